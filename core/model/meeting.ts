@@ -1,0 +1,94 @@
+/** The meeting board document (DOMAIN.md §7): one Yjs document per relationship-management meeting. */
+import * as z from 'zod/mini';
+import { Id, IsoDate, IsoDateTime, Label, SCHEMA_VERSION, Text, collection } from './common.ts';
+
+/** The ruitmodel steps of a presentation (seed 004). `plan` has four sub-steps. */
+export const RUIT_STEPS = ['opening', 'plan', 'summary', 'closing'] as const;
+export const RuitStep = z.enum(RUIT_STEPS);
+export type RuitStep = z.infer<typeof RuitStep>;
+/** Sub-steps of `plan`: 1 analysis of the current situation, 2 goals, 3 strategy, 4 timeline. */
+export const PLAN_SUBSTEPS = ['situation', 'goals', 'strategy', 'timeline'] as const;
+export const PlanSubstep = z.enum(PLAN_SUBSTEPS);
+export type PlanSubstep = z.infer<typeof PlanSubstep>;
+
+export const AgendaItem = z.looseObject({
+  id: Id,
+  planId: Id,
+  presenterId: Id,
+  timeboxMinutes: z.int().check(z.gt(0), z.lte(240)),
+  order: z.number(),
+});
+export type AgendaItem = z.infer<typeof AgendaItem>;
+
+export const REVIEW_OUTCOMES = ['done', 'notDone', 'moved'] as const;
+export const ReviewItem = z.looseObject({
+  id: Id,
+  planId: Id,
+  actionId: Id,
+  presenterId: Id,
+  outcome: z.nullable(z.enum(REVIEW_OUTCOMES)),
+  /** The new due date when moved. */
+  movedTo: z.nullable(IsoDate),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+
+export const Card = z.looseObject({
+  id: Id,
+  agendaItemId: Id,
+  authorId: Id,
+  kind: z.enum(['question', 'feedback']),
+  text: Text,
+  createdAt: IsoDateTime,
+});
+export type Card = z.infer<typeof Card>;
+
+/** A commitment is a new action (owner + due) that lands in that plan's action plan. */
+export const Commitment = z.looseObject({
+  id: Id,
+  agendaItemId: Id,
+  planId: Id,
+  /** The id of the action created in the plan document. */
+  actionId: Id,
+  what: Text,
+  ownerId: Id,
+  due: IsoDate,
+});
+export type Commitment = z.infer<typeof Commitment>;
+
+export const Success = z.looseObject({
+  id: Id,
+  text: Text,
+  authorId: z.nullable(Id),
+});
+export type Success = z.infer<typeof Success>;
+
+/** The facilitator's live state: what "follow me" follows. */
+export const LiveState = z.looseObject({
+  status: z.enum(['notStarted', 'running', 'ended']),
+  /** Agenda item being presented; null before the first or after the last. */
+  agendaItemId: z.nullable(Id),
+  step: RuitStep,
+  planStep: z.nullable(PlanSubstep),
+  /** When the current presentation's timer started; null when not running. */
+  timerStartedAt: z.nullable(IsoDateTime),
+});
+export type LiveState = z.infer<typeof LiveState>;
+
+export const MeetingBoardDoc = z.looseObject({
+  schemaVersion: z.literal(SCHEMA_VERSION.meeting),
+  id: Id,
+  workspaceId: Id,
+  title: Label,
+  date: IsoDate,
+  facilitatorId: z.nullable(Id),
+  participantIds: z.array(Id),
+  previousBoardId: z.nullable(Id),
+  agenda: collection(AgendaItem),
+  review: collection(ReviewItem),
+  cards: collection(Card),
+  commitments: collection(Commitment),
+  successes: collection(Success),
+  live: LiveState,
+  createdAt: IsoDateTime,
+});
+export type MeetingBoardDoc = z.infer<typeof MeetingBoardDoc>;

@@ -1,0 +1,250 @@
+/** The workspace document (DOMAIN.md §1, §2, §5, §6): settings, team, relations, contacts, ABC, contact log. */
+import * as z from 'zod/mini';
+import {
+  Id,
+  IsoDate,
+  IsoDateTime,
+  Label,
+  Locale,
+  Money,
+  SCHEMA_VERSION,
+  Text,
+  collection,
+} from './common.ts';
+
+export const RELATION_KINDS = ['client', 'prospect', 'supplier', 'partner', 'other'] as const;
+export const RelationKind = z.enum(RELATION_KINDS);
+export type RelationKind = z.infer<typeof RelationKind>;
+
+export const CLASSES = ['A', 'B', 'C'] as const;
+export const AbcClass = z.enum(CLASSES);
+export type AbcClass = z.infer<typeof AbcClass>;
+
+export const CRITERION_CATEGORIES = ['financial', 'strategic', 'relational'] as const;
+export const CriterionCategory = z.enum(CRITERION_CATEGORIES);
+export type CriterionCategory = z.infer<typeof CriterionCategory>;
+
+export const PROFILES = ['relationshipManager', 'specialist', 'marketDeveloper', 'innovator'] as const;
+export const Profile = z.enum(PROFILES);
+export type Profile = z.infer<typeof Profile>;
+
+export const SENIORITIES = ['junior', 'medior', 'senior'] as const;
+export const Seniority = z.enum(SENIORITIES);
+export type Seniority = z.infer<typeof Seniority>;
+
+export const DMU_ROLES = ['decider', 'influencer', 'buyer', 'user', 'gatekeeper', 'champion'] as const;
+export const DmuRole = z.enum(DMU_ROLES);
+export type DmuRole = z.infer<typeof DmuRole>;
+
+export const ATTITUDES = ['supporter', 'neutral', 'critic'] as const;
+export const Attitude = z.enum(ATTITUDES);
+export type Attitude = z.infer<typeof Attitude>;
+
+export const CONTACT_TYPES = ['visit', 'call', 'email', 'event', 'newsletter', 'meeting'] as const;
+export const ContactType = z.enum(CONTACT_TYPES);
+export type ContactType = z.infer<typeof ContactType>;
+
+export const SIGNAL_KINDS = ['complaint', 'silentComplaint', 'buyingSignal', 'ambassador'] as const;
+export const SignalKind = z.enum(SIGNAL_KINDS);
+export type SignalKind = z.infer<typeof SignalKind>;
+
+/** The seven questions of seed 004, in order; answers are yes/no per relation, scored x/7. */
+export const SEVEN_QUESTIONS = [
+  'dataCurrent',
+  'knowBusiness',
+  'privateSide',
+  'surprisingMeetings',
+  'regularContact',
+  'forwardNews',
+  'helpSucceed',
+] as const;
+export const SevenQuestion = z.enum(SEVEN_QUESTIONS);
+export type SevenQuestion = z.infer<typeof SevenQuestion>;
+
+/** A score on the four-point scale; `null` means "not scored yet". */
+export const Score = z.nullable(z.int().check(z.gte(1), z.lte(4)));
+export type Score = z.infer<typeof Score>;
+
+/** A weight: a finite number > 0. */
+export const Weight = z.number().check(z.gt(0), z.refine(Number.isFinite, { message: 'must be finite' }));
+
+export const ClassificationSettings = z.object({
+  mode: z.enum(['distribution', 'thresholds']),
+  pA: z.number().check(z.gte(0), z.lte(1)),
+  pC: z.number().check(z.gte(0), z.lte(1)),
+  tA: z.number().check(z.gte(1), z.lte(4)),
+  tC: z.number().check(z.gte(1), z.lte(4)),
+  /** The relation kinds that are classified (default: clients only). Never empty. */
+  kinds: z.array(RelationKind).check(z.minLength(1)),
+});
+export type ClassificationSettings = z.infer<typeof ClassificationSettings>;
+
+export const DEFAULT_CLASSIFICATION: ClassificationSettings = {
+  mode: 'distribution',
+  pA: 0.2,
+  pC: 0.2,
+  tA: 3.25,
+  tC: 2.0,
+  kinds: ['client'],
+};
+
+/** Cadence targets in days per class, and the yearly minimum of contact moments for A relations (§6). */
+export const CadenceSettings = z.object({
+  A: z.int().check(z.gt(0)),
+  B: z.int().check(z.gt(0)),
+  C: z.int().check(z.gt(0)),
+  minContactsPerYearA: z.int().check(z.gte(0)),
+});
+export type CadenceSettings = z.infer<typeof CadenceSettings>;
+export const DEFAULT_CADENCE: CadenceSettings = { A: 30, B: 90, C: 180, minContactsPerYearA: 6 };
+
+export const WorkspaceSettings = z.looseObject({
+  name: Label,
+  locale: Locale,
+  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+  classification: ClassificationSettings,
+  cadence: CadenceSettings,
+  /** What winning a new client costs the firm (§4 budget, seed 003); null when not set. */
+  acquisitionCost: z.nullable(Money),
+});
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
+
+export const defaultSettings = (name: string, locale: Locale): WorkspaceSettings => ({
+  name,
+  locale,
+  currency: 'EUR',
+  classification: { ...DEFAULT_CLASSIFICATION, kinds: [...DEFAULT_CLASSIFICATION.kinds] },
+  cadence: { ...DEFAULT_CADENCE },
+  acquisitionCost: null,
+});
+
+export const Professional = z.looseObject({
+  id: Id,
+  name: Label,
+  email: z.string().check(z.maxLength(320)),
+  profile: Profile,
+  seniority: Seniority,
+});
+export type Professional = z.infer<typeof Professional>;
+
+export const Override = z.object({
+  class: AbcClass,
+  reason: z.string().check(z.minLength(1), z.maxLength(2000)),
+});
+export type Override = z.infer<typeof Override>;
+
+export const Relation = z.looseObject({
+  id: Id,
+  name: Label,
+  kind: RelationKind,
+  sector: Label,
+  /** Revenue over the last 12 months; null when unknown. */
+  revenue: z.nullable(Money),
+  /** Estimated potential; null when unknown. */
+  potential: z.nullable(Money),
+  /** The professional who is its relationship manager. */
+  ownerId: z.nullable(Id),
+  /** The account team: other professionals. */
+  teamIds: z.array(Id),
+  notes: Text,
+  tags: z.array(Label),
+  /** A class set by hand, with a required reason; the UI always shows it beside the computed class. */
+  override: z.nullable(Override),
+  /** Seed 004's seven questions, answered yes/no; unanswered questions are absent. */
+  sevenQuestions: z.partialRecord(SevenQuestion, z.boolean()),
+});
+export type Relation = z.infer<typeof Relation>;
+
+/** Personal facts are optional and easy to leave out: each may be absent. */
+export const PersonalFacts = z.looseObject({
+  birthday: z.optional(z.string().check(z.regex(/^(\d{4}-)?\d{2}-\d{2}$/))),
+  hobbies: z.optional(Label),
+  car: z.optional(Label),
+  coffee: z.optional(Label),
+});
+export type PersonalFacts = z.infer<typeof PersonalFacts>;
+
+export const Contact = z.looseObject({
+  id: Id,
+  relationId: Id,
+  name: Label,
+  title: Label,
+  dmuRole: z.nullable(DmuRole),
+  attitude: z.nullable(Attitude),
+  /** 0 = we don't know them … 5 = private contact (seed 000). */
+  strength: z.int().check(z.gte(0), z.lte(5)),
+  /** Professionals of ours who know this contact. */
+  knownBy: z.array(Id),
+  email: z.optional(z.string().check(z.maxLength(320))),
+  phone: z.optional(z.string().check(z.maxLength(100))),
+  personal: z.optional(PersonalFacts),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const LevelDescriptions = z.partialRecord(z.enum(['1', '2', '3', '4']), Label);
+
+export const Criterion = z.looseObject({
+  id: Id,
+  name: Label,
+  category: CriterionCategory,
+  weight: Weight,
+  description: z.optional(Text),
+  /** Optional description of what score 1, 2, 3 and 4 mean for this criterion. */
+  levels: z.optional(LevelDescriptions),
+  /** Display order (ascending). */
+  order: z.number(),
+});
+export type Criterion = z.infer<typeof Criterion>;
+
+export const FollowUp = z.looseObject({
+  what: Label,
+  ownerId: z.nullable(Id),
+  due: z.nullable(IsoDate),
+  /** Set when the follow-up was turned into an action of an account plan. */
+  planId: z.optional(Id),
+  actionId: z.optional(Id),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+export const Signal = z.looseObject({
+  id: Id,
+  kind: SignalKind,
+  note: Text,
+  followUp: z.nullable(FollowUp),
+  /** Open signals show on the dashboard until handled. */
+  handled: z.boolean(),
+});
+export type Signal = z.infer<typeof Signal>;
+
+export const ContactLogEntry = z.looseObject({
+  id: Id,
+  relationId: Id,
+  date: IsoDate,
+  type: ContactType,
+  /** Who of us took part. */
+  professionalIds: z.array(Id),
+  /** Which of their contacts. */
+  contactIds: z.array(Id),
+  note: Text,
+  signals: collection(Signal),
+});
+export type ContactLogEntry = z.infer<typeof ContactLogEntry>;
+
+/** Scores per relation id, then per criterion id. */
+export const ScoreSheet = z.record(Id, z.record(Id, Score));
+export type ScoreSheet = z.infer<typeof ScoreSheet>;
+
+/** The workspace document as JSON (its Yjs form mirrors this shape: one Y.Map per collection and record). */
+export const WorkspaceDoc = z.looseObject({
+  schemaVersion: z.literal(SCHEMA_VERSION.workspace),
+  id: Id,
+  createdAt: IsoDateTime,
+  settings: WorkspaceSettings,
+  professionals: collection(Professional),
+  relations: collection(Relation),
+  contacts: collection(Contact),
+  criteria: collection(Criterion),
+  scores: ScoreSheet,
+  contactLog: collection(ContactLogEntry),
+});
+export type WorkspaceDoc = z.infer<typeof WorkspaceDoc>;

@@ -1,0 +1,12 @@
+// Node-side tests only: no Solid plugin here (it switches to jsdom and the
+// `browser` resolve condition, under which `ws` resolves to its browser stub).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20_000,
+    hookTimeout: 20_000,
+  },
+});
