@@ -1,65 +1,109 @@
 /**
- * Schema results as values. zod/mini carries no English messages ("Invalid input"), so this module turns
- * its issues into short, specific, English sentences with a dotted path (`relations.r1.revenue`). The UI
- * translates by `code` where it shows them; the CLI prints them as they are.
+ * Schema results as values. zod/mini carries no messages of its own ("Invalid input"), so this module
+ * turns its issues into short, specific sentences in English and Dutch, with a dotted path
+ * (`relations.r1.revenue`). Never throws.
  */
 import type * as z from 'zod/mini';
+import type { Locale } from './common.ts';
 
 export interface SchemaIssue {
   /** Dotted path of the field, e.g. `actions.a1.ownerId`; empty for the document itself. */
   path: string;
   code: string;
+  /** English sentence fragment, e.g. "must be at most 4". */
   message: string;
+  /** The same fragment per locale. */
+  text: Record<Locale, string>;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
 
 type RawIssue = z.core.$ZodIssue;
 
-const describe = (issue: RawIssue): string => {
+const TYPE_NL: Record<string, string> = {
+  string: 'tekst',
+  number: 'getal',
+  int: 'geheel getal',
+  boolean: 'ja/nee-waarde',
+  object: 'object',
+  array: 'lijst',
+  null: 'null',
+  record: 'object',
+};
+
+const listOf = (values: readonly unknown[]) => values.map((v) => JSON.stringify(v)).join(', ');
+
+function describe(issue: RawIssue): Record<Locale, string> {
+  const both = (en: string, nl: string) => ({ en, nl });
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
-    case 'too_small':
+      return issue.input === undefined
+        ? both('is required', 'is verplicht')
+        : both(
+            `must be ${article(issue.expected)}`,
+            `moet een ${TYPE_NL[issue.expected] ?? issue.expected} zijn`,
+          );
+    case 'too_small': {
+      const n = issue.minimum;
       if (issue.origin === 'string')
-        return issue.minimum === 1 ? 'must not be empty' : `must have at least ${issue.minimum} characters`;
+        return n === 1
+          ? both('must not be empty', 'mag niet leeg zijn')
+          : both(`must have at least ${n} characters`, `moet minstens ${n} tekens hebben`);
       if (issue.origin === 'array' || issue.origin === 'set')
-        return `must have at least ${issue.minimum} item(s)`;
-      return `must be ${issue.inclusive ? 'at least' : 'greater than'} ${issue.minimum}`;
-    case 'too_big':
-      if (issue.origin === 'string') return `must have at most ${issue.maximum} characters`;
+        return both(`must have at least ${n} item(s)`, `moet minstens ${n} element(en) hebben`);
+      return issue.inclusive
+        ? both(`must be at least ${n}`, `moet minstens ${n} zijn`)
+        : both(`must be greater than ${n}`, `moet groter zijn dan ${n}`);
+    }
+    case 'too_big': {
+      const n = issue.maximum;
+      if (issue.origin === 'string')
+        return both(`must have at most ${n} characters`, `mag hoogstens ${n} tekens hebben`);
       if (issue.origin === 'array' || issue.origin === 'set')
-        return `must have at most ${issue.maximum} item(s)`;
-      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
+        return both(`must have at most ${n} item(s)`, `mag hoogstens ${n} element(en) hebben`);
+      return issue.inclusive
+        ? both(`must be at most ${n}`, `mag hoogstens ${n} zijn`)
+        : both(`must be less than ${n}`, `moet kleiner zijn dan ${n}`);
+    }
     case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return both(`must be one of ${listOf(issue.values)}`, `moet een van ${listOf(issue.values)} zijn`);
     case 'invalid_format':
-      if (issue.format === 'date') return 'must be a date as YYYY-MM-DD';
-      if (issue.format === 'datetime') return 'must be a date and time in ISO 8601';
-      return `must match the format ${issue.format}`;
+      if (issue.format === 'date')
+        return both('must be a date as YYYY-MM-DD', 'moet een datum als JJJJ-MM-DD zijn');
+      if (issue.format === 'datetime')
+        return both('must be a date and time in ISO 8601', 'moet een datum en tijd in ISO 8601 zijn');
+      return both(`must match the format ${issue.format}`, `moet het formaat ${issue.format} hebben`);
     case 'not_multiple_of':
-      return `must be a multiple of ${issue.divisor}`;
+      return both(`must be a multiple of ${issue.divisor}`, `moet een veelvoud van ${issue.divisor} zijn`);
     case 'unrecognized_keys':
-      return `has unknown field(s) ${issue.keys.join(', ')}`;
+      return both(
+        `has unknown field(s) ${issue.keys.join(', ')}`,
+        `heeft onbekende velden ${issue.keys.join(', ')}`,
+      );
     case 'invalid_key':
-      return 'has an invalid key';
+      return both('has an invalid key', 'heeft een ongeldige sleutel');
     case 'invalid_union':
-      return 'does not match any allowed shape';
+      return both('does not match any allowed shape', 'past bij geen enkele toegestane vorm');
     case 'invalid_element':
-      return 'has an invalid element';
+      return both('has an invalid element', 'heeft een ongeldig element');
     case 'custom':
-      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is invalid';
+      return issue.message && issue.message !== 'Invalid input'
+        ? both(issue.message, issue.message)
+        : both('is invalid', 'is ongeldig');
     default:
-      return 'is invalid';
+      return both('is invalid', 'is ongeldig');
   }
-};
+}
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 
 export const issuePath = (path: readonly PropertyKey[]): string => path.map((p) => String(p)).join('.');
 
 export const toSchemaIssues = (issues: readonly RawIssue[]): SchemaIssue[] =>
-  issues.map((issue) => ({ path: issuePath(issue.path), code: issue.code, message: describe(issue) }));
+  issues.map((issue) => {
+    const text = describe(issue);
+    return { path: issuePath(issue.path), code: issue.code, message: text.en, text };
+  });
 
 /** Parse `input` with `schema`; never throws. */
 export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): Parsed<z.infer<S>> {
@@ -69,5 +113,7 @@ export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): P
 }
 
 /** One line for people: `relations.r1.revenue must be at least 0`. */
-export const formatIssue = (issue: SchemaIssue): string =>
-  issue.path ? `${issue.path} ${issue.message}` : issue.message;
+export const formatIssue = (issue: SchemaIssue, locale: Locale = 'en'): string => {
+  const text = issue.text[locale];
+  return issue.path ? `${issue.path} ${text}` : text;
+};

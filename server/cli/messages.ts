@@ -1,0 +1,73 @@
+/** The CLI's own texts, in English and Dutch (`--lang nl`). Domain messages come from core/. */
+import type { Locale } from '../../core/model/index.ts';
+
+const en = {
+  usage: `Haard — relationship management and key-account planning
+
+Usage:
+  haard classify [FILE]                      ABC-classify relations (JSON from FILE or standard input)
+  haard validate-plan [FILE] [--today DATE]  check one account plan (JSON export shape)
+  haard token --workspace ID --role editor|viewer [--days N | --expires DATE]
+                                             print an access token (invite) for the relay
+  haard serve [--port N] [--host H]          start the app and the relay (npm start)
+  haard --help | --version
+
+Options:
+  --lang en|nl     language of messages (default: en)
+  --today DATE     "today" as YYYY-MM-DD for validate-plan (default: the current date)
+  --data DIR       data directory (default: $HAARD_DATA or ./data)
+
+Exit codes: 0 ok · 1 the input breaks a domain rule (invalid criteria set, plan errors) · 2 unreadable input.`,
+  readFailed: (file: string, why: string) => `cannot read ${file}: ${why}`,
+  notJson: (where: string, why: string) => `${where} is not valid JSON: ${why}`,
+  stdin: 'standard input',
+  noInput: 'no input: give a FILE or pipe JSON into standard input (see haard --help)',
+  badToday: (v: string) => `--today must be a date as YYYY-MM-DD, got "${v}"`,
+  badLang: (v: string) => `--lang must be en or nl, got "${v}"`,
+  unknownCommand: (c: string) => `unknown command "${c}" (see haard --help)`,
+  badOption: (why: string) => `${why} (see haard --help)`,
+  tokenNeedsWorkspace: '--workspace ID is required',
+  tokenBadRole: (v: string) => `--role must be editor or viewer, got "${v}"`,
+  tokenBadDays: (v: string) => `--days must be a positive number, got "${v}"`,
+  tokenBadExpires: (v: string) => `--expires must be an ISO date such as 2027-01-31, got "${v}"`,
+  tokenBothExpiry: 'give either --days or --expires, not both',
+  tooManyFiles: 'give at most one FILE',
+};
+
+type Messages = typeof en;
+
+const nl: Messages = {
+  usage: `Haard — relatiemanagement en accountplanning
+
+Gebruik:
+  haard classify [BESTAND]                      ABC-classificatie van relaties (JSON uit BESTAND of standaardinvoer)
+  haard validate-plan [BESTAND] [--today DATUM] controleer één accountplan (JSON-exportvorm)
+  haard token --workspace ID --role editor|viewer [--days N | --expires DATUM]
+                                                druk een toegangstoken (uitnodiging) af voor de relay
+  haard serve [--port N] [--host H]             start de app en de relay (npm start)
+  haard --help | --version
+
+Opties:
+  --lang en|nl     taal van de meldingen (standaard: en)
+  --today DATUM    "vandaag" als JJJJ-MM-DD voor validate-plan (standaard: de huidige datum)
+  --data MAP       gegevensmap (standaard: $HAARD_DATA of ./data)
+
+Afsluitcodes: 0 goed · 1 de invoer breekt een domeinregel (ongeldige criteria, fouten in het plan) · 2 onleesbare invoer.`,
+  readFailed: (file, why) => `kan ${file} niet lezen: ${why}`,
+  notJson: (where, why) => `${where} is geen geldige JSON: ${why}`,
+  stdin: 'standaardinvoer',
+  noInput: 'geen invoer: geef een BESTAND of stuur JSON naar standaardinvoer (zie haard --help)',
+  badToday: (v) => `--today moet een datum als JJJJ-MM-DD zijn, niet "${v}"`,
+  badLang: (v) => `--lang moet en of nl zijn, niet "${v}"`,
+  unknownCommand: (c) => `onbekende opdracht "${c}" (zie haard --help)`,
+  badOption: (why) => `${why} (zie haard --help)`,
+  tokenNeedsWorkspace: '--workspace ID is verplicht',
+  tokenBadRole: (v) => `--role moet editor of viewer zijn, niet "${v}"`,
+  tokenBadDays: (v) => `--days moet een positief getal zijn, niet "${v}"`,
+  tokenBadExpires: (v) => `--expires moet een ISO-datum zijn, zoals 2027-01-31, niet "${v}"`,
+  tokenBothExpiry: 'geef --days of --expires, niet allebei',
+  tooManyFiles: 'geef hoogstens één BESTAND',
+};
+
+export const cliMessages: Record<Locale, Messages> = { en, nl };
+export type CliMessages = Messages;

@@ -1,0 +1,40 @@
+/** `haard token`: print an access token signed with the same secret the relay uses. */
+import { createToken } from '../auth/token.ts';
+import { loadOrCreateSecret } from '../auth/secret.ts';
+import type { Io, Values } from '../cli.ts';
+import type { CliMessages } from './messages.ts';
+
+export const DEFAULT_TOKEN_DAYS = 30;
+const DAY_MS = 86_400_000;
+
+export function dataDirOf(values: { data?: string | undefined }): string {
+  return values.data ?? process.env.HAARD_DATA ?? './data';
+}
+
+export function tokenCommand(values: Values, t: CliMessages, io: Io): number {
+  const fail = (message: string) => {
+    io.err(`haard: ${message}`);
+    return 2;
+  };
+  const workspaceId = values.workspace?.trim();
+  if (!workspaceId) return fail(t.tokenNeedsWorkspace);
+  const role = values.role ?? 'editor';
+  if (role !== 'editor' && role !== 'viewer') return fail(t.tokenBadRole(role));
+  if (values.days !== undefined && values.expires !== undefined) return fail(t.tokenBothExpiry);
+
+  let expiresAt: Date;
+  if (values.expires !== undefined) {
+    // A bare date means the end of that day (UTC). An expiry in the past is allowed (for tests).
+    const raw = /^\d{4}-\d{2}-\d{2}$/.test(values.expires) ? `${values.expires}T23:59:59Z` : values.expires;
+    const ms = Date.parse(raw);
+    if (Number.isNaN(ms)) return fail(t.tokenBadExpires(values.expires));
+    expiresAt = new Date(ms);
+  } else {
+    const days = values.days === undefined ? DEFAULT_TOKEN_DAYS : Number(values.days);
+    if (!Number.isFinite(days) || days <= 0) return fail(t.tokenBadDays(values.days ?? ''));
+    expiresAt = new Date(Date.now() + days * DAY_MS);
+  }
+  const secret = loadOrCreateSecret(dataDirOf(values), process.env);
+  io.out(createToken({ workspaceId, role, expiresAt }, secret));
+  return 0;
+}
