@@ -20,6 +20,12 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssu
 
 type RawIssue = z.core.$ZodIssue;
 
+const TYPE_EN: Record<string, string> = {
+  int: 'a whole number',
+  record: 'an object',
+  nan: 'a number',
+};
+
 const TYPE_NL: Record<string, string> = {
   string: 'tekst',
   number: 'getal',
@@ -107,7 +113,8 @@ export const toSchemaIssues = (issues: readonly RawIssue[]): SchemaIssue[] =>
 
 /** Parse `input` with `schema`; never throws. */
 export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown): Parsed<z.infer<S>> {
-  const result = schema.safeParse(input);
+  // reportInput: without it zod leaves `input` out and every wrong type would read as "is required".
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, value: result.data as z.infer<S> };
   return { ok: false, issues: toSchemaIssues(result.error.issues) };
 }

@@ -68,15 +68,20 @@ export type Score = z.infer<typeof Score>;
 /** A weight: a finite number > 0. */
 export const Weight = z.number().check(z.gt(0), z.refine(Number.isFinite, { message: 'must be finite' }));
 
-export const ClassificationSettings = z.object({
-  mode: z.enum(['distribution', 'thresholds']),
-  pA: z.number().check(z.gte(0), z.lte(1)),
-  pC: z.number().check(z.gte(0), z.lte(1)),
-  tA: z.number().check(z.gte(1), z.lte(4)),
-  tC: z.number().check(z.gte(1), z.lte(4)),
-  /** The relation kinds that are classified (default: clients only). Never empty. */
-  kinds: z.array(RelationKind).check(z.minLength(1)),
-});
+export const ClassificationSettings = z
+  .object({
+    mode: z.enum(['distribution', 'thresholds']),
+    pA: z.number().check(z.gte(0), z.lte(1)),
+    pC: z.number().check(z.gte(0), z.lte(1)),
+    tA: z.number().check(z.gte(1), z.lte(4)),
+    tC: z.number().check(z.gte(1), z.lte(4)),
+    /** The relation kinds that are classified (default: clients only). Never empty. */
+    kinds: z.array(RelationKind).check(z.minLength(1)),
+  })
+  .check(
+    z.refine((s) => s.pA + s.pC <= 1 + 1e-12, { message: 'pA + pC must be at most 1', path: ['pC'] }),
+    z.refine((s) => s.tC <= s.tA, { message: 'tC must not be above tA', path: ['tC'] }),
+  );
 export type ClassificationSettings = z.infer<typeof ClassificationSettings>;
 
 export const DEFAULT_CLASSIFICATION: ClassificationSettings = {
@@ -129,7 +134,10 @@ export type Professional = z.infer<typeof Professional>;
 
 export const Override = z.object({
   class: AbcClass,
-  reason: z.string().check(z.minLength(1), z.maxLength(2000)),
+  reason: z.string().check(
+    z.maxLength(2000),
+    z.refine((r) => r.trim().length > 0, { message: 'must not be empty' }),
+  ),
 });
 export type Override = z.infer<typeof Override>;
 
