@@ -85,6 +85,23 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
     io.out(t.usage);
     return 0;
   }
+  try {
+    return await runCommand(command, rest, values, locale, t, io);
+  } catch (err) {
+    // Expected failures are values; anything thrown is still reported as one line, never a stack trace.
+    io.err(`haard: ${(err as Error).message.split('\n')[0]}`);
+    return 2;
+  }
+}
+
+async function runCommand(
+  command: string,
+  rest: string[],
+  values: Values,
+  locale: Locale,
+  t: CliMessages,
+  io: Io,
+): Promise<number> {
   switch (command) {
     case 'classify':
       return classifyCommand(rest, t, io);

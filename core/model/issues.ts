@@ -46,7 +46,7 @@ function describe(issue: RawIssue): Record<Locale, string> {
       return issue.input === undefined
         ? both('is required', 'is verplicht')
         : both(
-            `must be ${article(issue.expected)}`,
+            `must be ${TYPE_EN[issue.expected] ?? article(issue.expected)}`,
             `moet een ${TYPE_NL[issue.expected] ?? issue.expected} zijn`,
           );
     case 'too_small': {

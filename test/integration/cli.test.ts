@@ -1,0 +1,191 @@
+/** The `haard` command as a user runs it: a real child process, files and standard input, exit codes. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(import.meta.dirname, '../../bin/haard.mjs');
+const FIXTURE = join(import.meta.dirname, '../fixtures/cli/classify-example.json');
+
+function haard(args: string[], input?: string, env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 30_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const example = () => JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
+
+describe('haard classify', () => {
+  it('prints the documented output for the README example (from a file)', () => {
+    const r = haard(['classify', FIXTURE]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      criteriaIssues: [],
+      relations: [{ id: 'r1', total: 3.5, score100: 83.33, computedClass: 'B', class: 'A', missing: [] }],
+      counts: { A: 1, B: 0, C: 0, incomplete: 0 },
+      pareto: { top20Share: 1, shareFor80: 1 },
+    });
+  });
+
+  it('reads standard input when no FILE is given', () => {
+    const r = haard(['classify'], JSON.stringify(example()));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).relations[0].class).toBe('A');
+  });
+
+  it('exits 1 with null computed classes for an invalid criteria set', () => {
+    const input = example();
+    input.criteria = [{ id: 'rev', name: 'Revenue', category: 'financial' }];
+    input.relations = [{ id: 'r1', name: 'Acme', scores: { rev: 3 } }];
+    const r = haard(['classify'], JSON.stringify(input));
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.criteriaIssues.length).toBeGreaterThan(0);
+    expect(out.relations[0].computedClass).toBeNull();
+  });
+
+  it.each([
+    ['not JSON', '{"criteria": [', /not valid JSON/],
+    [
+      'a score of 5',
+      (() => {
+        const i = example();
+        (i.relations as { scores: Record<string, number> }[])[0]!.scores.rev = 5;
+        return JSON.stringify(i);
+      })(),
+      /r1|rev/,
+    ],
+    [
+      'a negative revenue',
+      (() => {
+        const i = example();
+        (i.relations as { revenue: number }[])[0]!.revenue = -1;
+        return JSON.stringify(i);
+      })(),
+      /revenue/,
+    ],
+  ])('exits 2 with one line on stderr for %s', (_name, input, pattern) => {
+    const r = haard(['classify'], input);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
+  });
+
+  it('names a missing file plainly', () => {
+    const r = haard(['classify', '/nonexistent/relations.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read \/nonexistent\/relations\.json: no such file/);
+  });
+
+  it('speaks Dutch with --lang nl', () => {
+    const r = haard(['classify', '--lang', 'nl'], '{');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/geen geldige JSON/);
+  });
+});
+
+describe('haard --help, --version and bad arguments', () => {
+  it('prints usage in English and Dutch', () => {
+    expect(haard(['--help']).stdout).toMatch(/Usage:[\s\S]*haard classify/);
+    expect(haard(['--help', '--lang', 'nl']).stdout).toMatch(/Gebruik:[\s\S]*haard classify/);
+  });
+  it('prints the package version', () => {
+    const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8'));
+    const r = haard(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+  it('rejects an unknown command and an unknown option with exit 2', () => {
+    expect(haard(['frobnicate']).code).toBe(2);
+    const r = haard(['classify', '--frob']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--frob/);
+  });
+});
+
+describe('haard token', () => {
+  it('prints a v1 token for the workspace and role, signed with HAARD_SECRET', () => {
+    const data = mkdtempSync(join(tmpdir(), 'haard-cli-'));
+    const r = haard(
+      ['token', '--workspace', 'ws1', '--role', 'viewer', '--days', '2', '--data', data],
+      undefined,
+      {
+        HAARD_SECRET: 'a-test-secret-of-32-characters!!',
+      },
+    );
+    expect(r.code).toBe(0);
+    const [v, payload] = r.stdout.trim().split('.');
+    expect(v).toBe('v1');
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString('utf8'));
+    expect(claims.ws).toBe('ws1');
+    expect(claims.role).toBe('viewer');
+    expect(claims.exp - Date.now() / 1000).toBeGreaterThan(86_400);
+    expect(claims.exp - Date.now() / 1000).toBeLessThanOrEqual(2 * 86_400);
+  });
+  it('accepts an expiry in the past (for tests) and rejects a bad role', () => {
+    const data = mkdtempSync(join(tmpdir(), 'haard-cli-'));
+    const past = haard(['token', '--workspace', 'ws1', '--expires', '2020-01-01', '--data', data]);
+    expect(past.code).toBe(0);
+    const claims = JSON.parse(Buffer.from(past.stdout.trim().split('.')[1]!, 'base64url').toString('utf8'));
+    expect(claims.exp * 1000).toBeLessThan(Date.now());
+    expect(haard(['token', '--workspace', 'ws1', '--role', 'owner', '--data', data]).code).toBe(2);
+  });
+});
+
+describe('haard validate-plan', () => {
+  const VALID = join(import.meta.dirname, '../fixtures/cli/plan-valid.json');
+  const WITH_ERRORS = join(import.meta.dirname, '../fixtures/cli/plan-with-errors.json');
+
+  it('exits 0 with no findings and completeness 100 for a complete plan', () => {
+    const r = haard(['validate-plan', VALID, '--today', '2026-03-01']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ findings: [], completeness: 100 });
+  });
+
+  it('exits 1 and lists findings with id, severity, path and a Dutch message', () => {
+    const r = haard(['validate-plan', WITH_ERRORS, '--today', '2026-03-01', '--lang', 'nl']);
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.findings.map((f: { id: string; path: string }) => [f.id, f.path])).toEqual([
+      ['action.noOwner', 'actions.a9.ownerId'],
+      ['action.overdue', 'actions.a9.due'],
+    ]);
+    expect(out.findings[0].message).toMatch(/eigenaar/);
+    expect(out.completeness).toBeLessThan(100);
+  });
+
+  it('uses --today: the same action is not overdue before its due date', () => {
+    const r = haard(['validate-plan', WITH_ERRORS, '--today', '2026-01-15']);
+    expect(JSON.parse(r.stdout).findings.map((f: { id: string }) => f.id)).toEqual(['action.noOwner']);
+  });
+
+  it('exits 2 with one line for a plan that does not fit the schema, and for a bad --today', () => {
+    const input = JSON.parse(readFileSync(VALID, 'utf8'));
+    input.plan.actions[Object.keys(input.plan.actions)[0]!].cost = -5;
+    const r = haard(['validate-plan', '--today', '2026-03-01'], JSON.stringify(input));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/cost/);
+    const d = haard(['validate-plan', VALID, '--today', '2026-02-30']);
+    expect(d.code).toBe(2);
+    expect(d.stderr).toMatch(/--today/);
+  });
+});
+
+describe('haard token errors', () => {
+  it('reports a too-short HAARD_SECRET in one line', () => {
+    const data = mkdtempSync(join(tmpdir(), 'haard-cli-'));
+    const r = haard(['token', '--workspace', 'ws1', '--data', data], undefined, { HAARD_SECRET: 'short' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/HAARD_SECRET/);
+  });
+});
