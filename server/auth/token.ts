@@ -1,0 +1,92 @@
+/**
+ * Access tokens: `v1.<base64url(JSON payload)>.<base64url(HMAC-SHA256 over "v1.<payloadPart>")>`.
+ *
+ * The payload part is plain base64url JSON on purpose: the browser decodes it (unverified) to learn its
+ * workspace id and role. Only the relay, which holds the secret, can tell a real token from a forged one.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export type Role = 'editor' | 'viewer';
+
+export interface TokenClaims {
+  /** The one workspace this token opens. */
+  ws: string;
+  role: Role;
+  /** Expiry, unix seconds. */
+  exp: number;
+  /** Issued at, unix seconds. */
+  iat: number;
+}
+
+export type TokenCheck =
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
+
+const VERSION = 'v1';
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+const SIGNATURE_BYTES = 32;
+/** Same alphabet as the room name's workspace segment (see relay/roomName.ts). */
+const WORKSPACE_ID = /^[A-Za-z0-9_-]{1,200}$/;
+
+export interface TokenRequest {
+  workspaceId: string;
+  role: Role;
+  expiresAt: Date;
+  /** Defaults to now. */
+  issuedAt?: Date;
+}
+
+export function createToken(request: TokenRequest, secret: string | Buffer): string {
+  if (!WORKSPACE_ID.test(request.workspaceId)) {
+    throw new Error(
+      `createToken: workspace id must match ${WORKSPACE_ID}, got ${JSON.stringify(request.workspaceId)}`,
+    );
+  }
+  const claims: TokenClaims = {
+    ws: request.workspaceId,
+    role: request.role,
+    exp: unixSeconds(request.expiresAt),
+    iat: unixSeconds(request.issuedAt ?? new Date()),
+  };
+  const payloadPart = Buffer.from(JSON.stringify(claims)).toString('base64url');
+  return `${VERSION}.${payloadPart}.${sign(payloadPart, secret).toString('base64url')}`;
+}
+
+export function verifyToken(token: string, secret: string | Buffer, now: Date): TokenCheck {
+  const parts = token.split('.');
+  if (parts.length !== 3) return { ok: false, reason: 'malformed' };
+  const [version, payloadPart, signaturePart] = parts as [string, string, string];
+  if (version !== VERSION || !BASE64URL.test(payloadPart) || !BASE64URL.test(signaturePart)) {
+    return { ok: false, reason: 'malformed' };
+  }
+  const signature = Buffer.from(signaturePart, 'base64url');
+  if (signature.length !== SIGNATURE_BYTES) return { ok: false, reason: 'malformed' };
+  if (!timingSafeEqual(signature, sign(payloadPart, secret))) return { ok: false, reason: 'forged' };
+
+  const claims = parseClaims(Buffer.from(payloadPart, 'base64url').toString('utf8'));
+  if (claims === null) return { ok: false, reason: 'malformed' };
+  if (claims.exp <= unixSeconds(now)) return { ok: false, reason: 'expired' };
+  return { ok: true, claims };
+}
+
+function sign(payloadPart: string, secret: string | Buffer): Buffer {
+  return createHmac('sha256', secret).update(`${VERSION}.${payloadPart}`).digest();
+}
+
+function parseClaims(json: string): TokenClaims | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { ws, role, exp, iat } = value as Record<string, unknown>;
+  if (typeof ws !== 'string' || !WORKSPACE_ID.test(ws)) return null;
+  if (role !== 'editor' && role !== 'viewer') return null;
+  if (!Number.isSafeInteger(exp) || !Number.isSafeInteger(iat)) return null;
+  return { ws, role, exp: exp as number, iat: iat as number };
+}
+
+function unixSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}

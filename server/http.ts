@@ -1,0 +1,147 @@
+/**
+ * The Haard server: one HTTP port that serves the built client, `GET /healthz`, and the sync relay's
+ * WebSocket endpoint `/sync/<workspaceId>/<kind>/<docId>?token=<token>`.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { admit } from './http/admission.ts';
+import { serveStatic } from './http/staticFiles.ts';
+import { consoleLogger, type Logger } from './log.ts';
+import { createRelay, type Relay } from './relay/relay.ts';
+import type { RateLimit } from './relay/tokenBucket.ts';
+import { openRoomStore, type RoomStore } from './store/roomStore.ts';
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+export interface HaardServerOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** 0 picks a free port; the real one is returned. */
+  port: number;
+  /** Where the store (haard.sqlite) lives. */
+  dataDir: string;
+  /** HMAC secret for access tokens (see auth/secret.ts). */
+  secret: string | Buffer;
+  /** The built client; null or undefined serves no files (404). */
+  distDir?: string | null;
+  /** Largest WebSocket message accepted; larger frames close with 1009. Default 8 MiB. */
+  maxMessageBytes?: number;
+  /** Default 30 s. */
+  pingIntervalMs?: number;
+  /** Default 30 s. */
+  idleUnloadMs?: number;
+  /** Default 500. */
+  compactAfterUpdates?: number;
+  /** Default 200 messages/s per connection, bursts of 1000. */
+  rateLimit?: RateLimit;
+  /** SQLite `synchronous`: NORMAL (default) survives kill -9; FULL also survives power loss. */
+  synchronous?: 'NORMAL' | 'FULL';
+  /** The clock tokens are checked against. Default: the system clock. */
+  now?: () => Date;
+  log?: Logger;
+}
+
+export interface HaardServer {
+  port: number;
+  /** `http://host:port` (a wildcard host is shown as localhost). */
+  url: string;
+  store: RoomStore;
+  relay: Relay;
+  /** Stops accepting, closes every socket with 1001, compacts every room, closes the store. */
+  close(): Promise<void>;
+}
+
+export async function createHaardServer(options: HaardServerOptions): Promise<HaardServer> {
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  if (!Number.isSafeInteger(maxMessageBytes) || maxMessageBytes < 1024) {
+    throw new Error(
+      `maxMessageBytes (HAARD_MAX_MESSAGE) must be a whole number of bytes ≥ 1024, got ${maxMessageBytes}`,
+    );
+  }
+  const log = options.log ?? consoleLogger;
+  const now = options.now ?? (() => new Date());
+  const startedAt = performance.now();
+
+  const store = openRoomStore({ dataDir: options.dataDir, synchronous: options.synchronous });
+  const relay = createRelay({
+    store,
+    log,
+    pingIntervalMs: options.pingIntervalMs,
+    idleUnloadMs: options.idleUnloadMs,
+    compactAfterUpdates: options.compactAfterUpdates,
+    rateLimit: options.rateLimit,
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
+  const staticFiles = serveStatic(options.distDir ?? null);
+
+  const server = createServer((request, response) => {
+    if (request.url === '/healthz' || request.url?.startsWith('/healthz?')) {
+      const body = JSON.stringify({
+        status: 'ok',
+        ...relay.stats(),
+        uptimeSeconds: Math.floor((performance.now() - startedAt) / 1000),
+      });
+      response.writeHead(200, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store',
+      });
+      response.end(body);
+      return;
+    }
+    staticFiles(request, response).catch((error: unknown) => {
+      log('error', 'serving a file failed', { url: request.url, error: String(error) });
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const admission = admit(request.url ?? '/', options.secret, now());
+    if (admission.kind === 'not-found') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    socket.on('error', () => socket.destroy());
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      if (admission.kind === 'refuse') {
+        log('info', 'refused a sync connection', { code: admission.code, reason: admission.reason });
+        ws.close(admission.code, admission.reason);
+      } else relay.connect(ws, { room: admission.room, role: admission.role });
+    });
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host ?? '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await relay.close();
+    store.close();
+    throw error;
+  }
+
+  const address = server.address() as AddressInfo;
+  const shownHost = ['0.0.0.0', '::', ''].includes(address.address) ? 'localhost' : address.address;
+  const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`;
+
+  let closed: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closed ??= (async () => {
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await relay.close();
+      server.closeAllConnections();
+      await stopped;
+      store.close();
+    })();
+    return closed;
+  };
+
+  return { port: address.port, url, store, relay, close };
+}

@@ -1,0 +1,34 @@
+/**
+ * Who may open which room, decided at the HTTP upgrade from the URL alone — before any document byte
+ * flows. `/sync/<room>?token=<token>`; anything else is not a sync endpoint.
+ */
+import { verifyToken, type Role } from '../auth/token.ts';
+import { CloseCode } from '../relay/closeCodes.ts';
+import { parseRoomName } from '../relay/roomName.ts';
+
+export const SYNC_PREFIX = '/sync/';
+
+export type Admission =
+  | { kind: 'admit'; room: string; role: Role }
+  /** Accept the WebSocket, then close it at once: browsers learn the reason only from a close code. */
+  | { kind: 'refuse'; code: number; reason: string }
+  /** Not a sync URL at all: answer the upgrade with a plain HTTP error. */
+  | { kind: 'not-found' };
+
+export function admit(requestUrl: string, secret: string | Buffer, now: Date): Admission {
+  const url = new URL(requestUrl, 'http://relay.invalid');
+  if (!url.pathname.startsWith(SYNC_PREFIX)) return { kind: 'not-found' };
+
+  const token = url.searchParams.get('token');
+  if (token === null || token === '')
+    return { kind: 'refuse', code: CloseCode.Unauthorized, reason: 'missing token' };
+  const check = verifyToken(token, secret, now);
+  if (!check.ok) return { kind: 'refuse', code: CloseCode.Unauthorized, reason: `${check.reason} token` };
+
+  const parsed = parseRoomName(url.pathname.slice(SYNC_PREFIX.length));
+  if (!parsed.ok) return { kind: 'refuse', code: CloseCode.BadRoom, reason: parsed.reason };
+  if (parsed.room.workspaceId !== check.claims.ws) {
+    return { kind: 'refuse', code: CloseCode.Forbidden, reason: 'token is for another workspace' };
+  }
+  return { kind: 'admit', room: parsed.room.name, role: check.claims.role };
+}

@@ -1,0 +1,123 @@
+/**
+ * `haard serve` (what `npm start` runs): build the client if it is missing, start the app + relay on one
+ * port, create a first workspace on the very first start, and print the link to open with an editor
+ * invite in it — so a new user is one click from working.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as Y from 'yjs';
+import { createWorkspaceDoc } from '../client/src/doc/workspace.ts';
+import { newId } from '../client/src/doc/ids.ts';
+import { createToken } from './auth/token.ts';
+import { loadOrCreateSecret } from './auth/secret.ts';
+import { createHaardServer } from './http.ts';
+import type { Io, Values } from './cli.ts';
+import { dataDirOf } from './cli/token.ts';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const INVITE_DAYS = 30;
+
+interface FirstRun {
+  workspaceId: string;
+}
+
+/** Creates the first workspace exactly once, in the store, before any client connects. */
+function ensureFirstWorkspace(
+  dataDir: string,
+  store: { hasRoom(room: string): boolean; appendUpdate(room: string, update: Uint8Array): void },
+): FirstRun {
+  const file = join(dataDir, 'first-workspace.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as FirstRun;
+  const workspaceId = newId();
+  const room = `${workspaceId}/workspace/main`;
+  if (!store.hasRoom(room)) {
+    const doc = new Y.Doc();
+    createWorkspaceDoc(doc, { id: workspaceId, name: 'Haard', locale: 'nl', now: new Date().toISOString() });
+    store.appendUpdate(room, Y.encodeStateAsUpdate(doc));
+    doc.destroy();
+  }
+  writeFileSync(file, JSON.stringify({ workspaceId } satisfies FirstRun, null, 2));
+  return { workspaceId };
+}
+
+function buildClientIfMissing(distDir: string, io: Io): boolean {
+  if (existsSync(join(distDir, 'index.html'))) return true;
+  io.out('Building the app (first start)…');
+  const vite = join(ROOT, 'node_modules', '.bin', 'vite');
+  const result = spawnSync(vite, ['build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) {
+    io.err('haard: building the app failed (see above); run `npm run build` to retry.');
+    return false;
+  }
+  return true;
+}
+
+export async function serveCommand(values: Values, io: Io): Promise<number> {
+  const dataDir = resolve(dataDirOf(values));
+  const distDir = join(ROOT, 'dist');
+  const port = Number(values.port ?? process.env.PORT ?? 8080);
+  const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    io.err(`haard: PORT must be a port number, got "${values.port ?? process.env.PORT}"`);
+    return 2;
+  }
+  if (values['build-if-missing'] && !buildClientIfMissing(distDir, io)) return 1;
+  mkdirSync(dataDir, { recursive: true });
+  const secret = loadOrCreateSecret(dataDir, process.env);
+  const maxMessageBytes = process.env.HAARD_MAX_MESSAGE ? Number(process.env.HAARD_MAX_MESSAGE) : undefined;
+
+  let server: Awaited<ReturnType<typeof createHaardServer>>;
+  try {
+    server = await createHaardServer({ host, port, dataDir, secret, distDir, maxMessageBytes });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    io.err(
+      e.code === 'EADDRINUSE'
+        ? `haard: port ${port} is already in use; stop the other process or set PORT=…`
+        : `haard: could not start: ${e.message}`,
+    );
+    return 1;
+  }
+
+  const first = ensureFirstWorkspace(dataDir, server.store);
+  const invite = createToken(
+    {
+      workspaceId: first.workspaceId,
+      role: 'editor',
+      expiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000),
+    },
+    secret,
+  );
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const base = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${server.port}`;
+  io.out(
+    [
+      '',
+      `  Haard is running at ${base}/`,
+      '',
+      '  Open this link to start working (an editor invite to your first workspace, valid 30 days):',
+      `    ${base}/#invite=${invite}`,
+      '',
+      `  Data: ${dataDir}    Health: ${base}/healthz    Stop: Ctrl+C`,
+      '',
+    ].join('\n'),
+  );
+
+  await new Promise<void>((resolveStop) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      io.out(`\n${signal}: flushing and stopping…`);
+      server.close().then(resolveStop, (err: unknown) => {
+        io.err(`haard: error while stopping: ${(err as Error).message}`);
+        resolveStop();
+      });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  return 0;
+}

@@ -1,0 +1,30 @@
+/** A token bucket: `perSecond` tokens flow in continuously, at most `burst` are kept. */
+export interface RateLimit {
+  perSecond: number;
+  burst: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 200, burst: 1000 };
+
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly limit: RateLimit,
+    private readonly clock: () => number = performance.now.bind(performance),
+  ) {
+    this.tokens = limit.burst;
+    this.last = clock();
+  }
+
+  /** Takes one token; false when the bucket is empty. */
+  take(): boolean {
+    const now = this.clock();
+    this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The store's schema, as numbered migrations. `PRAGMA user_version` records how many have run; a new
+ * migration is appended, never edited.
+ */
+import type { Database } from 'better-sqlite3';
+
+const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => void }> = [
+  {
+    name: '1-updates-and-snapshots',
+    up: (db) =>
+      db.exec(`
+        -- Every Yjs update the relay accepted, in arrival order. AUTOINCREMENT: a seq is never reused,
+        -- so "delete every update up to seq N" can never remove one that arrived later.
+        CREATE TABLE updates (
+          seq   INTEGER PRIMARY KEY AUTOINCREMENT,
+          room  TEXT    NOT NULL,
+          bytes BLOB    NOT NULL
+        );
+        CREATE INDEX updates_by_room ON updates (room, seq);
+        -- One compacted state per room: the merge of every update up to and including through_seq.
+        CREATE TABLE snapshots (
+          room         TEXT    PRIMARY KEY,
+          bytes        BLOB    NOT NULL,
+          through_seq  INTEGER NOT NULL,
+          compacted_at INTEGER NOT NULL
+        );
+      `),
+  },
+];
+
+export function migrate(db: Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `The data directory was written by a newer Haard (schema ${current}, this one knows ${MIGRATIONS.length}). ` +
+        'Upgrade Haard; the data was left untouched.',
+    );
+  }
+  for (const [index, migration] of MIGRATIONS.entries()) {
+    if (index < current) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${index + 1}`);
+    })();
+  }
+}
