@@ -1,0 +1,42 @@
+import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import type { ConnectionState } from '../sync/connection.ts';
+import { t, tn } from '../i18n/index.ts';
+
+/** Always tells the sync state: loading / connecting / synced / offline (with pending changes) / refused. */
+export function SyncStatus(props: { state: ConnectionState; onRetry: () => void }) {
+  const [now, setNow] = createSignal(Date.now());
+  const timer = setInterval(() => setNow(Date.now()), 1000);
+  onCleanup(() => clearInterval(timer));
+  const seconds = () =>
+    props.state.retryAt === null ? null : Math.max(0, Math.ceil((props.state.retryAt - now()) / 1000));
+  return (
+    <div class="sync" data-phase={props.state.phase} role="status" aria-live="polite">
+      <span class="dot" aria-hidden="true" />
+      <Switch>
+        <Match when={props.state.phase === 'loading'}>{t('sync.loading')}</Match>
+        <Match when={props.state.phase === 'connecting'}>{t('sync.connecting')}</Match>
+        <Match when={props.state.phase === 'synced'}>{t('sync.synced')}</Match>
+        <Match when={props.state.phase === 'offline'}>
+          {t('sync.offline')}
+          <Show when={seconds() !== null}>
+            {' · '}
+            {t('sync.retryIn', { seconds: seconds()! })}{' '}
+            <button type="button" class="link" onClick={() => props.onRetry()}>
+              {t('sync.retryNow')}
+            </button>
+          </Show>
+        </Match>
+        <Match when={props.state.phase === 'refused'}>
+          {props.state.refusal?.code === 4401
+            ? t('sync.refused.4401')
+            : props.state.refusal?.code === 4403
+              ? t('sync.refused.4403')
+              : t('sync.refused.other', { code: props.state.refusal?.code ?? 0 })}
+        </Match>
+      </Switch>
+      <Show when={props.state.pending > 0 && props.state.phase !== 'synced'}>
+        <span class="pending">{tn('sync.pending', props.state.pending)}</span>
+      </Show>
+    </div>
+  );
+}

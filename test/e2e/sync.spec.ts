@@ -1,0 +1,100 @@
+/**
+ * Local-first sync as people use it: two separate browser contexts (no shared BroadcastChannel or
+ * IndexedDB), the real relay over real sockets, real IndexedDB in real Chromium.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startHaard, type Haard } from './helpers/haard.ts';
+
+let haard: Haard;
+
+test.beforeEach(async () => {
+  haard = await startHaard();
+});
+test.afterEach(async () => {
+  await haard.dispose();
+});
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const relationNames = (page: Page) => page.getByTestId('relations').locator('.rel-name');
+const syncStatus = (page: Page) => page.getByRole('status');
+
+async function addRelation(page: Page, name: string) {
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Add relation' }).click();
+}
+
+test('two people in separate browsers see each other’s edits live, and each other’s presence', async ({
+  browser,
+}) => {
+  const anna = await open(browser, haard.inviteUrl);
+  await expect(syncStatus(anna)).toContainText('Synced');
+  await addRelation(anna, 'Acme BV');
+
+  const bram = await open(browser, haard.inviteUrl);
+  await expect(relationNames(bram)).toHaveText(['Acme BV']); // a late joiner gets the whole state
+  await expect(anna.locator('.presence .avatar')).toHaveCount(2);
+
+  await addRelation(bram, 'Bouwbedrijf De Vries');
+  await expect(relationNames(anna)).toHaveText(['Acme BV', 'Bouwbedrijf De Vries']);
+
+  // The invite is remembered: a reload opens the workspace from IndexedDB and the relay again.
+  await anna.reload();
+  await expect(relationNames(anna)).toHaveText(['Acme BV', 'Bouwbedrijf De Vries']);
+});
+
+test('edits made while the relay is down are kept, shown as pending, and merge when it returns', async ({
+  browser,
+}) => {
+  const anna = await open(browser, haard.inviteUrl);
+  const bram = await open(browser, haard.inviteUrl);
+  await expect(syncStatus(anna)).toContainText('Synced');
+  await expect(syncStatus(bram)).toContainText('Synced');
+
+  await haard.kill();
+  await expect(syncStatus(anna)).toContainText('Offline');
+  await addRelation(anna, 'Offline by Anna');
+  await addRelation(bram, 'Offline by Bram');
+  await expect(syncStatus(anna)).toContainText('1 change not yet sent');
+  await expect(relationNames(bram)).toHaveText(['Offline by Bram']);
+
+  await haard.start(); // same port, same data directory; the browsers reconnect by themselves
+  await expect(relationNames(anna)).toHaveText(['Offline by Anna', 'Offline by Bram'], { timeout: 45_000 });
+  await expect(relationNames(bram)).toHaveText(['Offline by Anna', 'Offline by Bram'], { timeout: 45_000 });
+  await expect(syncStatus(anna)).toContainText('Synced');
+});
+
+test('an invite that no longer works says so plainly and stops retrying', async ({ browser }) => {
+  const expired = haard.token('editor', { expiresAt: new Date(Date.now() + 4000) });
+  // Not expired when opened (the browser accepts it), expired by the time it connects again.
+  const page = await open(browser, `${haard.base}/#invite=${expired}`);
+  await expect(syncStatus(page)).toContainText('Synced');
+  await page.waitForTimeout(4500);
+  await page.reload();
+  await expect(syncStatus(page)).toContainText('This invite no longer works');
+  await page.waitForTimeout(3000);
+  await expect(syncStatus(page)).toContainText('This invite no longer works');
+
+  const forged = haard.token('editor').replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+  const other = await open(browser, `${haard.base}/#invite=${forged}`);
+  await expect(syncStatus(other)).toContainText('This invite no longer works');
+
+  const garbage = await open(browser, `${haard.base}/#invite=not-a-token`);
+  await expect(garbage.getByRole('alert')).toContainText('This is not a Haard invite');
+});
+
+test('a viewer sees the workspace live but cannot edit it', async ({ browser }) => {
+  const editor = await open(browser, haard.inviteUrl);
+  await addRelation(editor, 'Acme BV');
+  const viewer = await open(browser, `${haard.base}/#invite=${haard.token('viewer')}`);
+  await expect(relationNames(viewer)).toHaveText(['Acme BV']);
+  await expect(viewer.getByText('Read-only')).toBeVisible();
+  await expect(viewer.getByRole('button', { name: 'Add relation' })).toHaveCount(0);
+  await addRelation(editor, 'Zeta NV');
+  await expect(relationNames(viewer)).toHaveText(['Acme BV', 'Zeta NV']);
+});
