@@ -34,7 +34,16 @@ function ensureFirstWorkspace(
   const room = `${workspaceId}/workspace/main`;
   if (!store.hasRoom(room)) {
     const doc = new Y.Doc();
-    createWorkspaceDoc(doc, { id: workspaceId, name: 'Haard', locale: 'nl', now: new Date().toISOString() });
+    const seeded = createWorkspaceDoc(doc, {
+      id: workspaceId,
+      name: 'Haard',
+      locale: 'nl',
+      now: new Date().toISOString(),
+    });
+    if (!seeded.ok)
+      throw new Error(
+        `could not create the first workspace: ${seeded.issues.map((i) => i.message).join('; ')}`,
+      );
     store.appendUpdate(room, Y.encodeStateAsUpdate(doc));
     doc.destroy();
   }

@@ -470,7 +470,9 @@ describe('large plans', () => {
       plan.actions[`A${i}`] = action(`A${i}`, { goalId: `G${i}`, due: i % 2 ? null : '2025-01-01' });
     }
     const findings = check(plan);
-    expect(findings.filter((f) => f.id === 'action.overdue' && f.path.startsWith('actions.A'))).toHaveLength(10_000);
+    expect(findings.filter((f) => f.id === 'action.overdue' && f.path.startsWith('actions.A'))).toHaveLength(
+      10_000,
+    );
     expect(findings.length).toBeGreaterThan(20_000);
   });
 });

@@ -33,11 +33,16 @@ export const relayUrl = (): string =>
 export function openWorkspace(invite: Invite, me: Me): WorkspaceSession {
   const doc = new Y.Doc();
   const origin = { user: me.id }; // this tab's edits: what its undo tracks
+  // Migrations run on every load path: after IndexedDB (`ready`) and after each relay sync (`onLoad`).
+  let store: WorkspaceStore | null = null;
   const conn = openDocument({
     doc,
     room: roomName(invite.workspaceId, 'workspace', 'main'),
     token: invite.token,
     relayUrl: relayUrl(),
+    onLoad: (source) => {
+      if (source === 'relay') store?.load();
+    },
   });
   const store = createWorkspaceStore(doc, {
     origin,
@@ -76,10 +81,10 @@ export function openWorkspace(invite: Invite, me: Me): WorkspaceSession {
 
   return {
     invite,
-    store,
+    store: workspace,
     connection,
     presence,
-    readOnly: () => invite.role === 'viewer' || store.state.status !== 'ready',
+    readOnly: () => invite.role === 'viewer' || workspace.state.status !== 'ready',
     setLocation(view) {
       location = { view };
       publish();

@@ -1,0 +1,309 @@
+/** Meeting-board intents (DOMAIN.md §7): agenda, review, cards, commitments, successes, facilitator controls. */
+import * as Y from 'yjs';
+import { IsoDate } from '../../../../core/model/common.ts';
+import {
+  AgendaItem,
+  Card,
+  Commitment,
+  LiveState,
+  PLAN_SUBSTEPS,
+  RUIT_STEPS,
+  ReviewItem,
+  Success,
+  type AgendaItem as AgendaItemT,
+  type Card as CardT,
+  type Commitment as CommitmentT,
+  type LiveState as LiveStateT,
+  type PlanSubstep,
+  type ReviewItem as ReviewItemT,
+  type RuitStep,
+  type Success as SuccessT,
+} from '../../../../core/model/meeting.ts';
+import type { Quadrant } from '../../../../core/model/plan.ts';
+import { collectionLayout } from '../layout.ts';
+import { clonePlain, deepEqual, toJson } from '../json.ts';
+import { fail, issue, notFound, REFUSAL, type Result } from '../result.ts';
+import {
+  addRecord,
+  commit,
+  crud,
+  idOf,
+  nextOrder,
+  readAll,
+  readRecord,
+  removeRecord,
+  updateRecord,
+  validate,
+  type CollectionSpec,
+  type IntentContext,
+  type IntentOptions,
+} from './common.ts';
+import type { NewAction } from './plan.ts';
+import { INITIAL_LIVE } from '../seed.ts';
+
+const AGENDA: CollectionSpec = {
+  layout: collectionLayout('meeting', 'agenda'),
+  schema: AgendaItem,
+  label: 'Agenda item',
+};
+const REVIEW: CollectionSpec = {
+  layout: collectionLayout('meeting', 'review'),
+  schema: ReviewItem,
+  label: 'Review item',
+};
+const CARDS: CollectionSpec = { layout: collectionLayout('meeting', 'cards'), schema: Card, label: 'Card' };
+const COMMITMENTS: CollectionSpec = {
+  layout: collectionLayout('meeting', 'commitments'),
+  schema: Commitment,
+  label: 'Commitment',
+};
+const SUCCESSES: CollectionSpec = {
+  layout: collectionLayout('meeting', 'successes'),
+  schema: Success,
+  label: 'Success',
+};
+
+export type NewAgendaItem = Pick<AgendaItemT, 'planId' | 'presenterId'> &
+  Partial<Pick<AgendaItemT, 'timeboxMinutes' | 'order'>>;
+export type NewReviewItem = Pick<ReviewItemT, 'planId' | 'actionId' | 'presenterId'>;
+export type NewCard = Pick<CardT, 'agendaItemId' | 'authorId' | 'kind' | 'text'>;
+export type NewSuccess = Pick<SuccessT, 'text'> & Partial<Pick<SuccessT, 'authorId'>>;
+export interface NewCommitment {
+  agendaItemId: string;
+  what: string;
+  ownerId: string;
+  due: string;
+  goalId?: string | null;
+  quadrant?: Quadrant;
+}
+
+/** A presentation position: ruitmodel step, with a plan sub-step when the step is `plan`. */
+interface Position {
+  step: RuitStep;
+  planStep: PlanSubstep | null;
+}
+/** The facilitator walks these positions per agenda item: opening, plan 1–4, summary, closing. */
+export const POSITIONS: readonly Position[] = RUIT_STEPS.flatMap((step): Position[] =>
+  step === 'plan' ? PLAN_SUBSTEPS.map((planStep) => ({ step, planStep })) : [{ step, planStep: null }],
+);
+
+export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
+  const ctx: IntentContext = { kind: 'meeting', doc, opts };
+  const board = doc.getMap('board');
+
+  const orderedAgenda = (): AgendaItemT[] =>
+    (readAll(ctx, AGENDA.layout) as AgendaItemT[]).sort(
+      (a, b) => a.order - b.order || (a.id < b.id ? -1 : 1),
+    );
+  const currentLive = (): LiveStateT => {
+    const parsed = LiveState.safeParse(toJson(board.get('live')));
+    return parsed.success ? parsed.data : { ...INITIAL_LIVE };
+  };
+  /** The live state is replaced whole: a position (item + step + sub-step) is one value under merge. */
+  const setLive = (intent: string, live: LiveStateT): Result<undefined> => {
+    const parsed = validate(LiveState, live, 'live');
+    if (!parsed.ok) return parsed;
+    return commit(ctx, intent, () => {
+      if (!deepEqual(toJson(board.get('live')), live)) board.set('live', clonePlain(live));
+      return undefined;
+    });
+  };
+  const atPosition = (live: LiveStateT, agendaItemId: string | null, index: number): LiveStateT => {
+    const pos = POSITIONS[index] ?? POSITIONS[0]!;
+    return {
+      ...live,
+      status: 'running',
+      agendaItemId,
+      step: agendaItemId ? pos.step : 'opening',
+      planStep: agendaItemId ? pos.planStep : null,
+      // The timer restarts when the presentation changes.
+      timerStartedAt:
+        agendaItemId === null
+          ? null
+          : agendaItemId === live.agendaItemId && live.timerStartedAt
+            ? live.timerStartedAt
+            : opts.now(),
+    };
+  };
+  /** Linear index over (agenda item, position); -1 before the first, length after the last. */
+  const cursor = (live: LiveStateT, agenda: AgendaItemT[]): number => {
+    if (live.status !== 'running') return -1;
+    if (live.agendaItemId === null) return agenda.length * POSITIONS.length;
+    const item = agenda.findIndex((a) => a.id === live.agendaItemId);
+    if (item < 0) return -1;
+    const sub = live.step === 'plan' ? live.planStep : null;
+    const pos = POSITIONS.findIndex((p) => p.step === live.step && p.planStep === sub);
+    return item * POSITIONS.length + Math.max(0, pos);
+  };
+  const moveTo = (intent: string, index: number): Result<undefined> => {
+    const agenda = orderedAgenda();
+    const live = currentLive();
+    if (live.status === 'ended') {
+      return fail([
+        issue('live.status', REFUSAL.invalidMove, 'the meeting has ended', 'het overleg is afgelopen'),
+      ]);
+    }
+    const total = agenda.length * POSITIONS.length;
+    if (index < 0) index = 0;
+    if (index >= total) return setLive(intent, atPosition(live, null, 0));
+    const item = agenda[Math.floor(index / POSITIONS.length)]!;
+    return setLive(intent, atPosition(live, item.id, index % POSITIONS.length));
+  };
+
+  const agenda = crud<AgendaItemT, NewAgendaItem>(
+    ctx,
+    AGENDA,
+    { add: 'addAgendaItem', update: 'updateAgendaItem', remove: 'removeAgendaItem' },
+    (input, id) => ({ timeboxMinutes: 10, order: nextOrder(ctx, AGENDA.layout), ...input, id }),
+    (id) => {
+      // Its question/feedback cards go with it; commitments stay (their actions live in the plan).
+      const cards = doc.getMap(CARDS.layout.root);
+      const doomed: string[] = [];
+      cards.forEach((card, key) => {
+        if (card instanceof Y.Map && card.get('agendaItemId') === id) doomed.push(key);
+      });
+      for (const key of doomed) cards.delete(key);
+      const live = currentLive();
+      if (live.agendaItemId === id)
+        board.set('live', {
+          ...live,
+          agendaItemId: null,
+          step: 'opening',
+          planStep: null,
+          timerStartedAt: null,
+        });
+    },
+  );
+
+  const agendaItem = (id: string) => readRecord(ctx, AGENDA.layout, id) as AgendaItemT | null;
+
+  return {
+    addAgendaItem: agenda.add,
+    updateAgendaItem: agenda.update,
+    /** Also removes the item's cards. */
+    removeAgendaItem: agenda.remove,
+
+    /** Carry an action that came due since the last meeting onto this board's review. */
+    addReviewItem: (input: NewReviewItem & { id?: string }): Result<string> => {
+      const id = input.id ?? idOf(ctx);
+      return addRecord(ctx, REVIEW, 'addReviewItem', { ...input, outcome: null, movedTo: null, id });
+    },
+    /** done / notDone / moved (moved needs the new due date); null resets. */
+    reviewOutcome: (
+      id: string,
+      outcome: ReviewItemT['outcome'],
+      movedTo: string | null = null,
+    ): Result<undefined> => {
+      if (outcome === 'moved' && !IsoDate.safeParse(movedTo).success) {
+        return fail([
+          issue(
+            `review.${id}.movedTo`,
+            'custom',
+            'a moved action needs its new due date (YYYY-MM-DD)',
+            'een verschoven actie heeft een nieuwe datum nodig (JJJJ-MM-DD)',
+          ),
+        ]);
+      }
+      return updateRecord(ctx, REVIEW, 'reviewOutcome', id, {
+        outcome,
+        movedTo: outcome === 'moved' ? movedTo : null,
+      });
+    },
+
+    addCard: (input: NewCard & { id?: string }): Result<string> => {
+      if (!agendaItem(input.agendaItemId))
+        return fail([notFound('cards.agendaItemId', `Agenda item ${input.agendaItemId}`)]);
+      const id = input.id ?? idOf(ctx);
+      return addRecord(ctx, CARDS, 'addCard', { ...input, createdAt: opts.now(), id });
+    },
+    removeCard: (id: string) => removeRecord(ctx, CARDS, 'removeCard', id),
+
+    /**
+     * Record a commitment: a new action (owner + due) for the plan presented in that agenda item. Returns the
+     * action to add to the plan document with `planIntents(planDoc).addAction(result.value.action)` — a
+     * second document, so a second transaction; the commitment keeps `actionId` so the link survives.
+     */
+    addCommitment: (
+      input: NewCommitment & { id?: string },
+    ): Result<{ commitment: CommitmentT; action: NewAction & { id: string } }> => {
+      const item = agendaItem(input.agendaItemId);
+      if (!item) return fail([notFound('commitments.agendaItemId', `Agenda item ${input.agendaItemId}`)]);
+      const id = input.id ?? idOf(ctx);
+      const commitment: CommitmentT = {
+        id,
+        agendaItemId: item.id,
+        planId: item.planId,
+        actionId: idOf(ctx),
+        what: input.what,
+        ownerId: input.ownerId,
+        due: input.due,
+      };
+      const added = addRecord(ctx, COMMITMENTS, 'addCommitment', commitment);
+      if (!added.ok) return added;
+      const action: NewAction & { id: string } = {
+        id: commitment.actionId,
+        what: commitment.what,
+        ownerId: commitment.ownerId,
+        due: commitment.due,
+        goalId: input.goalId ?? null,
+        quadrant: input.quadrant ?? 'project',
+      };
+      return { ok: true, value: { commitment, action } };
+    },
+    removeCommitment: (id: string) => removeRecord(ctx, COMMITMENTS, 'removeCommitment', id),
+
+    addSuccess: (input: NewSuccess & { id?: string }): Result<string> =>
+      addRecord(ctx, SUCCESSES, 'addSuccess', { authorId: null, ...input, id: input.id ?? idOf(ctx) }),
+    removeSuccess: (id: string) => removeRecord(ctx, SUCCESSES, 'removeSuccess', id),
+
+    /** Facilitator: start at the first agenda item's opening (timer starts). */
+    start: (): Result<undefined> => moveTo('start', 0),
+    next: (): Result<undefined> => {
+      const live = currentLive();
+      if (live.status === 'notStarted') return moveTo('next', 0);
+      return moveTo('next', cursor(live, orderedAgenda()) + 1);
+    },
+    previous: (): Result<undefined> => {
+      const live = currentLive();
+      if (live.status === 'notStarted') return moveTo('previous', 0);
+      return moveTo('previous', cursor(live, orderedAgenda()) - 1);
+    },
+    /** Jump to a presentation and step (follow-me target); `plan` defaults to its first sub-step. */
+    setStep: (
+      agendaItemId: string,
+      step: RuitStep,
+      planStep: PlanSubstep | null = null,
+    ): Result<undefined> => {
+      if (!agendaItem(agendaItemId))
+        return fail([notFound('live.agendaItemId', `Agenda item ${agendaItemId}`)]);
+      const live = currentLive();
+      if (live.status === 'ended')
+        return fail([
+          issue('live.status', REFUSAL.invalidMove, 'the meeting has ended', 'het overleg is afgelopen'),
+        ]);
+      const sub = step === 'plan' ? (planStep ?? 'situation') : null;
+      const index = POSITIONS.findIndex((p) => p.step === step && p.planStep === sub);
+      if (index < 0)
+        return fail([
+          issue(
+            'live.step',
+            'invalid_value',
+            `must be one of ${RUIT_STEPS.join(', ')}`,
+            `moet een van deze zijn: ${RUIT_STEPS.join(', ')}`,
+          ),
+        ]);
+      return setLive('setStep', atPosition(live, agendaItemId, index));
+    },
+    end: (): Result<undefined> =>
+      setLive('end', {
+        ...currentLive(),
+        status: 'ended',
+        agendaItemId: null,
+        step: 'opening',
+        planStep: null,
+        timerStartedAt: null,
+      }),
+  };
+}
+
+export type MeetingIntents = ReturnType<typeof meetingIntents>;

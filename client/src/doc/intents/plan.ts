@@ -1,0 +1,219 @@
+/** Account-plan intents (DOMAIN.md §3–§5). Every write also sets meta.updatedAt (drives `plan.stale`). */
+import * as Y from 'yjs';
+import { Text } from '../../../../core/model/common.ts';
+import {
+  AccountPlanDoc,
+  Action,
+  ActionStatus,
+  Benefit,
+  Goal,
+  Kpi,
+  Measurement,
+  type Action as ActionT,
+  type ActionStatus as ActionStatusT,
+  type Benefit as BenefitT,
+  type Goal as GoalT,
+  type Kpi as KpiT,
+  type Measurement as MeasurementT,
+  type Quadrant,
+} from '../../../../core/model/plan.ts';
+import { collectionLayout, META, LAYOUT, type PlanTextPath } from '../layout.ts';
+import { clonePlain, deepEqual, wellFormed } from '../json.ts';
+import { fail, issue, notFound, type Result } from '../result.ts';
+import { setTextContent } from '../text.ts';
+import {
+  commit,
+  crud,
+  nextOrder,
+  recordMap,
+  updateRecord,
+  validate,
+  type CollectionSpec,
+  type IntentContext,
+  type IntentOptions,
+  type Patch,
+} from './common.ts';
+
+const GOALS: CollectionSpec = { layout: collectionLayout('plan', 'goals'), schema: Goal, label: 'Goal' };
+const ACTIONS: CollectionSpec = {
+  layout: collectionLayout('plan', 'actions'),
+  schema: Action,
+  label: 'Action',
+};
+const BENEFITS: CollectionSpec = {
+  layout: collectionLayout('plan', 'strategy.benefits'),
+  schema: Benefit,
+  label: 'Benefit',
+};
+const KPIS: CollectionSpec = { layout: collectionLayout('plan', 'kpis'), schema: Kpi, label: 'KPI' };
+
+export type NewGoal = Pick<GoalT, 'title'> & Partial<Omit<GoalT, 'id' | 'title'>>;
+export type NewAction = Pick<ActionT, 'what'> & Partial<Omit<ActionT, 'id' | 'what'>>;
+export type NewBenefit = Pick<BenefitT, 'level' | 'description'>;
+export type NewKpi = Pick<KpiT, 'kind'> & Partial<Omit<KpiT, 'id' | 'kind'>>;
+
+export const PLAN_TEXT_PATHS: readonly PlanTextPath[] = LAYOUT.plan.texts as readonly PlanTextPath[];
+const shape = AccountPlanDoc.shape;
+
+export function planIntents(doc: Y.Doc, opts: IntentOptions) {
+  const ctx: IntentContext = {
+    kind: 'plan',
+    doc,
+    opts,
+    touch: () => doc.getMap(META).set('updatedAt', opts.now()),
+  };
+  const fields = doc.getMap('plan');
+  const strategy = doc.getMap('strategy');
+
+  const setField = (
+    intent: string,
+    map: Y.Map<unknown>,
+    key: string,
+    value: unknown,
+    schema: Parameters<typeof validate>[0],
+    path: string,
+  ): Result<undefined> => {
+    const parsed = validate(schema, value, path);
+    if (!parsed.ok) return fail(parsed.issues);
+    return commit(ctx, intent, () => {
+      if (!deepEqual(map.get(key), value)) map.set(key, clonePlain(value));
+      return undefined;
+    });
+  };
+
+  const goals = crud<GoalT, NewGoal>(
+    ctx,
+    GOALS,
+    { add: 'addGoal', update: 'updateGoal', remove: 'removeGoal' },
+    (input, id) => ({
+      category: 'other',
+      metric: '',
+      baseline: '',
+      target: '',
+      deadline: null,
+      order: nextOrder(ctx, GOALS.layout),
+      ...input,
+      id,
+    }),
+    // Actions that served the goal lose their "why" (flagged by action.noGoal) instead of pointing nowhere.
+    (id) => {
+      doc.getMap(ACTIONS.layout.root).forEach((action) => {
+        if (action instanceof Y.Map && action.get('goalId') === id) action.set('goalId', null);
+      });
+    },
+  );
+
+  const actions = crud<ActionT, NewAction>(
+    ctx,
+    ACTIONS,
+    { add: 'addAction', update: 'updateAction', remove: 'removeAction' },
+    (input, id) => ({
+      ownerId: null,
+      due: null,
+      goalId: null,
+      kpi: null,
+      quadrant: 'project' as Quadrant,
+      cost: 0,
+      status: 'planned' as ActionStatusT,
+      result: '',
+      order: nextOrder(ctx, ACTIONS.layout),
+      ...input,
+      id,
+    }),
+  );
+
+  const benefits = crud<BenefitT, NewBenefit>(
+    ctx,
+    BENEFITS,
+    { add: 'addBenefit', update: 'updateBenefit', remove: 'removeBenefit' },
+    (input, id) => ({ ...input, id }),
+  );
+
+  const kpis = crud<KpiT, NewKpi>(
+    ctx,
+    KPIS,
+    { add: 'addKpi', update: 'updateKpi', remove: 'removeKpi' },
+    (input, id) => ({ name: '', target: null, measurements: [], ...input, id }),
+  );
+
+  return {
+    setTitle: (title: string) => setField('setTitle', fields, 'title', title, shape.title, 'title'),
+    /** The ruitmodel opening: 1–4 key points, replaced as a whole (the ≤ 4 rule holds under merge). */
+    setKeyPoints: (keyPoints: string[]) =>
+      setField('setKeyPoints', fields, 'keyPoints', keyPoints, shape.keyPoints, 'keyPoints'),
+    setBudget: (budget: number | null) =>
+      setField('setBudget', fields, 'budget', budget, shape.budget, 'budget'),
+    setStrategyQuadrants: (quadrants: Quadrant[]) =>
+      setField(
+        'setStrategyQuadrants',
+        strategy,
+        'quadrants',
+        [...new Set(quadrants)],
+        shape.strategy.shape.quadrants,
+        'strategy.quadrants',
+      ),
+    /** Set a co-edited section text by a minimal replace-range edit (concurrent typing elsewhere survives). */
+    setText: (path: PlanTextPath, value: string): Result<undefined> => {
+      if (!PLAN_TEXT_PATHS.includes(path)) {
+        return fail([
+          issue(
+            String(path),
+            'invalid_value',
+            `must be one of ${PLAN_TEXT_PATHS.join(', ')}`,
+            `moet een van deze zijn: ${PLAN_TEXT_PATHS.join(', ')}`,
+          ),
+        ]);
+      }
+      const parsed = validate(Text, value, path);
+      if (!parsed.ok) return parsed;
+      return commit(ctx, `setText:${path}`, () => {
+        setTextContent(doc.getText(path), wellFormed(value));
+        return undefined;
+      });
+    },
+
+    addGoal: goals.add,
+    updateGoal: goals.update,
+    /** Also clears `goalId` of the actions that served it. */
+    removeGoal: goals.remove,
+
+    /** Add an action; pass `id` when it comes from a meeting commitment (the commitment refers to it). */
+    addAction: actions.add,
+    updateAction: actions.update,
+    removeAction: actions.remove,
+    setActionStatus: (id: string, status: ActionStatusT, result?: string): Result<undefined> => {
+      const s = validate(ActionStatus, status, `actions.${id}.status`);
+      if (!s.ok) return s;
+      const patch: Patch<ActionT> = result === undefined ? { status } : { status, result };
+      return updateRecord(ctx, ACTIONS, 'setActionStatus', id, patch as Record<string, unknown>);
+    },
+
+    addBenefit: benefits.add,
+    removeBenefit: benefits.remove,
+
+    addKpi: kpis.add,
+    updateKpi: (id: string, patch: Patch<Omit<KpiT, 'measurements'>>) => kpis.update(id, patch),
+    removeKpi: kpis.remove,
+    /** Append a dated measurement; concurrent measurements are both kept. */
+    addMeasurement: (kpiId: string, measurement: MeasurementT): Result<undefined> => {
+      const parsed = validate(Measurement, measurement, `kpis.${kpiId}.measurements`);
+      if (!parsed.ok) return parsed;
+      const kpi = recordMap(ctx, KPIS.layout, kpiId);
+      if (!kpi) return fail([notFound(`kpis.${kpiId}`, `KPI ${kpiId}`)]);
+      return commit(ctx, 'addMeasurement', () => {
+        let list = kpi.get('measurements');
+        if (!(list instanceof Y.Array)) {
+          const previous = Array.isArray(list) ? (list as unknown[]) : [];
+          const created = new Y.Array<unknown>();
+          created.push(previous.map(clonePlain));
+          kpi.set('measurements', created);
+          list = created;
+        }
+        (list as Y.Array<unknown>).push([{ ...parsed.value }]);
+        return undefined;
+      });
+    },
+  };
+}
+
+export type PlanIntents = ReturnType<typeof planIntents>;

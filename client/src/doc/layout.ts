@@ -1,0 +1,233 @@
+/**
+ * The Yjs layout of each document kind — the one place that knows which root type holds what.
+ *
+ * Every kind has:
+ *  - `meta` (Y.Map): schemaVersion, id, createdAt (+ workspaceId, + updatedAt for plans). Unknown top-level
+ *    keys written by a newer client are kept here and read back as top-level keys.
+ *  - `versions` (Y.Map, grow-only): schema version (as string) → name of the migration that reached it.
+ *    The effective version is max(meta.schemaVersion, keys of `versions`), which only grows under merge
+ *    even when two clients write `meta.schemaVersion` concurrently.
+ *  - a fields map for the document's own editable scalars (workspace: `settings`; plan: `plan` +
+ *    `situation`/`strategy` for their non-text keys; meeting: `board`; tournament: `tournament`).
+ *  - one root Y.Map per collection: record id → Y.Map of fields, so concurrent edits to different
+ *    records or fields merge, and an edit to a removed record stays removed.
+ *  - plan texts that people co-edit live are root Y.Text types named by their JSON path
+ *    (`situation.text`, `strategy.text`, …): root types are never created concurrently, so no edit can be
+ *    lost to two clients creating the "same" nested text.
+ *
+ * Nested values are plain JSON replaced whole unless listed in the record's `nested` spec below. Whole
+ * replacement is deliberate where a value carries an invariant across its parts (classification: pA + pC ≤ 1,
+ * tC ≤ tA; an override's class and reason; key points ≤ 4; the facilitator's live position) — merging
+ * such values field by field could produce a combination nobody chose.
+ */
+import * as Y from 'yjs';
+import { clonePlain } from './json.ts';
+import { SCHEMA_VERSION, type DocKind } from '../../../core/model/common.ts';
+import type { WorkspaceDoc } from '../../../core/model/workspace.ts';
+import type { AccountPlanDoc } from '../../../core/model/plan.ts';
+import type { MeetingBoardDoc } from '../../../core/model/meeting.ts';
+import type { TournamentDoc } from '../../../core/model/tournament.ts';
+
+export type { DocKind };
+export const DOC_KINDS = ['workspace', 'plan', 'meeting', 'tournament'] as const satisfies readonly DocKind[];
+
+export interface DocJsonByKind {
+  workspace: WorkspaceDoc;
+  plan: AccountPlanDoc;
+  meeting: MeetingBoardDoc;
+  tournament: TournamentDoc;
+}
+export type DocJson<K extends DocKind> = DocJsonByKind[K];
+
+/**
+ * How a record field is stored when it is not a plain value:
+ * `map` — Y.Map of plain values (concurrent answers to different keys merge);
+ * `array` — Y.Array of plain values (concurrent appends both stay);
+ * `records` — Y.Map of record Y.Maps (a nested collection).
+ */
+export type NestedKind = 'map' | 'array' | 'records';
+export type NestedSpec = Readonly<Record<string, NestedKind>>;
+
+export interface CollectionLayout {
+  /** JSON key (for plan benefits: `strategy.benefits`). */
+  path: string;
+  /** Root Y.Map name. */
+  root: string;
+  nested: NestedSpec;
+}
+
+export interface FieldsLayout {
+  root: string;
+  /** '' for top-level fields (then `keys` lists them), else the JSON key of a nested object (all its keys). */
+  path: string;
+  keys?: readonly string[];
+}
+
+export interface KindLayout {
+  /** Keys of meta that are part of the JSON (besides unknown ones). */
+  metaKeys: readonly string[];
+  /** Root maps of editable scalars; '' means top level, otherwise the JSON key of a nested object. */
+  fields: readonly FieldsLayout[];
+  collections: readonly CollectionLayout[];
+  /** JSON path → root Y.Text name (the same string). */
+  texts: readonly string[];
+  /** Root maps of nested maps not covered above (workspace scores). */
+  extra: readonly string[];
+}
+
+export const META = 'meta';
+export const VERSIONS = 'versions';
+
+export const LAYOUT: Readonly<Record<DocKind, KindLayout>> = {
+  workspace: {
+    metaKeys: ['schemaVersion', 'id', 'createdAt'],
+    fields: [{ root: 'settings', path: 'settings' }],
+    collections: [
+      { path: 'professionals', root: 'professionals', nested: {} },
+      { path: 'relations', root: 'relations', nested: { sevenQuestions: 'map' } },
+      { path: 'contacts', root: 'contacts', nested: {} },
+      { path: 'criteria', root: 'criteria', nested: {} },
+      { path: 'contactLog', root: 'contactLog', nested: { signals: 'records' } },
+    ],
+    texts: [],
+    // scores: relationId → Y.Map(criterionId → score)
+    extra: ['scores'],
+  },
+  plan: {
+    metaKeys: ['schemaVersion', 'id', 'workspaceId', 'createdAt', 'updatedAt'],
+    fields: [
+      { root: 'plan', path: '', keys: ['title', 'relationIds', 'keyPoints', 'budget'] },
+      { root: 'situation', path: 'situation' },
+      { root: 'strategy', path: 'strategy' },
+    ],
+    collections: [
+      { path: 'goals', root: 'goals', nested: {} },
+      { path: 'strategy.benefits', root: 'benefits', nested: {} },
+      { path: 'actions', root: 'actions', nested: {} },
+      { path: 'kpis', root: 'kpis', nested: { measurements: 'array' } },
+    ],
+    texts: [
+      'situation.text',
+      'situation.currentServices',
+      'situation.relationshipForm',
+      'developments',
+      'strategy.text',
+      'summary',
+      'closing',
+    ],
+    extra: [],
+  },
+  meeting: {
+    metaKeys: ['schemaVersion', 'id', 'workspaceId', 'createdAt'],
+    fields: [
+      {
+        root: 'board',
+        path: '',
+        keys: ['title', 'date', 'facilitatorId', 'participantIds', 'previousBoardId', 'live'],
+      },
+    ],
+    collections: [
+      { path: 'agenda', root: 'agenda', nested: {} },
+      { path: 'review', root: 'review', nested: {} },
+      { path: 'cards', root: 'cards', nested: {} },
+      { path: 'commitments', root: 'commitments', nested: {} },
+      { path: 'successes', root: 'successes', nested: {} },
+    ],
+    texts: [],
+    extra: [],
+  },
+  tournament: {
+    metaKeys: ['schemaVersion', 'id', 'workspaceId', 'createdAt'],
+    fields: [{ root: 'tournament', path: '', keys: ['year', 'title'] }],
+    collections: [
+      { path: 'entries', root: 'entries', nested: {} },
+      // round index ("0".."6") → round; decisions: entryId → 'go' | 'noGo'
+      { path: 'rounds', root: 'rounds', nested: { decisions: 'map' } },
+    ],
+    texts: [],
+    extra: [],
+  },
+};
+
+export type PlanTextPath =
+  | 'situation.text'
+  | 'situation.currentServices'
+  | 'situation.relationshipForm'
+  | 'developments'
+  | 'strategy.text'
+  | 'summary'
+  | 'closing';
+
+export const collectionLayout = (kind: DocKind, path: string): CollectionLayout => {
+  const found = LAYOUT[kind].collections.find((c) => c.path === path);
+  if (!found) throw new Error(`no collection ${path} in ${kind}`);
+  return found;
+};
+
+/** Every root type of a kind's layout (for undo scope and observers). */
+export function rootTypes(
+  kind: DocKind,
+  doc: Y.Doc,
+  opts: { includeMeta?: boolean } = {},
+): (Y.Map<unknown> | Y.Text)[] {
+  const l = LAYOUT[kind];
+  const roots: (Y.Map<unknown> | Y.Text)[] = [];
+  if (opts.includeMeta ?? true) roots.push(doc.getMap(META), doc.getMap(VERSIONS));
+  for (const f of l.fields) roots.push(doc.getMap(f.root));
+  for (const c of l.collections) roots.push(doc.getMap(c.root));
+  for (const e of l.extra) roots.push(doc.getMap(e));
+  for (const t of l.texts) roots.push(doc.getText(t));
+  return roots;
+}
+
+export const KNOWN_VERSION: Readonly<Record<DocKind, number>> = SCHEMA_VERSION;
+
+/**
+ * The schema version a document is at: max(meta.schemaVersion, keys of `versions`).
+ * `null` when meta is absent (not initialised, or not loaded yet); `NaN` when it is present but unreadable.
+ */
+export function effectiveVersion(doc: Y.Doc): number | null {
+  const meta = doc.getMap(META);
+  if (meta.size === 0 || !meta.has('id')) return null;
+  const raw = meta.get('schemaVersion');
+  let v = typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 ? raw : Number.NaN;
+  doc.getMap(VERSIONS).forEach((_name, key) => {
+    const n = Number(key);
+    if (Number.isInteger(n) && (Number.isNaN(v) || n > v)) v = n;
+  });
+  return v;
+}
+
+/** A record as a Y.Map, nested values laid out per `nested`. Values are copied. */
+export function recordToY(record: Record<string, unknown>, nested: NestedSpec): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(record)) {
+    if (value === undefined) continue;
+    map.set(key, valueToY(value, nested[key]));
+  }
+  return map;
+}
+
+export function valueToY(value: unknown, kind: NestedKind | undefined): unknown {
+  if (kind === 'map' && isPlainObject(value)) {
+    const m = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) m.set(k, clonePlain(v));
+    return m;
+  }
+  if (kind === 'array' && Array.isArray(value)) {
+    const a = new Y.Array<unknown>();
+    a.push(value.map((v) => clonePlain(v)));
+    return a;
+  }
+  if (kind === 'records' && isPlainObject(value)) {
+    const m = new Y.Map<unknown>();
+    for (const [k, v] of Object.entries(value)) {
+      m.set(k, isPlainObject(v) ? recordToY(v, {}) : clonePlain(v));
+    }
+    return m;
+  }
+  return clonePlain(value);
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);

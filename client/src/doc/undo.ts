@@ -1,0 +1,80 @@
+/**
+ * Per-user undo/redo: a Y.UndoManager over the kind's root types that tracks only this user's origin, so
+ * undo never reverts a collaborator's edit (and, by Yjs' default, never overwrites a remote change to the
+ * same key). Seeding and migrations use their own origins and are never undone. `meta` is out of scope:
+ * undoing an edit does not rewind the plan's updatedAt (the plan did change).
+ *
+ * After an undo/redo, fields that Yjs' conflict rule left without any value are restored (repair.ts), so
+ * undo never turns a valid document invalid.
+ *
+ * Each discrete intent is its own undo step; consecutive `setText` edits within `captureTimeout` merge into
+ * one step (typing a sentence undoes as a whole).
+ */
+import * as Y from 'yjs';
+import { rootTypes, type DocKind } from './layout.ts';
+import { INTENT_META } from './intents/common.ts';
+import { readDocument } from './read.ts';
+import { restoreDroppedFields } from './repair.ts';
+
+export interface Undo {
+  undo(): boolean;
+  redo(): boolean;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  /** Called with no arguments whenever the stacks change (for a reactive `canUndo`). */
+  onChange(listener: () => void): () => void;
+  destroy(): void;
+}
+
+export interface UndoOptions {
+  /** Merge consecutive text edits within this many ms (default 500). */
+  captureTimeout?: number;
+}
+
+const isTextEdit = (intent: unknown) => typeof intent === 'string' && intent.startsWith('setText:');
+
+export function createUndo(kind: DocKind, doc: Y.Doc, origin: unknown, opts: UndoOptions = {}): Undo {
+  const manager = new Y.UndoManager(rootTypes(kind, doc, { includeMeta: false }), {
+    trackedOrigins: new Set([origin]),
+    captureTimeout: opts.captureTimeout ?? 500,
+  });
+  // Runs before the manager records the transaction (it listens on afterTransaction): start a new step
+  // unless this is a text edit continuing a text edit of the same section.
+  let lastIntent: unknown = null;
+  const splitSteps = (tr: Y.Transaction) => {
+    if (tr.origin !== origin) return;
+    const intent = tr.meta.get(INTENT_META);
+    if (!isTextEdit(intent) || intent !== lastIntent) manager.stopCapturing();
+    lastIntent = intent;
+  };
+  doc.on('beforeObserverCalls', splitSteps);
+
+  /** Undo/redo, then put back any required field Yjs' conflict rule dropped (see repair.ts). */
+  const guarded = (step: () => boolean): boolean => {
+    const before = readDocument(kind, doc);
+    const done = step();
+    if (done) restoreDroppedFields(kind, doc, before);
+    return done;
+  };
+
+  const listeners = new Set<() => void>();
+  const emit = () => listeners.forEach((l) => l());
+  for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const)
+    manager.on(event, emit);
+
+  return {
+    undo: () => guarded(() => manager.undo() !== null),
+    redo: () => guarded(() => manager.redo() !== null),
+    canUndo: () => manager.canUndo(),
+    canRedo: () => manager.canRedo(),
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      doc.off('beforeObserverCalls', splitSteps);
+      listeners.clear();
+      manager.destroy();
+    },
+  };
+}

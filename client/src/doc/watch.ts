@@ -1,0 +1,126 @@
+/**
+ * A framework-free view of one document: status, valid data and quarantine, recomputed once per
+ * transaction that touched the kind's roots. The Solid stores are a thin wrapper around this.
+ *
+ * Status:
+ *  - `loading` until `load()` is called — the provider calls it once the local IndexedDB state has been
+ *    applied (never write before that; intents are refused while loading);
+ *  - then whatever `loadDocument` says: `ready` (migrated to this client's version), `uninitialised` (no
+ *    meta yet: keep waiting for the relay; never seed here), `newerVersion` (read-only), `unreadable`.
+ *  - after load, every change re-evaluates: meta arriving from the relay triggers `loadDocument` (which runs
+ *    migrations); a peer migrating the document past this client's version turns it read-only.
+ */
+import type * as Y from 'yjs';
+import { checkDocument, type QuarantineEntry } from './check.ts';
+import { documentStatus, loadDocument, type LoadResult, type MigrateOptions } from './migrate.ts';
+import { rootTypes, type DocJson, type DocKind } from './layout.ts';
+import type { LocalText } from './result.ts';
+import { readDocument } from './read.ts';
+
+export type ViewStatus = 'loading' | LoadResult['status'];
+
+export interface DocView<K extends DocKind> {
+  status: ViewStatus;
+  /** Why the document is not writable (for the banner); null when ready. */
+  reason: LocalText | null;
+  /** The valid part of the document (also shown, read-only, for newer versions); null until there is one. */
+  data: DocJson<K> | null;
+  quarantine: QuarantineEntry[];
+}
+
+export function viewDocument<K extends DocKind>(
+  kind: K,
+  doc: Y.Doc,
+  status: ViewStatus,
+  reason: LocalText | null,
+): DocView<K> {
+  if (status === 'loading' || status === 'uninitialised')
+    return { status, reason, data: null, quarantine: [] };
+  const json = readDocument(kind, doc);
+  const checked = checkDocument(kind, json);
+  return { status, reason, data: checked.valid, quarantine: checked.quarantine };
+}
+
+export interface DocWatch<K extends DocKind> {
+  view(): DocView<K>;
+  /** Run loadDocument (migrations) and start reporting; call after the local state has loaded. */
+  load(): LoadResult;
+  /** True when intents may write. */
+  writable(): boolean;
+  destroy(): void;
+}
+
+const LOADING: LocalText = { en: 'Loading…', nl: 'Laden…' };
+
+export function watchDocument<K extends DocKind>(
+  kind: K,
+  doc: Y.Doc,
+  onChange: (view: DocView<K>) => void,
+  opts: MigrateOptions = {},
+): DocWatch<K> {
+  let status: ViewStatus = 'loading';
+  let reason: LocalText | null = LOADING;
+  let current: DocView<K> = viewDocument(kind, doc, status, reason);
+  let dirty = false;
+  let loading = false;
+
+  const publish = () => {
+    current = viewDocument(kind, doc, status, reason);
+    onChange(current);
+  };
+
+  const apply = (result: LoadResult) => {
+    status = result.status;
+    reason = result.status === 'ready' ? null : result.reason;
+  };
+
+  const load = (): LoadResult => {
+    loading = true;
+    try {
+      const result = loadDocument(kind, doc, opts);
+      apply(result);
+      return result;
+    } finally {
+      loading = false;
+      dirty = false;
+      publish();
+    }
+  };
+
+  const roots = rootTypes(kind, doc);
+  const markDirty = () => {
+    dirty = true;
+  };
+  for (const root of roots) root.observeDeep(markDirty);
+
+  const afterTransaction = () => {
+    if (!dirty || loading || status === 'loading') return;
+    dirty = false;
+    if (status === 'uninitialised' || status === 'unreadable') {
+      // Meta (or a readable version) arrived from a peer: load it properly, migrations included.
+      if (documentStatus(kind, doc, opts.known).status !== 'uninitialised') {
+        load();
+        return;
+      }
+    } else {
+      const now = documentStatus(kind, doc, opts.known);
+      if (now.status === 'needsMigration') {
+        load();
+        return;
+      }
+      if (now.status !== 'ready') apply(now);
+    }
+    publish();
+  };
+  doc.on('afterTransaction', afterTransaction);
+
+  return {
+    view: () => current,
+    load,
+    writable: () => status === 'ready',
+    destroy() {
+      for (const root of roots) root.unobserveDeep(markDirty);
+      doc.off('afterTransaction', afterTransaction);
+    },
+  };
+}

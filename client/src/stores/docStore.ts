@@ -1,0 +1,76 @@
+/**
+ * The one bridge from a Y.Doc to Solid: a store that mirrors the document's valid data (`reconcile`, so
+ * unchanged records keep their identity and only touched fields re-render), plus intents and undo.
+ * All logic lives in client/src/doc (tested under Node); this file only moves values into Solid.
+ */
+import { createStore, reconcile } from 'solid-js/store';
+import { getOwner, onCleanup } from 'solid-js';
+import type * as Y from 'yjs';
+import {
+  createUndo,
+  watchDocument,
+  type DocView,
+  type DocKind,
+  type Undo,
+  type IntentOptions,
+  type MigrateOptions,
+} from '../doc/index.ts';
+
+export interface DocStoreOptions extends Omit<IntentOptions, 'canWrite'>, MigrateOptions {
+  /** Resolves when the local state has loaded (e.g. IndexeddbPersistence#whenSynced); then `load()` runs. */
+  ready?: Promise<unknown>;
+}
+
+export interface DocStore<K extends DocKind, I> {
+  /** status, reason, data (valid records only) and quarantine — read-only, reactive. */
+  state: DocView<K>;
+  intents: I;
+  undo: Undo & { state: { canUndo: boolean; canRedo: boolean } };
+  /** Run loadDocument now (if no `ready` promise was given). */
+  load(): void;
+  dispose(): void;
+}
+
+export function createDocStore<K extends DocKind, I>(
+  kind: K,
+  doc: Y.Doc,
+  makeIntents: (doc: Y.Doc, opts: IntentOptions) => I,
+  opts: DocStoreOptions,
+): DocStore<K, I> {
+  const [state, setState] = createStore<DocView<K>>({
+    status: 'loading',
+    reason: { en: 'Loading…', nl: 'Laden…' },
+    data: null,
+    quarantine: [],
+  });
+  const watch = watchDocument(
+    kind,
+    doc,
+    (view) => setState(reconcile(view, { key: 'id', merge: true })),
+    opts,
+  );
+  const intents = makeIntents(doc, { ...opts, canWrite: watch.writable });
+  const undo = createUndo(kind, doc, opts.origin);
+  const [undoState, setUndoState] = createStore({ canUndo: false, canRedo: false });
+  const offUndo = undo.onChange(() => setUndoState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() }));
+
+  let disposed = false;
+  void opts.ready?.then(() => {
+    if (!disposed) watch.load();
+  });
+  const dispose = () => {
+    disposed = true;
+    offUndo();
+    undo.destroy();
+    watch.destroy();
+  };
+  if (getOwner()) onCleanup(dispose);
+
+  return {
+    state,
+    intents,
+    undo: Object.assign(undo, { state: undoState }),
+    load: () => void watch.load(),
+    dispose,
+  };
+}
