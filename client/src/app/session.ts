@@ -34,14 +34,14 @@ export function openWorkspace(invite: Invite, me: Me): WorkspaceSession {
   const doc = new Y.Doc();
   const origin = { user: me.id }; // this tab's edits: what its undo tracks
   // Migrations run on every load path: after IndexedDB (`ready`) and after each relay sync (`onLoad`).
-  let store: WorkspaceStore | null = null;
+  let loadStore: (() => void) | null = null;
   const conn = openDocument({
     doc,
     room: roomName(invite.workspaceId, 'workspace', 'main'),
     token: invite.token,
     relayUrl: relayUrl(),
     onLoad: (source) => {
-      if (source === 'relay') store?.load();
+      if (source === 'relay') loadStore?.();
     },
   });
   const store = createWorkspaceStore(doc, {
@@ -49,6 +49,7 @@ export function openWorkspace(invite: Invite, me: Me): WorkspaceSession {
     now: () => new Date().toISOString(),
     ready: conn.loaded,
   });
+  loadStore = () => store.load();
 
   const [connection, setConnection] = createSignal<ConnectionState>(conn.state());
   onCleanup(conn.subscribe(setConnection));
