@@ -82,10 +82,10 @@ export function openWorkspace(invite: Invite, me: Me): WorkspaceSession {
 
   return {
     invite,
-    store: workspace,
+    store,
     connection,
     presence,
-    readOnly: () => invite.role === 'viewer' || workspace.state.status !== 'ready',
+    readOnly: () => invite.role === 'viewer' || store.state.status !== 'ready',
     setLocation(view) {
       location = { view };
       publish();
