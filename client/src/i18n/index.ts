@@ -1,14 +1,22 @@
 /**
  * Message catalogs and locale formatting. Components never hold literal UI strings: they call `t(key)`.
- * A missing key is a type error; at runtime it renders as `⟦key⟧`, which the browser tests look for.
+ * Each feature keeps its own catalog file in ./catalogs (English `en` and Dutch `nl` with exactly the
+ * same keys — the type checker enforces it); they are merged here. A missing key renders as `⟦key⟧`,
+ * which the browser tests look for on every screen.
  */
 import { createRoot, createSignal } from 'solid-js';
 import type { Locale } from '../../../core/model/index.ts';
-import { en, type MessageKey } from './en.ts';
-import { nl } from './nl.ts';
+import * as shell from './catalogs/shell.ts';
+import * as relations from './catalogs/relations.ts';
+import * as team from './catalogs/team.ts';
+import * as abc from './catalogs/abc.ts';
+import * as data from './catalogs/data.ts';
+
+const en = { ...shell.en, ...relations.en, ...team.en, ...abc.en, ...data.en };
+export type MessageKey = keyof typeof en;
+const nl: Record<MessageKey, string> = { ...shell.nl, ...relations.nl, ...team.nl, ...abc.nl, ...data.nl };
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, nl };
-export type { MessageKey };
 
 const STORAGE_KEY = 'haard.locale';
 
@@ -47,19 +55,25 @@ const formatParam = (lang: Locale, value: string | number) =>
 export const t = (key: MessageKey, params?: Record<string, string | number>): string =>
   translate(locale(), key, params);
 
+type PluralBase<K> = K extends `${infer B}.one` ? B : never;
+/** Plural-aware: picks `<key>.one` or `<key>.other` by the locale's plural rules, with `{count}` filled in. */
+export const tn = (
+  key: PluralBase<MessageKey>,
+  count: number,
+  params?: Record<string, string | number>,
+): string => {
+  const form = new Intl.PluralRules(tag(locale())).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}` as MessageKey, { ...params, count });
+};
+
 const tag = (lang: Locale) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 export const formatNumber = (lang: Locale, n: number, digits = 0) =>
   new Intl.NumberFormat(tag(lang), { maximumFractionDigits: digits }).format(n);
 export const formatMoney = (lang: Locale, n: number, currency = 'EUR') =>
   new Intl.NumberFormat(tag(lang), { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+export const formatPercent = (lang: Locale, share: number, digits = 0) =>
+  new Intl.NumberFormat(tag(lang), { style: 'percent', maximumFractionDigits: digits }).format(share);
 export const formatDate = (lang: Locale, isoDate: string) =>
   new Intl.DateTimeFormat(tag(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${isoDate}T00:00:00Z`),
   );
-
-/** Plural-aware: picks `<key>.one` or `<key>.other` by the locale's plural rules, with `{count}` filled in. */
-export const tn = (key: 'sync.pending', count: number): string => {
-  const form =
-    new Intl.PluralRules(locale() === 'nl' ? 'nl-NL' : 'en-GB').select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}.${form}`, { count });
-};

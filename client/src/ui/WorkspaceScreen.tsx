@@ -1,19 +1,29 @@
+import { Router, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, Show } from 'solid-js';
 import { saveMe, type Me } from '../app/identity.ts';
 import { openWorkspace } from '../app/session.ts';
+import { createDerived } from '../app/derived.ts';
+import { WorkspaceProvider, type WorkspaceContextValue } from '../app/context.tsx';
 import type { Invite } from '../sync/invite.ts';
 import { locale, t } from '../i18n/index.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Presence } from './Presence.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
-import { RelationsPanel } from './RelationsPanel.tsx';
 import { DocBanner } from './DocBanner.tsx';
+import { Nav } from './Nav.tsx';
+import { WorkspaceRoutes } from './routes.tsx';
 
 export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
   const session = openWorkspace(props.invite, props.me);
   const store = session.store;
   const data = () => store.state.data;
-  session.setLocation('relations');
+  const ctx: WorkspaceContextValue = {
+    session,
+    data,
+    derived: createDerived(data),
+    readOnly: session.readOnly,
+    me: props.me,
+  };
 
   createEffect(() => {
     document.title = data()?.settings.name ? `${data()!.settings.name} · Haard` : 'Haard';
@@ -25,56 +35,68 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
     session.setMe(me);
   };
 
-  return (
-    <div class="shell">
-      <header class="topbar">
-        <div class="brand">
-          <img src="/haard.svg" alt="" width="28" height="28" />
-          <label class="visually-hidden" for="ws-name">
-            {t('workspace.nameLabel')}
-          </label>
-          <input
-            id="ws-name"
-            class="ws-name"
-            value={data()?.settings.name ?? ''}
-            readOnly={session.readOnly()}
-            onChange={(e) => store.intents.rename(e.currentTarget.value.trim() || 'Haard')}
-          />
-          <Show when={props.invite.role === 'viewer'}>
-            <span class="badge">{t('role.viewer')}</span>
-          </Show>
-        </div>
-        <SyncStatus state={session.connection()} onRetry={session.reconnect} />
-        <div class="topbar-right">
-          <Presence entries={session.presence()} />
-          <label class="me">
-            <span class="visually-hidden">{t('me.label')}</span>
+  const Layout = (p: RouteSectionProps) => {
+    createEffect(() => session.setLocation(p.location.pathname));
+    return (
+      <div class="shell">
+        <header class="topbar">
+          <div class="brand">
+            <img src="/haard.svg" alt="" width="28" height="28" />
+            <label class="visually-hidden" for="ws-name">
+              {t('workspace.nameLabel')}
+            </label>
             <input
-              value={props.me.name}
-              placeholder={t('me.label')}
-              title={t('me.placeholder')}
-              onChange={(e) => renameMe(e.currentTarget.value)}
+              id="ws-name"
+              class="ws-name"
+              value={data()?.settings.name ?? ''}
+              readOnly={session.readOnly()}
+              onChange={(e) => store.intents.rename(e.currentTarget.value.trim() || 'Haard')}
             />
-          </label>
-          <button type="button" disabled={!store.undo.state.canUndo} onClick={() => store.undo.undo()}>
-            {t('undo')}
-          </button>
-          <button type="button" disabled={!store.undo.state.canRedo} onClick={() => store.undo.redo()}>
-            {t('redo')}
-          </button>
-          <LanguageSwitch />
-        </div>
-      </header>
-      <DocBanner
-        status={store.state.status}
-        reason={store.state.reason?.[locale()] ?? null}
-        quarantine={store.state.quarantine.length}
-      />
-      <main class="content">
-        <Show when={data()}>
-          {(d) => <RelationsPanel data={d()} store={store} readOnly={session.readOnly()} />}
-        </Show>
-      </main>
-    </div>
+            <Show when={props.invite.role === 'viewer'}>
+              <span class="badge">{t('role.viewer')}</span>
+            </Show>
+          </div>
+          <SyncStatus state={session.connection()} onRetry={session.reconnect} />
+          <div class="topbar-right">
+            <Presence entries={session.presence()} />
+            <label class="me">
+              <span class="visually-hidden">{t('me.label')}</span>
+              <input
+                value={props.me.name}
+                placeholder={t('me.label')}
+                title={t('me.placeholder')}
+                onChange={(e) => renameMe(e.currentTarget.value)}
+              />
+            </label>
+            <button type="button" disabled={!store.undo.state.canUndo} onClick={() => store.undo.undo()}>
+              {t('undo')}
+            </button>
+            <button type="button" disabled={!store.undo.state.canRedo} onClick={() => store.undo.redo()}>
+              {t('redo')}
+            </button>
+            <LanguageSwitch />
+          </div>
+        </header>
+        <Nav />
+        <DocBanner
+          status={store.state.status}
+          reason={store.state.reason?.[locale()] ?? null}
+          quarantine={store.state.quarantine.length}
+        />
+        <main class="content">
+          <Show when={data()} fallback={<p class="muted loading">{t('sync.loading')}</p>}>
+            {p.children}
+          </Show>
+        </main>
+      </div>
+    );
+  };
+
+  return (
+    <WorkspaceProvider value={ctx}>
+      <Router root={Layout}>
+        <WorkspaceRoutes />
+      </Router>
+    </WorkspaceProvider>
   );
 }

@@ -1,10 +1,10 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import { RELATION_KINDS, type RelationKind, type WorkspaceDoc } from '../../../core/model/index.ts';
-import type { WorkspaceStore } from '../stores/workspaceStore.ts';
-import { formatIssue } from '../../../core/model/issues.ts';
-import { locale, t } from '../i18n/index.ts';
+import { RELATION_KINDS, type RelationKind, type WorkspaceDoc } from '../../../../core/model/index.ts';
+import type { WorkspaceStore } from '../../stores/workspaceStore.ts';
+import { formatIssue } from '../../../../core/model/issues.ts';
+import { locale, t } from '../../i18n/index.ts';
 
-export function RelationsPanel(props: { data: WorkspaceDoc; store: WorkspaceStore; readOnly: boolean }) {
+export function QuickRelations(props: { data: WorkspaceDoc; store: WorkspaceStore; readOnly: boolean }) {
   const [name, setName] = createSignal('');
   const [kind, setKind] = createSignal<RelationKind>('client');
   const [error, setError] = createSignal<string | null>(null);

@@ -1,0 +1,27 @@
+/** The open workspace, available to every screen through context (no prop drilling, no globals). */
+import { createContext, useContext, type Accessor, type JSX } from 'solid-js';
+import type { WorkspaceDoc } from '../../../core/model/index.ts';
+import type { WorkspaceSession } from './session.ts';
+import type { WorkspaceDerived } from './derived.ts';
+import type { Me } from './identity.ts';
+
+export interface WorkspaceContextValue {
+  session: WorkspaceSession;
+  /** The valid workspace data; null while loading. */
+  data: Accessor<WorkspaceDoc | null>;
+  derived: WorkspaceDerived;
+  readOnly: Accessor<boolean>;
+  me: Me;
+}
+
+const WorkspaceContext = createContext<WorkspaceContextValue>();
+
+export function WorkspaceProvider(props: { value: WorkspaceContextValue; children: JSX.Element }) {
+  return <WorkspaceContext.Provider value={props.value}>{props.children}</WorkspaceContext.Provider>;
+}
+
+export function useWorkspace(): WorkspaceContextValue {
+  const ctx = useContext(WorkspaceContext);
+  if (!ctx) throw new Error('useWorkspace() outside a WorkspaceProvider');
+  return ctx;
+}

@@ -1,0 +1,4 @@
+/** Texts of the relations screens. */
+export const en = {} as const;
+
+export const nl: Record<keyof typeof en, string> = {};

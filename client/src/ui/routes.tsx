@@ -1,0 +1,27 @@
+/**
+ * The workspace's screens. Each is loaded on first use (code splitting keeps the first load small).
+ */
+import { Navigate, Route } from '@solidjs/router';
+import { lazy } from 'solid-js';
+
+const RelationsView = lazy(() => import('./relations/RelationsView.tsx'));
+const RelationPage = lazy(() => import('./relations/RelationPage.tsx'));
+const TeamView = lazy(() => import('./team/TeamView.tsx'));
+const AbcView = lazy(() => import('./abc/AbcView.tsx'));
+const DataView = lazy(() => import('./data/DataView.tsx'));
+const SettingsView = lazy(() => import('./settings/SettingsView.tsx'));
+
+export function WorkspaceRoutes() {
+  return (
+    <>
+      <Route path="/" component={() => <Navigate href="/relations" />} />
+      <Route path="/relations" component={RelationsView} />
+      <Route path="/relations/:id" component={RelationPage} />
+      <Route path="/team" component={TeamView} />
+      <Route path="/abc/:tab?" component={AbcView} />
+      <Route path="/data" component={DataView} />
+      <Route path="/settings" component={SettingsView} />
+      <Route path="*" component={() => <Navigate href="/relations" />} />
+    </>
+  );
+}
