@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { API_PREFIX, handleApi } from './http/api.ts';
 import { admit } from './http/admission.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { consoleLogger, type Logger } from './log.ts';
@@ -38,6 +39,11 @@ export interface HaardServerOptions {
   rateLimit?: RateLimit;
   /** SQLite `synchronous`: NORMAL (default) survives kill -9; FULL also survives power loss. */
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Creates the seeded document of a new workspace (POST /api/workspaces). Without it the API answers
+   * 404: the relay itself knows nothing of document contents.
+   */
+  seedWorkspace?: (input: { id: string; name: string; locale: 'nl' | 'en' }) => Uint8Array;
   /** The clock tokens are checked against. Default: the system clock. */
   now?: () => Date;
   log?: Logger;
@@ -88,6 +94,15 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
         'Cache-Control': 'no-store',
       });
       response.end(body);
+      return;
+    }
+    if (request.url?.startsWith(API_PREFIX) && options.seedWorkspace) {
+      const seed = options.seedWorkspace;
+      void handleApi(request, response, {
+        secret: options.secret,
+        now,
+        createWorkspace: (input) => store.appendUpdate(`${input.id}/workspace/main`, seed(input)),
+      });
       return;
     }
     staticFiles(request, response).catch((error: unknown) => {

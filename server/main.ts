@@ -7,9 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as Y from 'yjs';
-import { createWorkspaceDoc } from '../client/src/doc/workspace.ts';
 import { newId } from '../client/src/doc/ids.ts';
+import { seedWorkspaceUpdate } from './seed.ts';
 import { createToken } from './auth/token.ts';
 import { loadOrCreateSecret } from './auth/secret.ts';
 import { createHaardServer } from './http.ts';
@@ -32,21 +31,8 @@ function ensureFirstWorkspace(
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as FirstRun;
   const workspaceId = newId();
   const room = `${workspaceId}/workspace/main`;
-  if (!store.hasRoom(room)) {
-    const doc = new Y.Doc();
-    const seeded = createWorkspaceDoc(doc, {
-      id: workspaceId,
-      name: 'Haard',
-      locale: 'nl',
-      now: new Date().toISOString(),
-    });
-    if (!seeded.ok)
-      throw new Error(
-        `could not create the first workspace: ${seeded.issues.map((i) => i.message).join('; ')}`,
-      );
-    store.appendUpdate(room, Y.encodeStateAsUpdate(doc));
-    doc.destroy();
-  }
+  if (!store.hasRoom(room))
+    store.appendUpdate(room, seedWorkspaceUpdate({ id: workspaceId, name: 'Haard', locale: 'nl' }));
   writeFileSync(file, JSON.stringify({ workspaceId } satisfies FirstRun, null, 2));
   return { workspaceId };
 }
@@ -79,7 +65,15 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
 
   let server: Awaited<ReturnType<typeof createHaardServer>>;
   try {
-    server = await createHaardServer({ host, port, dataDir, secret, distDir, maxMessageBytes });
+    server = await createHaardServer({
+      host,
+      port,
+      dataDir,
+      secret,
+      distDir,
+      maxMessageBytes,
+      seedWorkspace: seedWorkspaceUpdate,
+    });
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     io.err(
