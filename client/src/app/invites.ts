@@ -52,3 +52,31 @@ export function acceptInvite(
   rememberInvite(invite);
   return { invite, problem: null };
 }
+
+const NAMES_KEY = 'haard.workspaceNames';
+
+/** Remembers a workspace's name for the workspace menu (names live in the documents; this is a label cache). */
+export function rememberName(workspaceId: string, name: string): void {
+  try {
+    const names = JSON.parse(localStorage.getItem(NAMES_KEY) ?? '{}') as Record<string, string>;
+    if (names[workspaceId] === name) return;
+    localStorage.setItem(NAMES_KEY, JSON.stringify({ ...names, [workspaceId]: name }));
+  } catch {
+    localStorage.setItem(NAMES_KEY, JSON.stringify({ [workspaceId]: name }));
+  }
+}
+
+/** The workspaces this browser holds an invite for, with their last known names. */
+export function knownWorkspaces(): { workspaceId: string; token: string; name: string }[] {
+  let names: Record<string, string> = {};
+  try {
+    names = JSON.parse(localStorage.getItem(NAMES_KEY) ?? '{}') as Record<string, string>;
+  } catch {
+    // a broken cache only loses labels
+  }
+  return Object.entries(loadAll()).map(([workspaceId, token]) => ({
+    workspaceId,
+    token,
+    name: names[workspaceId] ?? workspaceId,
+  }));
+}

@@ -12,6 +12,8 @@ import { SyncStatus } from './SyncStatus.tsx';
 import { DocBanner } from './DocBanner.tsx';
 import { Nav } from './Nav.tsx';
 import { WorkspaceRoutes } from './routes.tsx';
+import { WorkspaceMenu } from './WorkspaceMenu.tsx';
+import { rememberName } from '../app/invites.ts';
 
 export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
   const session = openWorkspace(props.invite, props.me);
@@ -26,6 +28,8 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
   };
 
   createEffect(() => {
+    const name = data()?.settings.name;
+    if (name) rememberName(props.invite.workspaceId, name);
     document.title = data()?.settings.name ? `${data()!.settings.name} · Haard` : 'Haard';
   });
 
@@ -52,6 +56,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
               readOnly={session.readOnly()}
               onChange={(e) => store.intents.rename(e.currentTarget.value.trim() || 'Haard')}
             />
+            <WorkspaceMenu />
             <Show when={props.invite.role === 'viewer'}>
               <span class="badge">{t('role.viewer')}</span>
             </Show>

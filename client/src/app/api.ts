@@ -1,0 +1,32 @@
+/** Calls to the server's small HTTP API. Errors are values with a message people can act on. */
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; reason: string; message: string };
+
+async function post<T>(path: string, token: string, body: unknown): Promise<ApiResult<T>> {
+  try {
+    const res = await fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json().catch(() => null)) as {
+      error?: { reason: string; message: string };
+    } | null;
+    if (!res.ok)
+      return {
+        ok: false,
+        reason: json?.error?.reason ?? 'http',
+        message: json?.error?.message ?? `HTTP ${res.status}`,
+      };
+    return { ok: true, value: json as T };
+  } catch {
+    return { ok: false, reason: 'offline', message: 'the server cannot be reached' };
+  }
+}
+
+export const createWorkspace = (token: string, name: string, locale: 'nl' | 'en') =>
+  post<{ workspaceId: string; token: string }>('/api/workspaces', token, { name, locale });
+
+export const createInvite = (token: string, role: 'editor' | 'viewer', days: number) =>
+  post<{ token: string }>('/api/invites', token, { role, days });
+
+export const inviteLink = (token: string) => `${location.origin}/#invite=${token}`;
