@@ -1,0 +1,48 @@
+/**
+ * The ABC screens in both languages: every tab renders without missing texts (⟦key⟧), passes axe
+ * (no serious or critical violations), and is photographed to /tmp/shots/ for a visual review.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startHaard, type Haard } from './helpers/haard.ts';
+import { seedDemo, seedWorkspace } from './helpers/seed.ts';
+
+let haard: Haard;
+test.beforeEach(async () => {
+  haard = await startHaard();
+});
+test.afterEach(async () => {
+  await haard.dispose();
+});
+
+async function open(browser: Browser, url: string, lang: 'en' | 'nl'): Promise<Page> {
+  const context = await browser.newContext({
+    locale: lang === 'nl' ? 'nl-NL' : 'en-GB',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const TABS = ['criteria', 'scoring', 'classes', 'settings'] as const;
+
+for (const lang of ['en', 'nl'] as const) {
+  test(`every ABC tab in ${lang}: no missing texts, no serious axe violations, screenshots`, async ({
+    browser,
+  }) => {
+    await seedWorkspace(haard, seedDemo);
+    const page = await open(browser, `${haard.base}/abc/criteria#invite=${haard.token('editor')}`, lang);
+    for (const tab of TABS) {
+      await page.locator('.abc-tabs').getByRole('link').nth(TABS.indexOf(tab)).click();
+      await page.waitForURL(`**/abc/${tab}`);
+      await expect(page.locator('.abc')).toBeVisible();
+      if (tab === 'scoring') await page.getByTestId('score-grid').focus();
+      await expect(page.locator('body')).not.toContainText('⟦');
+      const axe = await new AxeBuilder({ page }).include('.abc').analyze();
+      const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      await page.screenshot({ path: `/tmp/shots/abc-${tab}-${lang}.png`, fullPage: true });
+    }
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * Test data for the browser tests, written the way a second client would: a Node-side Y.Doc synced
+ * through the real relay (y-websocket, the `ws` polyfill, no BroadcastChannel) and changed only through
+ * the workspace intents — never by evaluating code in the page.
+ */
+import { WebsocketProvider } from 'y-websocket';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { loadDocument, readDocument, workspaceIntents } from '../../../client/src/doc/index.ts';
+import type { WorkspaceDoc } from '../../../core/model/index.ts';
+import type { Haard } from './haard.ts';
+
+export type Intents = ReturnType<typeof workspaceIntents>;
+
+interface Client {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  destroy(): void;
+}
+
+function connect(haard: Haard): Client {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(
+    `ws://127.0.0.1:${haard.port}/sync`,
+    `${haard.workspaceId}/workspace/main`,
+    doc,
+    {
+      params: { token: haard.token('editor') },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    },
+  );
+  return {
+    doc,
+    provider,
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+async function until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`seed: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Connect, run `write` with the intents (in one transaction: one update on the wire), and return once the
+ * relay has the result (a second, fresh client sees the same state). Throws if an intent refuses.
+ */
+export async function seedWorkspace<T>(
+  haard: Haard,
+  write: (intents: Intents, data: () => WorkspaceDoc) => T,
+): Promise<T> {
+  const writer = connect(haard);
+  try {
+    await until('the relay sync', () => writer.provider.synced);
+    loadDocument('workspace', writer.doc);
+    const intents = workspaceIntents(writer.doc, { origin: 'e2e-seed', now: () => new Date().toISOString() });
+    const strict = new Proxy(intents, {
+      get(target, key) {
+        const fn = Reflect.get(target, key) as unknown;
+        if (typeof fn !== 'function') return fn;
+        return (...args: unknown[]) => {
+          const result = (fn as (...a: unknown[]) => { ok: boolean; issues?: { message: string }[] })(
+            ...args,
+          );
+          if (!result.ok)
+            throw new Error(
+              `seed: ${String(key)} refused: ${result.issues?.map((i) => i.message).join('; ')}`,
+            );
+          return result;
+        };
+      },
+    });
+    let out!: T;
+    writer.doc.transact(() => {
+      out = write(strict, () => readDocument('workspace', writer.doc) as unknown as WorkspaceDoc);
+    }, 'e2e-seed');
+
+    const reader = connect(haard);
+    try {
+      await until('the relay to hold the seeded data', () => {
+        return (
+          reader.provider.synced &&
+          sameBytes(Y.encodeStateVector(reader.doc), Y.encodeStateVector(writer.doc))
+        );
+      });
+    } finally {
+      reader.destroy();
+    }
+    return out;
+  } finally {
+    writer.destroy();
+  }
+}
+
+/** Read the workspace as the relay has it now. */
+export async function readWorkspace(haard: Haard): Promise<WorkspaceDoc> {
+  const c = connect(haard);
+  try {
+    await until('the relay sync', () => c.provider.synced);
+    return readDocument('workspace', c.doc) as unknown as WorkspaceDoc;
+  } finally {
+    c.destroy();
+  }
+}
+
+/** The workspace's criteria ids in display order (the server seeds four starter criteria). */
+export const criterionIds = (data: WorkspaceDoc): string[] =>
+  Object.values(data.criteria)
+    .sort((a, b) => a.order - b.order)
+    .map((c) => c.id);
+
+type Scores = (1 | 2 | 3 | 4 | null)[];
+
+/** Add client relations (with optional revenue, owner and scores in criteria order). */
+export function addClients(
+  w: Intents,
+  data: () => WorkspaceDoc,
+  clients: {
+    name: string;
+    revenue?: number | null;
+    ownerId?: string | null;
+    scores?: Scores;
+    kind?: 'client' | 'prospect';
+  }[],
+): string[] {
+  const crit = criterionIds(data());
+  return clients.map((c) => {
+    const id = w.addRelation({
+      name: c.name,
+      kind: c.kind ?? 'client',
+      revenue: c.revenue ?? null,
+      ownerId: c.ownerId ?? null,
+    });
+    const relationId = (id as unknown as { value: string }).value;
+    (c.scores ?? []).forEach((s, j) => {
+      if (s !== null && crit[j]) w.scoreRelation(relationId, crit[j]!, s);
+    });
+    return relationId;
+  });
+}
+
+/** A small, realistic firm: three professionals, ten clients and a prospect, one override. */
+export function seedDemo(w: Intents, data: () => WorkspaceDoc): void {
+  const pro = (name: string, profile: 'relationshipManager' | 'specialist', seniority: 'junior' | 'senior') =>
+    (w.addProfessional({ name, profile, seniority }) as unknown as { value: string }).value;
+  const anna = pro('Anna de Vries', 'relationshipManager', 'senior');
+  const bram = pro('Bram Jansen', 'specialist', 'junior');
+  const carla = pro('Carla Smit', 'relationshipManager', 'senior');
+  const [omzet] = criterionIds(data());
+  w.updateCriterion(omzet!, {
+    description: 'Omzet over de laatste 12 maanden',
+    levels: { '1': '< € 25k', '2': '€ 25k – 100k', '3': '€ 100k – 250k', '4': '> € 250k' },
+  });
+  const ids = addClients(w, data, [
+    { name: 'Acme BV', revenue: 500_000, ownerId: bram, scores: [4, 4, 4, 4] },
+    { name: 'Bouwbedrijf De Vries', revenue: 200_000, ownerId: anna, scores: [4, 3, 4, 3] },
+    { name: 'Citadel Advocaten', revenue: 100_000, scores: [3, 3, 3, 3] },
+    { name: 'Delta Logistiek', revenue: 50_000, ownerId: anna, scores: [3, 2, 3, 2] },
+    { name: 'Eemland Zorg', revenue: 50_000, ownerId: carla, scores: [2, 3, 2, 3] },
+    { name: 'Fjord Software', revenue: 40_000, ownerId: anna, scores: [2, 2, 2, 2] },
+    { name: 'Gouda Kaas', revenue: 30_000, ownerId: carla, scores: [2, 2, 1, 2] },
+    { name: 'Hanze Energie', revenue: 20_000, scores: [1, 2, 1, 1] },
+    { name: 'IJssel Bank', revenue: 5_000, scores: [1, 1, 1, 1] },
+    { name: 'Jade Media', revenue: 5_000, scores: [2, null, 3, null] },
+    { name: 'Kroon Makelaars', kind: 'prospect' },
+  ]);
+  w.setOverride(ids[6]!, { class: 'A', reason: 'Launch partner for our new food-safety service' });
+}
