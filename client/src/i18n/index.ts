@@ -67,13 +67,44 @@ export const tn = (
 };
 
 const tag = (lang: Locale) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
+
+/** Intl formatters are costly to build: one per locale and option set, reused. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) formatters.set(key, (f = make()));
+  return f;
+}
+
 export const formatNumber = (lang: Locale, n: number, digits = 0) =>
-  new Intl.NumberFormat(tag(lang), { maximumFractionDigits: digits }).format(n);
+  cached(
+    `n|${lang}|${digits}`,
+    () => new Intl.NumberFormat(tag(lang), { maximumFractionDigits: digits }),
+  ).format(n);
 export const formatMoney = (lang: Locale, n: number, currency = 'EUR') =>
-  new Intl.NumberFormat(tag(lang), { style: 'currency', currency, maximumFractionDigits: 0 }).format(n);
+  cached(
+    `m|${lang}|${currency}`,
+    () => new Intl.NumberFormat(tag(lang), { style: 'currency', currency, maximumFractionDigits: 0 }),
+  ).format(n);
+/** Short money for chart axes and tight cells: €1.2M, € 350K. */
+export const formatMoneyCompact = (lang: Locale, n: number, currency = 'EUR') =>
+  cached(
+    `mc|${lang}|${currency}`,
+    () =>
+      new Intl.NumberFormat(tag(lang), {
+        style: 'currency',
+        currency,
+        notation: 'compact',
+        maximumFractionDigits: 1,
+      }),
+  ).format(n);
 export const formatPercent = (lang: Locale, share: number, digits = 0) =>
-  new Intl.NumberFormat(tag(lang), { style: 'percent', maximumFractionDigits: digits }).format(share);
+  cached(
+    `p|${lang}|${digits}`,
+    () => new Intl.NumberFormat(tag(lang), { style: 'percent', maximumFractionDigits: digits }),
+  ).format(share);
 export const formatDate = (lang: Locale, isoDate: string) =>
-  new Intl.DateTimeFormat(tag(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  cached(
+    `d|${lang}`,
+    () => new Intl.DateTimeFormat(tag(lang), { dateStyle: 'medium', timeZone: 'UTC' }),
+  ).format(new Date(`${isoDate}T00:00:00Z`));
