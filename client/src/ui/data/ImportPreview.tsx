@@ -1,0 +1,56 @@
+/** The first rows as they will be imported: what happens to each, and the values Haard will store. */
+import { For, Show } from 'solid-js';
+import type { PreviewRow } from '../../io/csvImport.ts';
+import { formatNumber, locale, t } from '../../i18n/index.ts';
+
+export function ImportPreview(props: { rows: PreviewRow[] }) {
+  return (
+    <div class="io-table-wrap" tabindex="0" role="region" aria-label={t('data.import.preview.title')}>
+      <table class="io-table io-preview" data-testid="import-preview">
+        <caption>{t('data.import.preview.caption', { count: props.rows.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('data.import.preview.line')}</th>
+            <th scope="col">{t('data.import.preview.action')}</th>
+            <th scope="col">{t('data.import.preview.relation')}</th>
+            <th scope="col">{t('data.import.preview.kind')}</th>
+            <th scope="col">{t('data.import.preview.sector')}</th>
+            <th scope="col" class="num">
+              {t('data.import.preview.revenue')}
+            </th>
+            <th scope="col">{t('data.import.preview.tags')}</th>
+            <th scope="col">{t('data.import.preview.contact')}</th>
+            <th scope="col">{t('data.import.preview.title2')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={props.rows}>
+            {(row) => (
+              <tr classList={{ skipped: row.action === 'skip' }}>
+                <td class="num">{row.line}</td>
+                <td>
+                  <span class="io-action" data-action={row.action}>
+                    {t(`data.import.action.${row.action}`)}
+                  </span>
+                </td>
+                <td class="strong">{row.relation.name}</td>
+                <td>{t(`kind.${row.relation.kind}`)}</td>
+                <td>{row.relation.sector}</td>
+                <td class="num">
+                  <Show when={row.relation.revenue !== null}>
+                    {formatNumber(locale(), row.relation.revenue!, 2)}
+                  </Show>
+                </td>
+                <td>
+                  <For each={row.relation.tags}>{(tag) => <span class="tag">{tag}</span>}</For>
+                </td>
+                <td>{row.contact?.name}</td>
+                <td>{row.contact?.title}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,296 @@
+/**
+ * Import & export in real Chromium against the real server: CSV import with the column-mapping step, bad
+ * rows reported (nothing imported until fixed or left out), export → re-import into another workspace,
+ * JSON backup and restore, accessibility and complete texts in both languages.
+ */
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startHaard, type Haard } from './helpers/haard.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
+const SHOTS = '/tmp/shots';
+mkdirSync(SHOTS, { recursive: true });
+
+let haard: Haard;
+test.beforeEach(async () => {
+  haard = await startHaard();
+});
+test.afterEach(async () => {
+  await haard.dispose();
+});
+
+async function open(browser: Browser, url: string, locale = 'en-GB'): Promise<Page> {
+  const context = await browser.newContext({
+    locale,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByRole('status').first()).toBeVisible();
+  await page
+    .getByRole('navigation')
+    .getByRole('link', { name: /Import/ })
+    .click();
+  return page;
+}
+
+const importPanel = (page: Page) => page.getByTestId('csv-import');
+const exportCount = (page: Page) => page.getByTestId('csv-export').locator('.io-actions .muted');
+
+async function chooseCsv(page: Page, file: string) {
+  await page.getByTestId('csv-file').setInputFiles(join(FIXTURES, file));
+  await expect(page.getByTestId('column-mapping')).toBeVisible();
+}
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('imports the 20-row CSV through the column-mapping step, in one undoable step', async ({ browser }) => {
+  const page = await open(browser, haard.inviteUrl);
+  await expect(exportCount(page)).toHaveText('0 relations, 0 contacts');
+  await chooseCsv(page, 'relations-20.csv');
+  const panel = importPanel(page);
+  await expect(panel).toContainText(
+    'relations-20.csv: 20 rows, separated by semicolons, UTF-8 (byte-order mark removed)',
+  );
+
+  // Suggestions from the Dutch headers; the user can change any of them.
+  const target = (header: string) => panel.getByLabel(`Haard field: ${header}`);
+  await expect(target('Bedrijf')).toHaveValue('relation.name');
+  await expect(target('Omzet')).toHaveValue('relation.revenue');
+  await expect(target('Contactpersoon')).toHaveValue('contact.name');
+  await expect(target('Branche')).toHaveValue('relation.sector');
+  await target('Tags').selectOption('ignore');
+  await expect(page.getByTestId('import-preview').locator('.tag')).toHaveCount(0);
+  await target('Tags').selectOption('relation.tags');
+  await expect(panel).toContainText('Detected: Dutch (1.234,56).');
+
+  const preview = page.getByTestId('import-preview');
+  await expect(preview.locator('tbody tr').first()).toContainText('Bouwbedrijf De Vries B.V.');
+  await expect(preview.locator('tbody tr').first()).toContainText('1,250,000');
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '16 new and 0 updated relations, 0 skipped; 20 new and 0 updated contacts.',
+  );
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/data-import-mapping-en.png`, fullPage: true });
+
+  await panel.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(panel.getByRole('status')).toContainText('Imported: 16 relations and 20 contacts');
+  await expect(exportCount(page)).toHaveText('16 relations, 20 contacts');
+
+  // Undo reverts the whole import in one step.
+  await panel.getByRole('button', { name: 'Undo this import' }).click();
+  await expect(exportCount(page)).toHaveText('0 relations, 0 contacts');
+  await expect(panel.getByRole('status')).toHaveText('The import was undone.');
+});
+
+test('bad rows are reported with their line numbers; nothing is imported until they are left out', async ({
+  browser,
+}) => {
+  const page = await open(browser, haard.inviteUrl);
+  await chooseCsv(page, 'relations-errors.csv');
+  const issues = page.getByTestId('import-issues');
+  await expect(issues).toContainText('4 rows cannot be imported');
+  await expect(issues.locator('li')).toHaveText([
+    /^Line 6: the relation has no name/,
+    /^Line 7: Revenue ‘abc’ is not a number/,
+    /^Line 9: Revenue ‘-20,000’ is negative/,
+    /^Line 10: Type ‘vendor-ish’ is not a kind Haard knows/,
+  ]);
+  const importButton = importPanel(page).getByRole('button', { name: 'Import', exact: true });
+  await expect(importButton).toBeDisabled();
+  await expect(importPanel(page)).toContainText('Import is not possible yet: some rows have problems');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/data-import-errors-en.png`, fullPage: true });
+  await expect(exportCount(page)).toHaveText('0 relations, 0 contacts');
+
+  await issues.getByRole('button', { name: 'Leave out line 7' }).click();
+  await expect(issues).toContainText('3 rows cannot be imported');
+  await issues.getByRole('button', { name: 'Leave out all rows with problems' }).click();
+  await expect(page.getByTestId('import-issues')).toHaveCount(0);
+  await expect(importPanel(page)).toContainText('4 lines left out (6, 7, 9, 10)');
+  await importButton.click();
+  await expect(importPanel(page).getByRole('status')).toContainText('Imported: 5 relations and 5 contacts');
+});
+
+test('an export imports back into another workspace without loss; duplicates need a choice', async ({
+  browser,
+}) => {
+  const page = await open(browser, haard.inviteUrl);
+  await chooseCsv(page, 'relations-20.csv');
+  await importPanel(page).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(exportCount(page)).toHaveText('16 relations, 20 contacts');
+
+  const exportPanel = page.getByTestId('csv-export');
+  await exportPanel.getByLabel('International (commas, 1234.56)').check();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    exportPanel.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^haard-relations-\d{4}-\d{2}-\d{2}\.csv$/);
+  const exported = readFileSync((await download.path())!, 'utf8');
+  expect(exported.split('\r\n')[0]).toBe(
+    '\uFEFFRelation id,Relation,Kind,Sector,Revenue,Potential,Tags,Notes,Contact id,Contact,Title,E-mail,Phone,DMU role,Attitude,Strength',
+  );
+
+  // Importing the export again into the same workspace: every relation exists — the user chooses.
+  await page
+    .getByTestId('csv-file')
+    .setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(exported) });
+  await expect(page.getByTestId('duplicates')).toContainText('16 relations in the file already exist');
+  await expect(importPanel(page).getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await page
+    .getByTestId('duplicates')
+    .getByLabel(/^Skip them/)
+    .check();
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '0 new and 0 updated relations, 16 skipped; 0 new and 0 updated contacts.',
+  );
+
+  // Into another, empty workspace (another server): the same relations and contacts, ids included.
+  const other = await startHaard();
+  try {
+    const page2 = await open(browser, other.inviteUrl);
+    await page2
+      .getByTestId('csv-file')
+      .setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(exported) });
+    await expect(page2.getByTestId('import-summary')).toHaveText(
+      '16 new and 0 updated relations, 0 skipped; 20 new and 0 updated contacts.',
+    );
+    await importPanel(page2).getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(exportCount(page2)).toHaveText('16 relations, 20 contacts');
+    await page2.getByTestId('csv-export').getByLabel('International (commas, 1234.56)').check();
+    const [again] = await Promise.all([
+      page2.waitForEvent('download'),
+      page2.getByTestId('csv-export').getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    expect(readFileSync((await again.path())!, 'utf8')).toBe(exported);
+  } finally {
+    await other.dispose();
+  }
+});
+
+test('backup and restore: checked first, a summary of the changes, applied in one undoable step', async ({
+  browser,
+}) => {
+  const page = await open(browser, haard.inviteUrl);
+  await chooseCsv(page, 'relations-20.csv');
+  await importPanel(page).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(exportCount(page)).toHaveText('16 relations, 20 contacts');
+
+  const backup = page.getByTestId('backup');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    backup.getByRole('button', { name: 'Download backup' }).click(),
+  ]);
+  const backupJson = readFileSync((await download.path())!, 'utf8');
+  const parsed = JSON.parse(backupJson) as {
+    format: string;
+    version: number;
+    workspace: { schemaVersion: number; id: string };
+  };
+  expect(parsed).toMatchObject({
+    format: 'haard-backup',
+    version: 1,
+    workspace: { schemaVersion: 1, id: haard.workspaceId },
+  });
+
+  // Change things after the backup: five more relations.
+  await chooseCsv(page, 'relations-errors.csv');
+  await page.getByRole('button', { name: 'Leave out all rows with problems' }).click();
+  await importPanel(page).getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(exportCount(page)).toHaveText('21 relations, 25 contacts');
+
+  // A corrupt backup and one from a newer version are refused, saying why; nothing changes.
+  const corrupt = JSON.parse(backupJson) as {
+    workspace: { relations: Record<string, Record<string, unknown>> };
+  };
+  const firstId = Object.keys(corrupt.workspace.relations)[0]!;
+  corrupt.workspace.relations[firstId]!.revenue = 'veel';
+  await backup.getByTestId('backup-file').setInputFiles({
+    name: 'corrupt.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(corrupt)),
+  });
+  await expect(backup.getByTestId('restore-problem')).toContainText(
+    'This backup cannot be restored. Nothing was changed. 1 problem in the backup:',
+  );
+  await expect(backup.getByTestId('restore-problem')).toContainText(
+    `relations.${firstId}.revenue must be a number`,
+  );
+  const newer = JSON.parse(backupJson) as { workspace: { schemaVersion: number } };
+  newer.workspace.schemaVersion = 7;
+  await backup.getByTestId('backup-file').setInputFiles({
+    name: 'newer.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(newer)),
+  });
+  await expect(backup.getByTestId('restore-problem')).toContainText(
+    'made by a newer version of Haard (schema 7; this app knows 1)',
+  );
+  await expect(exportCount(page)).toHaveText('21 relations, 25 contacts');
+
+  // The real backup: what it will do, then restore.
+  await backup
+    .getByTestId('backup-file')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupJson) });
+  const summary = backup.getByTestId('restore-summary');
+  await expect(summary).toContainText('Relations: 0 added, 0 changed, 5 removed');
+  await expect(summary).toContainText('Contacts: 0 added, 0 changed, 5 removed');
+  await expect(summary).not.toContainText('another workspace');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/data-restore-en.png`, fullPage: true });
+  await summary.getByRole('button', { name: 'Restore this backup' }).click();
+  await expect(backup.getByRole('status')).toContainText('The backup was restored.');
+  await expect(exportCount(page)).toHaveText('16 relations, 20 contacts');
+  await backup.getByRole('button', { name: 'Undo the restore' }).click();
+  await expect(exportCount(page)).toHaveText('21 relations, 25 contacts');
+
+  // Into another workspace: allowed, with a clear note.
+  const other = await startHaard();
+  try {
+    const page2 = await open(browser, other.inviteUrl);
+    await page2
+      .getByTestId('backup-file')
+      .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupJson) });
+    await expect(page2.getByTestId('restore-summary')).toContainText(
+      `This backup is of another workspace (${haard.workspaceId})`,
+    );
+    await expect(page2.getByTestId('restore-summary')).toContainText(
+      'Relations: 16 added, 0 changed, 0 removed',
+    );
+    await page2.getByRole('button', { name: 'Restore this backup' }).click();
+    await expect(exportCount(page2)).toHaveText('16 relations, 20 contacts');
+  } finally {
+    await other.dispose();
+  }
+});
+
+test('the data screen in Dutch: complete texts, accessible, screenshots', async ({ browser }) => {
+  const page = await open(browser, haard.inviteUrl, 'nl-NL');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importeren & exporteren');
+  await page.screenshot({ path: `${SHOTS}/data-empty-nl.png`, fullPage: true });
+  await chooseCsv(page, 'relations-errors.csv');
+  await expect(page.getByTestId('import-issues')).toContainText('Regel 7: Revenue ‘abc’ is geen getal');
+  await expect(page.locator('body')).not.toContainText('⟦');
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/data-import-errors-nl.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Kies een ander bestand' }).click();
+  await page.getByTestId('csv-file').setInputFiles(join(FIXTURES, 'relations-20.csv'));
+  await expect(page.getByTestId('import-summary')).toContainText('16 nieuwe');
+  await expect(page.locator('body')).not.toContainText('⟦');
+  await page.screenshot({ path: `${SHOTS}/data-import-mapping-nl.png`, fullPage: true });
+
+  const en = await open(browser, haard.inviteUrl, 'en-GB');
+  await expect(en.locator('body')).not.toContainText('⟦');
+  expect(await seriousViolations(en)).toEqual([]);
+  await en.screenshot({ path: `${SHOTS}/data-empty-en.png`, fullPage: true });
+});
