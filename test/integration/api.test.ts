@@ -1,6 +1,7 @@
 /** POST /api/workspaces and /api/invites on a real server (port 0), and the seeded document over sync. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../client/src/doc/read.ts';
+import type { WorkspaceDoc } from '../../core/model/index.ts';
 import { checkDocument } from '../../client/src/doc/check.ts';
 import { seedWorkspaceUpdate } from '../../server/seed.ts';
 import { providerClient, removeDir, startServer, synced, tokenFor } from './helpers/relayHarness.ts';
@@ -31,7 +32,7 @@ describe('POST /api/workspaces', () => {
 
     const client = providerClient(server, `${workspaceId}/workspace/main`, token);
     await synced(client);
-    const json = readWorkspace(client.doc);
+    const json = readWorkspace(client.doc) as WorkspaceDoc | null;
     expect(json?.settings.name).toBe('Kantoor Utrecht');
     expect(json?.settings.locale).toBe('nl');
     const checked = checkDocument('workspace', json);

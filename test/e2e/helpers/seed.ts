@@ -175,3 +175,11 @@ export function seedDemo(w: Intents, data: () => WorkspaceDoc): void {
   ]);
   w.setOverride(ids[6]!, { class: 'A', reason: 'Launch partner for our new food-safety service' });
 }
+
+/** Unwraps an intent result, failing the test with its issues. */
+export function ok<T>(
+  r: { ok: true; value: T } | { ok: false; issues: { path: string; message: string }[] },
+): T {
+  if (!r.ok) throw new Error(r.issues.map((i) => `${i.path} ${i.message}`).join('; '));
+  return r.value;
+}

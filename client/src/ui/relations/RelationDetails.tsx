@@ -1,0 +1,171 @@
+/**
+ * The relation's own fields. Each field saves when it changes (blur / select), like a shared document:
+ * a colleague sees it at once. A refused change keeps what was typed and shows the intent's reason.
+ */
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { RELATION_KINDS, type Relation, type RelationKind } from '../../../../core/model/index.ts';
+import { useWorkspace } from '../../app/context.tsx';
+import { locale, t } from '../../i18n/index.ts';
+import { issueTexts } from './common.tsx';
+import { parseTags } from './tableModel.ts';
+
+type Field = 'name' | 'kind' | 'sector' | 'revenue' | 'potential' | 'ownerId' | 'teamIds' | 'notes' | 'tags';
+
+/** '' → null; a number otherwise (NaN when it is not one, which the intent then refuses). */
+const parseMoney = (text: string): number | null => {
+  const s = text.trim();
+  return s === '' ? null : Number(s);
+};
+
+export function RelationDetails(props: { relation: Relation }) {
+  const ws = useWorkspace();
+  const [errors, setErrors] = createSignal<Partial<Record<Field, string>>>({});
+  const ro = () => ws.readOnly();
+  const professionals = createMemo(() =>
+    Object.values(ws.data()?.professionals ?? {}).sort((a, b) => a.name.localeCompare(b.name, locale())),
+  );
+  const teamCandidates = createMemo(() => professionals().filter((p) => p.id !== props.relation.ownerId));
+
+  const save = <K extends Field>(field: K, value: Relation[K]) => {
+    if (field === 'name' && typeof value === 'string' && !value.trim()) {
+      setErrors((e) => ({ ...e, name: t('rel.nameRequired') }));
+      return;
+    }
+    const result = ws.session.store.intents.updateRelation(props.relation.id, { [field]: value });
+    setErrors((e) => {
+      const next = { ...e };
+      delete next[field];
+      return result.ok ? next : { ...next, [field]: issueTexts(result.issues) };
+    });
+  };
+  const err = (f: Field) => errors()[f];
+  const errId = (f: Field) => (err(f) ? `rel-err-${f}` : undefined);
+  const ErrorText = (p: { field: Field }) => (
+    <Show when={err(p.field)}>
+      <span class="field-error" id={`rel-err-${p.field}`}>
+        {err(p.field)}
+      </span>
+    </Show>
+  );
+
+  return (
+    <section class="panel" aria-labelledby="rel-details-title">
+      <h2 id="rel-details-title">{t('rel.details')}</h2>
+      <div class="form-grid">
+        <label class="field">
+          <span>{t('relations.name')}</span>
+          <input
+            value={props.relation.name}
+            readOnly={ro()}
+            aria-invalid={err('name') ? true : undefined}
+            aria-describedby={errId('name')}
+            onChange={(e) => save('name', e.currentTarget.value.trim())}
+          />
+          <ErrorText field="name" />
+        </label>
+        <label class="field">
+          <span>{t('relations.kind')}</span>
+          <select
+            value={props.relation.kind}
+            disabled={ro()}
+            onChange={(e) => save('kind', e.currentTarget.value as RelationKind)}
+          >
+            <For each={RELATION_KINDS}>{(k) => <option value={k}>{t(`kind.${k}`)}</option>}</For>
+          </select>
+        </label>
+        <label class="field">
+          <span>{t('rel.field.sector')}</span>
+          <input
+            value={props.relation.sector}
+            readOnly={ro()}
+            onChange={(e) => save('sector', e.currentTarget.value.trim())}
+          />
+          <ErrorText field="sector" />
+        </label>
+        <label class="field">
+          <span>{t('rel.field.owner')}</span>
+          <select
+            value={props.relation.ownerId ?? ''}
+            disabled={ro()}
+            onChange={(e) => save('ownerId', e.currentTarget.value || null)}
+          >
+            <option value="">{t('rel.noOwner')}</option>
+            <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+          </select>
+        </label>
+        <label class="field">
+          <span>
+            {t('rel.field.revenue')} <span class="hint">({t('rel.field.revenueHint')})</span>
+          </span>
+          <input
+            type="number"
+            inputmode="decimal"
+            step="any"
+            value={props.relation.revenue ?? ''}
+            readOnly={ro()}
+            aria-invalid={err('revenue') ? true : undefined}
+            aria-describedby={errId('revenue')}
+            onChange={(e) => save('revenue', parseMoney(e.currentTarget.value))}
+          />
+          <ErrorText field="revenue" />
+        </label>
+        <label class="field">
+          <span>
+            {t('rel.field.potential')} <span class="hint">({t('rel.field.potentialHint')})</span>
+          </span>
+          <input
+            type="number"
+            inputmode="decimal"
+            step="any"
+            value={props.relation.potential ?? ''}
+            readOnly={ro()}
+            aria-invalid={err('potential') ? true : undefined}
+            aria-describedby={errId('potential')}
+            onChange={(e) => save('potential', parseMoney(e.currentTarget.value))}
+          />
+          <ErrorText field="potential" />
+        </label>
+        <fieldset class="checks wide">
+          <legend>{t('rel.field.team')}</legend>
+          <For each={teamCandidates()} fallback={<span class="muted">{t('rel.noTeam')}</span>}>
+            {(p) => (
+              <label>
+                <input
+                  type="checkbox"
+                  checked={props.relation.teamIds.includes(p.id)}
+                  disabled={ro()}
+                  onChange={(e) => {
+                    const others = props.relation.teamIds.filter((id) => id !== p.id);
+                    save('teamIds', e.currentTarget.checked ? [...others, p.id] : others);
+                  }}
+                />
+                {p.name}
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <label class="field wide">
+          <span>
+            {t('rel.field.tags')} <span class="hint">({t('rel.field.tagsHint')})</span>
+          </span>
+          <input
+            value={props.relation.tags.join(', ')}
+            readOnly={ro()}
+            onChange={(e) => save('tags', parseTags(e.currentTarget.value))}
+          />
+          <ErrorText field="tags" />
+        </label>
+        <label class="field wide">
+          <span>{t('rel.field.notes')}</span>
+          <textarea
+            rows={4}
+            value={props.relation.notes}
+            readOnly={ro()}
+            onChange={(e) => save('notes', e.currentTarget.value)}
+          />
+          <ErrorText field="notes" />
+        </label>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+/** Small pieces the relations and team screens share: today, intent errors per field, badges, the undo toast. */
+import { createSignal, onCleanup, Show, type JSX } from 'solid-js';
+import type { Fire } from '../../../../core/fire.ts';
+import type { AbcClass, SchemaIssue } from '../../../../core/model/index.ts';
+import { formatIssue } from '../../../../core/model/issues.ts';
+import { locale, t, tn } from '../../i18n/index.ts';
+
+/** Today as `YYYY-MM-DD` in the user's own time zone (core takes "today" as a parameter). */
+export function todayIso(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Intent issues per field of a record (`relations.<id>.<field>…` → `<field>`), in the user's language.
+ * Issues about the record as a whole land under ''.
+ */
+export function issuesByField(issues: readonly SchemaIssue[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of issues) {
+    const field = i.path.split('.')[2] ?? '';
+    const text = i.text[locale()];
+    out[field] = out[field] ? `${out[field]}; ${text}` : text;
+  }
+  return out;
+}
+
+/** The issues' sentences without paths, for a message under the one field that was written. */
+export const issueTexts = (issues: readonly SchemaIssue[]): string =>
+  issues.map((i) => i.text[locale()]).join('; ');
+
+/** All issues as one sentence, for a form-level message. */
+export const issuesText = (issues: readonly SchemaIssue[]): string =>
+  t('error.invalid', { detail: issues.map((i) => formatIssue(i, locale())).join('; ') });
+
+/** The effective class, with a marker (and the computed class in its title) when it was set by hand. */
+export function ClassBadge(props: {
+  cls: AbcClass | null;
+  computed: AbcClass | null;
+  overridden: boolean;
+  incomplete?: boolean;
+}) {
+  return (
+    <Show
+      when={props.cls}
+      fallback={
+        <span class="cls-none">
+          {props.incomplete ? t('rel.incomplete') : <span aria-label={t('rel.none')}>—</span>}
+        </span>
+      }
+    >
+      {(cls) => (
+        <span
+          class="cls"
+          data-class={cls()}
+          title={
+            props.overridden ? t('rel.overridden', { computed: props.computed ?? t('rel.none') }) : undefined
+          }
+        >
+          {cls()}
+          <Show when={props.overridden}>
+            <svg class="cls-hand" viewBox="0 0 12 12" aria-hidden="true">
+              <path
+                d="M2 10 L2.6 7.6 L8 2.2 L9.8 4 L4.4 9.4 Z"
+                fill="none"
+                stroke="currentColor"
+                stroke-width="1.4"
+              />
+            </svg>
+            <span class="visually-hidden">
+              {' '}
+              {t('rel.overridden', { computed: props.computed ?? t('rel.none') })}
+            </span>
+          </Show>
+        </span>
+      )}
+    </Show>
+  );
+}
+
+export function FireBadge(props: { fire: Fire }) {
+  return (
+    <span class="fire" data-fire={props.fire}>
+      <span class="fire-dot" aria-hidden="true" />
+      {t(`rel.fire.${props.fire}`)}
+    </span>
+  );
+}
+
+/** "Today" / "3 days ago" / "Never". */
+export const sinceText = (daysSince: number | null): string =>
+  daysSince === null ? t('rel.never') : daysSince === 0 ? t('rel.today') : tn('rel.daysAgo', daysSince);
+
+export interface ToastMessage {
+  text: string;
+  /** Undo the step this toast is about (null: no undo button). */
+  undo: (() => void) | null;
+}
+
+/**
+ * A snackbar at the bottom of the screen: "Deleted Acme — Undo". It disappears after a while or when
+ * dismissed; its Undo reverts this user's last step (the topbar Undo does the same).
+ */
+export function createToast(timeoutMs = 8000) {
+  const [message, setMessage] = createSignal<ToastMessage | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const clear = () => {
+    clearTimeout(timer);
+    setMessage(null);
+  };
+  const show = (m: ToastMessage) => {
+    clearTimeout(timer);
+    setMessage(m);
+    timer = setTimeout(() => setMessage(null), timeoutMs);
+  };
+  onCleanup(() => clearTimeout(timer));
+  const View = (): JSX.Element => (
+    <div class="toast-region" aria-live="polite">
+      <Show when={message()}>
+        {(m) => (
+          <div class="toast">
+            <span>{m().text}</span>
+            <Show when={m().undo}>
+              {(undo) => (
+                <button
+                  type="button"
+                  class="toast-undo"
+                  onClick={() => {
+                    undo()();
+                    clear();
+                  }}
+                >
+                  {t('undo')}
+                </button>
+              )}
+            </Show>
+            <button type="button" class="icon toast-close" aria-label={t('rel.dismiss')} onClick={clear}>
+              ×
+            </button>
+          </div>
+        )}
+      </Show>
+    </div>
+  );
+  return { show, clear, View };
+}
