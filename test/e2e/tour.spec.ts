@@ -1,0 +1,108 @@
+/**
+ * Every screen, in both languages: no missing message key (rendered as ⟦key⟧), no serious or critical
+ * accessibility violation (axe), and a screenshot to look at (/tmp/shots/tour-*.png). And a viewer sees
+ * every screen read-only.
+ */
+import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startHaard, type Haard } from './helpers/haard.ts';
+import { addClients, seedDemo, seedWorkspace } from './helpers/seed.ts';
+
+const SHOTS = '/tmp/shots';
+mkdirSync(SHOTS, { recursive: true });
+
+const SCREENS = [
+  '/relations',
+  '/team',
+  '/abc/criteria',
+  '/abc/scoring',
+  '/abc/classes',
+  '/abc/settings',
+  '/data',
+  '/settings',
+] as const;
+
+let haard: Haard;
+test.beforeAll(async () => {
+  haard = await startHaard();
+  await seedWorkspace(haard, (w, data) => seedDemo(w, data));
+  await seedWorkspace(haard, (w, data) => addClients(w, data, [{ name: 'Zeta Zorg' }]));
+});
+test.afterAll(async () => {
+  await haard.dispose();
+});
+
+async function openAs(browser: Browser, url: string, locale: 'en-GB' | 'nl-NL'): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByRole('status').first()).toBeVisible();
+  return page;
+}
+
+async function seriousViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+for (const locale of ['en-GB', 'nl-NL'] as const) {
+  test(`every screen renders completely and accessibly in ${locale}`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await openAs(browser, haard.inviteUrl, locale);
+    await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
+    const someRelation = page.getByTestId('relations').getByRole('link').first();
+    const screens: string[] = [...SCREENS];
+    for (const path of screens) {
+      await page.goto(haard.base + path);
+      await expect(page.locator('main.content')).not.toBeEmpty();
+      await page.waitForLoadState('networkidle');
+      await expect(page.locator('body')).not.toContainText('⟦');
+      expect(await seriousViolations(page), `${path} in ${locale}`).toEqual([]);
+      await page.screenshot({
+        path: `${SHOTS}/tour${path.replaceAll('/', '-')}-${locale}.png`,
+        fullPage: true,
+      });
+    }
+    await page.goto(`${haard.base}/relations`);
+    await someRelation.click();
+    await expect(page).toHaveURL(/\/relations\/.+/);
+    await expect(page.locator('body')).not.toContainText('⟦');
+    expect(await seriousViolations(page), `relation page in ${locale}`).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/tour-relation-page-${locale}.png`, fullPage: true });
+  });
+}
+
+test('a viewer invite shows every screen read-only', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await openAs(browser, `${haard.base}/#invite=${haard.token('viewer')}`, 'en-GB');
+  await expect(page.getByText('Read-only')).toBeVisible();
+  await expect(page.getByLabel('Workspace name')).toHaveAttribute('readonly', '');
+  for (const path of SCREENS) {
+    await page.goto(haard.base + path);
+    await expect(page.locator('main.content')).not.toBeEmpty();
+    // No enabled control that would change the workspace: every enabled button is navigation-only.
+    const editing = page
+      .locator('main.content')
+      .getByRole('button', { name: /^(Add|Delete|Remove|Import|Save|Restore|Override|Clear|Move)/ });
+    for (const button of await editing.all()) await expect(button).toBeDisabled();
+    for (const field of await page.locator('main.content input:not([type=search]):not([type=file])').all()) {
+      const editable = await field.evaluate(
+        (el: HTMLInputElement) =>
+          !el.matches(':disabled') &&
+          !el.readOnly &&
+          !el.closest('[data-filter]') &&
+          el.type !== 'radio' &&
+          el.type !== 'checkbox',
+      );
+      if (editable) {
+        const label = await field.evaluate(
+          (el: HTMLInputElement) => el.labels?.[0]?.textContent ?? el.name ?? el.id,
+        );
+        expect.soft(editable, `${path}: editable input “${label}” for a viewer`).toBe(false);
+      }
+    }
+  }
+});
