@@ -2,10 +2,21 @@
  * Core benchmarks (npm run bench). Prints median figures; asserts nothing.
  * - classifying 10,000 relations × 8 criteria (distribution and thresholds mode)
  * - validating an account plan with 500 actions (and its completeness)
+ * - the document view behind the Solid stores (client/src/doc/watch.ts) of a 2,000 × 8 workspace: opening
+ *   it (read and check everything), and keeping it up to date after scoring one cell and after a peer
+ *   renames a relation (the transaction included; the view is updated incrementally)
  */
+import * as Y from 'yjs';
 import { classify } from '../core/abc/index.ts';
 import { planCompleteness, validatePlan } from '../core/plan/index.ts';
 import type { AccountPlanDoc, Criterion, Professional, ScoreSheet } from '../core/model/index.ts';
+import {
+  createWorkspaceDoc,
+  loadDocument,
+  viewDocument,
+  watchDocument,
+  workspaceIntents,
+} from '../client/src/doc/index.ts';
 
 function mulberry32(seed: number) {
   return () => {
@@ -139,3 +150,88 @@ console.log(
 measure('validate a plan with 500 actions + completeness', 201, () =>
   planCompleteness(validatePlan(plan, ctx)),
 );
+
+// ---------------------------------------------------------------------------------------------- document view
+// A 2,000 × 8 workspace, as bench/app.bench.ts seeds it, opened from its encoded state like IndexedDB does.
+const must = <T>(r: { ok: true; value: T } | { ok: false; issues: unknown }): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+};
+const seeded = new Y.Doc();
+let nextId = 0;
+const newId = () => `id-${++nextId}`;
+const at = () => '2026-03-01T09:00:00.000Z';
+must(createWorkspaceDoc(seeded, { id: 'ws', name: 'Bench', locale: 'nl', now: at(), newId }));
+const seeder = workspaceIntents(seeded, { origin: 'bench', now: at, newId });
+const docCriteria: string[] = [];
+const docRelations: string[] = [];
+seeded.transact(() => {
+  for (const c of Object.keys(seeded.getMap('criteria').toJSON())) must(seeder.removeCriterion(c));
+  for (let i = 0; i < 8; i++)
+    docCriteria.push(
+      must(
+        seeder.addCriterion({
+          name: `Criterium ${i + 1}`,
+          category: categories[i % 3]!,
+          weight: 1 + (i % 3),
+        }),
+      ),
+    );
+  for (let r = 0; r < 2_000; r++) {
+    const id = must(
+      seeder.addRelation({ name: `Relatie ${r}`, kind: 'client', revenue: (r * 7919) % 500_000 }),
+    );
+    docRelations.push(id);
+    docCriteria.forEach((c, j) => must(seeder.scoreRelation(id, c, (((r + j) % 4) + 1) as 1 | 2 | 3 | 4)));
+  }
+}, 'bench');
+const stored = Y.encodeStateAsUpdate(seeded);
+const openDoc = () => {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, stored);
+  return doc;
+};
+
+{
+  const doc = openDoc();
+  loadDocument('workspace', doc);
+  measure('initial view of a 2,000 × 8 workspace', 21, () => {
+    const watch = watchDocument('workspace', doc, () => {});
+    watch.load();
+    watch.destroy();
+  });
+  measure('  (full recompute: readDocument + checkDocument)', 21, () =>
+    viewDocument('workspace', doc, 'ready', null),
+  );
+}
+{
+  const doc = openDoc();
+  const watch = watchDocument('workspace', doc, () => {});
+  watch.load();
+  const intents = workspaceIntents(doc, { origin: 'me', now: at });
+  const scores = doc.getMap('scores');
+  let n = 0;
+  measure('view update after scoring one cell (2,000 × 8)', 201, () => {
+    const relation = docRelations[n % docRelations.length]!;
+    const criterion = docCriteria[n++ % docCriteria.length]!;
+    const current = (scores.get(relation) as Y.Map<number>).get(criterion) ?? 0;
+    must(intents.scoreRelation(relation, criterion, ((current % 4) + 1) as 1 | 2 | 3 | 4));
+  });
+  if (watch.view().data!.scores[docRelations[0]!]![docCriteria[0]!] === undefined) throw new Error('no view');
+  watch.destroy();
+}
+{
+  const doc = openDoc();
+  const peer = openDoc();
+  const watch = watchDocument('workspace', doc, () => {});
+  watch.load();
+  loadDocument('workspace', peer);
+  const theirs = workspaceIntents(peer, { origin: 'peer', now: at });
+  let n = 0;
+  measure("view update after a peer's rename of a relation", 201, () => {
+    const before = Y.encodeStateVector(doc);
+    must(theirs.updateRelation(docRelations[n % docRelations.length]!, { name: `Hernoemd ${n++}` }));
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer, before), 'remote');
+  });
+  watch.destroy();
+}

@@ -3,6 +3,8 @@
  * intents (and random undos), over an in-memory network whose links queue updates and deliver them late,
  * partially and out of order, while peers disconnect and reconnect. At the end everything is delivered and
  * every replica must read to the same JSON and pass checkDocument with an empty quarantine.
+ * Every replica also runs a watch (the incremental view behind the Solid stores): after every transaction its
+ * view must equal the full recompute (`viewDocument`), and its patches must turn the previous view into it.
  *
  * Budget: HAARD_FUZZ_RUNS seeds (default 20) × HAARD_FUZZ_STEPS steps (default 200); `npm run test:fuzz`
  * runs 300 seeds. A failing seed is printed; add it to `regressions` with a name saying what it found.
@@ -19,10 +21,16 @@ import {
   planIntents,
   getAt,
   readDocument,
+  viewDocument,
+  watchDocument,
   workspaceIntents,
+  type DocView,
+  type DocWatch,
   type PlanTextPath,
   type Undo,
+  type ViewPatch,
 } from '../../client/src/doc/index.ts';
+import { applyPatches } from '../../client/src/doc/patch.ts';
 import {
   ACTION_STATUSES,
   BENEFIT_LEVELS,
@@ -96,7 +104,36 @@ interface Peer {
   ws: ReturnType<typeof workspaceIntents>;
   plan: ReturnType<typeof planIntents>;
   undo: Record<Kind, Undo>;
+  watch: Record<Kind, DocWatch<Kind>>;
   online: boolean;
+}
+
+/** A watch that checks every view it publishes against the full recompute, and its patches against the view. */
+function checkedWatch(kind: Kind, doc: Y.Doc, stats: Stats): DocWatch<Kind> {
+  let mirror: Record<string, unknown> | null = null;
+  return watchDocument(kind, doc, (view: DocView<Kind>, patches: ViewPatch[] | null) => {
+    const full = viewDocument(kind, doc, view.status, view.reason);
+    if (JSON.stringify(view) !== JSON.stringify(full))
+      expect(view, `${kind}: the watch's view differs from viewDocument`).toStrictEqual(full);
+    if (patches === null || mirror === null)
+      mirror = structuredClone(view) as unknown as Record<string, unknown>;
+    else {
+      applyPatches(mirror, patches);
+      stats.patchedViews++;
+      if (JSON.stringify(sortedKeys(mirror)) !== JSON.stringify(view))
+        expect(mirror, `${kind}: the patches do not give the watch's view`).toStrictEqual(view);
+    }
+    stats.views++;
+  });
+}
+
+/** Canonical key order (patches append new keys at the end). */
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortedKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) out[key] = sortedKeys((value as Record<string, unknown>)[key]);
+  return out;
 }
 
 interface Stats {
@@ -107,6 +144,9 @@ interface Stats {
   disconnects: number;
   deliveries: number;
   outOfOrder: number;
+  /** Views the watches published (each compared with viewDocument), and how many of them came as patches. */
+  views: number;
+  patchedViews: number;
 }
 
 class Network {
@@ -354,6 +394,8 @@ function run(seed: number, peerCount?: number, steps = STEPS): RunResult {
     disconnects: 0,
     deliveries: 0,
     outOfOrder: 0,
+    views: 0,
+    patchedViews: 0,
   };
   const peers: Peer[] = [];
   for (let i = 0; i < n; i++) {
@@ -372,6 +414,10 @@ function run(seed: number, peerCount?: number, steps = STEPS): RunResult {
       undo: {
         workspace: createUndo('workspace', docs.workspace, origin),
         plan: createUndo('plan', docs.plan, origin),
+      },
+      watch: {
+        workspace: checkedWatch('workspace', docs.workspace, stats),
+        plan: checkedWatch('plan', docs.plan, stats),
       },
       online: true,
     });
@@ -394,7 +440,10 @@ function run(seed: number, peerCount?: number, steps = STEPS): RunResult {
   });
   net.flush();
   for (const p of peers)
-    for (const kind of KINDS) expect(loadDocument(kind, p.docs[kind]).status).toBe('ready');
+    for (const kind of KINDS) {
+      expect(loadDocument(kind, p.docs[kind]).status).toBe('ready');
+      expect(p.watch[kind].load().status).toBe('ready');
+    }
 
   for (let step = 0; step < steps; step++) {
     const p = pick(rng, peers)!;
@@ -460,7 +509,14 @@ function run(seed: number, peerCount?: number, steps = STEPS): RunResult {
   }
   const plan = readDocument('plan', peers[0]!.docs.plan)!;
   const textLength = ['developments', 'summary', 'closing'].reduce((s, k) => s + String(plan[k]).length, 0);
-  for (const p of peers) for (const kind of KINDS) p.undo[kind].destroy();
+  for (const p of peers)
+    for (const kind of KINDS) {
+      expect(p.watch[kind].view().data).toStrictEqual(
+        checkDocument(kind, readDocument(kind, p.docs[kind])).valid,
+      );
+      p.undo[kind].destroy();
+      p.watch[kind].destroy();
+    }
   return { ...stats, peers: n, records, textLength };
 }
 
@@ -490,6 +546,8 @@ describe('convergence fuzzer', () => {
       disconnects: 0,
       deliveries: 0,
       outOfOrder: 0,
+      views: 0,
+      patchedViews: 0,
       records: 0,
     };
     for (let seed = 1; seed <= RUNS; seed++) {
@@ -502,6 +560,7 @@ describe('convergence fuzzer', () => {
     expect(totals.disconnects).toBeGreaterThan(RUNS);
     expect(totals.undos).toBeGreaterThan(0);
     expect(totals.outOfOrder).toBeGreaterThan(RUNS);
+    expect(totals.patchedViews).toBeGreaterThan(RUNS * STEPS);
     console.log(`fuzz: ${RUNS} runs × ${STEPS} steps: ${JSON.stringify(totals)}`);
   });
 

@@ -1,10 +1,16 @@
 /**
- * The one bridge from a Y.Doc to Solid: a store that mirrors the document's valid data (`reconcile`, so
- * unchanged records keep their identity and only touched fields re-render), plus intents and undo.
+ * The one bridge from a Y.Doc to Solid: a store that mirrors the document's valid data, plus intents and
+ * undo. A change applies only the watch's patches (one record per touched record: `setState('data',
+ * 'relations', id, reconcile(record))`, removals as `undefined`); a load, a migration, or data appearing or
+ * going (status) reconciles the whole view. Always `reconcile`, so unchanged records keep their identity
+ * and only touched fields re-render.
  * All logic lives in client/src/doc (tested under Node); this file only moves values into Solid.
+ *
+ * The watch's views share records with its cache; Solid adopts the objects it is given and later changes
+ * them in place, so it only ever gets copies.
  */
 import { createStore, reconcile } from 'solid-js/store';
-import { getOwner, onCleanup } from 'solid-js';
+import { batch, getOwner, onCleanup } from 'solid-js';
 import type * as Y from 'yjs';
 import {
   createUndo,
@@ -14,6 +20,7 @@ import {
   type Undo,
   type IntentOptions,
   type MigrateOptions,
+  type ViewPatch,
 } from '../doc/index.ts';
 
 export interface DocStoreOptions extends Omit<IntentOptions, 'canWrite'>, MigrateOptions {
@@ -43,12 +50,18 @@ export function createDocStore<K extends DocKind, I>(
     data: null,
     quarantine: [],
   });
-  const watch = watchDocument(
-    kind,
-    doc,
-    (view) => setState(reconcile(view, { key: 'id', merge: true })),
-    opts,
-  );
+  const merge = { key: 'id', merge: true } as const;
+  // A path setter with a computed path (Solid types only literal paths).
+  const setAt = setState as unknown as (...pathAndValue: unknown[]) => void;
+  const apply = (view: DocView<K>, patches: ViewPatch[] | null) => {
+    if (!patches) setState(reconcile(structuredClone(view), merge));
+    else
+      batch(() => {
+        for (const { path, value } of patches)
+          setAt(...path, value === undefined ? undefined : reconcile(structuredClone(value), merge));
+      });
+  };
+  const watch = watchDocument(kind, doc, apply, opts);
   const intents = makeIntents(doc, { ...opts, canWrite: watch.writable });
   const undo = createUndo(kind, doc, opts.origin);
   const [undoState, setUndoState] = createStore({ canUndo: false, canRedo: false });
