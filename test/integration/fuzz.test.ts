@@ -67,6 +67,8 @@ const regressions: { name: string; seed: number; peers?: number; steps?: number 
 ];
 
 const RUNS = Number(process.env.HAARD_FUZZ_RUNS ?? 20);
+// A large budget (npm run test:fuzz) needs time in proportion: ~0.2 s per run here, with a wide margin.
+const RUN_TIMEOUT_MS = Math.max(20_000, RUNS * 1_000);
 const STEPS = Number(process.env.HAARD_FUZZ_STEPS ?? 200);
 
 // ---------------------------------------------------------------------------------------------- randomness
@@ -537,32 +539,36 @@ describe('convergence fuzzer', () => {
     expect(r.edits).toBeGreaterThan(0);
   });
 
-  it(`${RUNS} seeded runs × ${STEPS} steps converge to identical, schema-valid documents`, () => {
-    const totals = {
-      edits: 0,
-      skipped: 0,
-      refused: 0,
-      undos: 0,
-      disconnects: 0,
-      deliveries: 0,
-      outOfOrder: 0,
-      views: 0,
-      patchedViews: 0,
-      records: 0,
-    };
-    for (let seed = 1; seed <= RUNS; seed++) {
-      const r = runReported(`seed ${seed}`, seed);
-      // The fuzzer did something in every run.
-      expect(r.edits, `seed ${seed}: edits`).toBeGreaterThan(STEPS * 0.15);
-      expect(r.records, `seed ${seed}: records at the end`).toBeGreaterThan(0);
-      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
-    }
-    expect(totals.disconnects).toBeGreaterThan(RUNS);
-    expect(totals.undos).toBeGreaterThan(0);
-    expect(totals.outOfOrder).toBeGreaterThan(RUNS);
-    expect(totals.patchedViews).toBeGreaterThan(RUNS * STEPS);
-    console.log(`fuzz: ${RUNS} runs × ${STEPS} steps: ${JSON.stringify(totals)}`);
-  });
+  it(
+    `${RUNS} seeded runs × ${STEPS} steps converge to identical, schema-valid documents`,
+    () => {
+      const totals = {
+        edits: 0,
+        skipped: 0,
+        refused: 0,
+        undos: 0,
+        disconnects: 0,
+        deliveries: 0,
+        outOfOrder: 0,
+        views: 0,
+        patchedViews: 0,
+        records: 0,
+      };
+      for (let seed = 1; seed <= RUNS; seed++) {
+        const r = runReported(`seed ${seed}`, seed);
+        // The fuzzer did something in every run.
+        expect(r.edits, `seed ${seed}: edits`).toBeGreaterThan(STEPS * 0.15);
+        expect(r.records, `seed ${seed}: records at the end`).toBeGreaterThan(0);
+        for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += r[k];
+      }
+      expect(totals.disconnects).toBeGreaterThan(RUNS);
+      expect(totals.undos).toBeGreaterThan(0);
+      expect(totals.outOfOrder).toBeGreaterThan(RUNS);
+      expect(totals.patchedViews).toBeGreaterThan(RUNS * STEPS);
+      console.log(`fuzz: ${RUNS} runs × ${STEPS} steps: ${JSON.stringify(totals)}`);
+    },
+    RUN_TIMEOUT_MS,
+  );
 
   it('covers both document kinds that the fuzzer edits', () => {
     expect(KINDS.every((k) => DOC_KINDS.includes(k))).toBe(true);

@@ -10,7 +10,7 @@
  * them in place, so it only ever gets copies.
  */
 import { createStore, reconcile } from 'solid-js/store';
-import { batch, getOwner, onCleanup } from 'solid-js';
+import { batch, createSignal, getOwner, onCleanup, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import {
   createUndo,
@@ -35,6 +35,11 @@ export interface DocStore<K extends DocKind, I> {
   undo: Undo & { state: { canUndo: boolean; canRedo: boolean } };
   /** Run loadDocument now (if no `ready` promise was given). */
   load(): void;
+  /** Increases with every change of the view: track it to recompute from `plain()` (cheaper than proxies). */
+  version: Accessor<number>;
+  /** The current view as plain, immutable objects (not Solid proxies). Untracked: pair it with `version()`. */
+  plain(): DocView<K>;
+
   dispose(): void;
 }
 
@@ -53,14 +58,15 @@ export function createDocStore<K extends DocKind, I>(
   const merge = { key: 'id', merge: true } as const;
   // A path setter with a computed path (Solid types only literal paths).
   const setAt = setState as unknown as (...pathAndValue: unknown[]) => void;
-  const apply = (view: DocView<K>, patches: ViewPatch[] | null) => {
-    if (!patches) setState(reconcile(structuredClone(view), merge));
-    else
-      batch(() => {
+  const [version, setVersion] = createSignal(0);
+  const apply = (view: DocView<K>, patches: ViewPatch[] | null) =>
+    batch(() => {
+      if (!patches) setState(reconcile(structuredClone(view), merge));
+      else
         for (const { path, value } of patches)
           setAt(...path, value === undefined ? undefined : reconcile(structuredClone(value), merge));
-      });
-  };
+      setVersion((v) => v + 1);
+    });
   const watch = watchDocument(kind, doc, apply, opts);
   const intents = makeIntents(doc, { ...opts, canWrite: watch.writable });
   const undo = createUndo(kind, doc, opts.origin);
@@ -84,6 +90,8 @@ export function createDocStore<K extends DocKind, I>(
     intents,
     undo: Object.assign(undo, { state: undoState }),
     load: () => void watch.load(),
+    version,
+    plain: () => watch.view(),
     dispose,
   };
 }

@@ -22,7 +22,11 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
   const ctx: WorkspaceContextValue = {
     session,
     data,
-    derived: createDerived(data),
+    // Derived figures read plain objects (no proxy tracking per field), recomputed on each change.
+    derived: createDerived(() => {
+      store.version();
+      return store.plain().data;
+    }),
     readOnly: session.readOnly,
     me: props.me,
   };
