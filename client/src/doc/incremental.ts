@@ -26,9 +26,9 @@ import {
   type RecordRootCheck,
   type ShellCheck,
 } from './check.ts';
-import { isRecord, toJson } from './json.ts';
+import { toJson } from './json.ts';
 import { LAYOUT, META, effectiveVersion, rootTypes, type DocKind } from './layout.ts';
-import { getAt, readDocument, setAt, sortKeys } from './read.ts';
+import { getAt, objectAt, readDocument, setAt, sortKeys } from './read.ts';
 
 export interface IncrementalCheck<K extends DocKind> {
   /** Bring the result up to date with the document and return it: incrementally, or whole when needed. */
@@ -253,20 +253,6 @@ function readShell(kind: DocKind, doc: Y.Doc, slots: readonly Slot[]): Record<st
   for (const e of layout.extra) out[e] = slotRoots.has(doc.getMap(e)) ? {} : toJson(doc.getMap(e));
   for (const t of layout.texts) setAt(out, t, doc.getText(t).toString());
   return sortKeys(out);
-}
-
-function objectAt(root: Record<string, unknown>, path: string): Record<string, unknown> {
-  let target = root;
-  for (const key of path.split('.')) {
-    const next = target[key];
-    if (isRecord(next)) target = next;
-    else {
-      const created: Record<string, unknown> = {};
-      target[key] = created;
-      target = created;
-    }
-  }
-  return target;
 }
 
 /**

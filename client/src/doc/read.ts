@@ -45,7 +45,8 @@ export function sortKeys<T>(value: T): T {
   return out as T;
 }
 
-function objectAt(root: Record<string, unknown>, path: string): Record<string, unknown> {
+/** The object at a dotted path inside `root`, created on the way where missing. */
+export function objectAt(root: Record<string, unknown>, path: string): Record<string, unknown> {
   let target = root;
   for (const key of path.split('.')) {
     const next = target[key];

@@ -14,6 +14,7 @@
  *  - Empty cells of a new relation or contact get Haard's defaults.
  *  - Excluded lines are left out before anything else, as if they were not in the file.
  */
+import { contactDefaults, relationDefaults } from '../doc/defaults.ts';
 import { parseWith, type SchemaIssue } from '../../../core/model/issues.ts';
 import {
   Contact,
@@ -250,26 +251,6 @@ function readRow(
   return row;
 }
 
-const RELATION_DEFAULTS = (): Omit<RelationT, 'id' | 'name'> => ({
-  kind: 'client',
-  sector: '',
-  revenue: null,
-  potential: null,
-  ownerId: null,
-  teamIds: [],
-  notes: '',
-  tags: [],
-  override: null,
-  sevenQuestions: {},
-});
-const CONTACT_DEFAULTS = (): Omit<ContactT, 'id' | 'relationId' | 'name'> => ({
-  title: '',
-  dmuRole: null,
-  attitude: null,
-  strength: 0,
-  knownBy: [],
-});
-
 interface Group {
   key: string;
   lines: number[];
@@ -381,7 +362,7 @@ export function planImport(csv: ParsedCsv, existing: ExistingData, opts: ImportO
     if (match) duplicates++;
     const action: PlannedRelation['action'] = match ? (opts.duplicates ?? 'undecided') : 'add';
     const id = match ? match.id : freshId(g.relationId);
-    const result = { ...(match ?? RELATION_DEFAULTS()), ...g.values, id } as RelationT;
+    const result = { ...(match ?? relationDefaults()), ...g.values, id } as RelationT;
     const schemaIssue = firstSchemaIssue(Relation, result);
     if (action !== 'skip' && schemaIssue) {
       issues.push({ line: first, field: null, code: 'schema', detail: schemaIssue });
@@ -426,7 +407,7 @@ export function planImport(csv: ParsedCsv, existing: ExistingData, opts: ImportO
       const values: Partial<ContactT> = { ...row.contact, ...(personal ? { personal } : {}) };
       const cid = existingContact ? existingContact.id : freshId(row.contactId);
       const contact = {
-        ...(existingContact ?? CONTACT_DEFAULTS()),
+        ...(existingContact ?? contactDefaults()),
         ...values,
         id: cid,
         relationId: id,

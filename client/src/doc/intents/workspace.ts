@@ -1,4 +1,5 @@
 /** Workspace intents (DOMAIN.md §1, §2, §5, §6): each method validates, then writes in one transaction. */
+import { contactDefaults, relationDefaults } from '../defaults.ts';
 import * as Y from 'yjs';
 import type { Locale } from '../../../../core/model/common.ts';
 import { Locale as LocaleSchema } from '../../../../core/model/common.ts';
@@ -212,16 +213,7 @@ export function workspaceIntents(doc: Y.Doc, opts: IntentOptions) {
     add: (input: NewRelation & { id?: string }): Result<string> => {
       const id = input.id ?? idOf(ctx);
       const record: RelationT = {
-        kind: 'client',
-        sector: '',
-        revenue: null,
-        potential: null,
-        ownerId: null,
-        teamIds: [],
-        notes: '',
-        tags: [],
-        override: null,
-        sevenQuestions: {},
+        ...relationDefaults(),
         ...input,
         id,
       };
@@ -240,7 +232,7 @@ export function workspaceIntents(doc: Y.Doc, opts: IntentOptions) {
     ctx,
     CONTACTS,
     { add: 'addContact', update: 'updateContact', remove: 'removeContact' },
-    (input, id) => ({ title: '', dmuRole: null, attitude: null, strength: 0, knownBy: [], ...input, id }),
+    (input, id) => ({ ...contactDefaults(), ...input, id }),
   );
 
   const criteria = crud<CriterionT, NewCriterion>(
