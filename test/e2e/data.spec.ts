@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startHaard, type Haard } from './helpers/haard.ts';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 const SHOTS = '/tmp/shots';
@@ -18,7 +18,8 @@ let haard: Haard;
 test.beforeEach(async () => {
   haard = await startHaard();
 });
-test.afterEach(async () => {
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
   await haard.dispose();
 });
 

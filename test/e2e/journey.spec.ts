@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startHaard, type Haard } from './helpers/haard.ts';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 
 const CSV = join(import.meta.dirname, '../fixtures/csv/relations-20.csv');
 
@@ -12,7 +12,8 @@ let haard: Haard;
 test.beforeEach(async () => {
   haard = await startHaard();
 });
-test.afterEach(async () => {
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
   await haard.dispose();
 });
 

@@ -4,13 +4,14 @@
  */
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startHaard, type Haard } from './helpers/haard.ts';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 
 let haard: Haard;
 test.beforeEach(async () => {
   haard = await startHaard();
 });
-test.afterEach(async () => {
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
   await haard.dispose();
 });
 

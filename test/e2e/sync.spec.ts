@@ -3,14 +3,15 @@
  * IndexedDB), the real relay over real sockets, real IndexedDB in real Chromium.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startHaard, type Haard } from './helpers/haard.ts';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 
 let haard: Haard;
 
 test.beforeEach(async () => {
   haard = await startHaard();
 });
-test.afterEach(async () => {
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
   await haard.dispose();
 });
 
@@ -70,11 +71,12 @@ test('edits made while the relay is down are kept, shown as pending, and merge w
 });
 
 test('an invite that no longer works says so plainly and stops retrying', async ({ browser }) => {
-  const expired = haard.token('editor', { expiresAt: new Date(Date.now() + 4000) });
+  const expired = haard.token('editor', { expiresAt: new Date(Date.now() + 3000) });
+  const exp = JSON.parse(Buffer.from(expired.split('.')[1]!, 'base64url').toString()).exp as number;
   // Not expired when opened (the browser accepts it), expired by the time it connects again.
   const page = await open(browser, `${haard.base}/#invite=${expired}`);
   await expect(syncStatus(page)).toContainText('Synced');
-  await page.waitForTimeout(4500);
+  await page.waitForTimeout(Math.max(0, exp * 1000 - Date.now()) + 1100);
   await page.reload();
   await expect(syncStatus(page)).toContainText('This invite no longer works');
   await page.waitForTimeout(3000);

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startHaard, type Haard } from './helpers/haard.ts';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { addClients, seedDemo, seedWorkspace } from './helpers/seed.ts';
 
 const SHOTS = '/tmp/shots';
@@ -28,6 +28,9 @@ test.beforeAll(async () => {
   haard = await startHaard();
   await seedWorkspace(haard, (w, data) => seedDemo(w, data));
   await seedWorkspace(haard, (w, data) => addClients(w, data, [{ name: 'Zeta Zorg' }]));
+});
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
 });
 test.afterAll(async () => {
   await haard.dispose();

@@ -1,8 +1,9 @@
 /**
  * Starts the real `haard serve` (relay + app + SQLite store) as a child process, as `npm start` does,
- * on a fixed port so that browsers can reconnect to it after a restart.
+ * on a port of its own that restarts reuse, so that browsers can reconnect to it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Browser } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,15 +27,26 @@ export interface Haard {
   dispose(): Promise<void>;
 }
 
-let nextPort = 18_400 + Math.floor(Math.random() * 500);
+/**
+ * Close every browser context a test opened: pages left open keep running (and reconnecting) in the
+ * shared browser and would slow down, or talk to, the servers of later tests.
+ */
+export async function closeContexts(browser: Browser): Promise<void> {
+  await Promise.all(browser.contexts().map((c) => c.close()));
+}
 
 export async function startHaard(): Promise<Haard> {
-  const port = nextPort++;
+  // The first start takes a free port (0); restarts reuse it, so browsers can reconnect.
+  let port = 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'haard-e2e-'));
   let child: ChildProcess | null = null;
   const h: Haard = {
-    port,
-    base: `http://127.0.0.1:${port}`,
+    get port() {
+      return port;
+    },
+    get base() {
+      return `http://127.0.0.1:${port}`;
+    },
     dataDir,
     inviteUrl: '',
     workspaceId: '',
@@ -57,6 +69,7 @@ export async function startHaard(): Promise<Haard> {
           const m = /(http:\/\/\S+#invite=(\S+))/.exec(out);
           if (m) {
             clearTimeout(timer);
+            port = Number(/:(\d+)\//.exec(m[1]!)![1]);
             h.inviteUrl = m[1]!;
             const payload = JSON.parse(Buffer.from(m[2]!.split('.')[1]!, 'base64url').toString()) as {
               ws: string;
