@@ -1,7 +1,7 @@
 /**
  * The relay core: rooms loaded from the store on first connection and unloaded when idle, connections
  * pinged, compaction scheduled. It works on `WebSocketLike`, so it needs no HTTP server; authentication
- * happens before `connect` is called (see http/upgrade.ts).
+ * happens before `connect` is called (see http/admission.ts).
  */
 import type { Role } from '../auth/token.ts';
 import { consoleLogger, type Logger } from '../log.ts';
