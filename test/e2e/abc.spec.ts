@@ -45,7 +45,7 @@ test('criteria: validation appears and disappears live, weight 0 is refused at t
   // Deleting the only relational criterion breaks the set; undo from the toast restores it.
   await page.getByRole('button', { name: 'Delete “Sterkte van de relatie”' }).click();
   await expect(validation).toContainText('Add a criterion in the category “Relational”.');
-  const toast = page.locator('.abc-toast');
+  const toast = page.locator('.toast');
   await expect(toast).toContainText('Criterion “Sterkte van de relatie” deleted');
   await toast.getByRole('button', { name: 'Undo' }).click();
   await expect(validation).toContainText('The criteria set is complete: 4 criteria');
@@ -275,4 +275,20 @@ test('a viewer sees scores and classes but cannot change them', async ({ browser
   await expect(viewer.getByTestId('criterion')).toHaveCount(4);
   await expect(viewer.getByRole('button', { name: 'Add criterion' })).toHaveCount(0);
   await expect(viewer.getByRole('button', { name: /Delete/ })).toHaveCount(0);
+});
+
+test('an undo toast only ever undoes its own step: a later edit closes it', async ({ browser }) => {
+  const page = await open(browser, '/abc/criteria');
+  const names = page.getByTestId('criterion').getByLabel('Name');
+  await expect(names).toHaveCount(4);
+  await page.getByRole('button', { name: 'Delete “Sterkte van de relatie”' }).click();
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('Criterion “Sterkte van de relatie” deleted');
+
+  // Another edit after the delete: the toast's Undo would now revert that edit instead, so it goes.
+  await names.first().fill('Omzet (12 maanden)');
+  await names.first().press('Tab');
+  await expect(toast).toHaveCount(0);
+  await expect(names).toHaveCount(3);
+  await expect(names.first()).toHaveValue('Omzet (12 maanden)');
 });

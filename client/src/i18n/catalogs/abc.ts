@@ -54,8 +54,6 @@ export const en = {
   'abc.criteria.nameTaken': 'Another criterion already has this name.',
   'abc.criteria.weightInvalid': 'Enter a number greater than 0.',
   'abc.criteria.deleted': 'Criterion “{name}” deleted, with its scores.',
-  'abc.criteria.undo': 'Undo',
-  'abc.criteria.dismiss': 'Dismiss',
 
   // Scoring
   'abc.scoring.title': 'Scoring',
@@ -227,8 +225,6 @@ export const nl: Record<keyof typeof en, string> = {
   'abc.criteria.nameTaken': 'Een ander criterium heeft al deze naam.',
   'abc.criteria.weightInvalid': 'Vul een getal groter dan 0 in.',
   'abc.criteria.deleted': 'Criterium ‘{name}’ verwijderd, met de scores erop.',
-  'abc.criteria.undo': 'Ongedaan maken',
-  'abc.criteria.dismiss': 'Sluiten',
 
   'abc.scoring.title': 'Scoren',
   'abc.scoring.grid': 'Scores per relatie en criterium',

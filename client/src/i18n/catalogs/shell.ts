@@ -32,6 +32,7 @@ export const en = {
   'quarantine.title': 'Some data could not be read',
   'quarantine.body':
     '{count} record(s) from another device do not fit this version of Haard. They are kept aside, not deleted.',
+  'toast.dismiss': 'Dismiss',
   undo: 'Undo',
   redo: 'Redo',
   'relations.title': 'Relations',
@@ -105,6 +106,7 @@ export const nl: Record<keyof typeof en, string> = {
   'quarantine.title': 'Sommige gegevens konden niet gelezen worden',
   'quarantine.body':
     '{count} record(s) van een ander apparaat passen niet bij deze versie van Haard. Ze zijn apart gezet, niet verwijderd.',
+  'toast.dismiss': 'Sluiten',
   undo: 'Ongedaan maken',
   redo: 'Opnieuw',
   'relations.title': 'Relaties',

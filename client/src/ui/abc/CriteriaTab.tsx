@@ -1,5 +1,6 @@
 /** Criteria editor: name, category, weight, score-level descriptions, order; live validation from core. */
-import { For, Show, createMemo, createSignal, onCleanup } from 'solid-js';
+import { createToast } from '../Toast.tsx';
+import { For, Show, createMemo, createSignal } from 'solid-js';
 import { isValidWeight, nameKey } from '../../../../core/abc/index.ts';
 import {
   CRITERION_CATEGORIES,
@@ -26,23 +27,12 @@ export function CriteriaTab() {
   );
 
   // Undo toast after a delete.
-  const [deleted, setDeleted] = createSignal<string | null>(null);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-  const showToast = (name: string) => {
-    clearTimeout(timer);
-    setDeleted(name);
-    timer = setTimeout(() => setDeleted(null), TOAST_MS);
-  };
-  const undoDelete = () => {
-    ws.session.store.undo.undo();
-    clearTimeout(timer);
-    setDeleted(null);
-  };
+  const toast = createToast(TOAST_MS);
 
   const remove = (c: Criterion) => {
     const result = intents.removeCriterion(c.id);
-    if (result.ok) showToast(c.name);
+    if (result.ok)
+      toast.show({ text: t('abc.criteria.deleted', { name: c.name }), undo: ws.session.store.undo });
   };
 
   const move = (c: Criterion, index: number, delta: -1 | 1) => {
@@ -114,24 +104,7 @@ export function CriteriaTab() {
         </Show>
       </section>
 
-      <Show when={deleted()}>
-        {(name) => (
-          <div class="abc-toast" role="status">
-            <span>{t('abc.criteria.deleted', { name: name() })}</span>
-            <button type="button" class="primary" onClick={undoDelete}>
-              {t('abc.criteria.undo')}
-            </button>
-            <button
-              type="button"
-              class="icon"
-              aria-label={t('abc.criteria.dismiss')}
-              onClick={() => setDeleted(null)}
-            >
-              ×
-            </button>
-          </div>
-        )}
-      </Show>
+      <toast.View />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { ContactLogEntry } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
-import { createToast } from './common.tsx';
+import { createToast } from '../Toast.tsx';
 import { LogEntryForm } from './LogEntryForm.tsx';
 
 export function ContactLogSection(props: { relationId: string; ownerId: string | null; today: string }) {
@@ -26,7 +26,7 @@ export function ContactLogSection(props: { relationId: string; ownerId: string |
   const remove = (e: ContactLogEntry) => {
     const r = ws.session.store.intents.removeContactLogEntry(e.id);
     const date = formatDate(locale(), e.date);
-    if (r.ok) toast.show({ text: t('rel.log.removed', { date }), undo: () => ws.session.store.undo.undo() });
+    if (r.ok) toast.show({ text: t('rel.log.removed', { date }), undo: ws.session.store.undo });
   };
 
   return (

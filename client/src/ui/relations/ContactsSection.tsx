@@ -3,7 +3,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { DMU_ROLES, type Contact } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { locale, t } from '../../i18n/index.ts';
-import { createToast } from './common.tsx';
+import { createToast } from '../Toast.tsx';
 import { birthdayText, ContactForm } from './ContactForm.tsx';
 
 const ROLE_RANK = Object.fromEntries(DMU_ROLES.map((r, i) => [r, i])) as Record<string, number>;
@@ -45,7 +45,7 @@ export function ContactsSection(props: { relationId: string }) {
     if (r.ok)
       toast.show({
         text: t('rel.contact.removed', { name: c.name }),
-        undo: () => ws.session.store.undo.undo(),
+        undo: ws.session.store.undo,
       });
   };
 

@@ -9,7 +9,8 @@ import { createMemo, For, onMount, Show } from 'solid-js';
 import { RELATION_KINDS, type AbcClass, type RelationKind } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { locale, t, tn } from '../../i18n/index.ts';
-import { createToast, todayIso } from './common.tsx';
+import { todayIso } from './common.tsx';
+import { createToast } from '../Toast.tsx';
 import { AddRelationForm } from './AddRelationForm.tsx';
 import { RelationsTable } from './RelationsTable.tsx';
 import {
@@ -91,7 +92,7 @@ export default function RelationsView() {
 
   const remove = (id: string, name: string) => {
     const result = store.intents.removeRelation(id);
-    if (result.ok) toast.show({ text: t('rel.deleted', { name }), undo: () => store.undo.undo() });
+    if (result.ok) toast.show({ text: t('rel.deleted', { name }), undo: store.undo });
   };
 
   // Deleted on the relation page: offer the undo here, where the user lands.
@@ -100,7 +101,7 @@ export default function RelationsView() {
   onMount(() => {
     const deleted = location.state?.deleted;
     if (!deleted) return;
-    toast.show({ text: t('rel.deleted', { name: deleted }), undo: () => store.undo.undo() });
+    toast.show({ text: t('rel.deleted', { name: deleted }), undo: store.undo });
     // Once: a reload or "back" must not offer the undo again.
     navigate(`${location.pathname}${location.search}`, { replace: true, state: {} });
   });
@@ -129,7 +130,7 @@ export default function RelationsView() {
       <Show when={!ws.readOnly()}>
         <AddRelationForm
           professionals={professionals()}
-          onAdded={(name) => toast.show({ text: t('rel.added', { name }), undo: () => store.undo.undo() })}
+          onAdded={(name) => toast.show({ text: t('rel.added', { name }), undo: store.undo })}
         />
       </Show>
 

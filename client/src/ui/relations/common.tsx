@@ -1,5 +1,5 @@
-/** Small pieces the relations and team screens share: today, intent errors per field, badges, the undo toast. */
-import { createSignal, onCleanup, Show, type JSX } from 'solid-js';
+/** Small pieces the relations and team screens share: today, intent errors per field, badges (the undo toast lives in ui/Toast.tsx). */
+import { Show } from 'solid-js';
 import type { Fire } from '../../../../core/fire.ts';
 import type { AbcClass, SchemaIssue } from '../../../../core/model/index.ts';
 import { formatIssue } from '../../../../core/model/issues.ts';
@@ -90,57 +90,3 @@ export function FireBadge(props: { fire: Fire }) {
 /** "Today" / "3 days ago" / "Never". */
 export const sinceText = (daysSince: number | null): string =>
   daysSince === null ? t('rel.never') : daysSince === 0 ? t('rel.today') : tn('rel.daysAgo', daysSince);
-
-export interface ToastMessage {
-  text: string;
-  /** Undo the step this toast is about (null: no undo button). */
-  undo: (() => void) | null;
-}
-
-/**
- * A snackbar at the bottom of the screen: "Deleted Acme — Undo". It disappears after a while or when
- * dismissed; its Undo reverts this user's last step (the topbar Undo does the same).
- */
-export function createToast(timeoutMs = 8000) {
-  const [message, setMessage] = createSignal<ToastMessage | null>(null);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const clear = () => {
-    clearTimeout(timer);
-    setMessage(null);
-  };
-  const show = (m: ToastMessage) => {
-    clearTimeout(timer);
-    setMessage(m);
-    timer = setTimeout(() => setMessage(null), timeoutMs);
-  };
-  onCleanup(() => clearTimeout(timer));
-  const View = (): JSX.Element => (
-    <div class="toast-region" aria-live="polite">
-      <Show when={message()}>
-        {(m) => (
-          <div class="toast">
-            <span>{m().text}</span>
-            <Show when={m().undo}>
-              {(undo) => (
-                <button
-                  type="button"
-                  class="toast-undo"
-                  onClick={() => {
-                    undo()();
-                    clear();
-                  }}
-                >
-                  {t('undo')}
-                </button>
-              )}
-            </Show>
-            <button type="button" class="icon toast-close" aria-label={t('rel.dismiss')} onClick={clear}>
-              ×
-            </button>
-          </div>
-        )}
-      </Show>
-    </div>
-  );
-  return { show, clear, View };
-}

@@ -13,7 +13,8 @@ import {
 } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { locale, t, tn } from '../../i18n/index.ts';
-import { createToast, issuesText, issueTexts } from '../relations/common.tsx';
+import { issuesText, issueTexts } from '../relations/common.tsx';
+import { createToast } from '../Toast.tsx';
 import { TeamMixChart } from './TeamMixChart.tsx';
 import { TeamFitList } from './TeamFitList.tsx';
 import '../relations/relations.css';
@@ -48,8 +49,7 @@ export default function TeamView() {
   };
   const remove = (p: Professional) => {
     const r = intents.removeProfessional(p.id);
-    if (r.ok)
-      toast.show({ text: t('team.removed', { name: p.name }), undo: () => ws.session.store.undo.undo() });
+    if (r.ok) toast.show({ text: t('team.removed', { name: p.name }), undo: ws.session.store.undo });
   };
 
   return (
