@@ -3,7 +3,9 @@
  * IndexedDB), the real relay over real sockets, real IndexedDB in real Chromium.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import * as Y from 'yjs';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { rawPeerWrite } from './helpers/seed.ts';
 
 let haard: Haard;
 
@@ -99,4 +101,30 @@ test('a viewer sees the workspace live but cannot edit it', async ({ browser }) 
   await expect(viewer.getByRole('button', { name: 'Add relation' })).toHaveCount(0);
   await addRelation(editor, 'Zeta NV');
   await expect(relationNames(viewer)).toHaveText(['Acme BV', 'Zeta NV']);
+});
+
+test('a record from a peer that does not fit the schema is reported and kept aside; the rest works', async ({
+  browser,
+}) => {
+  const page = await open(browser, haard.inviteUrl);
+  await addRelation(page, 'Acme BV');
+  // A peer (an older or buggy client) writes a relation with a negative revenue, bypassing validation.
+  await rawPeerWrite(haard, (doc) => {
+    const bad = new Y.Map<unknown>();
+    doc.transact(() => {
+      doc.getMap('relations').set('bad1', bad);
+      for (const [k, v] of Object.entries({ id: 'bad1', name: 'Kapot BV', kind: 'client', revenue: -5 }))
+        bad.set(k, v);
+    });
+  });
+  const banner = page.getByRole('alert').filter({ hasText: 'Some data could not be read' });
+  await expect(banner).toContainText('1 record(s) from another device');
+  await banner.getByText('What is wrong').click();
+  await expect(banner).toContainText('relations.bad1');
+  await expect(relationNames(page)).toHaveText(['Acme BV']);
+  await addRelation(page, 'Zeta NV'); // the workspace keeps working
+  await expect(relationNames(page)).toHaveText(['Acme BV', 'Zeta NV']);
+  // Nothing was deleted: the relay still holds the peer's record.
+  const held = await rawPeerWrite(haard, (doc) => doc.getMap('relations').has('bad1'));
+  expect(held).toBe(true);
 });

@@ -1,8 +1,13 @@
-import { Match, Switch } from 'solid-js';
-import { t } from '../i18n/index.ts';
+import { For, Match, Switch } from 'solid-js';
+import type { QuarantineEntry } from '../doc/check.ts';
+import { formatIssue } from '../../../core/model/issues.ts';
+import { locale, t } from '../i18n/index.ts';
 
-/** What is wrong with the document itself: newer version (read-only), not yet there, quarantined parts. */
-export function DocBanner(props: { status: string; reason: string | null; quarantine: number }) {
+/**
+ * What is wrong with the document itself: a newer version (read-only), not there yet, unreadable, or
+ * records from a peer that do not fit the schema — kept aside, listed with what is wrong, never deleted.
+ */
+export function DocBanner(props: { status: string; reason: string | null; quarantine: QuarantineEntry[] }) {
   return (
     <Switch>
       <Match when={props.status === 'newerVersion'}>
@@ -18,9 +23,21 @@ export function DocBanner(props: { status: string; reason: string | null; quaran
           {props.reason}
         </div>
       </Match>
-      <Match when={props.quarantine > 0}>
+      <Match when={props.quarantine.length > 0}>
         <div class="banner warn" role="alert">
-          <strong>{t('quarantine.title')}</strong> {t('quarantine.body', { count: props.quarantine })}
+          <strong>{t('quarantine.title')}</strong> {t('quarantine.body', { count: props.quarantine.length })}
+          <details class="quarantine">
+            <summary>{t('quarantine.details')}</summary>
+            <ul>
+              <For each={props.quarantine}>
+                {(entry) => (
+                  <li>
+                    <code>{entry.path}</code>: {entry.issues.map((i) => formatIssue(i, locale())).join('; ')}
+                  </li>
+                )}
+              </For>
+            </ul>
+          </details>
         </div>
       </Match>
     </Switch>

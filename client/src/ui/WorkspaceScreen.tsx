@@ -90,7 +90,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
         <DocBanner
           status={store.state.status}
           reason={store.state.reason?.[locale()] ?? null}
-          quarantine={store.state.quarantine.length}
+          quarantine={store.state.quarantine}
         />
         <main class="content">
           <Show when={data()} fallback={<p class="muted loading">{t('sync.loading')}</p>}>

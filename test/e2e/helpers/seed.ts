@@ -183,3 +183,29 @@ export function ok<T>(
   if (!r.ok) throw new Error(r.issues.map((i) => `${i.path} ${i.message}`).join('; '));
   return r.value;
 }
+
+/**
+ * Connect as a raw peer and run `fn` on its Y.Doc — no intents, no validation — then wait until the relay
+ * holds the result. For tests of what happens when a peer sends data that does not fit the schema.
+ */
+export async function rawPeerWrite<T>(haard: Haard, fn: (doc: Y.Doc) => T): Promise<T> {
+  const writer = connect(haard);
+  try {
+    await until('the relay sync', () => writer.provider.synced);
+    const out = fn(writer.doc);
+    const reader = connect(haard);
+    try {
+      await until('the relay to hold the write', () => {
+        return (
+          reader.provider.synced &&
+          sameBytes(Y.encodeStateVector(reader.doc), Y.encodeStateVector(writer.doc))
+        );
+      });
+    } finally {
+      reader.destroy();
+    }
+    return out;
+  } finally {
+    writer.destroy();
+  }
+}

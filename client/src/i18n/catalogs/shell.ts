@@ -29,6 +29,7 @@ export const en = {
   'doc.newerVersion':
     'This workspace was saved by a newer version of Haard. It opens read-only until you update.',
   'doc.uninitialised': 'Waiting for the workspace from the server…',
+  'quarantine.details': 'What is wrong',
   'quarantine.title': 'Some data could not be read',
   'quarantine.body':
     '{count} record(s) from another device do not fit this version of Haard. They are kept aside, not deleted.',
@@ -103,6 +104,7 @@ export const nl: Record<keyof typeof en, string> = {
   'doc.newerVersion':
     'Deze werkruimte is opgeslagen door een nieuwere versie van Haard. Hij opent alleen-lezen tot je bijwerkt.',
   'doc.uninitialised': 'Wachten op de werkruimte van de server…',
+  'quarantine.details': 'Wat er mis is',
   'quarantine.title': 'Sommige gegevens konden niet gelezen worden',
   'quarantine.body':
     '{count} record(s) van een ander apparaat passen niet bij deze versie van Haard. Ze zijn apart gezet, niet verwijderd.',
