@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { closeContexts, serviceWorkerReady, startHaard, type Haard } from './helpers/haard.ts';
 
 const CSV = join(import.meta.dirname, '../fixtures/csv/relations-20.csv');
 
@@ -100,7 +100,8 @@ test('with the relay down, one user edits, reloads (service worker + IndexedDB) 
   const anna = await open(browser, haard.inviteUrl);
   const bram = await open(browser, haard.inviteUrl);
   // Let the service worker take control so a reload works offline.
-  await anna.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 30_000 });
+  await serviceWorkerReady(anna);
+  await serviceWorkerReady(bram);
   const names = (page: Page) => page.getByTestId('relations').locator('.rel-name');
   const add = async (page: Page, name: string) => {
     await page.getByLabel('Name', { exact: true }).fill(name);

@@ -4,7 +4,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import * as Y from 'yjs';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { closeContexts, serviceWorkerReady, startHaard, type Haard } from './helpers/haard.ts';
 import { rawPeerWrite } from './helpers/seed.ts';
 
 let haard: Haard;
@@ -59,6 +59,8 @@ test('edits made while the relay is down are kept, shown as pending, and merge w
   await expect(syncStatus(anna)).toContainText('Synced');
   await expect(syncStatus(bram)).toContainText('Synced');
 
+  await serviceWorkerReady(anna);
+  await serviceWorkerReady(bram);
   await haard.kill();
   await expect(syncStatus(anna)).toContainText('Offline');
   await addRelation(anna, 'Offline by Anna');

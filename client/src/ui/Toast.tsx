@@ -40,7 +40,7 @@ export function createToast(timeoutMs = 8000) {
     <div class="toast-region" aria-live="polite">
       <Show when={message()}>
         {(m) => (
-          <div class="toast" role="status">
+          <div class="toast">
             <span>{m().text}</span>
             <Show when={m().undo}>
               {(undo) => (

@@ -3,7 +3,7 @@
  * on a port of its own that restarts reuse, so that browsers can reconnect to it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,4 +115,12 @@ export async function startHaard(): Promise<Haard> {
   }
   await h.start();
   return h;
+}
+
+/**
+ * Wait until the service worker controls the page (it has precached the app). Before that, a reload with
+ * the server down has nothing to open, and the service worker's own first activation may reload the page.
+ */
+export async function serviceWorkerReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 30_000 });
 }
