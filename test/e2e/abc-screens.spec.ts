@@ -3,8 +3,9 @@
  * (no serious or critical violations), and is photographed to /tmp/shots/ for a visual review.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openPage } from './helpers/browser.ts';
 import { seedDemo, seedWorkspace } from './helpers/seed.ts';
 
 let haard: Haard;
@@ -16,15 +17,8 @@ test.afterEach(async ({ browser }) => {
   await haard.dispose();
 });
 
-async function open(browser: Browser, url: string, lang: 'en' | 'nl'): Promise<Page> {
-  const context = await browser.newContext({
-    locale: lang === 'nl' ? 'nl-NL' : 'en-GB',
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
+const open = (browser: Browser, url: string, lang: 'en' | 'nl') =>
+  openPage(browser, url, { locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
 
 const TABS = ['criteria', 'scoring', 'classes', 'settings'] as const;
 

@@ -5,6 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openPage } from './helpers/browser.ts';
 import { addClients, readWorkspace, seedDemo, seedWorkspace } from './helpers/seed.ts';
 
 let haard: Haard;
@@ -21,12 +22,9 @@ async function open(
   path: string,
   opts: { lang?: 'en' | 'nl'; role?: 'editor' | 'viewer' } = {},
 ): Promise<Page> {
-  const context = await browser.newContext({
+  const page = await openPage(browser, `${haard.base}${path}#invite=${haard.token(opts.role ?? 'editor')}`, {
     locale: opts.lang === 'nl' ? 'nl-NL' : 'en-GB',
-    viewport: { width: 1280, height: 900 },
   });
-  const page = await context.newPage();
-  await page.goto(`${haard.base}${path}#invite=${haard.token(opts.role ?? 'editor')}`);
   await expect(page.locator('.abc')).toBeVisible({ timeout: 20_000 });
   return page;
 }

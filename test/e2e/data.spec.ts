@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openPage } from './helpers/browser.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 const SHOTS = '/tmp/shots';
@@ -23,14 +24,8 @@ test.afterEach(async ({ browser }) => {
   await haard.dispose();
 });
 
-async function open(browser: Browser, url: string, locale = 'en-GB'): Promise<Page> {
-  const context = await browser.newContext({
-    locale,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(url);
+async function open(browser: Browser, url: string, locale: 'en-GB' | 'nl-NL' = 'en-GB'): Promise<Page> {
+  const page = await openPage(browser, url, { locale, acceptDownloads: true });
   await expect(page.getByRole('status').first()).toBeVisible();
   await page
     .getByRole('navigation')

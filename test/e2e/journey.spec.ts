@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, serviceWorkerReady, startHaard, type Haard } from './helpers/haard.ts';
+import { openSynced } from './helpers/browser.ts';
 
 const CSV = join(import.meta.dirname, '../fixtures/csv/relations-20.csv');
 
@@ -17,13 +18,7 @@ test.afterEach(async ({ browser }) => {
   await haard.dispose();
 });
 
-async function open(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByRole('status').first()).toContainText('Synced');
-  return page;
-}
+const open = (browser: Browser, url: string) => openSynced(browser, url);
 
 const nav = (page: Page, name: RegExp | string) =>
   page.getByRole('navigation').getByRole('link', { name }).click();

@@ -5,6 +5,7 @@
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openSynced } from './helpers/browser.ts';
 import { ok, seedWorkspace as withWorkspace } from './helpers/seed.ts';
 
 let haard: Haard;
@@ -16,13 +17,7 @@ test.afterEach(async ({ browser }) => {
   await haard.dispose();
 });
 
-async function open(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByRole('status').first()).toContainText('Synced');
-  return page;
-}
+const open = (browser: Browser, url: string) => openSynced(browser, url, { width: 1360 });
 
 const names = (page: Page) => page.getByTestId('relations').locator('.rel-name');
 const addForm = (page: Page) => page.getByRole('form', { name: 'New relation' });

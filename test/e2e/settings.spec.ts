@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openPage } from './helpers/browser.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -16,10 +17,12 @@ test.afterEach(async ({ browser }) => {
   await haard.dispose();
 });
 
-async function openSettings(browser: Browser, url: string, locale = 'en-GB'): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
+async function openSettings(
+  browser: Browser,
+  url: string,
+  locale: 'en-GB' | 'nl-NL' = 'en-GB',
+): Promise<Page> {
+  const page = await openPage(browser, url, { locale });
   await expect(page.getByRole('status').first()).toBeVisible();
   await page
     .getByRole('navigation')

@@ -5,6 +5,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { closeContexts, serviceWorkerReady, startHaard, type Haard } from './helpers/haard.ts';
+import { openPage } from './helpers/browser.ts';
 import { rawPeerWrite } from './helpers/seed.ts';
 
 let haard: Haard;
@@ -17,12 +18,7 @@ test.afterEach(async ({ browser }) => {
   await haard.dispose();
 });
 
-async function open(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB' });
-  const page = await context.newPage();
-  await page.goto(url);
-  return page;
-}
+const open = (browser: Browser, url: string) => openPage(browser, url);
 
 const relationNames = (page: Page) => page.getByTestId('relations').locator('.rel-name');
 const syncStatus = (page: Page) => page.getByRole('status');

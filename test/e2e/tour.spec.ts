@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openPage } from './helpers/browser.ts';
 import { addClients, seedDemo, seedWorkspace } from './helpers/seed.ts';
 
 const SHOTS = '/tmp/shots';
@@ -37,9 +38,7 @@ test.afterAll(async () => {
 });
 
 async function openAs(browser: Browser, url: string, locale: 'en-GB' | 'nl-NL'): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(url);
+  const page = await openPage(browser, url, { locale });
   await expect(page.getByRole('status').first()).toBeVisible();
   return page;
 }
