@@ -11,6 +11,7 @@ import { admit } from './http/admission.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { createRelay, type Relay } from './relay/relay.ts';
+import { workspaceRoom } from './relay/roomName.ts';
 import type { RateLimit } from './relay/tokenBucket.ts';
 import { openRoomStore, type RoomStore } from './store/roomStore.ts';
 
@@ -101,7 +102,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       void handleApi(request, response, {
         secret: options.secret,
         now,
-        createWorkspace: (input) => store.appendUpdate(`${input.id}/workspace/main`, seed(input)),
+        createWorkspace: (input) => store.appendUpdate(workspaceRoom(input.id), seed(input)),
       });
       return;
     }
@@ -113,12 +114,14 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
   });
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Node removes its own error listener from an upgraded socket: without this one, a client that resets
+    // the connection would take the process down.
+    socket.on('error', () => socket.destroy());
     const admission = admit(request.url ?? '/', options.secret, now());
     if (admission.kind === 'not-found') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    socket.on('error', () => socket.destroy());
     wss.handleUpgrade(request, socket, head, (ws) => {
       if (admission.kind === 'refuse') {
         log('info', 'refused a sync connection', { code: admission.code, reason: admission.reason });

@@ -7,16 +7,18 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { newId } from '../client/src/doc/ids.ts';
+import { isUrlSafeId, newId } from '../client/src/doc/ids.ts';
 import { seedWorkspaceUpdate } from './seed.ts';
 import { createToken } from './auth/token.ts';
 import { loadOrCreateSecret } from './auth/secret.ts';
 import { createHaardServer } from './http.ts';
+import { workspaceRoom } from './relay/roomName.ts';
 import type { Io, Values } from './cli.ts';
 import { dataDirOf } from './cli/token.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const INVITE_DAYS = 30;
+const FIRST_RUN_FILE = 'first-workspace.json';
 
 interface FirstRun {
   workspaceId: string;
@@ -27,10 +29,15 @@ function ensureFirstWorkspace(
   dataDir: string,
   store: { hasRoom(room: string): boolean; appendUpdate(room: string, update: Uint8Array): void },
 ): FirstRun {
-  const file = join(dataDir, 'first-workspace.json');
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as FirstRun;
+  const file = join(dataDir, FIRST_RUN_FILE);
+  if (existsSync(file)) {
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<FirstRun> | null;
+    if (typeof stored?.workspaceId !== 'string' || !isUrlSafeId(stored.workspaceId))
+      throw new Error(`${FIRST_RUN_FILE} holds no valid workspaceId`);
+    return { workspaceId: stored.workspaceId };
+  }
   const workspaceId = newId();
-  const room = `${workspaceId}/workspace/main`;
+  const room = workspaceRoom(workspaceId);
   if (!store.hasRoom(room))
     store.appendUpdate(room, seedWorkspaceUpdate({ id: workspaceId, name: 'Haard', locale: 'nl' }));
   writeFileSync(file, JSON.stringify({ workspaceId } satisfies FirstRun, null, 2));
@@ -84,7 +91,18 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
     return 1;
   }
 
-  const first = ensureFirstWorkspace(dataDir, server.store);
+  let first: FirstRun;
+  try {
+    first = ensureFirstWorkspace(dataDir, server.store);
+  } catch (err) {
+    // The server is already listening: stop it, or the process would keep running after this error.
+    await server.close();
+    io.err(
+      `haard: could not create or read the first workspace in ${dataDir}: ${(err as Error).message}. ` +
+        `If ${join(dataDir, FIRST_RUN_FILE)} is damaged, delete it and start again (a new first workspace is created).`,
+    );
+    return 1;
+  }
   const invite = createToken(
     {
       workspaceId: first.workspaceId,
@@ -100,7 +118,7 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
       '',
       `  Haard is running at ${base}/`,
       '',
-      '  Open this link to start working (an editor invite to your first workspace, valid 30 days):',
+      `  Open this link to start working (an editor invite to your first workspace, valid ${INVITE_DAYS} days):`,
       `    ${base}/#invite=${invite}`,
       '',
       `  Data: ${dataDir}    Health: ${base}/healthz    Stop: Ctrl+C`,

@@ -16,7 +16,12 @@ export type Admission =
   | { kind: 'not-found' };
 
 export function admit(requestUrl: string, secret: string | Buffer, now: Date): Admission {
-  const url = new URL(requestUrl, 'http://relay.invalid');
+  let url: URL;
+  try {
+    url = new URL(requestUrl, 'http://relay.invalid');
+  } catch {
+    return { kind: 'not-found' }; // a request target such as `//` is no URL at all
+  }
   if (!url.pathname.startsWith(SYNC_PREFIX)) return { kind: 'not-found' };
 
   const token = url.searchParams.get('token');

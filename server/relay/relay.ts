@@ -94,7 +94,12 @@ export function createRelay(options: RelayOptions): Relay {
 
   function openRoom(name: string): Room | { error: string } {
     const loaded = rooms.get(name);
-    if (loaded !== undefined) return loaded;
+    if (loaded !== undefined && !loaded.broken) return loaded;
+    if (loaded !== undefined) {
+      // Its document may hold what the store does not: load the room afresh instead of serving that.
+      rooms.delete(name);
+      loaded.destroy();
+    }
     const failedAt = failedLoads.get(name);
     if (failedAt !== undefined && performance.now() - failedAt < loadRetryMs) {
       return { error: 'load failed moments ago; not retried yet' };

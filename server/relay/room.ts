@@ -21,6 +21,11 @@ export class Room {
   /** Updates in the store since the last compaction. */
   storedUpdates: number;
   unloadTimer: NodeJS.Timeout | undefined;
+  /**
+   * Set when the room could not be rebuilt from the store after a failed update: its document may hold
+   * changes the store does not. Its connections are closed; the relay never serves it again.
+   */
+  broken = false;
   private current: Y.Doc;
   /** While `applyUpdate` runs: the updates the document emitted, to persist before broadcasting. */
   private produced: Uint8Array[] | null = null;
@@ -162,6 +167,7 @@ export class Room {
     const loaded = loadDoc(this.name, this.store);
     if (!loaded.ok) {
       // The store cannot give the room back: nobody may keep working on a document that is not stored.
+      this.broken = true;
       for (const connection of this.connections)
         connection.close(CloseCode.LoadFailed, 'room could not be reloaded');
       return;

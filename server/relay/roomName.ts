@@ -17,6 +17,9 @@ export interface RoomName {
 const SEGMENT = /^[A-Za-z0-9_-]{1,200}$/;
 export const WORKSPACE_DOC_ID = 'main';
 
+/** The room of a workspace's own document: `<workspaceId>/workspace/main`. */
+export const workspaceRoom = (workspaceId: string): string => `${workspaceId}/workspace/${WORKSPACE_DOC_ID}`;
+
 export function parseRoomName(name: string): { ok: true; room: RoomName } | { ok: false; reason: string } {
   const parts = name.split('/');
   if (parts.length !== 3) return { ok: false, reason: 'room must be <workspaceId>/<kind>/<docId>' };

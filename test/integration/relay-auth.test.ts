@@ -3,6 +3,7 @@
  * once with a named code and receives nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import WebSocket from 'ws';
 import { createToken } from '../../server/auth/token.ts';
 import { CloseCode } from '../../server/relay/closeCodes.ts';
@@ -110,6 +111,25 @@ describe('relay: access at the upgrade', () => {
       socket.on('open', () => reject(new Error('upgrade was accepted')));
     }).catch((error: Error) => (error.message.includes('404') ? 404 : Promise.reject(error)));
     expect(status).toBe(404);
+  });
+
+  it('an upgrade whose target is no URL (`//`) gets HTTP 404 and the relay keeps serving', async () => {
+    // `new URL('//', base)` throws; this once took the whole process down from an unauthenticated request.
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(
+          'GET // HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+            'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+        );
+      });
+      let received = '';
+      socket.on('data', (chunk) => (received += String(chunk)));
+      socket.on('end', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 404 Not Found');
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
   });
 
   it('a valid editor token for the room is served', async () => {

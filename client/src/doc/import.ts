@@ -1,5 +1,5 @@
 /**
- * Import from JSON (backup, CLI, server): write into an empty Y.Doc, then take the same load path as every
+ * Import from JSON (a backup file, io/backup.ts): write into an empty Y.Doc, then take the same load path as every
  * other source (`loadDocument`: migrations), then check. Invalid records are imported and quarantined — the
  * data is kept, never silently dropped; the result says what was set aside.
  */

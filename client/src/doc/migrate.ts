@@ -1,5 +1,5 @@
 /**
- * Versioning. Every load path — IndexedDB, relay sync, JSON import, the server — calls `loadDocument`,
+ * Versioning. Every load path — IndexedDB, relay sync, a JSON import (backup) — calls `loadDocument`,
  * which runs the kind's named, numbered migrations up to the version this client knows.
  *
  * Writing a migration (`{ from: n, to: n + 1, name, up(doc) }`):
@@ -38,8 +38,6 @@ export const MIGRATIONS: Readonly<Record<DocKind, MigrationTable>> = {
 };
 
 export const MIGRATION_ORIGIN = Object.freeze({ name: 'haard:migration' });
-
-export type DocStatus = 'ready' | 'uninitialised' | 'newerVersion' | 'unreadable';
 
 export type LoadResult =
   | { status: 'ready'; version: number; applied: string[] }
