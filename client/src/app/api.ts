@@ -1,4 +1,7 @@
-/** Calls to the server's small HTTP API. Errors are values with a message people can act on. */
+/**
+ * Calls to the server's small HTTP API. Errors are values: a stable `reason` the UI translates
+ * ('offline' when the server cannot be reached) and the server's own `message` as a detail.
+ */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; reason: string; message: string };
 
 async function post<T>(path: string, token: string, body: unknown): Promise<ApiResult<T>> {

@@ -21,12 +21,6 @@ export function rememberInvite(invite: Invite): void {
   localStorage.setItem(`${KEY}.last`, invite.workspaceId);
 }
 
-export function forgetInvite(workspaceId: string): void {
-  const all = loadAll();
-  delete all[workspaceId];
-  localStorage.setItem(KEY, JSON.stringify(all));
-}
-
 /** The invite to open now: from the URL when there is one, else the last one used. */
 export function currentInvite(nowMs: number): { invite: Invite | null; problem: InviteProblem | null } {
   const fromUrl = /[#&]invite=([^&]+)/.exec(location.hash)?.[1];

@@ -62,11 +62,12 @@ export const tn = (
   count: number,
   params?: Record<string, string | number>,
 ): string => {
-  const form = new Intl.PluralRules(tag(locale())).select(count) === 'one' ? 'one' : 'other';
+  const form = new Intl.PluralRules(localeTag(locale())).select(count) === 'one' ? 'one' : 'other';
   return t(`${key}.${form}` as MessageKey, { ...params, count });
 };
 
-const tag = (lang: Locale) => (lang === 'nl' ? 'nl-NL' : 'en-GB');
+/** The BCP 47 tag `Intl` formats a locale with. */
+export const localeTag = (lang: Locale): string => (lang === 'nl' ? 'nl-NL' : 'en-GB');
 
 /** Intl formatters are costly to build: one per locale and option set, reused. */
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
@@ -79,32 +80,20 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 export const formatNumber = (lang: Locale, n: number, digits = 0) =>
   cached(
     `n|${lang}|${digits}`,
-    () => new Intl.NumberFormat(tag(lang), { maximumFractionDigits: digits }),
+    () => new Intl.NumberFormat(localeTag(lang), { maximumFractionDigits: digits }),
   ).format(n);
 export const formatMoney = (lang: Locale, n: number, currency = 'EUR') =>
   cached(
     `m|${lang}|${currency}`,
-    () => new Intl.NumberFormat(tag(lang), { style: 'currency', currency, maximumFractionDigits: 0 }),
-  ).format(n);
-/** Short money for chart axes and tight cells: €1.2M, € 350K. */
-export const formatMoneyCompact = (lang: Locale, n: number, currency = 'EUR') =>
-  cached(
-    `mc|${lang}|${currency}`,
-    () =>
-      new Intl.NumberFormat(tag(lang), {
-        style: 'currency',
-        currency,
-        notation: 'compact',
-        maximumFractionDigits: 1,
-      }),
+    () => new Intl.NumberFormat(localeTag(lang), { style: 'currency', currency, maximumFractionDigits: 0 }),
   ).format(n);
 export const formatPercent = (lang: Locale, share: number, digits = 0) =>
   cached(
     `p|${lang}|${digits}`,
-    () => new Intl.NumberFormat(tag(lang), { style: 'percent', maximumFractionDigits: digits }),
+    () => new Intl.NumberFormat(localeTag(lang), { style: 'percent', maximumFractionDigits: digits }),
   ).format(share);
 export const formatDate = (lang: Locale, isoDate: string) =>
   cached(
     `d|${lang}`,
-    () => new Intl.DateTimeFormat(tag(lang), { dateStyle: 'medium', timeZone: 'UTC' }),
+    () => new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'medium', timeZone: 'UTC' }),
   ).format(new Date(`${isoDate}T00:00:00Z`));

@@ -1,9 +1,12 @@
 import { createSignal, For, Show } from 'solid-js';
 import { useWorkspace } from '../app/context.tsx';
-import { createInvite, createWorkspace, inviteLink } from '../app/api.ts';
+import { createInvite, createWorkspace, inviteLink, type ApiResult } from '../app/api.ts';
 import { knownWorkspaces, rememberInvite } from '../app/invites.ts';
 import { readInvite } from '../sync/invite.ts';
 import { locale, t } from '../i18n/index.ts';
+
+/** How long a new invite link stays valid. */
+const INVITE_DAYS = 30;
 
 /** Switch workspace, create a new one, invite colleagues (editor or viewer). */
 export function WorkspaceMenu() {
@@ -14,11 +17,13 @@ export function WorkspaceMenu() {
   const [link, setLink] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const others = () => knownWorkspaces().filter((w) => w.workspaceId !== invite.workspaceId);
+  const failed = (result: Extract<ApiResult<unknown>, { ok: false }>) =>
+    setError(result.reason === 'offline' ? t('menu.offline') : t('menu.failed', { detail: result.message }));
 
   const create = async (e: SubmitEvent) => {
     e.preventDefault();
     const result = await createWorkspace(invite.token, newName().trim(), locale());
-    if (!result.ok) return setError(t('menu.failed', { detail: result.message }));
+    if (!result.ok) return failed(result);
     openWorkspaceToken(result.value.token);
   };
   /** Make `token` the current invite and reopen the app in that workspace. */
@@ -29,8 +34,8 @@ export function WorkspaceMenu() {
     location.assign('/relations');
   };
   const makeInvite = async () => {
-    const result = await createInvite(invite.token, role(), 30);
-    if (!result.ok) return setError(t('menu.failed', { detail: result.message }));
+    const result = await createInvite(invite.token, role(), INVITE_DAYS);
+    if (!result.ok) return failed(result);
     setError(null);
     setLink(inviteLink(result.value.token));
   };
@@ -69,7 +74,7 @@ export function WorkspaceMenu() {
           </div>
           <Show when={link()}>
             <label class="invite-link">
-              <span>{t('menu.inviteLink')}</span>
+              <span>{t('menu.inviteLink', { days: INVITE_DAYS })}</span>
               <input readOnly value={link()!} onFocus={(e) => e.currentTarget.select()} />
             </label>
           </Show>

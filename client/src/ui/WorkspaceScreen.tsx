@@ -34,7 +34,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
   createEffect(() => {
     const name = data()?.settings.name;
     if (name) rememberName(props.invite.workspaceId, name);
-    document.title = data()?.settings.name ? `${data()!.settings.name} · Haard` : 'Haard';
+    document.title = name ? `${name} · ${t('app.name')}` : t('app.name');
   });
 
   const renameMe = (name: string) => {

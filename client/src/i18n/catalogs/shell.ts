@@ -64,11 +64,13 @@ export const en = {
   'menu.role.editor': 'Can edit',
   'menu.role.viewer': 'Can view',
   'menu.makeInvite': 'Create invite link',
-  'menu.inviteLink': 'Send this link (valid 30 days):',
+  'menu.inviteLink': 'Send this link (valid {days} days):',
   'menu.new': 'New workspace',
   'menu.newName': 'Name of the new workspace',
   'menu.create': 'Create',
-  'menu.failed': 'That did not work: {detail}. Are you online?',
+  'menu.failed': 'That did not work: {detail}. Nothing was changed.',
+  'menu.offline':
+    'The server cannot be reached, so nothing was changed. Check your connection and try again.',
   'workspace.rename': 'Rename workspace',
   'error.invalid': 'Not saved: {detail}',
 } as const;
@@ -139,11 +141,13 @@ export const nl: Record<keyof typeof en, string> = {
   'menu.role.editor': 'Mag bewerken',
   'menu.role.viewer': 'Mag bekijken',
   'menu.makeInvite': 'Uitnodigingslink maken',
-  'menu.inviteLink': 'Stuur deze link (30 dagen geldig):',
+  'menu.inviteLink': 'Stuur deze link ({days} dagen geldig):',
   'menu.new': 'Nieuwe werkruimte',
   'menu.newName': 'Naam van de nieuwe werkruimte',
   'menu.create': 'Aanmaken',
-  'menu.failed': 'Dat lukte niet: {detail}. Ben je online?',
+  'menu.failed': 'Dat lukte niet: {detail}. Er is niets gewijzigd.',
+  'menu.offline':
+    'De server is niet bereikbaar, dus er is niets gewijzigd. Controleer je verbinding en probeer het opnieuw.',
   'workspace.rename': 'Werkruimte hernoemen',
   'error.invalid': 'Niet opgeslagen: {detail}',
 };

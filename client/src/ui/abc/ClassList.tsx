@@ -6,6 +6,7 @@ import { useWorkspace } from '../../app/context.tsx';
 import { formatNumber, locale, t } from '../../i18n/index.ts';
 import { ClassBadge } from './ClassBadge.tsx';
 import { OverrideEditor } from './OverrideEditor.tsx';
+import { issuesText } from './messages.ts';
 
 const PAGE = 25;
 
@@ -13,6 +14,11 @@ export function ClassList(props: { cls: AbcClass; relations: ClassifiedRelation[
   const ws = useWorkspace();
   const [expanded, setExpanded] = createSignal(false);
   const [editing, setEditing] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const clearOverride = (relationId: string) => {
+    const result = ws.session.store.intents.clearOverride(relationId);
+    setError(result.ok ? null : issuesText(result.issues));
+  };
   const shown = createMemo(() => (expanded() ? props.relations : props.relations.slice(0, PAGE)));
   const name = (id: string) => ws.data()?.relations[id]?.name ?? id;
   const titleId = `class-${props.cls}-title`;
@@ -28,6 +34,11 @@ export function ClassList(props: { cls: AbcClass; relations: ClassifiedRelation[
         <h2 id={titleId}>{t('abc.classes.listTitle', { class: props.cls })}</h2>
         <span class="muted">{props.relations.length}</span>
       </div>
+      <Show when={error()}>
+        <p class="field-error" role="alert">
+          {error()}
+        </p>
+      </Show>
       <Show when={props.relations.length > 0} fallback={<p class="empty muted">{t('abc.classes.none')}</p>}>
         <table class="abc-table">
           <colgroup>
@@ -105,7 +116,7 @@ export function ClassList(props: { cls: AbcClass; relations: ClassifiedRelation[
                             type="button"
                             class="link small"
                             aria-label={t('abc.classes.clearOverrideFor', { name: name(r.id) })}
-                            onClick={() => ws.session.store.intents.clearOverride(r.id)}
+                            onClick={() => clearOverride(r.id)}
                           >
                             {t('abc.classes.clearOverride')}
                           </button>

@@ -31,13 +31,16 @@ export function CriteriaTab() {
 
   const remove = (c: Criterion) => {
     const result = intents.removeCriterion(c.id);
-    if (result.ok)
-      toast.show({ text: t('abc.criteria.deleted', { name: c.name }), undo: ws.session.store.undo });
+    toast.show(
+      result.ok
+        ? { text: t('abc.criteria.deleted', { name: c.name }), undo: ws.session.store.undo }
+        : { text: issuesText(result.issues), undo: null },
+    );
   };
 
   const move = (c: Criterion, index: number, delta: -1 | 1) => {
     const result = intents.moveCriterion(c.id, index + delta);
-    if (!result.ok) return;
+    if (!result.ok) return toast.show({ text: issuesText(result.issues), undo: null });
     // The row moved in the DOM, which drops focus: put it back on the button pressed (or its twin).
     requestAnimationFrame(() => {
       const first = delta < 0 ? 'up' : 'down';

@@ -17,7 +17,8 @@ import {
 } from '../../io/backup.ts';
 import { formatDate, locale, t, tn } from '../../i18n/index.ts';
 import { FilePicker } from './FilePicker.tsx';
-import { downloadText, today } from './download.ts';
+import { downloadText } from './download.ts';
+import { todayIso } from '../relations/common.tsx';
 
 interface Candidate {
   fileName: string;
@@ -34,6 +35,7 @@ export function BackupPanel() {
   const store = ws.session.store;
   const [candidate, setCandidate] = createSignal<Candidate | null>(null);
   const [problem, setProblem] = createSignal<BackupProblem | null>(null);
+  const [readError, setReadError] = createSignal<string | null>(null);
   const [outcome, setOutcome] = createSignal<Outcome | null>(null);
 
   const download = () => {
@@ -45,14 +47,22 @@ export function BackupPanel() {
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'haard';
-    downloadText(`${t('data.backup.file')}-${slug}-${today()}.json`, text, 'application/json');
+    downloadText(`${t('data.backup.file')}-${slug}-${todayIso()}.json`, text, 'application/json');
   };
 
   const choose = async (file: File) => {
     setOutcome(null);
     setCandidate(null);
     setProblem(null);
-    const read = readBackup(await file.text());
+    setReadError(null);
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      setReadError(t('data.file.unreadable', { name: file.name, detail: String(error) }));
+      return;
+    }
+    const read = readBackup(text);
     if (!read.ok) setProblem(read.problem);
     else
       setCandidate({
@@ -119,6 +129,11 @@ export function BackupPanel() {
         />
       </Show>
 
+      <Show when={readError()}>
+        <p class="error" role="alert">
+          {readError()}
+        </p>
+      </Show>
       <Show when={problem()}>
         {(p) => (
           <div class="io-issues" role="alert" data-testid="restore-problem">

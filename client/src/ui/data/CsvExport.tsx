@@ -4,7 +4,8 @@ import { useWorkspace } from '../../app/context.tsx';
 import { exportCsv } from '../../io/csvExport.ts';
 import type { NumberFormat } from '../../io/numbers.ts';
 import { locale, t } from '../../i18n/index.ts';
-import { downloadText, today } from './download.ts';
+import { downloadText } from './download.ts';
+import { todayIso } from '../relations/common.tsx';
 
 export function CsvExport() {
   const ws = useWorkspace();
@@ -19,7 +20,7 @@ export function CsvExport() {
     if (!d) return;
     const text = exportCsv(d, { locale: locale(), format: format(), includePersonal: personal() });
     // A BOM so that Excel reads the file as UTF-8; the importer removes it.
-    downloadText(`${t('data.export.file')}-${today()}.csv`, `\uFEFF${text}`, 'text/csv;charset=utf-8');
+    downloadText(`${t('data.export.file')}-${todayIso()}.csv`, `\uFEFF${text}`, 'text/csv;charset=utf-8');
   };
   return (
     <section class="panel io-panel" aria-labelledby="io-export-title" data-testid="csv-export">

@@ -10,10 +10,3 @@ export function downloadText(fileName: string, text: string, type: string): void
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** Today as YYYY-MM-DD in the user's time zone, for file names. */
-export const today = (): string => {
-  const d = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};

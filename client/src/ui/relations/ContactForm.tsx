@@ -13,15 +13,15 @@ import {
   type Professional,
 } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { locale, t } from '../../i18n/index.ts';
+import { locale, localeTag, t } from '../../i18n/index.ts';
 import { issuesByField, issuesText } from './common.tsx';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export const monthName = (m: number) =>
-  new Intl.DateTimeFormat(locale() === 'nl' ? 'nl-NL' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
+const monthName = (m: number) =>
+  new Intl.DateTimeFormat(localeTag(locale()), { month: 'long', timeZone: 'UTC' }).format(
     new Date(Date.UTC(2000, m - 1, 1)),
   );
 
@@ -29,7 +29,7 @@ export const monthName = (m: number) =>
 export function birthdayText(birthday: string): string {
   const m = /(\d{2})-(\d{2})$/.exec(birthday);
   if (!m) return birthday;
-  return new Intl.DateTimeFormat(locale() === 'nl' ? 'nl-NL' : 'en-GB', {
+  return new Intl.DateTimeFormat(localeTag(locale()), {
     day: 'numeric',
     month: 'long',
     timeZone: 'UTC',
@@ -60,7 +60,7 @@ export function ContactForm(props: {
   const [email, setEmail] = createSignal(c?.email ?? '');
   const [phone, setPhone] = createSignal(c?.phone ?? '');
   const bday = /^(?:(\d{4})-)?(\d{2})-(\d{2})$/.exec(c?.personal?.birthday ?? '');
-  const [bYear] = createSignal(bday?.[1] ?? '');
+  const bYear = bday?.[1] ?? ''; // kept as it was: the form edits day and month only
   const [bMonth, setBMonth] = createSignal(bday ? Number(bday[2]) : 0);
   const [bDay, setBDay] = createSignal(bday ? Number(bday[3]) : 0);
   const [hobbies, setHobbies] = createSignal(c?.personal?.hobbies ?? '');
@@ -86,7 +86,7 @@ export function ContactForm(props: {
       return;
     }
     const birthday =
-      bMonth() && bDay() ? `${bYear() ? `${bYear()}-` : ''}${pad(bMonth())}-${pad(bDay())}` : undefined;
+      bMonth() && bDay() ? `${bYear ? `${bYear}-` : ''}${pad(bMonth())}-${pad(bDay())}` : undefined;
     const fields = {
       name: name().trim(),
       title: title().trim(),

@@ -8,6 +8,7 @@ import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { createToast } from '../Toast.tsx';
 import { LogEntryForm } from './LogEntryForm.tsx';
+import { issuesText } from './common.tsx';
 
 export function ContactLogSection(props: { relationId: string; ownerId: string | null; today: string }) {
   const ws = useWorkspace();
@@ -26,7 +27,17 @@ export function ContactLogSection(props: { relationId: string; ownerId: string |
   const remove = (e: ContactLogEntry) => {
     const r = ws.session.store.intents.removeContactLogEntry(e.id);
     const date = formatDate(locale(), e.date);
-    if (r.ok) toast.show({ text: t('rel.log.removed', { date }), undo: ws.session.store.undo });
+    toast.show(
+      r.ok
+        ? { text: t('rel.log.removed', { date }), undo: ws.session.store.undo }
+        : { text: issuesText(r.issues), undo: null },
+    );
+  };
+  const setHandled = (input: HTMLInputElement, entryId: string, signalId: string) => {
+    const r = ws.session.store.intents.markSignalHandled(entryId, signalId, input.checked);
+    if (r.ok) return;
+    input.checked = !input.checked; // not saved: show the stored state again, and say why
+    toast.show({ text: issuesText(r.issues), undo: null });
   };
 
   return (
@@ -96,13 +107,7 @@ export function ContactLogSection(props: { relationId: string; ownerId: string |
                               type="checkbox"
                               checked={s.handled}
                               disabled={ws.readOnly()}
-                              onChange={(ev) =>
-                                ws.session.store.intents.markSignalHandled(
-                                  e.id,
-                                  s.id,
-                                  ev.currentTarget.checked,
-                                )
-                              }
+                              onChange={(ev) => setHandled(ev.currentTarget, e.id, s.id)}
                             />
                             {t('rel.signal.handled')}
                           </label>

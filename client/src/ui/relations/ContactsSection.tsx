@@ -5,6 +5,7 @@ import { useWorkspace } from '../../app/context.tsx';
 import { locale, t } from '../../i18n/index.ts';
 import { createToast } from '../Toast.tsx';
 import { birthdayText, ContactForm } from './ContactForm.tsx';
+import { issuesText } from './common.tsx';
 
 const ROLE_RANK = Object.fromEntries(DMU_ROLES.map((r, i) => [r, i])) as Record<string, number>;
 
@@ -42,11 +43,11 @@ export function ContactsSection(props: { relationId: string }) {
   const hasDecider = () => contacts().some((c) => c.dmuRole === 'decider');
   const remove = (c: Contact) => {
     const r = ws.session.store.intents.removeContact(c.id);
-    if (r.ok)
-      toast.show({
-        text: t('rel.contact.removed', { name: c.name }),
-        undo: ws.session.store.undo,
-      });
+    toast.show(
+      r.ok
+        ? { text: t('rel.contact.removed', { name: c.name }), undo: ws.session.store.undo }
+        : { text: issuesText(r.issues), undo: null },
+    );
   };
 
   return (

@@ -6,7 +6,8 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { useWorkspace } from '../../app/context.tsx';
 import { t } from '../../i18n/index.ts';
-import { ClassBadge, todayIso } from './common.tsx';
+import { ClassBadge, issuesText, todayIso } from './common.tsx';
+import { createToast } from '../Toast.tsx';
 import { RelationDetails } from './RelationDetails.tsx';
 import { ClassCard, FireCard } from './StatusCards.tsx';
 import { SevenQuestions } from './SevenQuestions.tsx';
@@ -18,6 +19,7 @@ export default function RelationPage() {
   const ws = useWorkspace();
   const params = useParams<{ id: string }>();
   const navigate = useNavigate();
+  const toast = createToast();
   const today = todayIso();
   const relation = createMemo(() => ws.data()?.relations[params.id] ?? null);
   const classified = createMemo(() => ws.derived.classOf().get(params.id) ?? null);
@@ -25,6 +27,7 @@ export default function RelationPage() {
   const remove = (name: string) => {
     const result = ws.session.store.intents.removeRelation(params.id);
     if (result.ok) navigate('/relations', { state: { deleted: name } });
+    else toast.show({ text: issuesText(result.issues), undo: null });
   };
 
   return (
@@ -78,6 +81,7 @@ export default function RelationPage() {
               <SevenQuestions relation={rel()} />
             </aside>
           </div>
+          <toast.View />
         </article>
       )}
     </Show>

@@ -9,7 +9,7 @@ import { formatMoney, locale, t, type MessageKey } from '../../i18n/index.ts';
 import { ClassBadge, FireBadge, sinceText } from './common.tsx';
 import type { RelationRow, Sort, SortKey } from './tableModel.ts';
 
-export const ROW_HEIGHT = 52;
+const ROW_HEIGHT = 52;
 
 const COLUMNS: { key: SortKey | 'tags'; label: MessageKey; class: string }[] = [
   { key: 'name', label: 'rel.col.name', class: 'c-name' },

@@ -9,7 +9,7 @@ import { createMemo, For, onMount, Show } from 'solid-js';
 import { RELATION_KINDS, type AbcClass, type RelationKind } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { locale, t, tn } from '../../i18n/index.ts';
-import { todayIso } from './common.tsx';
+import { issuesText, todayIso } from './common.tsx';
 import { createToast } from '../Toast.tsx';
 import { AddRelationForm } from './AddRelationForm.tsx';
 import { RelationsTable } from './RelationsTable.tsx';
@@ -92,7 +92,11 @@ export default function RelationsView() {
 
   const remove = (id: string, name: string) => {
     const result = store.intents.removeRelation(id);
-    if (result.ok) toast.show({ text: t('rel.deleted', { name }), undo: store.undo });
+    toast.show(
+      result.ok
+        ? { text: t('rel.deleted', { name }), undo: store.undo }
+        : { text: issuesText(result.issues), undo: null },
+    );
   };
 
   // Deleted on the relation page: offer the undo here, where the user lands.

@@ -1,17 +1,25 @@
 /** Seed 004's seven questions: yes / no per question (press again to clear), scored x/7. */
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { sevenQuestionsScore } from '../../../../core/sevenQuestions.ts';
 import { SEVEN_QUESTIONS, type Relation, type SevenQuestion } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { t, tn } from '../../i18n/index.ts';
+import { issuesText } from './common.tsx';
 
 export function SevenQuestions(props: { relation: Relation }) {
   const ws = useWorkspace();
   // A plain copy: core reads with Object.hasOwn, which a Solid store proxy does not track.
   const score = () => sevenQuestionsScore({ sevenQuestions: { ...props.relation.sevenQuestions } });
   const answer = (q: SevenQuestion) => props.relation.sevenQuestions[q];
-  const set = (q: SevenQuestion, value: boolean) =>
-    ws.session.store.intents.answerSevenQuestion(props.relation.id, q, answer(q) === value ? null : value);
+  const [error, setError] = createSignal<string | null>(null);
+  const set = (q: SevenQuestion, value: boolean) => {
+    const result = ws.session.store.intents.answerSevenQuestion(
+      props.relation.id,
+      q,
+      answer(q) === value ? null : value,
+    );
+    setError(result.ok ? null : issuesText(result.issues));
+  };
 
   return (
     <section class="panel" aria-labelledby="rel-seven-title">
@@ -53,6 +61,11 @@ export function SevenQuestions(props: { relation: Relation }) {
           )}
         </For>
       </ol>
+      <Show when={error()}>
+        <p class="error" role="alert">
+          {error()}
+        </p>
+      </Show>
     </section>
   );
 }

@@ -3,7 +3,7 @@
  * user can fix it) or null when it was saved. While there is no error the field shows the live value, so a
  * colleague's change (or undo) appears at once.
  */
-import { Show, createSignal, type JSX } from 'solid-js';
+import { Show, createSignal, onCleanup, type JSX } from 'solid-js';
 import { t } from '../../i18n/index.ts';
 
 export function SettingInput(props: {
@@ -21,6 +21,7 @@ export function SettingInput(props: {
   const [error, setError] = createSignal<string | null>(null);
   const [saved, setSaved] = createSignal(false);
   let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
   const describedBy = () =>
     [error() ? `${props.id}-err` : '', props.hint ? `${props.id}-hint` : ''].filter(Boolean).join(' ') ||
     undefined;

@@ -4,11 +4,11 @@
  * field — and who may do what (workspace id, this browser's role). Classification lives on the ABC screen.
  */
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import { Locale, type CadenceSettings } from '../../../../core/model/index.ts';
 import type { SchemaIssue } from '../../../../core/model/issues.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import type { Result } from '../../doc/result.ts';
+import { REFUSAL, type Result } from '../../doc/result.ts';
 import { parseNumber } from '../../io/numbers.ts';
 import { formatNumber, locale, t, type MessageKey } from '../../i18n/index.ts';
 import { SettingInput } from './SettingInput.tsx';
@@ -29,7 +29,8 @@ const errorOf = (result: Result<unknown>, own: MessageKey): string | null => {
   const issue: SchemaIssue | undefined = result.issues[0];
   if (!issue) return null;
   // Refusals (read-only, still loading) are not about the value: say what the intent says.
-  if (['read_only', 'not_ready', 'not_found'].includes(issue.code)) return issue.text[locale()];
+  const refusals: string[] = [REFUSAL.readOnly, REFUSAL.notReady, REFUSAL.notFound];
+  if (refusals.includes(issue.code)) return issue.text[locale()];
   return t(own);
 };
 
@@ -41,6 +42,7 @@ export default function SettingsView() {
   const intents = ws.session.store.intents;
   const settings = () => ws.data()!.settings;
   const readOnly = () => ws.readOnly();
+  const [localeError, setLocaleError] = createSignal<string | null>(null);
 
   const saveCadence = (key: CadenceKey, raw: string): string | null => {
     const next = { ...settings().cadence, [key]: wholeNumber(raw) } as CadenceSettings;
@@ -90,7 +92,10 @@ export default function SettingsView() {
               aria-describedby="settings-locale-hint"
               onChange={(e) => {
                 const parsed = Locale.safeParse(e.currentTarget.value);
-                if (parsed.success) intents.setLocale(parsed.data);
+                if (!parsed.success) return;
+                const result = intents.setLocale(parsed.data);
+                // Only a refusal (read-only, still loading) can stop a choice from this list: say that one.
+                setLocaleError(result.ok ? null : result.issues.map((i) => i.text[locale()]).join('; '));
               }}
             >
               <option value="nl">{t('lang.nl')}</option>
@@ -100,6 +105,11 @@ export default function SettingsView() {
           <span class="settings-hint" id="settings-locale-hint">
             {t('settings.locale.hint')}
           </span>
+          <Show when={localeError()}>
+            <span class="settings-error" role="alert">
+              {localeError()}
+            </span>
+          </Show>
         </div>
         <SettingInput
           id="settings-currency"

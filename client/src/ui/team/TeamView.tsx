@@ -49,7 +49,11 @@ export default function TeamView() {
   };
   const remove = (p: Professional) => {
     const r = intents.removeProfessional(p.id);
-    if (r.ok) toast.show({ text: t('team.removed', { name: p.name }), undo: ws.session.store.undo });
+    toast.show(
+      r.ok
+        ? { text: t('team.removed', { name: p.name }), undo: ws.session.store.undo }
+        : { text: issuesText(r.issues), undo: null },
+    );
   };
 
   return (
