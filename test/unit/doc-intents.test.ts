@@ -13,6 +13,7 @@ import {
   type Result,
 } from '../../client/src/doc/index.ts';
 import { SAMPLES, assertOk, clock, opts } from '../fixtures/docs/sample.ts';
+import type { WorkspaceDoc } from '../../core/model/index.ts';
 
 /** Run `fn` and count the transactions it made, with their intent tags. */
 function transactions(doc: Y.Doc, fn: () => unknown): { count: number; intents: unknown[]; result: unknown } {
@@ -541,5 +542,49 @@ describe('intent semantics', () => {
       .sevenQuestions;
     expect(answers).toEqual({ dataCurrent: true, privateSide: true, forwardNews: false });
     expect(readWorkspace(b)).toEqual(readWorkspace(a));
+  });
+});
+
+describe('addContactLogEntry with signals', () => {
+  it('writes the entry and its signals in one transaction', () => {
+    const w = workspace();
+    const t = transactions(w.doc, () =>
+      w.ws.addContactLogEntry({
+        relationId: 'w-6',
+        date: '2026-03-02',
+        type: 'visit',
+        signals: [
+          { kind: 'buyingSignal', note: 'Vraagt naar advies over fusie' },
+          { kind: 'complaint', followUp: { what: 'Bellen', ownerId: null, due: '2026-03-09' } },
+        ],
+      }),
+    );
+    expect(t.count).toBe(1);
+    const id = assertOk(t.result as Result<string>);
+    const entry = (readWorkspace(w.doc) as WorkspaceDoc).contactLog[id] as unknown as {
+      signals: Record<string, { kind: string; handled: boolean }>;
+    };
+    expect(Object.values(entry.signals).map((s) => [s.kind, s.handled])).toEqual(
+      expect.arrayContaining([
+        ['buyingSignal', false],
+        ['complaint', false],
+      ]),
+    );
+  });
+
+  it('writes nothing when one signal is invalid, so a retry cannot log the moment twice', () => {
+    const w = workspace();
+    const before = Object.keys((readWorkspace(w.doc) as WorkspaceDoc).contactLog).length;
+    const t = transactions(w.doc, () =>
+      w.ws.addContactLogEntry({
+        relationId: 'w-6',
+        date: '2026-03-02',
+        type: 'visit',
+        signals: [{ kind: 'buyingSignal' }, { kind: 'rumour' as 'complaint' }],
+      }),
+    );
+    expect(t.count).toBe(0);
+    expect((t.result as Result<string>).ok).toBe(false);
+    expect(Object.keys((readWorkspace(w.doc) as WorkspaceDoc).contactLog)).toHaveLength(before);
   });
 });

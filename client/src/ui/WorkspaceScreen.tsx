@@ -37,6 +37,13 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
     document.title = name ? `${name} · ${t('app.name')}` : t('app.name');
   });
 
+  /** A workspace needs a name: an empty or refused one puts the current name back (Settings says why). */
+  const renameWorkspace = (input: HTMLInputElement) => {
+    const name = input.value.trim();
+    const result = name ? store.intents.rename(name) : null;
+    if (!result?.ok) input.value = data()?.settings.name ?? '';
+  };
+
   const renameMe = (name: string) => {
     const me = { ...props.me, name: name.trim() };
     saveMe(me);
@@ -58,7 +65,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
               class="ws-name"
               value={data()?.settings.name ?? ''}
               readOnly={session.readOnly()}
-              onChange={(e) => store.intents.rename(e.currentTarget.value.trim() || 'Haard')}
+              onChange={(e) => renameWorkspace(e.currentTarget)}
             />
             <WorkspaceMenu />
             <Show when={props.invite.role === 'viewer'}>

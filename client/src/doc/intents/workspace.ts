@@ -456,10 +456,33 @@ export function workspaceIntents(doc: Y.Doc, opts: IntentOptions) {
       });
     },
 
-    addContactLogEntry: (input: NewContactLogEntry & { id?: string }): Result<string> =>
-      relationExists(input.relationId)
-        ? contactLog.add(input)
-        : fail([notFound('contactLog.relationId', `Relation ${input.relationId}`)]),
+    /**
+     * Log a contact moment, with its after-care signals, in one transaction: an entry whose signal is
+     * refused is not written either (so a second attempt cannot log the moment twice).
+     */
+    addContactLogEntry: (
+      input: NewContactLogEntry & { id?: string; signals?: (NewSignal & { id?: string })[] },
+    ): Result<string> => {
+      if (!relationExists(input.relationId))
+        return fail([notFound('contactLog.relationId', `Relation ${input.relationId}`)]);
+      const { signals: newSignals = [], ...entry } = input;
+      if (newSignals.length === 0) return contactLog.add(entry);
+      const signals = Object.fromEntries(
+        newSignals.map((s) => {
+          const id = s.id ?? idOf(ctx);
+          return [id, { note: '', followUp: null, handled: false, ...s, id }];
+        }),
+      );
+      const id = entry.id ?? idOf(ctx);
+      return addRecord(ctx, CONTACT_LOG, 'addContactLogEntry', {
+        professionalIds: [],
+        contactIds: [],
+        note: '',
+        ...entry,
+        signals,
+        id,
+      });
+    },
     updateContactLogEntry: (id: string, patch: Patch<Omit<ContactLogEntryT, 'signals'>>) =>
       contactLog.update(id, patch),
     removeContactLogEntry: contactLog.remove,

@@ -61,23 +61,17 @@ export function LogEntryForm(props: {
       professionalIds: who(),
       contactIds: withIds(),
       note: note().trim(),
-    });
-    if (!added.ok) {
-      setError(issuesText(added.issues));
-      return;
-    }
-    for (const s of signals()) {
-      const r = intents.addSignal(added.value, {
+      signals: signals().map((s) => ({
         kind: s.kind,
         note: s.note.trim(),
         followUp: s.withFollowUp
           ? { what: s.what.trim(), ownerId: s.ownerId || null, due: s.due || null }
           : null,
-      });
-      if (!r.ok) {
-        setError(issuesText(r.issues));
-        return;
-      }
+      })),
+    });
+    if (!added.ok) {
+      setError(issuesText(added.issues));
+      return;
     }
     props.onDone();
   };
