@@ -51,6 +51,7 @@ export default defineConfig({
     proxy: {
       '/sync': { target: 'ws://127.0.0.1:8080', ws: true },
       '/healthz': 'http://127.0.0.1:8080',
+      '/api': 'http://127.0.0.1:8080',
     },
   },
 });
