@@ -7,6 +7,7 @@
  *   renames a relation (the transaction included; the view is updated incrementally)
  */
 import * as Y from 'yjs';
+import { mulberry32 } from '../test/helpers/rng.ts';
 import { classify } from '../core/abc/index.ts';
 import { planCompleteness, validatePlan } from '../core/plan/index.ts';
 import type { AccountPlanDoc, Criterion, Professional, ScoreSheet } from '../core/model/index.ts';
@@ -17,16 +18,6 @@ import {
   watchDocument,
   workspaceIntents,
 } from '../client/src/doc/index.ts';
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function measure(name: string, runs: number, fn: () => unknown): void {
   for (let i = 0; i < 5; i++) fn(); // warm-up

@@ -30,26 +30,12 @@ import {
 } from '../../client/src/doc/index.ts';
 import { applyPatches } from '../../client/src/doc/patch.ts';
 import { SAMPLES, assertOk, docWithClient, opts, replica, syncAll } from '../fixtures/docs/sample.ts';
+import { chance, int, mulberry32, pick, type Rng } from '../helpers/rng.ts';
 
 const RUNS = Number(process.env.HAARD_INCREMENTAL_RUNS ?? 3);
 const STEPS = Number(process.env.HAARD_INCREMENTAL_STEPS ?? 250);
 
 // ---------------------------------------------------------------------------------------------- randomness
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (rng: Rng, n: number) => Math.floor(rng() * n);
-const pick = <T>(rng: Rng, xs: readonly T[]): T | undefined =>
-  xs.length ? xs[int(rng, xs.length)] : undefined;
-const chance = (rng: Rng, p: number) => rng() < p;
 const clone = <T>(v: T): T => structuredClone(v);
 
 // ---------------------------------------------------------------------------------------------- checking a watch

@@ -47,6 +47,7 @@ import {
   SEVEN_QUESTIONS,
   SIGNAL_KINDS,
 } from '../../core/model/workspace.ts';
+import { chance, int, mulberry32, pick, shuffle, type Rng } from '../helpers/rng.ts';
 
 type Kind = 'workspace' | 'plan';
 const KINDS: Kind[] = ['workspace', 'plan'];
@@ -72,28 +73,6 @@ const RUN_TIMEOUT_MS = Math.max(20_000, RUNS * 1_000);
 const STEPS = Number(process.env.HAARD_FUZZ_STEPS ?? 200);
 
 // ---------------------------------------------------------------------------------------------- randomness
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (rng: Rng, n: number) => Math.floor(rng() * n);
-const pick = <T>(rng: Rng, xs: readonly T[]): T | undefined =>
-  xs.length ? xs[int(rng, xs.length)] : undefined;
-const chance = (rng: Rng, p: number) => rng() < p;
-function shuffle<T>(rng: Rng, xs: T[]): T[] {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = int(rng, i + 1);
-    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-  }
-  return xs;
-}
 const WORDS = ['klant', 'groei', 'advies', 'koffie', 'DMU', 'omzet', 'partner', '😀', 'ë', 'plan'];
 const words = (rng: Rng, n: number) => Array.from({ length: n }, () => pick(rng, WORDS)!).join(' ');
 const date = (rng: Rng) =>

@@ -33,6 +33,7 @@ import {
 import { clonePlain, isRecord } from '../../client/src/doc/json.ts';
 import { issue, prefixIssues } from '../../client/src/doc/result.ts';
 import { SAMPLES } from '../fixtures/docs/sample.ts';
+import { int, mulberry32, pickOne as pick, type Rng } from '../helpers/rng.ts';
 
 // ---------------------------------------------------------------------------------------------- fast paths
 const SCORE_EDGES: unknown[] = [
@@ -316,19 +317,6 @@ function legacyCheckDocument<K extends DocKind>(kind: K, json: unknown): CheckRe
 }
 
 // ---------------------------------------------------------------------------------------------- corrupted documents
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rng = () => number;
-const int = (rng: Rng, n: number) => Math.floor(rng() * n);
-const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[int(rng, xs.length)]!;
 
 const JUNK: (() => unknown)[] = [
   () => null,
