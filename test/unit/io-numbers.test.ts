@@ -3,6 +3,7 @@ import {
   detectNumberFormat,
   formatNumberCell,
   numberEvidence,
+  parseDecimal,
   parseNumber,
   type DetectedFormat,
 } from '../../client/src/io/numbers.ts';
@@ -73,4 +74,14 @@ describe('formatNumberCell reads back exactly, in both formats, whatever else th
       for (const file of [null, f] as const) expect(parseNumber(cell, file)).toEqual({ ok: true, value: n });
     }
   });
+});
+
+describe('parseDecimal (form fields: weights, shares, thresholds)', () => {
+  it.each([
+    ['2,5', 2.5],
+    ['2.5', 2.5],
+    [' 3 ', 3],
+    ['0,25', 0.25],
+  ])('%s → %s', (text, expected) => expect(parseDecimal(text)).toBe(expected));
+  it.each(['', '   ', 'abc', '1,2,3'])('%j is not a number', (text) => expect(parseDecimal(text)).toBeNaN());
 });

@@ -116,3 +116,13 @@ export function formatNumberCell(n: number, format: NumberFormat): string {
   if (/^-?[1-9]\d{0,2}\.\d{3}$/.test(s)) s += '0';
   return format === 'nl' ? s.replace('.', ',') : s;
 }
+
+/**
+ * A small decimal a person types into a form field (a weight, a share, a threshold): either separator is
+ * the decimal mark ("2,5" and "2.5" are 2.5), there are no thousands. Empty or unreadable text is NaN,
+ * which the intents refuse with a message at the field.
+ */
+export function parseDecimal(text: string): number {
+  const s = text.trim();
+  return s === '' ? NaN : Number(s.replace(',', '.'));
+}

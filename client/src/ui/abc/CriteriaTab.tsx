@@ -1,4 +1,5 @@
 /** Criteria editor: name, category, weight, score-level descriptions, order; live validation from core. */
+import { parseDecimal } from '../../io/numbers.ts';
 import { createToast } from '../Toast.tsx';
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { isValidWeight, nameKey } from '../../../../core/abc/index.ts';
@@ -125,7 +126,7 @@ function AddCriterion(props: { names: Set<string> }) {
     if (!trimmed) return setError({ field: 'name', text: t('abc.criteria.nameRequired') });
     if (props.names.has(nameKey(trimmed)))
       return setError({ field: 'name', text: t('abc.criteria.nameTaken') });
-    const w = Number(weight().replace(',', '.'));
+    const w = parseDecimal(weight());
     const result = ws.session.store.intents.addCriterion({ name: trimmed, category: category(), weight: w });
     if (!result.ok) {
       const onWeight = result.issues.some((i) => i.path.endsWith('.weight'));

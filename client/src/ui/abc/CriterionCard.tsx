@@ -1,4 +1,5 @@
 /** One criterion in the editor: inline fields that save on change, errors next to the field. */
+import { parseDecimal } from '../../io/numbers.ts';
 import { For, Show, createSignal } from 'solid-js';
 import {
   CRITERION_CATEGORIES,
@@ -42,7 +43,7 @@ export function CriterionCard(props: {
     save('name', { name });
   };
   const saveWeight = (value: string) => {
-    const weight = value.trim() === '' ? NaN : Number(value.replace(',', '.'));
+    const weight = parseDecimal(value);
     save('weight', { weight });
   };
   const saveLevel = (level: Level, value: string) => {

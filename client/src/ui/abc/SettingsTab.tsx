@@ -1,4 +1,5 @@
 /** Classification settings: mode, shares (as percentages), thresholds, classified kinds — saved on change. */
+import { parseDecimal } from '../../io/numbers.ts';
 import { For, Show, createEffect, createMemo, createSignal, untrack } from 'solid-js';
 import { classify, toScore100 } from '../../../../core/abc/index.ts';
 import {
@@ -26,7 +27,6 @@ const toDraft = (s: ClassificationSettings): Draft => ({
   tA: formatNumber(locale(), s.tA, 2),
   tC: formatNumber(locale(), s.tC, 2),
 });
-const parse = (s: string) => (s.trim() === '' ? NaN : Number(s.replace(',', '.')));
 
 /** Our own message for the rules the intent enforces; the intent's text for anything else. */
 function errorText(issues: readonly SchemaIssue[]): Partial<Record<Field, string>> {
@@ -75,10 +75,10 @@ export function SettingsTab() {
     return {
       ...settings(),
       kinds: [...settings().kinds],
-      pA: parse(d.pA) / 100,
-      pC: parse(d.pC) / 100,
-      tA: parse(d.tA),
-      tC: parse(d.tC),
+      pA: parseDecimal(d.pA) / 100,
+      pC: parseDecimal(d.pC) / 100,
+      tA: parseDecimal(d.tA),
+      tC: parseDecimal(d.tC),
     };
   };
   const setNumber = (field: keyof Draft, value: string) => {
@@ -214,11 +214,13 @@ export function SettingsTab() {
               />
               <Err field="tC" />
             </label>
-            <Show when={Number.isFinite(parse(draft().tA)) && Number.isFinite(parse(draft().tC))}>
+            <Show
+              when={Number.isFinite(parseDecimal(draft().tA)) && Number.isFinite(parseDecimal(draft().tC))}
+            >
               <p class="small muted">
                 {t('abc.settings.tHelp', {
-                  a: formatNumber(locale(), toScore100(parse(draft().tA))),
-                  c: formatNumber(locale(), toScore100(parse(draft().tC))),
+                  a: formatNumber(locale(), toScore100(parseDecimal(draft().tA))),
+                  c: formatNumber(locale(), toScore100(parseDecimal(draft().tC))),
                 })}
               </p>
             </Show>
