@@ -75,6 +75,58 @@ export default tseslint.config(
     },
   },
   {
+    // protocol/ holds what client and server both mean: pure, imports nothing of ours but itself.
+    files: ['protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*'],
+              message: 'protocol/ is shared by client and server: it imports nothing else.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // doc/ bridges Yjs and the domain for the app and the server alike: no Solid, no DOM app code, no server.
+    files: ['doc/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['solid-js', 'solid-js/*'],
+              message: 'doc/ is framework-free: Solid stores live in client/src/stores.',
+            },
+            {
+              group: ['**/client/*', '**/server/*'],
+              message: 'doc/ is shared by client and server: it imports neither.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The server never imports from the client (shared facts live in protocol/ and doc/).
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/client/*'], message: 'server/ must not import client/: use protocol/ or doc/.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

@@ -15,7 +15,7 @@ import { chromium } from '@playwright/test';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
-import { workspaceIntents } from '../client/src/doc/intents/workspace.ts';
+import { workspaceIntents } from '../doc/intents/workspace.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const SECRET = 'bench-secret-that-is-long-enough-0123';

@@ -17,7 +17,7 @@ import {
   viewDocument,
   watchDocument,
   workspaceIntents,
-} from '../client/src/doc/index.ts';
+} from '../doc/index.ts';
 
 function measure(name: string, runs: number, fn: () => unknown): void {
   for (let i = 0; i < 5; i++) fn(); // warm-up

@@ -9,7 +9,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
-import { KNOWN_VERSION, DOC_KINDS, readDocument } from '../client/src/doc/index.ts';
+import { KNOWN_VERSION, DOC_KINDS, readDocument } from '../doc/index.ts';
 import { SAMPLES, docWithClient } from '../test/fixtures/docs/sample.ts';
 
 const dir = fileURLToPath(new URL('../test/fixtures/docs/', import.meta.url));

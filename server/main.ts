@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isUrlSafeId, newId } from '../client/src/doc/ids.ts';
+import { isUrlSafeId, newId } from '../doc/ids.ts';
 import { seedWorkspaceUpdate } from './seed.ts';
 import { createToken } from './auth/token.ts';
 import { loadOrCreateSecret } from './auth/secret.ts';

@@ -3,7 +3,7 @@
  * client connects (first start, POST /api/workspaces). Uses the same document layer as the browser.
  */
 import * as Y from 'yjs';
-import { createWorkspaceDoc } from '../client/src/doc/seed.ts';
+import { createWorkspaceDoc } from '../doc/seed.ts';
 
 export function seedWorkspaceUpdate(input: { id: string; name: string; locale: 'nl' | 'en' }): Uint8Array {
   const doc = new Y.Doc();

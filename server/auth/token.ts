@@ -6,7 +6,8 @@
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-export type Role = 'editor' | 'viewer';
+import type { Role } from '../../protocol/index.ts';
+export type { Role };
 
 export interface TokenClaims {
   /** The one workspace this token opens. */

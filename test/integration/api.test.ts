@@ -1,8 +1,8 @@
 /** POST /api/workspaces and /api/invites on a real server (port 0), and the seeded document over sync. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../../client/src/doc/read.ts';
+import { readWorkspace } from '../../doc/read.ts';
 import type { WorkspaceDoc } from '../../core/model/index.ts';
-import { checkDocument } from '../../client/src/doc/check.ts';
+import { checkDocument } from '../../doc/check.ts';
 import { seedWorkspaceUpdate } from '../../server/seed.ts';
 import { providerClient, removeDir, startServer, synced, tokenFor } from './helpers/relayHarness.ts';
 

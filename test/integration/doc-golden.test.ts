@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DOC_KINDS, checkDocument, loadDocument, readDocument } from '../../client/src/doc/index.ts';
+import { DOC_KINDS, checkDocument, loadDocument, readDocument } from '../../doc/index.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/docs/${name}`, import.meta.url);
 

@@ -27,8 +27,8 @@ import {
   type DocKind,
   type DocView,
   type ViewPatch,
-} from '../../client/src/doc/index.ts';
-import { applyPatches } from '../../client/src/doc/patch.ts';
+} from '../../doc/index.ts';
+import { applyPatches } from '../../doc/patch.ts';
 import { SAMPLES, assertOk, docWithClient, opts, replica, syncAll } from '../fixtures/docs/sample.ts';
 import { chance, int, mulberry32, pick, type Rng } from '../helpers/rng.ts';
 

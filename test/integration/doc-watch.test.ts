@@ -1,7 +1,7 @@
 /** The framework-free core of the Solid stores: status transitions, one update per transaction, quarantine. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { watchDocument, workspaceIntents, type DocView } from '../../client/src/doc/index.ts';
+import { watchDocument, workspaceIntents, type DocView } from '../../doc/index.ts';
 import { SAMPLES, docWithClient, opts, replica, syncAll } from '../fixtures/docs/sample.ts';
 
 function watched(doc: Y.Doc) {

@@ -29,8 +29,8 @@ import {
   type PlanTextPath,
   type Undo,
   type ViewPatch,
-} from '../../client/src/doc/index.ts';
-import { applyPatches } from '../../client/src/doc/patch.ts';
+} from '../../doc/index.ts';
+import { applyPatches } from '../../doc/patch.ts';
 import {
   ACTION_STATUSES,
   BENEFIT_LEVELS,

@@ -29,9 +29,9 @@ import {
   type KindCheck,
   type CollectionCheck,
   type QuarantineEntry,
-} from '../../client/src/doc/index.ts';
-import { clonePlain, isRecord } from '../../client/src/doc/json.ts';
-import { issue, prefixIssues } from '../../client/src/doc/result.ts';
+} from '../../doc/index.ts';
+import { clonePlain, isRecord } from '../../doc/json.ts';
+import { issue, prefixIssues } from '../../doc/result.ts';
 import { SAMPLES } from '../fixtures/docs/sample.ts';
 import { int, mulberry32, pickOne as pick, type Rng } from '../helpers/rng.ts';
 

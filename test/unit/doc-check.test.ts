@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkDocument, readDocument, readPlan, readWorkspace } from '../../client/src/doc/index.ts';
+import { checkDocument, readDocument, readPlan, readWorkspace } from '../../doc/index.ts';
 import { SAMPLES, docWithClient, replica, syncAll } from '../fixtures/docs/sample.ts';
 
 /** A "peer" writes raw data into its own replica (bypassing intents), then syncs it to us. */

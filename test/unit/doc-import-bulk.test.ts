@@ -8,7 +8,7 @@ import {
   readWorkspace,
   workspaceIntents,
   type RecordsImport,
-} from '../../client/src/doc/index.ts';
+} from '../../doc/index.ts';
 import type { Contact, Relation, WorkspaceDoc } from '../../core/model/index.ts';
 import { assertOk, clock, opts, replica, sampleWorkspace, seqIds, syncAll } from '../fixtures/docs/sample.ts';
 

@@ -11,7 +11,7 @@ import {
   tournamentIntents,
   workspaceIntents,
   type Result,
-} from '../../client/src/doc/index.ts';
+} from '../../doc/index.ts';
 import { SAMPLES, assertOk, clock, opts } from '../fixtures/docs/sample.ts';
 import type { WorkspaceDoc } from '../../core/model/index.ts';
 

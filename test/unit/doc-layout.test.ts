@@ -18,7 +18,7 @@ import {
   setTextContent,
   workspaceIntents,
   writeDocument,
-} from '../../client/src/doc/index.ts';
+} from '../../doc/index.ts';
 import { SAMPLES, docWithClient, opts, replica, syncAll } from '../fixtures/docs/sample.ts';
 
 describe('read / write round-trips', () => {

@@ -12,7 +12,7 @@ import {
   readWorkspace,
   workspaceIntents,
   type Migration,
-} from '../../client/src/doc/index.ts';
+} from '../../doc/index.ts';
 import { SAMPLES, docWithClient, opts, replica, syncAll } from '../fixtures/docs/sample.ts';
 
 /** A synthetic, test-only history: v1 → v2 renames relation.sector to industry; v2 → v3 adds settings.timezone. */

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import {
-  createUndo,
-  planIntents,
-  readPlan,
-  readWorkspace,
-  workspaceIntents,
-} from '../../client/src/doc/index.ts';
+import { createUndo, planIntents, readPlan, readWorkspace, workspaceIntents } from '../../doc/index.ts';
 import {
   SAMPLES,
   assertOk,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readWorkspace } from '../../client/src/doc/index.ts';
+import { readWorkspace } from '../../doc/index.ts';
 import { backupText, diffBackup, makeBackup, readBackup } from '../../client/src/io/backup.ts';
 import type { WorkspaceDoc } from '../../core/model/index.ts';
 import { sampleWorkspace } from '../fixtures/docs/sample.ts';

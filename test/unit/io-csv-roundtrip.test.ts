@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createWorkspaceDoc, readWorkspace, workspaceIntents } from '../../client/src/doc/index.ts';
+import { createWorkspaceDoc, readWorkspace, workspaceIntents } from '../../doc/index.ts';
 import { decodeBytes, parseCsv } from '../../client/src/io/csv.ts';
 import { exportCsv } from '../../client/src/io/csvExport.ts';
 import { planImport } from '../../client/src/io/csvImport.ts';

@@ -2,7 +2,7 @@
  * Who this browser's user is, kept in our own data (localStorage), never in Yjs client ids, which
  * change every session. Shown to others through awareness.
  */
-import { newId } from '../doc/ids.ts';
+import { newId } from '../../../doc/ids.ts';
 
 export interface Me {
   id: string;

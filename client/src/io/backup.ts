@@ -14,10 +14,10 @@ import * as Y from 'yjs';
 import { SCHEMA_VERSION } from '../../../core/model/common.ts';
 import type { SchemaIssue } from '../../../core/model/issues.ts';
 import type { WorkspaceDoc } from '../../../core/model/workspace.ts';
-import { checkDocument } from '../doc/check.ts';
-import { importDocument } from '../doc/import.ts';
-import { deepEqual, isRecord } from '../doc/json.ts';
-import { readWorkspace } from '../doc/read.ts';
+import { checkDocument } from '../../../doc/check.ts';
+import { importDocument } from '../../../doc/import.ts';
+import { deepEqual, isRecord } from '../../../doc/json.ts';
+import { readWorkspace } from '../../../doc/read.ts';
 
 export const BACKUP_FORMAT = 'haard-backup';
 export const BACKUP_VERSION = 1;

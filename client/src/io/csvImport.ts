@@ -14,7 +14,7 @@
  *  - Empty cells of a new relation or contact get Haard's defaults.
  *  - Excluded lines are left out before anything else, as if they were not in the file.
  */
-import { contactDefaults, relationDefaults } from '../doc/defaults.ts';
+import { contactDefaults, relationDefaults } from '../../../doc/defaults.ts';
 import { parseWith, type SchemaIssue } from '../../../core/model/issues.ts';
 import {
   Contact,
@@ -23,8 +23,8 @@ import {
   type PersonalFacts,
   type Relation as RelationT,
 } from '../../../core/model/workspace.ts';
-import type { Patch, RecordsImport } from '../doc/index.ts';
-import { deepEqual } from '../doc/json.ts';
+import type { Patch, RecordsImport } from '../../../doc/index.ts';
+import { deepEqual } from '../../../doc/json.ts';
 import { unescapeCell, type CsvProblem, type ParsedCsv } from './csv.ts';
 import { FIELDS, readAttitude, readDmuRole, readKind, readTags, type Field, type Target } from './fields.ts';
 import { detectNumberFormat, parseNumber, type DetectedFormat, type NumberFormat } from './numbers.ts';

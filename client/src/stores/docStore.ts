@@ -21,7 +21,7 @@ import {
   type IntentOptions,
   type MigrateOptions,
   type ViewPatch,
-} from '../doc/index.ts';
+} from '../../../doc/index.ts';
 
 export interface DocStoreOptions extends Omit<IntentOptions, 'canWrite'>, MigrateOptions {
   /** Resolves when the local state has loaded (e.g. IndexeddbPersistence#whenSynced); then `load()` runs. */

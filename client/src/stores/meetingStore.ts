@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { meetingIntents } from '../doc/index.ts';
+import { meetingIntents } from '../../../doc/index.ts';
 import { createDocStore, type DocStoreOptions } from './docStore.ts';
 
 /** The meeting document as a Solid store: `state`, `intents`, `undo`. */

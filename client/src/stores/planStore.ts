@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { planIntents } from '../doc/index.ts';
+import { planIntents } from '../../../doc/index.ts';
 import { createDocStore, type DocStoreOptions } from './docStore.ts';
 
 /** The plan document as a Solid store: `state`, `intents`, `undo`. */

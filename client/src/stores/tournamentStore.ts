@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { tournamentIntents } from '../doc/index.ts';
+import { tournamentIntents } from '../../../doc/index.ts';
 import { createDocStore, type DocStoreOptions } from './docStore.ts';
 
 /** The tournament document as a Solid store: `state`, `intents`, `undo`. */

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { workspaceIntents } from '../doc/index.ts';
+import { workspaceIntents } from '../../../doc/index.ts';
 import { createDocStore, type DocStoreOptions } from './docStore.ts';
 
 /** The workspace document as a Solid store: `state`, `intents`, `undo`. */

@@ -20,8 +20,5 @@ export function reconnectDelay(attempt: number, opts: BackoffOptions = DEFAULT_B
   return Math.max(100, Math.floor(opts.random() * exp));
 }
 
-/**
- * Close codes after which retrying cannot help (4400–4499, as y-websocket treats them): an invalid or
- * expired invite (4401), an invite for another workspace (4403), a bad room name (4400).
- */
-export const isPermanentClose = (code: number): boolean => code >= 4400 && code < 4500;
+/** Close codes after which retrying cannot help: see `isFinalClose` in the shared protocol module. */
+export { isFinalClose as isPermanentClose } from '../../../protocol/index.ts';

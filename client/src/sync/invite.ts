@@ -3,7 +3,8 @@
  * the signature (only the relay holds the secret); it reads the payload to learn which workspace the
  * invite opens and with which role, and whether it has expired. The relay decides.
  */
-export type Role = 'editor' | 'viewer';
+import type { Role } from '../../../protocol/index.ts';
+export type { Role };
 
 export interface Invite {
   token: string;
@@ -43,7 +44,5 @@ export function readInvite(token: string): Invite | null {
 
 export const inviteExpired = (invite: Invite, nowMs: number): boolean => invite.exp * 1000 <= nowMs;
 
-/** Room names: `<workspaceId>/<kind>/<docId>`; the workspace document is `<workspaceId>/workspace/main`. */
-export type RoomKind = 'workspace' | 'plan' | 'meeting' | 'tournament';
-export const roomName = (workspaceId: string, kind: RoomKind, docId: string): string =>
-  `${workspaceId}/${kind}/${kind === 'workspace' ? 'main' : docId}`;
+/** Room names: see the shared protocol module. */
+export { roomName, type DocKind as RoomKind } from '../../../protocol/index.ts';

@@ -1,5 +1,5 @@
 import { For, Match, Switch } from 'solid-js';
-import type { QuarantineEntry } from '../doc/check.ts';
+import type { QuarantineEntry } from '../../../doc/check.ts';
 import { formatIssue } from '../../../core/model/issues.ts';
 import { locale, t } from '../i18n/index.ts';
 

@@ -1,6 +1,7 @@
 import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import type { ConnectionState } from '../sync/connection.ts';
 import { t, tn } from '../i18n/index.ts';
+import { CloseCode } from '../../../protocol/index.ts';
 
 /** Always tells the sync state: loading / connecting / synced / offline (with pending changes) / refused. */
 export function SyncStatus(props: { state: ConnectionState; onRetry: () => void }) {
@@ -27,9 +28,9 @@ export function SyncStatus(props: { state: ConnectionState; onRetry: () => void 
           </Show>
         </Match>
         <Match when={props.state.phase === 'refused'}>
-          {props.state.refusal?.code === 4401
+          {props.state.refusal?.code === CloseCode.Unauthorized
             ? t('sync.refused.4401')
-            : props.state.refusal?.code === 4403
+            : props.state.refusal?.code === CloseCode.Forbidden
               ? t('sync.refused.4403')
               : t('sync.refused.other', { code: props.state.refusal?.code ?? 0 })}
         </Match>

@@ -6,7 +6,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { loadDocument, readDocument, workspaceIntents } from '../../../client/src/doc/index.ts';
+import { loadDocument, readDocument, workspaceIntents } from '../../../doc/index.ts';
 import type { WorkspaceDoc } from '../../../core/model/index.ts';
 import type { Haard } from './haard.ts';
 

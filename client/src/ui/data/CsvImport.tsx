@@ -5,7 +5,7 @@
 import { For, Show, createMemo, createSignal } from 'solid-js';
 import { formatIssue } from '../../../../core/model/issues.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { newId } from '../../doc/ids.ts';
+import { newId } from '../../../../doc/ids.ts';
 import { decodeBytes, parseCsv, type DecodedText, type ParsedCsv } from '../../io/csv.ts';
 import { planImport, previewRows, type DuplicateMode } from '../../io/csvImport.ts';
 import { suggestMapping, type Field, type Target } from '../../io/fields.ts';

@@ -8,7 +8,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { Locale, type CadenceSettings } from '../../../../core/model/index.ts';
 import type { SchemaIssue } from '../../../../core/model/issues.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { REFUSAL, type Result } from '../../doc/result.ts';
+import { REFUSAL, type Result } from '../../../../doc/result.ts';
 import { parseNumber } from '../../io/numbers.ts';
 import { formatNumber, locale, t, type MessageKey } from '../../i18n/index.ts';
 import { SettingInput } from './SettingInput.tsx';

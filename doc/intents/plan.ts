@@ -1,6 +1,6 @@
 /** Account-plan intents (DOMAIN.md §3–§5). Every write also sets meta.updatedAt (drives `plan.stale`). */
 import * as Y from 'yjs';
-import { Text } from '../../../../core/model/common.ts';
+import { Text } from '../../core/model/common.ts';
 import {
   AccountPlanDoc,
   Action,
@@ -16,7 +16,7 @@ import {
   type Kpi as KpiT,
   type Measurement as MeasurementT,
   type Quadrant,
-} from '../../../../core/model/plan.ts';
+} from '../../core/model/plan.ts';
 import { collectionLayout, META, LAYOUT, type PlanTextPath } from '../layout.ts';
 import { clonePlain, deepEqual, wellFormed } from '../json.ts';
 import { fail, issue, notFound, type Result } from '../result.ts';

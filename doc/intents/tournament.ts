@@ -1,6 +1,6 @@
 /** Tournament intents (DOMAIN.md §8): entries, round dates, GO / NO GO decisions. */
 import * as Y from 'yjs';
-import { IsoDate } from '../../../../core/model/common.ts';
+import { IsoDate } from '../../core/model/common.ts';
 import {
   Decision,
   ROUND_KEYS,
@@ -8,7 +8,7 @@ import {
   TournamentEntry,
   type Decision as DecisionT,
   type TournamentEntry as TournamentEntryT,
-} from '../../../../core/model/tournament.ts';
+} from '../../core/model/tournament.ts';
 import * as z from 'zod/mini';
 import { collectionLayout } from '../layout.ts';
 import { fail, issue, notFound, type Result } from '../result.ts';

@@ -15,8 +15,8 @@
  * with the previous whole-document check.
  */
 import type * as z from 'zod/mini';
-import { parseWith, type Parsed, type SchemaIssue } from '../../../core/model/issues.ts';
-import { Id } from '../../../core/model/common.ts';
+import { parseWith, type Parsed, type SchemaIssue } from '../core/model/issues.ts';
+import { Id } from '../core/model/common.ts';
 import {
   Contact,
   ContactLogEntry,
@@ -29,17 +29,10 @@ import {
   Signal,
   WorkspaceDoc,
   defaultSettings,
-} from '../../../core/model/workspace.ts';
-import { AccountPlanDoc, Action, Benefit, Goal, Kpi } from '../../../core/model/plan.ts';
-import {
-  AgendaItem,
-  Card,
-  Commitment,
-  MeetingBoardDoc,
-  ReviewItem,
-  Success,
-} from '../../../core/model/meeting.ts';
-import { Round, TournamentDoc, TournamentEntry } from '../../../core/model/tournament.ts';
+} from '../core/model/workspace.ts';
+import { AccountPlanDoc, Action, Benefit, Goal, Kpi } from '../core/model/plan.ts';
+import { AgendaItem, Card, Commitment, MeetingBoardDoc, ReviewItem, Success } from '../core/model/meeting.ts';
+import { Round, TournamentDoc, TournamentEntry } from '../core/model/tournament.ts';
 import { clonePlain, isRecord } from './json.ts';
 import { getAt, setAt, sortKeys } from './read.ts';
 import { issue, prefixIssues } from './result.ts';

@@ -22,11 +22,11 @@
  */
 import * as Y from 'yjs';
 import { clonePlain } from './json.ts';
-import { SCHEMA_VERSION, type DocKind } from '../../../core/model/common.ts';
-import type { WorkspaceDoc } from '../../../core/model/workspace.ts';
-import type { AccountPlanDoc } from '../../../core/model/plan.ts';
-import type { MeetingBoardDoc } from '../../../core/model/meeting.ts';
-import type { TournamentDoc } from '../../../core/model/tournament.ts';
+import { SCHEMA_VERSION, type DocKind } from '../core/model/common.ts';
+import type { WorkspaceDoc } from '../core/model/workspace.ts';
+import type { AccountPlanDoc } from '../core/model/plan.ts';
+import type { MeetingBoardDoc } from '../core/model/meeting.ts';
+import type { TournamentDoc } from '../core/model/tournament.ts';
 
 export type { DocKind };
 export const DOC_KINDS = ['workspace', 'plan', 'meeting', 'tournament'] as const satisfies readonly DocKind[];

@@ -2,8 +2,8 @@
  * Errors as values: every intent returns a `Result`. The shape is core's `Parsed<T>`, so a schema
  * failure and a domain refusal (not found, read-only) look the same to the UI.
  */
-import type { Locale } from '../../../core/model/common.ts';
-import type { Parsed, SchemaIssue } from '../../../core/model/issues.ts';
+import type { Locale } from '../core/model/common.ts';
+import type { Parsed, SchemaIssue } from '../core/model/issues.ts';
 
 export type Result<T = undefined> = Parsed<T>;
 

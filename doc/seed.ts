@@ -4,12 +4,12 @@
  * A document without meta is "not initialised / still loading" (see `documentStatus`), not something to fill.
  */
 import type * as Y from 'yjs';
-import { SCHEMA_VERSION, type Locale } from '../../../core/model/common.ts';
-import { parseWith } from '../../../core/model/issues.ts';
-import { WorkspaceDoc, defaultSettings, type Criterion } from '../../../core/model/workspace.ts';
-import { AccountPlanDoc } from '../../../core/model/plan.ts';
-import { MeetingBoardDoc, type LiveState } from '../../../core/model/meeting.ts';
-import { ROUND_KEYS, TournamentDoc, type Round } from '../../../core/model/tournament.ts';
+import { SCHEMA_VERSION, type Locale } from '../core/model/common.ts';
+import { parseWith } from '../core/model/issues.ts';
+import { WorkspaceDoc, defaultSettings, type Criterion } from '../core/model/workspace.ts';
+import { AccountPlanDoc } from '../core/model/plan.ts';
+import { MeetingBoardDoc, type LiveState } from '../core/model/meeting.ts';
+import { ROUND_KEYS, TournamentDoc, type Round } from '../core/model/tournament.ts';
 import { newId } from './ids.ts';
 import { fail, ok, type Result } from './result.ts';
 import { SEED_ORIGIN, writeDocument } from './write.ts';

@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import type * as z from 'zod/mini';
-import { parseWith, type SchemaIssue } from '../../../../core/model/issues.ts';
+import { parseWith, type SchemaIssue } from '../../core/model/issues.ts';
 import { documentStatus } from '../migrate.ts';
 import { recordToY, valueToY, type CollectionLayout, type DocKind, type NestedSpec } from '../layout.ts';
 import { clonePlain, deepEqual, isRecord, toJson } from '../json.ts';

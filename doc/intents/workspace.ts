@@ -1,9 +1,9 @@
 /** Workspace intents (DOMAIN.md §1, §2, §5, §6): each method validates, then writes in one transaction. */
 import { contactDefaults, relationDefaults } from '../defaults.ts';
 import * as Y from 'yjs';
-import type { Locale } from '../../../../core/model/common.ts';
-import { Locale as LocaleSchema } from '../../../../core/model/common.ts';
-import type { SchemaIssue } from '../../../../core/model/issues.ts';
+import type { Locale } from '../../core/model/common.ts';
+import { Locale as LocaleSchema } from '../../core/model/common.ts';
+import type { SchemaIssue } from '../../core/model/issues.ts';
 import {
   Contact,
   ContactLogEntry,
@@ -29,7 +29,7 @@ import {
   type SevenQuestion as SevenQuestionT,
   type Signal as SignalT,
   type WorkspaceDoc as WorkspaceDocT,
-} from '../../../../core/model/workspace.ts';
+} from '../../core/model/workspace.ts';
 import { collectionLayout } from '../layout.ts';
 import { clonePlain, deepEqual, toJson } from '../json.ts';
 import { fail, issue, notFound, type Result } from '../result.ts';

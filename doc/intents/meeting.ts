@@ -1,6 +1,6 @@
 /** Meeting-board intents (DOMAIN.md §7): agenda, review, cards, commitments, successes, facilitator controls. */
 import * as Y from 'yjs';
-import { IsoDate } from '../../../../core/model/common.ts';
+import { IsoDate } from '../../core/model/common.ts';
 import {
   AgendaItem,
   Card,
@@ -18,8 +18,8 @@ import {
   type ReviewItem as ReviewItemT,
   type RuitStep,
   type Success as SuccessT,
-} from '../../../../core/model/meeting.ts';
-import type { Quadrant } from '../../../../core/model/plan.ts';
+} from '../../core/model/meeting.ts';
+import type { Quadrant } from '../../core/model/plan.ts';
 import { collectionLayout } from '../layout.ts';
 import { clonePlain, deepEqual, toJson } from '../json.ts';
 import { fail, issue, notFound, REFUSAL, type Result } from '../result.ts';

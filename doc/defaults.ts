@@ -1,5 +1,5 @@
 /** What a new record holds for every field the caller leaves out. One place, used by intents and import. */
-import type { Contact, Relation } from '../../../core/model/index.ts';
+import type { Contact, Relation } from '../core/model/index.ts';
 
 // Pick, not Omit: the record types carry an index signature (unknown keys are kept), which Omit flattens.
 type RelationDefaults = Pick<
