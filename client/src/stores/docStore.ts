@@ -14,7 +14,11 @@ import { batch, createSignal, getOwner, onCleanup, type Accessor } from 'solid-j
 import type * as Y from 'yjs';
 import {
   createUndo,
+  meetingIntents,
+  planIntents,
+  tournamentIntents,
   watchDocument,
+  workspaceIntents,
   type DocView,
   type DocKind,
   type Undo,
@@ -95,3 +99,23 @@ export function createDocStore<K extends DocKind, I>(
     dispose,
   };
 }
+
+/** The intents of each document kind (doc/intents): what a store of that kind can be asked to do. */
+const INTENTS = {
+  workspace: workspaceIntents,
+  plan: planIntents,
+  meeting: meetingIntents,
+  tournament: tournamentIntents,
+} as const;
+export type IntentsOf<K extends DocKind> = ReturnType<(typeof INTENTS)[K]>;
+export type KindStore<K extends DocKind> = DocStore<K, IntentsOf<K>>;
+
+/** The store of a document of kind `kind`: `createDocStore` with that kind's intents. */
+export function createKindStore<K extends DocKind>(kind: K, doc: Y.Doc, opts: DocStoreOptions): KindStore<K> {
+  const makeIntents = INTENTS[kind] as unknown as (doc: Y.Doc, o: IntentOptions) => IntentsOf<K>;
+  return createDocStore(kind, doc, makeIntents, opts);
+}
+export type WorkspaceStore = KindStore<'workspace'>;
+export type PlanStore = KindStore<'plan'>;
+export type MeetingStore = KindStore<'meeting'>;
+export type TournamentStore = KindStore<'tournament'>;

@@ -1,0 +1,300 @@
+/**
+ * Every open document of a workspace, by kind and id: the one way the app opens a document.
+ *
+ * `registry.open(kind, id)` returns a handle to the document's Y.Doc with its local persistence (IndexedDB),
+ * its sync through the relay, its Solid store (state, intents, undo) and its awareness. Handles are
+ * reference-counted: the plan page, the plan list's presenter view and a meeting board can hold the same plan
+ * at once and share one Y.Doc. The document's lifetime is the registry's, not a component's: when the last
+ * handle is released the document stays open for `keepAliveMs` (going back to a page is instant), then it is
+ * flushed and closed. Stores are created under their own reactive root, so a component that unmounts never
+ * disposes a store another component still uses.
+ *
+ * Durable shared state goes in the document (through intents); ephemeral state — which section someone is
+ * looking at, carets — goes in the document's awareness (`setLocation`, the editor binding).
+ */
+import * as Y from 'yjs';
+import { createRoot, createSignal, type Accessor } from 'solid-js';
+import type { Awareness } from 'y-protocols/awareness';
+import { roomName, type DocKind, type Role } from '../../../protocol/index.ts';
+import { openDocument, type ConnectionState, type OpenDocument } from '../sync/connection.ts';
+import { createKindStore, type KindStore } from '../stores/docStore.ts';
+import type { Me } from './identity.ts';
+
+/** What a colleague is doing in a document: the route they have open and, inside it, the section. */
+export interface PresenceLocation {
+  /** The app route, e.g. `/plans/p1`. */
+  view: string;
+  /** A section of that view, e.g. `goals` (plan editor) or a ruitmodel step. */
+  section?: string | null;
+}
+
+export interface PresenceEntry {
+  clientId: number;
+  user: { id: string; name: string; color: string };
+  location: PresenceLocation | null;
+  self: boolean;
+}
+
+export interface DocHandle<K extends DocKind> {
+  readonly kind: K;
+  readonly id: string;
+  /** `<workspaceId>/<kind>/<docId>`. */
+  readonly room: string;
+  /** The Solid store: `state` (status, data, quarantine), `intents`, per-user `undo`. */
+  readonly store: KindStore<K>;
+  /** Sync state of this document (loading / connecting / synced / offline / refused, pending changes). */
+  readonly connection: Accessor<ConnectionState>;
+  /** Everyone with this document open, self first. */
+  readonly presence: Accessor<PresenceEntry[]>;
+  /** True for a viewer invite, and while the document is not loaded and valid. */
+  readonly readOnly: Accessor<boolean>;
+  /** Ephemeral: tell colleagues where in this document we are (null: nowhere in particular). */
+  setLocation(location: PresenceLocation | null): void;
+  /** Retry the relay now. */
+  reconnect(): void;
+  /**
+   * For editor bindings only (client/src/ui/editor): the Y.Doc and its awareness. Screens never touch Y types;
+   * they use `store`.
+   */
+  readonly binding: { doc: Y.Doc; awareness: Awareness; origin: object };
+  /** Give this handle back. Calling it twice is harmless. */
+  release(): void;
+}
+
+export interface DocRegistryOptions {
+  workspaceId: string;
+  token: string;
+  role: Role;
+  /** e.g. `ws://host/sync`; null keeps every document local. */
+  relayUrl: string | null;
+  me: Me;
+  /** How long a document stays open after its last handle is released, ms. Default 20 s. */
+  keepAliveMs?: number;
+  /** ISO timestamp of now (intents stamp `updatedAt` with it). Default: the clock. */
+  now?: () => string;
+}
+
+export interface PrefetchProgress {
+  done: number;
+  total: number;
+  failed: string[];
+}
+
+export interface DocRegistry {
+  open<K extends DocKind>(kind: K, id: string): DocHandle<K>;
+  /**
+   * Brings documents onto this device (IndexedDB) and up to date with the relay without keeping them open:
+   * each is opened, synced (or given up after `timeoutMs` when offline) and released. At most `concurrency`
+   * at a time. Resolves with how many synced and which did not.
+   */
+  prefetch(
+    kind: DocKind,
+    ids: readonly string[],
+    opts?: { concurrency?: number; timeoutMs?: number },
+  ): Promise<PrefetchProgress>;
+  /** Number of documents open now (held or kept alive). */
+  openCount(): number;
+  setMe(me: Me): void;
+  /** Close every document now (flushes IndexedDB). */
+  dispose(): Promise<void>;
+}
+
+interface Entry {
+  kind: DocKind;
+  id: string;
+  refs: number;
+  closeTimer: ReturnType<typeof setTimeout> | null;
+  handleBase: Omit<DocHandle<DocKind>, 'release'>;
+  conn: OpenDocument;
+  /** Announce `me` (name, colour) again after it changed. */
+  republish(): void;
+  close(): Promise<void>;
+}
+
+const keyOf = (kind: DocKind, id: string) => `${kind}/${id}`;
+
+export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
+  const entries = new Map<string, Entry>();
+  const keepAliveMs = opts.keepAliveMs ?? 20_000;
+  const now = opts.now ?? (() => new Date().toISOString());
+  let me = opts.me;
+
+  function create(kind: DocKind, id: string): Entry {
+    return createRoot((disposeRoot) => {
+      const doc = new Y.Doc();
+      const origin = { user: me.id }; // this tab's edits: what its undo tracks
+      const room = roomName(opts.workspaceId, kind, id);
+      // Migrations run on every load path: after IndexedDB (the store's `ready`) and after each relay sync.
+      let loadStore: (() => void) | null = null;
+      const conn: OpenDocument = openDocument({
+        doc,
+        room,
+        token: opts.token,
+        relayUrl: opts.relayUrl,
+        onLoad: (source) => {
+          if (source === 'relay') loadStore?.();
+        },
+      });
+      const store = createKindStore(kind, doc, { origin, now, ready: conn.loaded });
+      loadStore = () => store.load();
+
+      const [connection, setConnection] = createSignal<ConnectionState>(conn.state());
+      const offConn = conn.subscribe(setConnection);
+
+      const awareness = conn.awareness;
+      let location: PresenceLocation | null = null;
+      const publish = () =>
+        awareness.setLocalStateField('user', { id: me.id, name: me.name, color: me.color });
+      publish();
+      awareness.setLocalStateField('location', location);
+      const readPresence = (): PresenceEntry[] =>
+        [...awareness.getStates().entries()]
+          .filter(([, s]) => s && typeof s === 'object' && 'user' in s)
+          .map(([clientId, s]) => ({
+            clientId,
+            user: (s as { user: PresenceEntry['user'] }).user,
+            location: (s as { location?: PresenceLocation | null }).location ?? null,
+            self: clientId === doc.clientID,
+          }))
+          .sort((a, b) => Number(b.self) - Number(a.self) || a.user.name.localeCompare(b.user.name));
+      const [presence, setPresence] = createSignal<PresenceEntry[]>(readPresence());
+      // Carets move on every keystroke; presence only changes when someone comes, goes or moves section.
+      const onAwareness = () => {
+        const next = readPresence();
+        const same = (a: PresenceEntry[], b: PresenceEntry[]) =>
+          a.length === b.length &&
+          a.every(
+            (e, i) =>
+              e.clientId === b[i]!.clientId &&
+              e.user.name === b[i]!.user.name &&
+              e.user.color === b[i]!.user.color &&
+              e.location?.view === b[i]!.location?.view &&
+              (e.location?.section ?? null) === (b[i]!.location?.section ?? null),
+          );
+        if (!same(next, presence())) setPresence(next);
+      };
+      awareness.on('change', onAwareness);
+
+      const entry: Entry = {
+        kind,
+        id,
+        refs: 0,
+        closeTimer: null,
+        handleBase: {
+          kind,
+          id,
+          room,
+          store,
+          connection,
+          presence,
+          readOnly: () => opts.role === 'viewer' || store.state.status !== 'ready',
+          setLocation(next) {
+            location = next;
+            awareness.setLocalStateField('location', location);
+          },
+          reconnect: () => conn.reconnect(),
+          binding: { doc, awareness, origin },
+        } as Omit<DocHandle<DocKind>, 'release'>,
+        conn,
+        republish: publish,
+        async close() {
+          awareness.off('change', onAwareness);
+          offConn();
+          store.dispose();
+          disposeRoot();
+          await conn.destroy();
+          doc.destroy();
+        },
+      };
+      return entry;
+    });
+  }
+
+  const release = (key: string, entry: Entry) => {
+    entry.refs--;
+    if (entry.refs > 0) return;
+    entry.closeTimer = setTimeout(() => {
+      entry.closeTimer = null;
+      if (entry.refs > 0) return;
+      entries.delete(key);
+      void entry.close();
+    }, keepAliveMs);
+  };
+
+  const registry: DocRegistry = {
+    open<K extends DocKind>(kind: K, id: string): DocHandle<K> {
+      const key = keyOf(kind, id);
+      let entry = entries.get(key);
+      if (!entry) {
+        entry = create(kind, id);
+        entries.set(key, entry);
+      }
+      if (entry.closeTimer) {
+        clearTimeout(entry.closeTimer);
+        entry.closeTimer = null;
+      }
+      entry.refs++;
+      const held = entry;
+      let released = false;
+      return {
+        ...(held.handleBase as unknown as Omit<DocHandle<K>, 'release'>),
+        release() {
+          if (released) return;
+          released = true;
+          release(key, held);
+        },
+      };
+    },
+
+    async prefetch(kind, ids, { concurrency = 4, timeoutMs = 15_000 } = {}) {
+      const progress: PrefetchProgress = { done: 0, total: ids.length, failed: [] };
+      const queue = [...ids];
+      const one = async (id: string) => {
+        const handle = registry.open(kind, id);
+        try {
+          const conn = entries.get(keyOf(kind, id))!.conn;
+          const synced = await new Promise<boolean>((resolve) => {
+            let settled = false;
+            let off: () => void = () => {};
+            const finish = (ok: boolean) => {
+              if (settled) return;
+              settled = true;
+              clearTimeout(timer);
+              queueMicrotask(() => off());
+              resolve(ok);
+            };
+            const timer = setTimeout(() => finish(false), timeoutMs);
+            off = conn.subscribe((s) => {
+              if (s.phase === 'synced') finish(true);
+              else if (s.phase === 'refused') finish(false);
+            });
+          });
+          if (synced) progress.done++;
+          else progress.failed.push(id);
+        } finally {
+          handle.release();
+        }
+      };
+      const workers = Array.from({ length: Math.max(1, concurrency) }, async () => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) await one(id);
+      });
+      await Promise.all(workers);
+      return progress;
+    },
+
+    openCount: () => entries.size,
+
+    setMe(next) {
+      me = next;
+      for (const entry of entries.values()) entry.republish();
+    },
+
+    async dispose() {
+      const all = [...entries.values()];
+      entries.clear();
+      for (const e of all) if (e.closeTimer) clearTimeout(e.closeTimer);
+      await Promise.all(all.map((e) => e.close()));
+    },
+  };
+  return registry;
+}
