@@ -102,7 +102,9 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       void handleApi(request, response, {
         secret: options.secret,
         now,
-        createWorkspace: (input) => store.appendUpdate(workspaceRoom(input.id), seed(input)),
+        createWorkspace: async (input) => {
+          await store.append(workspaceRoom(input.id), [seed(input)]);
+        },
       });
       return;
     }
@@ -140,7 +142,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     });
   } catch (error) {
     await relay.close();
-    store.close();
+    await store.close();
     throw error;
   }
 
@@ -156,7 +158,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       await relay.close();
       server.closeAllConnections();
       await stopped;
-      store.close();
+      await store.close();
     })();
     return closed;
   };

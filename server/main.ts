@@ -15,6 +15,7 @@ import { createHaardServer } from './http.ts';
 import { workspaceRoom } from './relay/roomName.ts';
 import type { Io, Values } from './cli.ts';
 import { dataDirOf } from './cli/token.ts';
+import type { DocStore } from './store/docStore.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const INVITE_DAYS = 30;
@@ -25,10 +26,7 @@ interface FirstRun {
 }
 
 /** Creates the first workspace exactly once, in the store, before any client connects. */
-function ensureFirstWorkspace(
-  dataDir: string,
-  store: { hasRoom(room: string): boolean; appendUpdate(room: string, update: Uint8Array): void },
-): FirstRun {
+async function ensureFirstWorkspace(dataDir: string, store: DocStore): Promise<FirstRun> {
   const file = join(dataDir, FIRST_RUN_FILE);
   if (existsSync(file)) {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as Partial<FirstRun> | null;
@@ -38,8 +36,8 @@ function ensureFirstWorkspace(
   }
   const workspaceId = newId();
   const room = workspaceRoom(workspaceId);
-  if (!store.hasRoom(room))
-    store.appendUpdate(room, seedWorkspaceUpdate({ id: workspaceId, name: 'Haard', locale: 'nl' }));
+  if (!(await store.exists(room)))
+    await store.append(room, [seedWorkspaceUpdate({ id: workspaceId, name: 'Haard', locale: 'nl' })]);
   writeFileSync(file, JSON.stringify({ workspaceId } satisfies FirstRun, null, 2));
   return { workspaceId };
 }
@@ -93,7 +91,7 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
 
   let first: FirstRun;
   try {
-    first = ensureFirstWorkspace(dataDir, server.store);
+    first = await ensureFirstWorkspace(dataDir, server.store);
   } catch (err) {
     // The server is already listening: stop it, or the process would keep running after this error.
     await server.close();

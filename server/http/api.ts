@@ -18,8 +18,8 @@ export const NEW_WORKSPACE_INVITE_DAYS = 30;
 export interface ApiOptions {
   secret: string | Buffer;
   now: () => Date;
-  /** Creates and stores the seeded document of a new workspace; throws when it cannot. */
-  createWorkspace: (input: { id: string; name: string; locale: 'nl' | 'en' }) => void;
+  /** Creates and stores the seeded document of a new workspace; rejects when it cannot. */
+  createWorkspace: (input: { id: string; name: string; locale: 'nl' | 'en' }) => Promise<void>;
 }
 
 type Reply = { status: number; body: unknown };
@@ -81,7 +81,7 @@ async function route(request: IncomingMessage, opts: ApiOptions): Promise<Reply>
     const locale = input.locale === 'en' ? 'en' : input.locale === 'nl' ? 'nl' : null;
     if (!locale) return error(400, 'badRequest', 'locale must be "nl" or "en"');
     const id = randomBytes(12).toString('base64url');
-    opts.createWorkspace({ id, name, locale });
+    await opts.createWorkspace({ id, name, locale });
     const expiresAt = new Date(opts.now().getTime() + NEW_WORKSPACE_INVITE_DAYS * DAY_MS);
     return {
       status: 201,

@@ -1,35 +1,34 @@
 /**
- * One client on one room: reads its frames, enforces its rate limit and its role, and answers it.
- * Every way a frame can be bad ends here as a close code for this connection alone.
+ * One plain y-websocket socket (`/sync/<room>`): one peer in one room. It owns what belongs to the socket —
+ * the rate limit, liveness (only a pong proves the peer still reads) — and hands each frame to its
+ * membership of the room. Frames that arrive while the room is still loading wait, in order.
  */
-import type { Role } from '../auth/token.ts';
+import type { Role } from '../../protocol/index.ts';
 import { CloseCode } from './closeCodes.ts';
-import { encodePermissionDenied, encodeSyncStep1, parseClientMessage } from './protocol.ts';
-import type { Room } from './room.ts';
+import type { Membership } from './membership.ts';
+import { nextPeerId, type Peer } from './peer.ts';
 import { TokenBucket, type RateLimit } from './tokenBucket.ts';
 import { OPEN, type WebSocketLike } from './webSocketLike.ts';
 
 export interface ConnectionHooks {
-  /** A viewer sent a document change; it was dropped. */
-  viewerUpdateDropped(connection: Connection): void;
   /** The connection is being closed for a reason worth a log line. */
   rejected(connection: Connection, code: number, reason: string): void;
 }
 
-const READ_ONLY_NOTICE = 'read-only: this access token has the viewer role; document changes are not kept';
-
-export class Connection {
-  /** Cleared before each ping, set by the pong (or any frame): a connection still false at the next ping is dead. */
+export class Connection implements Peer {
+  readonly id = nextPeerId();
+  readonly awarenessIds = new Set<number>();
+  /** Cleared before each ping, set by the pong: a connection still false at the next ping is dead. */
   alive = true;
-  /** Awareness client ids this connection announced, removed for everyone when it leaves. */
-  readonly awarenessClients = new Set<number>();
   private readonly bucket: TokenBucket;
+  private membership: Membership | null = null;
+  /** Frames received before the room was ready; null once it is. */
+  private waiting: Uint8Array[] | null = [];
   private closed = false;
-  private toldReadOnly = false;
 
   constructor(
     readonly socket: WebSocketLike,
-    readonly room: Room,
+    readonly room: string,
     readonly role: Role,
     rateLimit: RateLimit,
     private readonly hooks: ConnectionHooks,
@@ -37,38 +36,23 @@ export class Connection {
     this.bucket = new TokenBucket(rateLimit);
   }
 
-  /** The relay speaks first, like the reference server: its state vector, then who is here. */
-  greet(): void {
-    this.send(encodeSyncStep1(this.room.doc));
-    const awareness = this.room.awarenessFrame();
-    if (awareness !== null) this.send(awareness);
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** The room is ready: frames that waited are handled now, later ones as they come. */
+  attach(membership: Membership): void {
+    const waiting = this.waiting ?? [];
+    this.membership = membership;
+    this.waiting = null;
+    for (const frame of waiting) membership.receive(frame);
   }
 
   receive(frame: Uint8Array): void {
     if (this.closed) return;
-    this.alive = true;
     if (!this.bucket.take()) return this.reject(CloseCode.RateLimited, 'too many messages per second');
-    const parsed = parseClientMessage(frame);
-    if (!parsed.ok) return this.reject(CloseCode.MalformedMessage, `malformed message: ${parsed.reason}`);
-    const message = parsed.message;
-    switch (message.type) {
-      case 'syncStep1':
-        this.send(this.room.syncStep2For(message.stateVector));
-        return;
-      case 'syncStep2':
-      case 'update':
-        return this.receiveUpdate(message.update);
-      case 'awareness':
-        this.room.applyAwareness(message.update, this);
-        return;
-      case 'queryAwareness': {
-        const awareness = this.room.awarenessFrame();
-        if (awareness !== null) this.send(awareness);
-        return;
-      }
-      case 'auth':
-        return; // only the relay sends auth messages
-    }
+    if (this.waiting !== null) this.waiting.push(frame);
+    else this.membership?.receive(frame);
   }
 
   send(frame: Uint8Array): void {
@@ -85,18 +69,11 @@ export class Connection {
     this.socket.close(code, Buffer.from(reason).subarray(0, 123).toString());
   }
 
-  private receiveUpdate(update: Uint8Array): void {
-    if (this.role === 'viewer') {
-      if (this.room.holdsAllOf(update)) return; // e.g. the sync step 2 of a viewer that has nothing new
-      this.hooks.viewerUpdateDropped(this);
-      if (!this.toldReadOnly) {
-        this.toldReadOnly = true;
-        this.send(encodePermissionDenied(READ_ONLY_NOTICE));
-      }
-      return;
-    }
-    const result = this.room.applyUpdate(update, this);
-    if (!result.ok) this.reject(result.code, result.reason);
+  /** The socket is gone: leave the room. */
+  closedBySocket(): void {
+    this.closed = true;
+    this.waiting = null;
+    this.membership?.leave();
   }
 
   private reject(code: number, reason: string): void {

@@ -106,6 +106,13 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** The payload of a frame this relay encoded: the update of a sync frame, the awareness update of an awareness frame. */
+export function framePayload(frame: Uint8Array): Uint8Array {
+  const decoder = decoding.createDecoder(frame);
+  if (decoding.readVarUint(decoder) === MessageType.Sync) decoding.readVarUint(decoder);
+  return decoding.readVarUint8Array(decoder);
+}
+
 function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);

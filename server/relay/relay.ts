@@ -1,25 +1,40 @@
 /**
- * The relay core: rooms loaded from the store on first connection and unloaded when idle, connections
- * pinged, compaction scheduled. It works on `WebSocketLike`, so it needs no HTTP server; authentication
- * happens before `connect` is called (see http/admission.ts).
+ * The relay core: rooms loaded from the store on first join and unloaded when idle, sockets pinged,
+ * checkpoints scheduled. It works on `WebSocketLike` and `Peer`, so it needs no HTTP server; authentication
+ * happens before `connect` / `join` is called (see http/admission.ts).
+ *
+ * Two ways in:
+ * - `connect(socket, access)`: a plain y-websocket socket on one room (`/sync/<room>`).
+ * - `join(peer, room)`: any `Peer` — e.g. one room of a multiplexed socket — gets a `Membership` to feed
+ *   that room's frames to. `connect` is built on it.
  */
-import type { Role } from '../auth/token.ts';
+import type { Role } from '../../protocol/index.ts';
 import { consoleLogger, type Logger } from '../log.ts';
-import type { RoomStore } from '../store/roomStore.ts';
+import type { DocStore } from '../store/docStore.ts';
+import { createLocalBus, type RoomBus } from './bus.ts';
 import { CloseCode } from './closeCodes.ts';
 import { Connection, type ConnectionHooks } from './connection.ts';
-import { Room } from './room.ts';
+import { Membership, type MembershipHooks } from './membership.ts';
+import type { Peer } from './peer.ts';
+import { Room, type RoomDeps } from './room.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './tokenBucket.ts';
 import { toBytes, type WebSocketLike } from './webSocketLike.ts';
 
 export interface RelayOptions {
-  store: RoomStore;
+  store: DocStore;
+  /** Where rooms broadcast. Default: an in-process bus. */
+  bus?: RoomBus;
   /** Ping every connection this often; one that has not answered the previous ping is terminated. Default 30 s. */
   pingIntervalMs?: number;
-  /** Unload a room this long after its last connection left (compacting it first). Default 30 s. */
+  /** Unload a room this long after its last peer left (checkpointing it first). Default 30 s. */
   idleUnloadMs?: number;
-  /** Compact a loaded room once it has this many stored updates. Default 500. */
+  /** Checkpoint a loaded room once it has this many stored updates since its last checkpoint. Default 500. */
   compactAfterUpdates?: number;
+  /**
+   * …or once the bytes of those updates reach this, or the size of the last checkpoint if larger (so the
+   * work of a checkpoint stays in proportion to what was written since). Default 1 MiB.
+   */
+  compactAfterBytes?: number;
   /** Per-connection message rate. Default 200 messages/s, bursts of 1000. */
   rateLimit?: RateLimit;
   /** After a failed load, refuse the room without retrying the load for this long. Default 5 s. */
@@ -41,58 +56,87 @@ export interface RoomStats {
   storedUpdates: number;
 }
 
+export type JoinResult = { ok: true; membership: Membership } | { ok: false; code: number; reason: string };
+
 export interface Relay {
-  /** Serves an authenticated socket on a room (a validated `<workspaceId>/<kind>/<docId>`). */
+  /** Serves an authenticated plain y-websocket socket on a room (a validated `<workspaceId>/<kind>/<docId>`). */
   connect(socket: WebSocketLike, access: { room: string; role: Role }): void;
+  /**
+   * Adds a peer to a room (loading it when needed) and greets it. On success, feed the peer's frames for
+   * the room to `membership.receive` and call `membership.leave()` when the peer goes. On failure the peer
+   * was not added; close it with `code` and `reason`.
+   */
+  join(peer: Peer, room: string): Promise<JoinResult>;
   stats(): RelayStats;
   /** Figures for a loaded room; undefined when the room is not loaded. */
   roomStats(room: string): RoomStats | undefined;
-  /** Closes every connection with 1001, compacts and unloads every room. Leaves the store open. */
+  /** Closes every connection with 1001, checkpoints and unloads every room. Leaves the store open. */
   close(): Promise<void>;
 }
 
 export function createRelay(options: RelayOptions): Relay {
   const { store } = options;
+  const bus = options.bus ?? createLocalBus();
   const log = options.log ?? consoleLogger;
   const idleUnloadMs = options.idleUnloadMs ?? 30_000;
   const compactAfterUpdates = options.compactAfterUpdates ?? 500;
+  const compactAfterBytes = options.compactAfterBytes ?? 1024 * 1024;
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   const loadRetryMs = options.loadRetryMs ?? 5_000;
   const rooms = new Map<string, Room>();
+  const loading = new Map<string, Promise<Room | { error: string }>>();
   const failedLoads = new Map<string, number>();
   const compactionsDue = new Set<Room>();
+  const connections = new Set<Connection>();
   let droppedViewerUpdates = 0;
   let closing = false;
 
-  const hooks: ConnectionHooks = {
-    viewerUpdateDropped(connection) {
-      connection.room.droppedViewerUpdates++;
+  const roomDeps: RoomDeps = {
+    store,
+    bus,
+    stored: (room) => scheduleCompactionIfDue(room),
+    rejected: (room, _peer, code, reason) =>
+      log('warn', 'closed a connection', { room: room.name, code, reason }),
+    failed: (room, error) =>
+      log('error', 'a room task failed', {
+        room: room.name,
+        error: error instanceof Error ? error.stack : String(error),
+      }),
+  };
+
+  const membershipHooks: MembershipHooks = {
+    viewerUpdateDropped(room) {
+      room.droppedViewerUpdates++;
       droppedViewerUpdates++;
     },
-    rejected(connection, code, reason) {
-      log('warn', 'closed a connection', { room: connection.room.name, code, reason });
+    rejected: (room, peer, code, reason) => roomDeps.rejected(room, peer, code, reason),
+    left(room) {
+      if (room.peers.size === 0 && rooms.get(room.name) === room) scheduleUnload(room);
     },
   };
 
+  const connectionHooks: ConnectionHooks = {
+    rejected: (connection, code, reason) =>
+      log('warn', 'closed a connection', { room: connection.room, code, reason }),
+  };
+
   const pingTimer = setInterval(() => {
-    for (const room of rooms.values()) {
-      for (const connection of room.connections) {
-        if (!connection.alive) {
-          connection.socket.terminate();
-          continue;
-        }
-        connection.alive = false;
-        try {
-          connection.socket.ping();
-        } catch {
-          connection.socket.terminate();
-        }
+    for (const connection of connections) {
+      if (!connection.alive) {
+        connection.socket.terminate();
+        continue;
+      }
+      connection.alive = false;
+      try {
+        connection.socket.ping();
+      } catch {
+        connection.socket.terminate();
       }
     }
   }, options.pingIntervalMs ?? 30_000);
   pingTimer.unref();
 
-  function openRoom(name: string): Room | { error: string } {
+  function openRoom(name: string): Promise<Room | { error: string }> | Room | { error: string } {
     const loaded = rooms.get(name);
     if (loaded !== undefined && !loaded.broken) return loaded;
     if (loaded !== undefined) {
@@ -100,67 +144,88 @@ export function createRelay(options: RelayOptions): Relay {
       rooms.delete(name);
       loaded.destroy();
     }
+    const inFlight = loading.get(name);
+    if (inFlight !== undefined) return inFlight;
     const failedAt = failedLoads.get(name);
     if (failedAt !== undefined && performance.now() - failedAt < loadRetryMs) {
       return { error: 'load failed moments ago; not retried yet' };
     }
-    const result = Room.load(name, store);
-    if (!result.ok) {
-      failedLoads.set(name, performance.now());
-      log(
-        'error',
-        'a room could not be loaded; its stored data was left untouched and no client was served',
-        {
-          room: name,
-          error: result.error,
-        },
-      );
-      return { error: result.error };
-    }
-    failedLoads.delete(name);
-    rooms.set(name, result.room);
-    scheduleCompactionIfDue(result.room);
-    return result.room;
+    const load = Room.load(name, roomDeps).then((result) => {
+      loading.delete(name);
+      if (!result.ok) {
+        failedLoads.set(name, performance.now());
+        log(
+          'error',
+          'a room could not be loaded; its stored data was left untouched and no client was served',
+          {
+            room: name,
+            error: result.error,
+          },
+        );
+        return { error: result.error };
+      }
+      failedLoads.delete(name);
+      rooms.set(name, result.room);
+      scheduleCompactionIfDue(result.room);
+      return result.room;
+    });
+    loading.set(name, load);
+    return load;
   }
 
   function scheduleCompactionIfDue(room: Room): void {
-    if (room.storedUpdates < compactAfterUpdates || compactionsDue.has(room)) return;
+    const due =
+      room.storedUpdates >= compactAfterUpdates ||
+      (room.storedUpdates > 0 && room.storedBytes >= Math.max(compactAfterBytes, room.checkpointBytes));
+    if (!due || compactionsDue.has(room)) return;
     compactionsDue.add(room);
-    // Later, outside the message that crossed the threshold; the compaction itself is one transaction.
+    // Later, outside the message that crossed the threshold.
     setImmediate(() => {
-      compactionsDue.delete(room);
-      if (rooms.get(room.name) === room) compact(room);
+      if (rooms.get(room.name) !== room) return compactionsDue.delete(room);
+      void compact(room).finally(() => compactionsDue.delete(room));
     });
   }
 
-  /** Compaction is an optimisation: when it fails, every update stays stored as it was, and we say so. */
-  function compact(room: Room): void {
-    if (room.storedUpdates === 0) return;
-    let reason: string;
-    try {
-      const result = store.compact(room.name);
-      if (result.ok) {
-        room.storedUpdates = 0;
-        return;
-      }
-      reason = result.reason;
-    } catch (error) {
-      reason = error instanceof Error ? error.message : String(error);
+  /** A checkpoint is an optimisation: when it fails, every update stays stored as it was, and we say so. */
+  async function compact(room: Room): Promise<void> {
+    const result = await room.checkpoint();
+    if (!result.ok) {
+      log('warn', 'compaction failed; the updates stay stored as they were', {
+        room: room.name,
+        reason: result.reason,
+      });
     }
-    log('warn', 'compaction failed; the updates stay stored as they were', { room: room.name, reason });
   }
 
   function scheduleUnload(room: Room): void {
     clearTimeout(room.unloadTimer);
-    room.unloadTimer = setTimeout(() => unload(room), idleUnloadMs);
+    room.unloadTimer = setTimeout(() => void unload(room), idleUnloadMs);
     room.unloadTimer.unref();
   }
 
-  function unload(room: Room): void {
-    if (room.connections.size > 0 || rooms.get(room.name) !== room) return;
-    compact(room);
+  async function unload(room: Room): Promise<void> {
+    if (room.peers.size > 0 || rooms.get(room.name) !== room) return;
+    // Out of the map first: a peer arriving now loads the room afresh (a checkpoint never changes content).
     rooms.delete(room.name);
+    await room.settled();
+    await compact(room);
     room.destroy();
+  }
+
+  async function join(peer: Peer, name: string): Promise<JoinResult> {
+    if (closing) return { ok: false, code: CloseCode.ServerShutdown, reason: 'server shutting down' };
+    const room = await openRoom(name);
+    if (!(room instanceof Room)) {
+      return {
+        ok: false,
+        code: CloseCode.LoadFailed,
+        reason: 'the stored document could not be loaded; nothing was changed',
+      };
+    }
+    if (closing) return { ok: false, code: CloseCode.ServerShutdown, reason: 'server shutting down' };
+    clearTimeout(room.unloadTimer);
+    room.join(peer);
+    return { ok: true, membership: new Membership(room, peer, membershipHooks) };
   }
 
   function connect(socket: WebSocketLike, access: { room: string; role: Role }): void {
@@ -168,47 +233,39 @@ export function createRelay(options: RelayOptions): Relay {
       socket.close(CloseCode.ServerShutdown, 'server shutting down');
       return;
     }
-    const room = openRoom(access.room);
-    if (!(room instanceof Room)) {
-      socket.close(CloseCode.LoadFailed, 'the stored document could not be loaded; nothing was changed');
-      return;
-    }
-    clearTimeout(room.unloadTimer);
-    const connection = new Connection(socket, room, access.role, rateLimit, hooks);
-    socket.on('message', (data) => {
-      try {
-        connection.receive(toBytes(data));
-        if (access.role === 'editor') scheduleCompactionIfDue(room);
-      } catch (error) {
-        // Nothing a client sends may take the process or another connection down.
-        hooks.rejected(connection, CloseCode.MalformedMessage, `message failed: ${String(error)}`);
-        connection.close(CloseCode.MalformedMessage, 'message could not be handled');
-      }
-    });
+    const connection = new Connection(socket, access.room, access.role, rateLimit, connectionHooks);
+    connections.add(connection);
+    socket.on('message', (data) => connection.receive(toBytes(data)));
     socket.on('pong', () => {
       connection.alive = true;
     });
     socket.on('error', (error) => {
-      log('info', 'socket error', { room: room.name, error: error.message });
+      log('info', 'socket error', { room: access.room, error: error.message });
     });
     socket.on('close', () => {
-      room.remove(connection);
-      if (room.connections.size === 0 && rooms.get(room.name) === room) scheduleUnload(room);
+      connections.delete(connection);
+      connection.closedBySocket();
     });
-    room.add(connection);
-    connection.greet();
+    void join(connection, access.room).then((result) => {
+      if (!result.ok) return connection.close(result.code, result.reason);
+      if (connection.isClosed) return result.membership.leave();
+      connection.attach(result.membership);
+    });
   }
 
   async function close(): Promise<void> {
     if (closing) return;
     closing = true;
     clearInterval(pingTimer);
-    const open = [...rooms.values()].flatMap((room) => [...room.connections]);
+    await Promise.all(loading.values());
+    const open = [...connections];
     const allClosed = Promise.all(
       open.map(
         (connection) => new Promise<void>((resolve) => connection.socket.on('close', () => resolve())),
       ),
     );
+    for (const room of rooms.values())
+      for (const peer of [...room.peers]) peer.close(CloseCode.ServerShutdown, 'server shutting down');
     for (const connection of open) connection.close(CloseCode.ServerShutdown, 'server shutting down');
     let graceTimer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => {
@@ -217,24 +274,27 @@ export function createRelay(options: RelayOptions): Relay {
     await Promise.race([allClosed, grace]);
     clearTimeout(graceTimer);
     for (const connection of open) connection.socket.terminate();
-    for (const room of [...rooms.values()]) {
-      room.connections.clear();
-      unload(room);
-    }
+    await Promise.all(
+      [...rooms.values()].map((room) => {
+        for (const peer of [...room.peers]) room.leave(peer);
+        return unload(room);
+      }),
+    );
   }
 
   return {
     connect,
+    join,
     stats: () => ({
       rooms: rooms.size,
-      connections: [...rooms.values()].reduce((sum, room) => sum + room.connections.size, 0),
+      connections: [...rooms.values()].reduce((sum, room) => sum + room.peers.size, 0),
       droppedViewerUpdates,
     }),
     roomStats: (name) => {
       const room = rooms.get(name);
       if (room === undefined) return undefined;
       return {
-        connections: room.connections.size,
+        connections: room.peers.size,
         droppedViewerUpdates: room.droppedViewerUpdates,
         storedUpdates: room.storedUpdates,
       };

@@ -1,109 +1,120 @@
 /**
- * One live room: its document, its awareness and its connections. Every change to the document goes
- * through `applyUpdate`, which persists before it broadcasts, so a client never sees a change the store
- * does not hold.
+ * One live room: its document, its awareness and its peers. Every change to the document goes through the
+ * room's serial queue — apply, persist, then publish on the bus — so no peer ever sees a change the store does
+ * not hold, and a sync step 1 is answered only after every update received before it is stored.
+ *
+ * The room talks to `Peer`s (never sockets), stores through the asynchronous `DocStore`, and broadcasts
+ * through the `RoomBus`, so the same room serves plain and multiplexed sockets, and later several nodes.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { RoomStore } from '../store/roomStore.ts';
+import type { DocStore } from '../store/docStore.ts';
 import { replayInto } from '../store/replay.ts';
+import type { BusMessage, RoomBus } from './bus.ts';
 import { CloseCode } from './closeCodes.ts';
-import type { Connection } from './connection.ts';
-import { encodeAwareness, encodeSyncStep2, encodeUpdate } from './protocol.ts';
+import type { Peer } from './peer.ts';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, framePayload } from './protocol.ts';
+import { SerialQueue } from './serialQueue.ts';
 
 export type LoadResult = { ok: true; room: Room } | { ok: false; error: string };
-export type ApplyResult = { ok: true } | { ok: false; code: number; reason: string };
+
+export interface RoomDeps {
+  store: DocStore;
+  bus: RoomBus;
+  /** Called after each update the room stored (to schedule compaction). */
+  stored(room: Room): void;
+  /** Called when the room closes a peer for a reason worth a log line. */
+  rejected(room: Room, peer: Peer, code: number, reason: string): void;
+  /** A queued task failed unexpectedly (a bug, not a client's fault). */
+  failed(room: Room, error: unknown): void;
+}
+
+/** The origin of changes that arrived over the bus from another node: applied, never stored or re-published. */
+const REMOTE = Symbol('remote');
 
 export class Room {
-  readonly connections = new Set<Connection>();
+  readonly peers = new Set<Peer>();
   readonly awareness: awarenessProtocol.Awareness;
   droppedViewerUpdates = 0;
-  /** Updates in the store since the last compaction. */
+  /** Updates and their bytes in the store since the last checkpoint. */
   storedUpdates: number;
+  storedBytes = 0;
+  /** Size of the last checkpoint written or loaded. */
+  checkpointBytes: number;
   unloadTimer: NodeJS.Timeout | undefined;
   /**
    * Set when the room could not be rebuilt from the store after a failed update: its document may hold
-   * changes the store does not. Its connections are closed; the relay never serves it again.
+   * changes the store does not. Its peers are closed; the relay never serves it again.
    */
   broken = false;
   private current: Y.Doc;
-  /** While `applyUpdate` runs: the updates the document emitted, to persist before broadcasting. */
+  /** The `seq` of the last stored update the document holds. */
+  private lastSeq: number;
+  private readonly queue: SerialQueue;
+  private readonly unsubscribe: () => void;
+  /** While an update is applied: the updates the document emitted, to persist before publishing. */
   private produced: Uint8Array[] | null = null;
-  /** The whole state as a sync step 2, for clients that have nothing yet; dropped on every change. */
+  /** The whole state as a sync step 2, for clients that have nothing yet; dropped when the state changes. */
   private wholeState: Uint8Array | null = null;
 
   private constructor(
     readonly name: string,
-    private readonly store: RoomStore,
+    private readonly deps: RoomDeps,
     doc: Y.Doc,
-    storedUpdates: number,
+    loaded: { lastSeq: number; storedUpdates: number; storedBytes: number; checkpointBytes: number },
   ) {
     this.current = doc;
-    this.storedUpdates = storedUpdates;
+    this.lastSeq = loaded.lastSeq;
+    this.storedUpdates = loaded.storedUpdates;
+    this.storedBytes = loaded.storedBytes;
+    this.checkpointBytes = loaded.checkpointBytes;
+    this.queue = new SerialQueue((error) => deps.failed(this, error));
     doc.on('update', this.collect);
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null); // the relay is not a participant
-    this.awareness.on('update', this.relayAwareness);
+    this.awareness.on('update', this.publishAwareness);
+    this.unsubscribe = deps.bus.subscribe(name, this.deliver);
   }
 
   /** Loads the room from the store; a row Yjs cannot apply is an error, never an empty document. */
-  static load(name: string, store: RoomStore): LoadResult {
-    const loaded = loadDoc(name, store);
+  static async load(name: string, deps: RoomDeps): Promise<LoadResult> {
+    const loaded = await loadDoc(name, deps.store);
     if (!loaded.ok) return loaded;
-    return { ok: true, room: new Room(name, store, loaded.doc, loaded.storedUpdates) };
+    return { ok: true, room: new Room(name, deps, loaded.doc, loaded) };
   }
 
-  /** The live document. Read it; change it only through `applyUpdate`. */
+  /** The live document. Read it; change it only through `receiveUpdate`. */
   get doc(): Y.Doc {
     return this.current;
   }
 
-  /** Applies an editor's update, appends what changed to the store, then sends it to everyone else. */
-  applyUpdate(update: Uint8Array, origin: Connection): ApplyResult {
-    const produced: Uint8Array[] = [];
-    this.produced = produced;
-    this.wholeState = null; // even an update that only adds pending structs changes the whole state
-    let applyError: unknown = null;
-    try {
-      Y.applyUpdate(this.current, update, origin);
-    } catch (error) {
-      applyError = error;
-    } finally {
-      this.produced = null;
-    }
-    if (applyError !== null) {
-      // The frame decoded, yet Yjs rejected it half-way: what it did apply is in memory only. Rebuild the
-      // document from the store, which holds exactly the state before this update.
-      this.rebuildFromStore();
-      return {
-        ok: false,
-        code: CloseCode.MalformedMessage,
-        reason: `update rejected by Yjs: ${message(applyError)}`,
-      };
-    }
-    if (produced.length === 0) return { ok: true };
-    try {
-      this.store.appendUpdates(this.name, produced);
-    } catch (error) {
-      // Not stored, so not broadcast either; the sender keeps its change and sends it again on reconnect.
-      this.rebuildFromStore();
-      return {
-        ok: false,
-        code: CloseCode.InternalError,
-        reason: `could not store the update: ${message(error)}`,
-      };
-    }
-    this.storedUpdates += produced.length;
-    for (const change of produced) this.broadcast(encodeUpdate(change), origin);
-    return { ok: true };
+  /** Adds a peer and greets it like the reference server: the room's state vector, then who is here. */
+  join(peer: Peer): void {
+    this.peers.add(peer);
+    this.queue.run(() => {
+      if (!this.peers.has(peer)) return;
+      peer.send(encodeSyncStep1(this.current));
+      const awareness = this.awarenessFrame();
+      if (awareness !== null) peer.send(awareness);
+    });
   }
 
-  /** The reply to a sync step 1: what the client lacks. A client with nothing shares one cached encoding. */
-  syncStep2For(stateVector: Uint8Array): Uint8Array {
-    const empty = stateVector.length === 1 && stateVector[0] === 0;
-    if (!empty) return encodeSyncStep2(this.current, stateVector);
-    this.wholeState ??= encodeSyncStep2(this.current);
-    return this.wholeState;
+  /** Removes a peer and, for everyone else, the awareness states it announced. */
+  leave(peer: Peer): void {
+    if (!this.peers.delete(peer)) return;
+    if (peer.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], peer);
+    }
+  }
+
+  /** Applies an editor's update, stores what changed, then publishes it to everyone else. */
+  receiveUpdate(update: Uint8Array, from: Peer): void {
+    this.queue.run(() => this.applyAndStore(update, from));
+  }
+
+  /** Answers a sync step 1 with what the peer lacks, after every update queued before it is stored. */
+  answerSyncStep1(stateVector: Uint8Array, to: Peer): void {
+    this.queue.run(() => to.send(this.syncStep2For(stateVector)));
   }
 
   /** True when the update holds nothing the document lacks (e.g. a viewer's sync step 2 after a clean sync). */
@@ -111,8 +122,8 @@ export class Room {
     return Y.snapshotContainsUpdate(Y.snapshot(this.current), update);
   }
 
-  applyAwareness(update: Uint8Array, origin: Connection): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, origin);
+  applyAwareness(update: Uint8Array, from: Peer): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
   }
 
   /** All current awareness states as one frame, or null when there are none. */
@@ -122,80 +133,212 @@ export class Room {
     return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
-  add(connection: Connection): void {
-    this.connections.add(connection);
+  /**
+   * Folds the stored updates into one checkpoint, encoded from the live document (no replay from the store),
+   * after every queued update is stored. Resolves with a reason when it failed; the updates then stay as
+   * they were.
+   */
+  checkpoint(): Promise<{ ok: true } | { ok: false; reason: string }> {
+    return new Promise((resolve) => {
+      this.queue.run(async () => {
+        if (this.storedUpdates === 0 || this.broken) return resolve({ ok: true });
+        const state = encodeIntegratedState(this.current);
+        const throughSeq = this.lastSeq;
+        const result = await this.deps.store
+          .checkpoint(this.name, state, throughSeq)
+          .catch((error: unknown) => ({ ok: false as const, reason: message(error) }));
+        if (!result.ok) return resolve(result);
+        this.storedUpdates = 0;
+        this.storedBytes = 0;
+        this.checkpointBytes = state.length;
+        resolve({ ok: true });
+      });
+    });
   }
 
-  remove(connection: Connection): void {
-    if (!this.connections.delete(connection)) return;
-    if (connection.awarenessClients.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null);
-    }
+  /** Resolves once every queued task (updates being stored, answers) has finished. */
+  settled(): Promise<void> {
+    return this.queue.idle();
   }
 
   destroy(): void {
     clearTimeout(this.unloadTimer);
+    this.unsubscribe();
     this.awareness.destroy();
     this.current.destroy();
   }
 
-  private broadcast(frame: Uint8Array, except: Connection | null): void {
-    for (const connection of this.connections) {
-      if (connection !== except) connection.send(frame);
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.length === 1 && stateVector[0] === 0;
+    if (!empty) return encodeSyncStep2(this.current, stateVector);
+    this.wholeState ??= encodeSyncStep2(this.current);
+    return this.wholeState;
+  }
+
+  private async applyAndStore(update: Uint8Array, from: Peer): Promise<void> {
+    if (this.broken || !this.peers.has(from)) return;
+    const produced: Uint8Array[] = [];
+    const { pendingStructs, pendingDs } = this.current.store;
+    this.produced = produced;
+    let applyError: unknown = null;
+    try {
+      Y.applyUpdate(this.current, update, from);
+    } catch (error) {
+      applyError = error;
+    } finally {
+      this.produced = null;
     }
+    // The cached whole state stays valid while nothing changed: an empty sync step 2, a duplicate update.
+    if (
+      produced.length > 0 ||
+      applyError !== null ||
+      this.current.store.pendingStructs !== pendingStructs ||
+      this.current.store.pendingDs !== pendingDs
+    ) {
+      this.wholeState = null;
+    }
+    if (applyError !== null) {
+      // The frame decoded, yet Yjs rejected it half-way: what it did apply is in memory only. Rebuild the
+      // document from the store, which holds exactly the state before this update.
+      await this.rebuildFromStore();
+      return this.reject(from, CloseCode.MalformedMessage, `update rejected by Yjs: ${message(applyError)}`);
+    }
+    if (produced.length === 0) return;
+    let lastSeq: number;
+    try {
+      lastSeq = (await this.deps.store.append(this.name, produced)).lastSeq;
+    } catch (error) {
+      // Not stored, so not published either; the sender keeps its change and sends it again on reconnect.
+      await this.rebuildFromStore();
+      return this.reject(from, CloseCode.InternalError, `could not store the update: ${message(error)}`);
+    }
+    this.lastSeq = lastSeq;
+    this.storedUpdates += produced.length;
+    for (const change of produced) {
+      this.storedBytes += change.length;
+      this.deps.bus.publish(this.name, {
+        kind: 'update',
+        frame: encodeUpdate(change),
+        node: this.deps.bus.node,
+        from: from.id,
+      });
+    }
+    this.deps.stored(this);
+  }
+
+  private reject(peer: Peer, code: number, reason: string): void {
+    this.deps.rejected(this, peer, code, reason);
+    peer.close(code, reason);
   }
 
   private readonly collect = (update: Uint8Array): void => {
     this.produced?.push(update);
   };
 
-  private readonly relayAwareness = (
+  /** A message on the bus: this node's own goes to every peer but its sender; another node's is applied first. */
+  private readonly deliver = (message: BusMessage): void => {
+    if (message.node === this.deps.bus.node) {
+      for (const peer of this.peers) if (peer.id !== message.from) peer.send(message.frame);
+      return;
+    }
+    if (message.kind === 'awareness') {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, framePayload(message.frame), REMOTE);
+      for (const peer of this.peers) peer.send(message.frame);
+      return;
+    }
+    this.queue.run(() => {
+      // Stored by the node that published it; here it only joins the live document.
+      Y.applyUpdate(this.current, framePayload(message.frame), REMOTE);
+      this.wholeState = null;
+      for (const peer of this.peers) peer.send(message.frame);
+    });
+  };
+
+  private readonly publishAwareness = (
     changes: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
-    const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    const sender = this.connections.has(origin as Connection) ? (origin as Connection) : null;
+    if (origin === REMOTE) return;
+    const sender = this.peers.has(origin as Peer) ? (origin as Peer) : null;
     if (sender !== null) {
-      for (const id of [...changes.added, ...changes.updated]) sender.awarenessClients.add(id);
-      for (const id of changes.removed) sender.awarenessClients.delete(id);
+      for (const id of changes.added) sender.awarenessIds.add(id);
+      for (const id of changes.updated) sender.awarenessIds.add(id);
+      for (const id of changes.removed) sender.awarenessIds.delete(id);
     }
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    this.broadcast(frame, sender);
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    this.deps.bus.publish(this.name, {
+      kind: 'awareness',
+      frame: encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
+      node: this.deps.bus.node,
+      from: sender?.id ?? 0,
+    });
   };
 
-  private rebuildFromStore(): void {
-    const loaded = loadDoc(this.name, this.store);
+  private async rebuildFromStore(): Promise<void> {
+    const loaded = await loadDoc(this.name, this.deps.store);
     if (!loaded.ok) {
       // The store cannot give the room back: nobody may keep working on a document that is not stored.
       this.broken = true;
-      for (const connection of this.connections)
-        connection.close(CloseCode.LoadFailed, 'room could not be reloaded');
+      for (const peer of [...this.peers]) peer.close(CloseCode.LoadFailed, 'room could not be reloaded');
       return;
     }
     this.current.off('update', this.collect);
+    this.current.destroy();
     this.current = loaded.doc;
     this.current.on('update', this.collect);
     this.wholeState = null;
+    this.lastSeq = loaded.lastSeq;
     this.storedUpdates = loaded.storedUpdates;
+    this.storedBytes = loaded.storedBytes;
+    this.checkpointBytes = loaded.checkpointBytes;
   }
 }
 
-function loadDoc(
-  name: string,
-  store: RoomStore,
-): { ok: true; doc: Y.Doc; storedUpdates: number } | { ok: false; error: string } {
+type LoadedDoc = {
+  ok: true;
+  doc: Y.Doc;
+  lastSeq: number;
+  storedUpdates: number;
+  storedBytes: number;
+  checkpointBytes: number;
+};
+
+async function loadDoc(name: string, store: DocStore): Promise<LoadedDoc | { ok: false; error: string }> {
   const doc = new Y.Doc();
   try {
-    const stored = store.readRoom(name);
+    const stored = await store.load(name);
     const replay = replayInto(doc, stored);
     if (!replay.ok) {
       doc.destroy();
       return { ok: false, error: `stored row ${replay.row} cannot be applied: ${replay.error}` };
     }
-    return { ok: true, doc, storedUpdates: stored.updates.length };
+    return {
+      ok: true,
+      doc,
+      lastSeq: stored.updates.at(-1)?.seq ?? stored.checkpointSeq,
+      storedUpdates: stored.updates.length,
+      storedBytes: stored.updates.reduce((sum, row) => sum + row.bytes.length, 0),
+      checkpointBytes: stored.checkpoint?.length ?? 0,
+    };
   } catch (error) {
     doc.destroy();
     return { ok: false, error: `reading the store failed: ${message(error)}` };
+  }
+}
+
+/**
+ * The document's state without its pending structs and deletes (Yjs merges those into
+ * `encodeStateAsUpdate`). Only integrated content is ever stored, so a checkpoint replays with nothing pending.
+ */
+function encodeIntegratedState(doc: Y.Doc): Uint8Array {
+  const { pendingStructs, pendingDs } = doc.store;
+  doc.store.pendingStructs = null;
+  doc.store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.store.pendingStructs = pendingStructs;
+    doc.store.pendingDs = pendingDs;
   }
 }
 

@@ -1,46 +1,32 @@
 /**
- * The relay's durable store: SQLite (better-sqlite3) in `<dataDir>/haard.sqlite`.
+ * The relay's durable store: SQLite (better-sqlite3) in `<dataDir>/haard.sqlite`, behind the asynchronous
+ * `DocStore` interface (see docStore.ts for the log + checkpoint model).
  *
  * Durability: WAL journal with `synchronous = NORMAL` by default. Every append is its own committed
- * transaction before `appendUpdate` returns, and a committed transaction in the WAL survives `kill -9` of
- * the process (the bytes are in the OS page cache). Only an OS crash or power loss can drop the last few
+ * transaction before its promise resolves, and a committed transaction in the WAL survives `kill -9` of the
+ * process (the bytes are in the OS page cache). Only an OS crash or power loss can drop the last few
  * commits; pass `synchronous: 'FULL'` to fsync every commit and survive those too, at a large cost per
  * update. The trade is acceptable because the relay is never the only copy: every client keeps its
  * document in IndexedDB and sends what the relay lacks on its next sync.
+ *
+ * better-sqlite3 is synchronous; its calls are short (one indexed insert per append), so the promises here
+ * resolve at once. The synchronous `readRoom` / `updateCount` exist for tests and tools that inspect a store.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import * as Y from 'yjs';
-import { replayInto } from './replay.ts';
+import type { CheckpointResult, DocStore, StoredRoom } from './docStore.ts';
 import { migrate } from './schema.ts';
 
-export interface StoredRoom {
-  snapshot: Uint8Array | null;
-  updates: Array<{ seq: number; bytes: Uint8Array }>;
-}
+export type { StoredRoom } from './docStore.ts';
 
-export type CompactResult =
-  { ok: true; mergedUpdates: number; snapshotBytes: number } | { ok: false; reason: string };
-
-export interface RoomStore {
+export interface RoomStore extends DocStore {
   /** The SQLite file. */
   readonly file: string;
-  /** True once anything was stored for the room. */
-  hasRoom(room: string): boolean;
-  /** Appends one update and commits before returning. Used by the relay, and to seed a brand-new room. */
-  appendUpdate(room: string, update: Uint8Array): void;
-  /** Appends several updates in one transaction: all or none. */
-  appendUpdates(room: string, updates: readonly Uint8Array[]): void;
+  /** The stored rows of a room, read synchronously (tests, tools). */
   readRoom(room: string): StoredRoom;
-  /** Updates stored since the room's last compaction. */
+  /** Updates stored after the room's checkpoint, counted synchronously (tests, tools). */
   updateCount(room: string): number;
-  /**
-   * Replaces the room's snapshot and updates with one snapshot, in one transaction. A row Yjs cannot
-   * apply aborts the compaction and leaves every row as it was.
-   */
-  compact(room: string): CompactResult;
-  close(): void;
 }
 
 export interface RoomStoreOptions {
@@ -63,11 +49,14 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
   const selectUpdates = db.prepare<[string], { seq: number; bytes: Buffer }>(
     'SELECT seq, bytes FROM updates WHERE room = ? ORDER BY seq',
   );
-  const selectSnapshot = db.prepare<[string], { bytes: Buffer }>(
-    'SELECT bytes FROM snapshots WHERE room = ?',
+  const selectSnapshot = db.prepare<[string], { bytes: Buffer; through_seq: number }>(
+    'SELECT bytes, through_seq FROM snapshots WHERE room = ?',
   );
   const countUpdates = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM updates WHERE room = ?',
+  );
+  const lastUpdateSeq = db.prepare<[string], { seq: number | null }>(
+    'SELECT MAX(seq) AS seq FROM updates WHERE room = ?',
   );
   const anyRow = db.prepare<[string, string], { found: number }>(
     'SELECT EXISTS (SELECT 1 FROM snapshots WHERE room = ?) OR EXISTS (SELECT 1 FROM updates WHERE room = ?) AS found',
@@ -81,45 +70,56 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
     'DELETE FROM updates WHERE room = ? AND seq <= ?',
   );
 
-  const readRoom = (room: string): StoredRoom => ({
-    snapshot: selectSnapshot.get(room)?.bytes ?? null,
-    updates: selectUpdates.all(room),
+  const readRoom = (room: string): StoredRoom => {
+    const snapshot = selectSnapshot.get(room);
+    return {
+      checkpoint: snapshot?.bytes ?? null,
+      checkpointSeq: snapshot?.through_seq ?? 0,
+      updates: selectUpdates.all(room),
+    };
+  };
+
+  const append = db.transaction((room: string, updates: readonly Uint8Array[]): number => {
+    let last = 0;
+    for (const update of updates) last = Number(insertUpdate.run(room, update).lastInsertRowid);
+    return last;
   });
 
-  const appendUpdates = db.transaction((room: string, updates: readonly Uint8Array[]) => {
-    for (const update of updates) insertUpdate.run(room, update);
-  });
+  const checkpoint = db.transaction(
+    (room: string, state: Uint8Array, throughSeq: number): CheckpointResult => {
+      const current = selectSnapshot.get(room)?.through_seq ?? 0;
+      if (throughSeq < current)
+        return {
+          ok: false,
+          reason: `checkpoint through ${throughSeq} is older than the stored one (${current})`,
+        };
+      const last = lastUpdateSeq.get(room)?.seq ?? current;
+      if (throughSeq > last)
+        return {
+          ok: false,
+          reason: `checkpoint through ${throughSeq} is past the last stored update (${last})`,
+        };
+      upsertSnapshot.run(room, state, throughSeq, Date.now());
+      // Only the rows folded into the checkpoint; an update appended after `throughSeq` stays.
+      const folded = deleteUpdatesThrough.run(room, throughSeq).changes;
+      return { ok: true, foldedUpdates: folded, checkpointBytes: state.length };
+    },
+  );
 
-  const compact = db.transaction((room: string): CompactResult => {
-    const stored = readRoom(room);
-    const last = stored.updates.at(-1);
-    if (last === undefined)
-      return { ok: true, mergedUpdates: 0, snapshotBytes: stored.snapshot?.length ?? 0 };
-    const doc = new Y.Doc();
-    try {
-      const replay = replayInto(doc, stored);
-      if (!replay.ok) return { ok: false, reason: `row ${replay.row} cannot be applied: ${replay.error}` };
-      // A fresh document with gc on: deleted content is dropped, so the snapshot is as small as it gets.
-      const snapshot = Y.encodeStateAsUpdate(doc);
-      upsertSnapshot.run(room, snapshot, last.seq, Date.now());
-      // Only the rows merged above; an update appended after `last` stays.
-      deleteUpdatesThrough.run(room, last.seq);
-      return { ok: true, mergedUpdates: stored.updates.length, snapshotBytes: snapshot.length };
-    } finally {
-      doc.destroy();
-    }
-  });
+  // Each call runs inside the promise executor, so a throw becomes a rejection, never a synchronous throw.
+  const later = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
 
   return {
     file,
-    hasRoom: (room) => anyRow.get(room, room)?.found === 1,
-    appendUpdate: (room, update) => void insertUpdate.run(room, update),
-    appendUpdates: (room, updates) => appendUpdates(room, updates),
+    load: (room) => later(() => readRoom(room)),
+    exists: (room) => later(() => anyRow.get(room, room)?.found === 1),
+    append: (room, updates) => later(() => ({ lastSeq: append(room, updates) })),
+    checkpoint: (room, state, throughSeq) => later(() => checkpoint(room, state, throughSeq)),
+    close: () =>
+      later(() => {
+        if (db.open) db.close();
+      }),
     readRoom,
     updateCount: (room) => countUpdates.get(room)?.n ?? 0,
-    compact: (room) => compact(room),
-    close: () => {
-      if (db.open) db.close();
-    },
   };
 }

@@ -28,7 +28,7 @@ describe('relay: idle rooms', () => {
     await waitFor(() => server.relay.roomStats(ROOM) === undefined, 2_000, 'the room to unload');
     expect(server.relay.stats().rooms).toBe(0);
     expect(server.store.updateCount(ROOM)).toBe(0);
-    expect(server.store.readRoom(ROOM).snapshot).not.toBeNull();
+    expect(server.store.readRoom(ROOM).checkpoint).not.toBeNull();
 
     const again = providerClient(server, ROOM);
     await synced(again);

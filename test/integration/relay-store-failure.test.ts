@@ -8,7 +8,8 @@ import { WebSocketServer } from 'ws';
 import { silentLogger } from '../../server/log.ts';
 import { CloseCode } from '../../server/relay/closeCodes.ts';
 import { createRelay } from '../../server/relay/relay.ts';
-import { openRoomStore, type RoomStore } from '../../server/store/roomStore.ts';
+import type { DocStore } from '../../server/store/docStore.ts';
+import { openRoomStore } from '../../server/store/roomStore.ts';
 import { arrayPush, rawClient, removeDir, tempDataDir, waitFor } from './helpers/relayHarness.ts';
 
 const ROOM = 'acme/plan/flaky';
@@ -23,13 +24,13 @@ describe('relay: the store fails while a room is live', () => {
     const dataDir = tempDataDir();
     const real = openRoomStore({ dataDir });
     let failing = false;
-    const disk = () => {
+    const disk = async () => {
       if (failing) throw new Error('disk I/O error');
     };
-    const store: RoomStore = {
+    const store: DocStore = {
       ...real,
-      appendUpdates: (room, updates) => (disk(), real.appendUpdates(room, updates)),
-      readRoom: (room) => (disk(), real.readRoom(room)),
+      append: (room, updates) => disk().then(() => real.append(room, updates)),
+      load: (room) => disk().then(() => real.load(room)),
     };
     const relay = createRelay({ store, log: silentLogger, idleUnloadMs: 60_000 });
     const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });

@@ -1,0 +1,71 @@
+/**
+ * The relay's persistence seam: an asynchronous store of Yjs documents, one *room* each. The relay only ever
+ * talks to this interface; SQLite (`roomStore.ts`) implements it today, a shared store for several relay
+ * nodes can tomorrow.
+ *
+ * A room is stored as an append-only **log** of updates, each with a sequence number (`seq`, increasing, never
+ * reused), folded now and then into a **checkpoint**: the merged state of every update up to `throughSeq`.
+ * Loading = the checkpoint, then every update after it, in `seq` order.
+ *
+ * Designed with history in mind (issue 9): `checkpoint` only promises that loading gives the same document;
+ * whether the store then deletes the folded updates (today) or keeps them as the room's past — a retained log
+ * plus checkpoints at known `seq`s, from which any earlier state can be rebuilt — is the store's decision,
+ * invisible to the relay. A store that keeps history will also want documents with `gc: false`; nothing here
+ * assumes gc.
+ *
+ * Ordering: the relay calls a room's operations one at a time (its per-room serial queue), so an
+ * implementation needs no ordering of its own within a room. Calls for different rooms may interleave.
+ */
+
+export interface StoredUpdate {
+  seq: number;
+  bytes: Uint8Array;
+}
+
+export interface StoredRoom {
+  /** The merged state of every update through `checkpointSeq`, or null when the room was never checkpointed. */
+  checkpoint: Uint8Array | null;
+  /** The `seq` the checkpoint covers; 0 without a checkpoint. */
+  checkpointSeq: number;
+  /** Updates after the checkpoint, in `seq` order. */
+  updates: StoredUpdate[];
+}
+
+export type CheckpointResult =
+  { ok: true; foldedUpdates: number; checkpointBytes: number } | { ok: false; reason: string };
+
+/** What was wrong with a stored row, found by its checksum or by replaying it; the room must not be served. */
+export class StoredDataError extends Error {
+  constructor(
+    message: string,
+    /** `checkpoint`, or the `seq` of the update row. */
+    readonly row: 'checkpoint' | number,
+  ) {
+    super(message);
+    this.name = 'StoredDataError';
+  }
+}
+
+export interface DocStore {
+  /**
+   * Everything needed to rebuild a room. A room never written loads as `{ checkpoint: null, updates: [] }`.
+   * Rejects with `StoredDataError` when a row is damaged (checksum mismatch), with any other error when the
+   * store cannot be read at all.
+   */
+  load(room: string): Promise<StoredRoom>;
+  /** True once anything was stored for the room. */
+  exists(room: string): Promise<boolean>;
+  /**
+   * Appends updates to the room's log, all or none, durably (see the implementation for what "durable" means)
+   * before it resolves. Resolves with the `seq` of the last one. Rejects when nothing was stored.
+   */
+  append(room: string, updates: readonly Uint8Array[]): Promise<{ lastSeq: number }>;
+  /**
+   * Records `state` — which must equal the checkpoint plus every update through `throughSeq` — as the room's
+   * checkpoint. Updates after `throughSeq` stay as they are. Refuses (`ok: false`, nothing changed) a
+   * `throughSeq` older than the current checkpoint's, or newer than the room's last update.
+   */
+  checkpoint(room: string, state: Uint8Array, throughSeq: number): Promise<CheckpointResult>;
+  /** Releases the store; pending operations finish first. */
+  close(): Promise<void>;
+}
