@@ -17,27 +17,13 @@
 import type * as z from 'zod/mini';
 import { parseWith, type Parsed, type SchemaIssue } from '../core/model/issues.ts';
 import { Id } from '../core/model/common.ts';
-import {
-  Contact,
-  ContactLogEntry,
-  Criterion,
-  DEFAULT_CADENCE,
-  DEFAULT_CLASSIFICATION,
-  Professional,
-  Relation,
-  Score,
-  Signal,
-  WorkspaceDoc,
-  defaultSettings,
-} from '../core/model/workspace.ts';
-import { AccountPlanDoc, Action, Benefit, Goal, Kpi } from '../core/model/plan.ts';
-import { AgendaItem, Card, Commitment, MeetingBoardDoc, ReviewItem, Success } from '../core/model/meeting.ts';
-import { Round, TournamentDoc, TournamentEntry } from '../core/model/tournament.ts';
+import { Score } from '../core/model/workspace.ts';
+import { DOC_KINDS } from '../protocol/index.ts';
+import { KIND_SPECS } from './kinds/index.ts';
 import { clonePlain, isRecord } from './json.ts';
 import { getAt, setAt, sortKeys } from './read.ts';
 import { issue, prefixIssues } from './result.ts';
 import type { DocJson, DocKind } from './layout.ts';
-import { INITIAL_LIVE } from './seed.ts';
 
 export interface QuarantineEntry {
   /** Dotted path of what was set aside: `relations.r1`, `contactLog.e1.signals.s2`, `scores.r1.c1`, `settings.cadence`. */
@@ -69,84 +55,24 @@ export interface KindCheck {
   fallbacks: Record<string, (json: Record<string, unknown>) => unknown>;
 }
 
-const empty = () => '';
-/** What is checked, per kind (exported for test/unit/doc-check-equivalence.test.ts). */
-export const KIND_CHECKS: Readonly<Record<DocKind, KindCheck>> = {
-  workspace: {
-    doc: WorkspaceDoc,
-    collections: [
-      { path: 'professionals', item: Professional },
-      { path: 'relations', item: Relation },
-      { path: 'contacts', item: Contact },
-      { path: 'criteria', item: Criterion },
-      { path: 'contactLog', item: ContactLogEntry, sub: { field: 'signals', item: Signal } },
-    ],
-    scores: 'scores',
-    fallbacks: {
-      settings: () => defaultSettings('', 'nl'),
-      'settings.name': empty,
-      'settings.locale': () => 'nl',
-      'settings.currency': () => 'EUR',
-      'settings.classification': () => clonePlain(DEFAULT_CLASSIFICATION),
-      'settings.cadence': () => ({ ...DEFAULT_CADENCE }),
-      'settings.acquisitionCost': () => null,
-    },
-  },
-  plan: {
-    doc: AccountPlanDoc,
-    collections: [
-      { path: 'goals', item: Goal },
-      { path: 'strategy.benefits', item: Benefit },
-      { path: 'actions', item: Action },
-      { path: 'kpis', item: Kpi },
-    ],
-    fallbacks: {
-      title: empty,
-      updatedAt: (json) => json.createdAt,
-      keyPoints: () => [],
-      situation: () => ({ text: '', currentServices: '', relationshipForm: '' }),
-      'situation.text': empty,
-      'situation.currentServices': empty,
-      'situation.relationshipForm': empty,
-      developments: empty,
-      strategy: () => ({ text: '', quadrants: [], benefits: {} }),
-      'strategy.text': empty,
-      'strategy.quadrants': () => [],
-      budget: () => null,
-      summary: empty,
-      closing: empty,
-    },
-  },
-  meeting: {
-    doc: MeetingBoardDoc,
-    collections: [
-      { path: 'agenda', item: AgendaItem },
-      { path: 'review', item: ReviewItem },
-      { path: 'cards', item: Card },
-      { path: 'commitments', item: Commitment },
-      { path: 'successes', item: Success },
-    ],
-    fallbacks: {
-      title: empty,
-      facilitatorId: () => null,
-      participantIds: () => [],
-      previousBoardId: () => null,
-      live: () => ({ ...INITIAL_LIVE }),
-    },
-  },
-  tournament: {
-    doc: TournamentDoc,
-    collections: [
-      { path: 'entries', item: TournamentEntry },
-      {
-        path: 'rounds',
-        item: Round,
-        keyOf: (r) => (typeof r.index === 'number' ? String(r.index) : r.index),
-      },
-    ],
-    fallbacks: { title: empty },
-  },
-};
+/** What is checked, per kind, derived from its spec (exported for test/unit/doc-check-equivalence.test.ts). */
+export const KIND_CHECKS: Readonly<Record<DocKind, KindCheck>> = Object.fromEntries(
+  DOC_KINDS.map((kind) => {
+    const spec = KIND_SPECS[kind];
+    const check: KindCheck = {
+      doc: spec.schema,
+      collections: spec.collections.map(({ path, item, sub, keyOf }) => ({
+        path,
+        item,
+        ...(sub ? { sub } : {}),
+        ...(keyOf ? { keyOf } : {}),
+      })),
+      ...(spec.scores ? { scores: spec.scores } : {}),
+      fallbacks: spec.fallbacks,
+    };
+    return [kind, check];
+  }),
+) as Record<DocKind, KindCheck>;
 
 export function checkDocument<K extends DocKind>(kind: K, json: unknown): CheckResult<K> {
   try {

@@ -1,5 +1,9 @@
-/** What a new record holds for every field the caller leaves out. One place, used by intents and import. */
+/**
+ * What a new record holds for every field the caller leaves out, typed for the callers that build records
+ * by hand (CSV import). The values come from the kind's spec (doc/kinds), the one place they are defined.
+ */
 import type { Contact, Relation } from '../core/model/index.ts';
+import { collectionDef } from './kinds/index.ts';
 
 // Pick, not Omit: the record types carry an index signature (unknown keys are kept), which Omit flattens.
 type RelationDefaults = Pick<
@@ -17,23 +21,8 @@ type RelationDefaults = Pick<
 >;
 type ContactDefaults = Pick<Contact, 'title' | 'dmuRole' | 'attitude' | 'strength' | 'knownBy'>;
 
-export const relationDefaults = (): RelationDefaults => ({
-  kind: 'client',
-  sector: '',
-  revenue: null,
-  potential: null,
-  ownerId: null,
-  teamIds: [],
-  notes: '',
-  tags: [],
-  override: null,
-  sevenQuestions: {},
-});
+export const relationDefaults = (): RelationDefaults =>
+  collectionDef('workspace', 'relations').defaults!() as RelationDefaults;
 
-export const contactDefaults = (): ContactDefaults => ({
-  title: '',
-  dmuRole: null,
-  attitude: null,
-  strength: 0,
-  knownBy: [],
-});
+export const contactDefaults = (): ContactDefaults =>
+  collectionDef('workspace', 'contacts').defaults!() as ContactDefaults;

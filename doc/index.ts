@@ -14,6 +14,7 @@ export * from './repair.ts';
 export * from './watch.ts';
 export { INTENT_META, type IntentOptions, type Patch } from './intents/common.ts';
 export * from './intents/workspace.ts';
+export { PLAN_TEXTS } from './kinds/index.ts';
 export * from './intents/plan.ts';
 export * from './intents/meeting.ts';
 export * from './intents/tournament.ts';

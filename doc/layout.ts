@@ -23,13 +23,15 @@
 import * as Y from 'yjs';
 import { clonePlain } from './json.ts';
 import { SCHEMA_VERSION, type DocKind } from '../core/model/common.ts';
+import { KIND_SPECS } from './kinds/index.ts';
 import type { WorkspaceDoc } from '../core/model/workspace.ts';
 import type { AccountPlanDoc } from '../core/model/plan.ts';
 import type { MeetingBoardDoc } from '../core/model/meeting.ts';
 import type { TournamentDoc } from '../core/model/tournament.ts';
 
 export type { DocKind };
-export const DOC_KINDS = ['workspace', 'plan', 'meeting', 'tournament'] as const satisfies readonly DocKind[];
+export { DOC_KINDS } from '../protocol/index.ts';
+import { DOC_KINDS } from '../protocol/index.ts';
 
 export interface DocJsonByKind {
   workspace: WorkspaceDoc;
@@ -78,85 +80,22 @@ export interface KindLayout {
 export const META = 'meta';
 export const VERSIONS = 'versions';
 
-export const LAYOUT: Readonly<Record<DocKind, KindLayout>> = {
-  workspace: {
-    metaKeys: ['schemaVersion', 'id', 'createdAt'],
-    fields: [{ root: 'settings', path: 'settings' }],
-    collections: [
-      { path: 'professionals', root: 'professionals', nested: {} },
-      { path: 'relations', root: 'relations', nested: { sevenQuestions: 'map' } },
-      { path: 'contacts', root: 'contacts', nested: {} },
-      { path: 'criteria', root: 'criteria', nested: {} },
-      { path: 'contactLog', root: 'contactLog', nested: { signals: 'records' } },
-    ],
-    texts: [],
-    // scores: relationId → Y.Map(criterionId → score)
-    extra: ['scores'],
-  },
-  plan: {
-    metaKeys: ['schemaVersion', 'id', 'workspaceId', 'createdAt', 'updatedAt'],
-    fields: [
-      { root: 'plan', path: '', keys: ['title', 'relationIds', 'keyPoints', 'budget'] },
-      { root: 'situation', path: 'situation' },
-      { root: 'strategy', path: 'strategy' },
-    ],
-    collections: [
-      { path: 'goals', root: 'goals', nested: {} },
-      { path: 'strategy.benefits', root: 'benefits', nested: {} },
-      { path: 'actions', root: 'actions', nested: {} },
-      { path: 'kpis', root: 'kpis', nested: { measurements: 'array' } },
-    ],
-    texts: [
-      'situation.text',
-      'situation.currentServices',
-      'situation.relationshipForm',
-      'developments',
-      'strategy.text',
-      'summary',
-      'closing',
-    ],
-    extra: [],
-  },
-  meeting: {
-    metaKeys: ['schemaVersion', 'id', 'workspaceId', 'createdAt'],
-    fields: [
-      {
-        root: 'board',
-        path: '',
-        keys: ['title', 'date', 'facilitatorId', 'participantIds', 'previousBoardId', 'live'],
-      },
-    ],
-    collections: [
-      { path: 'agenda', root: 'agenda', nested: {} },
-      { path: 'review', root: 'review', nested: {} },
-      { path: 'cards', root: 'cards', nested: {} },
-      { path: 'commitments', root: 'commitments', nested: {} },
-      { path: 'successes', root: 'successes', nested: {} },
-    ],
-    texts: [],
-    extra: [],
-  },
-  tournament: {
-    metaKeys: ['schemaVersion', 'id', 'workspaceId', 'createdAt'],
-    fields: [{ root: 'tournament', path: '', keys: ['year', 'title'] }],
-    collections: [
-      { path: 'entries', root: 'entries', nested: {} },
-      // round index ("0".."6") → round; decisions: entryId → 'go' | 'noGo'
-      { path: 'rounds', root: 'rounds', nested: { decisions: 'map' } },
-    ],
-    texts: [],
-    extra: [],
-  },
-};
+/** The Yjs layout of every kind, derived from its spec (doc/kinds). */
+export const LAYOUT: Readonly<Record<DocKind, KindLayout>> = Object.fromEntries(
+  DOC_KINDS.map((kind) => {
+    const spec = KIND_SPECS[kind];
+    const layout: KindLayout = {
+      metaKeys: spec.metaKeys,
+      fields: spec.fields,
+      collections: spec.collections.map(({ path, root, nested }) => ({ path, root, nested })),
+      texts: spec.texts,
+      extra: spec.extra,
+    };
+    return [kind, layout];
+  }),
+) as Record<DocKind, KindLayout>;
 
-export type PlanTextPath =
-  | 'situation.text'
-  | 'situation.currentServices'
-  | 'situation.relationshipForm'
-  | 'developments'
-  | 'strategy.text'
-  | 'summary'
-  | 'closing';
+export type { PlanTextPath } from './kinds/index.ts';
 
 export const collectionLayout = (kind: DocKind, path: string): CollectionLayout => {
   const found = LAYOUT[kind].collections.find((c) => c.path === path);

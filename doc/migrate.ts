@@ -20,6 +20,7 @@
 import * as Y from 'yjs';
 import { KNOWN_VERSION, META, VERSIONS, effectiveVersion, type DocKind } from './layout.ts';
 import type { LocalText } from './result.ts';
+import { KIND_SPECS } from './kinds/index.ts';
 
 export interface Migration {
   from: number;
@@ -29,12 +30,15 @@ export interface Migration {
 }
 export type MigrationTable = readonly Migration[];
 
-/** The migration tables. Everything is version 1 today; add `{ from: 1, to: 2, … }` here with its bump. */
+/**
+ * The migration tables, from each kind's spec (doc/kinds/<kind>.ts `migrations`). Everything is version 1
+ * today; add `{ from: 1, to: 2, … }` to the kind's spec together with its SCHEMA_VERSION bump.
+ */
 export const MIGRATIONS: Readonly<Record<DocKind, MigrationTable>> = {
-  workspace: [],
-  plan: [],
-  meeting: [],
-  tournament: [],
+  workspace: KIND_SPECS.workspace.migrations,
+  plan: KIND_SPECS.plan.migrations,
+  meeting: KIND_SPECS.meeting.migrations,
+  tournament: KIND_SPECS.tournament.migrations,
 };
 
 export const MIGRATION_ORIGIN = Object.freeze({ name: 'haard:migration' });
@@ -53,10 +57,10 @@ export interface MigrateOptions {
 }
 
 const KIND_NAMES: Record<DocKind, LocalText> = {
-  workspace: { en: 'workspace', nl: 'werkruimte' },
-  plan: { en: 'account plan', nl: 'accountplan' },
-  meeting: { en: 'meeting board', nl: 'overlegbord' },
-  tournament: { en: 'tournament', nl: 'toernooi' },
+  workspace: KIND_SPECS.workspace.name,
+  plan: KIND_SPECS.plan.name,
+  meeting: KIND_SPECS.meeting.name,
+  tournament: KIND_SPECS.tournament.name,
 };
 
 /** The status of a document without changing it. `ready` means: at exactly the known version. */

@@ -119,6 +119,8 @@ export const AccountPlanDoc = z.looseObject({
   /** One relation, or a group of relations. At least one. */
   relationIds: z.array(Id).check(z.minLength(1)),
   title: Label,
+  /** The professional who owns the plan and presents it (optional: plans made before it existed have none). */
+  ownerId: z.optional(z.nullable(Id)),
   createdAt: IsoDateTime,
   /** Last change to anything in the plan: drives `plan.stale`. */
   updatedAt: IsoDateTime,

@@ -242,6 +242,27 @@ export type ContactLogEntry = z.infer<typeof ContactLogEntry>;
 export const ScoreSheet = z.record(Id, z.record(Id, Score));
 export type ScoreSheet = z.infer<typeof ScoreSheet>;
 
+/**
+ * What the workspace knows of one of its account plans: enough for the plan list, the "A relations without
+ * a plan" warning and a meeting's agenda without opening the plan's own document. Kept by the clients that
+ * edit the plan (a summary of core/plan's findings at `checkedAt`); the plan document stays the truth.
+ */
+export const PlanCard = z.looseObject({
+  id: Id,
+  title: Label,
+  relationIds: z.array(Id),
+  ownerId: z.nullable(Id),
+  /** core/plan completeness, 0–100. */
+  completeness: z.number().check(z.gte(0), z.lte(100)),
+  errors: z.int().check(z.gte(0)),
+  warnings: z.int().check(z.gte(0)),
+  /** The plan's own `updatedAt`. */
+  updatedAt: IsoDateTime,
+  /** The day the findings were computed (`plan.stale` and `action.overdue` depend on it). */
+  checkedOn: IsoDate,
+});
+export type PlanCard = z.infer<typeof PlanCard>;
+
 /** The workspace document as JSON (its Yjs form mirrors this shape: one Y.Map per collection and record). */
 export const WorkspaceDoc = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION.workspace),
@@ -254,5 +275,7 @@ export const WorkspaceDoc = z.looseObject({
   criteria: collection(Criterion),
   scores: ScoreSheet,
   contactLog: collection(ContactLogEntry),
+  /** The workspace's account plans (their index; each plan is its own document). */
+  plans: collection(PlanCard),
 });
 export type WorkspaceDoc = z.infer<typeof WorkspaceDoc>;

@@ -11,6 +11,7 @@ import { recordToY, valueToY, type CollectionLayout, type DocKind, type NestedSp
 import { clonePlain, deepEqual, isRecord, toJson } from '../json.ts';
 import { fail, issue, issueFrom, notFound, ok, prefixIssues, REFUSAL, type Result } from '../result.ts';
 import { newId } from '../ids.ts';
+import { collectionDef } from '../kinds/index.ts';
 
 export interface IntentOptions {
   /** Transaction origin of this user's edits (what their undo tracks). Any stable value, e.g. a per-tab object. */
@@ -66,8 +67,13 @@ export function refusal(ctx: IntentContext): SchemaIssue[] | null {
   }
 }
 
-/** Run `fn` as the intent's single transaction, after the guard. */
-export function commit<T>(ctx: IntentContext, intent: string, fn: () => T): Result<T> {
+/** Run `fn` as the intent's single transaction, after the guard; `origin` defaults to the user's own. */
+export function commit<T>(
+  ctx: IntentContext,
+  intent: string,
+  fn: () => T,
+  origin: unknown = ctx.opts.origin,
+): Result<T> {
   const refused = refusal(ctx);
   if (refused) return fail(refused);
   let value!: T;
@@ -75,7 +81,7 @@ export function commit<T>(ctx: IntentContext, intent: string, fn: () => T): Resu
     tr.meta.set(INTENT_META, intent);
     value = fn();
     ctx.touch?.();
-  }, ctx.opts.origin);
+  }, origin);
   return ok(value);
 }
 
@@ -180,6 +186,35 @@ export interface CollectionSpec {
   schema: z.ZodMiniType;
   /** For messages: "Relation", "Goal". */
   label: string;
+  /** Values of the fields a new record may leave out (doc/kinds `defaults`). */
+  defaults?: () => Record<string, unknown>;
+  /** New records get `order` one past the last. */
+  ordered?: boolean;
+}
+
+/** The intents' view of the collection of `kind` at JSON path `path`, derived from the kind's spec (doc/kinds). */
+export function collectionSpec(kind: DocKind, path: string): CollectionSpec {
+  const def = collectionDef(kind, path);
+  return {
+    layout: { path: def.path, root: def.root, nested: def.nested },
+    schema: def.item,
+    label: def.label,
+    ...(def.defaults ? { defaults: def.defaults } : {}),
+    ...(def.ordered ? { ordered: true } : {}),
+  };
+}
+
+/**
+ * A new record of `spec`'s collection: its defaults, `order` one past the last (ordered collections), then
+ * what the caller gave, then the id. Not validated here (addRecord does that).
+ */
+export function newRecord<R>(ctx: IntentContext, spec: CollectionSpec, input: object, id: string): R {
+  return {
+    ...(spec.defaults?.() ?? {}),
+    ...(spec.ordered ? { order: nextOrder(ctx, spec.layout) } : {}),
+    ...input,
+    id,
+  } as R;
 }
 
 /** Validate a new record and add it in one transaction; `also` runs in the same transaction. */

@@ -2,14 +2,9 @@
 import * as Y from 'yjs';
 import { IsoDate } from '../../core/model/common.ts';
 import {
-  AgendaItem,
-  Card,
-  Commitment,
   LiveState,
   PLAN_SUBSTEPS,
   RUIT_STEPS,
-  ReviewItem,
-  Success,
   type AgendaItem as AgendaItemT,
   type Card as CardT,
   type Commitment as CommitmentT,
@@ -20,7 +15,7 @@ import {
   type Success as SuccessT,
 } from '../../core/model/meeting.ts';
 import type { Quadrant } from '../../core/model/plan.ts';
-import { collectionLayout } from '../layout.ts';
+import {} from '../layout.ts';
 import { clonePlain, deepEqual, toJson } from '../json.ts';
 import { fail, issue, notFound, REFUSAL, type Result } from '../result.ts';
 import {
@@ -34,34 +29,18 @@ import {
   removeRecord,
   updateRecord,
   validate,
-  type CollectionSpec,
+  collectionSpec,
   type IntentContext,
   type IntentOptions,
 } from './common.ts';
 import type { NewAction } from './plan.ts';
 import { INITIAL_LIVE } from '../seed.ts';
 
-const AGENDA: CollectionSpec = {
-  layout: collectionLayout('meeting', 'agenda'),
-  schema: AgendaItem,
-  label: 'Agenda item',
-};
-const REVIEW: CollectionSpec = {
-  layout: collectionLayout('meeting', 'review'),
-  schema: ReviewItem,
-  label: 'Review item',
-};
-const CARDS: CollectionSpec = { layout: collectionLayout('meeting', 'cards'), schema: Card, label: 'Card' };
-const COMMITMENTS: CollectionSpec = {
-  layout: collectionLayout('meeting', 'commitments'),
-  schema: Commitment,
-  label: 'Commitment',
-};
-const SUCCESSES: CollectionSpec = {
-  layout: collectionLayout('meeting', 'successes'),
-  schema: Success,
-  label: 'Success',
-};
+const AGENDA = collectionSpec('meeting', 'agenda');
+const REVIEW = collectionSpec('meeting', 'review');
+const CARDS = collectionSpec('meeting', 'cards');
+const COMMITMENTS = collectionSpec('meeting', 'commitments');
+const SUCCESSES = collectionSpec('meeting', 'successes');
 
 export type NewAgendaItem = Pick<AgendaItemT, 'planId' | 'presenterId'> &
   Partial<Pick<AgendaItemT, 'timeboxMinutes' | 'order'>>;

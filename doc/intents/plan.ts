@@ -3,11 +3,7 @@ import * as Y from 'yjs';
 import { Text } from '../../core/model/common.ts';
 import {
   AccountPlanDoc,
-  Action,
   ActionStatus,
-  Benefit,
-  Goal,
-  Kpi,
   Measurement,
   type Action as ActionT,
   type ActionStatus as ActionStatusT,
@@ -17,35 +13,27 @@ import {
   type Measurement as MeasurementT,
   type Quadrant,
 } from '../../core/model/plan.ts';
-import { collectionLayout, META, LAYOUT, type PlanTextPath } from '../layout.ts';
+import { META, LAYOUT, type PlanTextPath } from '../layout.ts';
 import { clonePlain, deepEqual, wellFormed } from '../json.ts';
 import { fail, issue, notFound, type Result } from '../result.ts';
 import { setTextContent } from '../text.ts';
 import {
   commit,
   crud,
-  nextOrder,
+  collectionSpec,
+  newRecord,
   recordMap,
   updateRecord,
   validate,
-  type CollectionSpec,
   type IntentContext,
   type IntentOptions,
   type Patch,
 } from './common.ts';
 
-const GOALS: CollectionSpec = { layout: collectionLayout('plan', 'goals'), schema: Goal, label: 'Goal' };
-const ACTIONS: CollectionSpec = {
-  layout: collectionLayout('plan', 'actions'),
-  schema: Action,
-  label: 'Action',
-};
-const BENEFITS: CollectionSpec = {
-  layout: collectionLayout('plan', 'strategy.benefits'),
-  schema: Benefit,
-  label: 'Benefit',
-};
-const KPIS: CollectionSpec = { layout: collectionLayout('plan', 'kpis'), schema: Kpi, label: 'KPI' };
+const GOALS = collectionSpec('plan', 'goals');
+const ACTIONS = collectionSpec('plan', 'actions');
+const BENEFITS = collectionSpec('plan', 'strategy.benefits');
+const KPIS = collectionSpec('plan', 'kpis');
 
 export type NewGoal = Pick<GoalT, 'title'> & Partial<Omit<GoalT, 'id' | 'title'>>;
 export type NewAction = Pick<ActionT, 'what'> & Partial<Omit<ActionT, 'id' | 'what'>>;
@@ -85,16 +73,7 @@ export function planIntents(doc: Y.Doc, opts: IntentOptions) {
     ctx,
     GOALS,
     { add: 'addGoal', update: 'updateGoal', remove: 'removeGoal' },
-    (input, id) => ({
-      category: 'other',
-      metric: '',
-      baseline: '',
-      target: '',
-      deadline: null,
-      order: nextOrder(ctx, GOALS.layout),
-      ...input,
-      id,
-    }),
+    (input, id) => newRecord<GoalT>(ctx, GOALS, input, id),
     // Actions that served the goal lose their "why" (flagged by action.noGoal) instead of pointing nowhere.
     (id) => {
       doc.getMap(ACTIONS.layout.root).forEach((action) => {
@@ -107,33 +86,21 @@ export function planIntents(doc: Y.Doc, opts: IntentOptions) {
     ctx,
     ACTIONS,
     { add: 'addAction', update: 'updateAction', remove: 'removeAction' },
-    (input, id) => ({
-      ownerId: null,
-      due: null,
-      goalId: null,
-      kpi: null,
-      quadrant: 'project' as Quadrant,
-      cost: 0,
-      status: 'planned' as ActionStatusT,
-      result: '',
-      order: nextOrder(ctx, ACTIONS.layout),
-      ...input,
-      id,
-    }),
+    (input, id) => newRecord<ActionT>(ctx, ACTIONS, input, id),
   );
 
   const benefits = crud<BenefitT, NewBenefit>(
     ctx,
     BENEFITS,
     { add: 'addBenefit', update: 'updateBenefit', remove: 'removeBenefit' },
-    (input, id) => ({ ...input, id }),
+    (input, id) => newRecord<BenefitT>(ctx, BENEFITS, input, id),
   );
 
   const kpis = crud<KpiT, NewKpi>(
     ctx,
     KPIS,
     { add: 'addKpi', update: 'updateKpi', remove: 'removeKpi' },
-    (input, id) => ({ name: '', target: null, measurements: [], ...input, id }),
+    (input, id) => newRecord<KpiT>(ctx, KPIS, input, id),
   );
 
   return {

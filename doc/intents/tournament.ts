@@ -5,7 +5,6 @@ import {
   Decision,
   ROUND_KEYS,
   TournamentDoc,
-  TournamentEntry,
   type Decision as DecisionT,
   type TournamentEntry as TournamentEntryT,
 } from '../../core/model/tournament.ts';
@@ -18,16 +17,12 @@ import {
   readRecord,
   recordMap,
   validate,
-  type CollectionSpec,
+  collectionSpec,
   type IntentContext,
   type IntentOptions,
 } from './common.ts';
 
-const ENTRIES: CollectionSpec = {
-  layout: collectionLayout('tournament', 'entries'),
-  schema: TournamentEntry,
-  label: 'Entry',
-};
+const ENTRIES = collectionSpec('tournament', 'entries');
 const ROUNDS = collectionLayout('tournament', 'rounds');
 
 export type NewEntry = Pick<TournamentEntryT, 'name'> & Partial<Omit<TournamentEntryT, 'id' | 'name'>>;

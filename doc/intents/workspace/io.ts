@@ -1,0 +1,212 @@
+/** Bulk writes: a CSV import and restoring a backup, each one transaction (one undo step). */
+import * as Y from 'yjs';
+import type { SchemaIssue } from '../../../core/model/issues.ts';
+import {
+  WorkspaceDoc,
+  type Contact as ContactT,
+  type Relation as RelationT,
+  type WorkspaceDoc as WorkspaceDocT,
+} from '../../../core/model/workspace.ts';
+import { clonePlain, deepEqual, toJson } from '../../json.ts';
+import { recordToY } from '../../layout.ts';
+import { fail, issue, notFound, type Result } from '../../result.ts';
+import {
+  applyPatch,
+  commit,
+  readRecord,
+  recordMap,
+  validate,
+  type CollectionSpec,
+  type IntentContext,
+  type Patch,
+} from '../common.ts';
+import { CONTACTS, RELATIONS, scoresOf, ALL_COLLECTIONS } from './specs.ts';
+
+/**
+ * A bulk import (CSV): whole new records with their ids (so contacts can point at relations added in the
+ * same import) and patches of existing ones. Validated as a whole before anything is written.
+ */
+export interface RecordsImport {
+  addRelations: RelationT[];
+  updateRelations: { id: string; patch: Patch<RelationT> }[];
+  addContacts: ContactT[];
+  updateContacts: { id: string; patch: Patch<ContactT> }[];
+}
+export interface ImportCounts {
+  relationsAdded: number;
+  relationsUpdated: number;
+  contactsAdded: number;
+  contactsUpdated: number;
+}
+
+export function ioIntents(ctx: IntentContext) {
+  const { doc } = ctx;
+  const settings = doc.getMap('settings');
+  const scores = scoresOf(ctx);
+  /** Validate every record of a bulk import; the issues of all of them (nothing is written when any). */
+  const checkImport = (input: RecordsImport): SchemaIssue[] => {
+    const issues: SchemaIssue[] = [];
+    const relRoot = doc.getMap(RELATIONS.layout.root);
+    const newRelations = new Set<string>();
+    const newContacts = new Set<string>();
+    const duplicate = (path: string, label: string, id: string) =>
+      issue(path, 'duplicate_id', `${label} ${id} already exists`, `${label} ${id} bestaat al`);
+    const checkNew = (spec: CollectionSpec, record: { id: string }, seen: Set<string>) => {
+      const path = `${spec.layout.path}.${record.id}`;
+      const parsed = validate(spec.schema, record, path);
+      if (!parsed.ok) issues.push(...parsed.issues);
+      if (doc.getMap(spec.layout.root).has(record.id) || seen.has(record.id))
+        issues.push(duplicate(path, spec.label, record.id));
+      seen.add(record.id);
+    };
+    const checkUpdate = (spec: CollectionSpec, id: string, patch: Record<string, unknown>) => {
+      const path = `${spec.layout.path}.${id}`;
+      const current = readRecord(ctx, spec.layout, id);
+      if (!current) {
+        issues.push(notFound(path, `${spec.label} ${id}`));
+        return null;
+      }
+      const merged: Record<string, unknown> = { ...current };
+      for (const [k, v] of Object.entries(patch)) if (k !== 'id' && v !== undefined) merged[k] = v;
+      const parsed = validate(spec.schema, merged, path);
+      if (!parsed.ok) issues.push(...parsed.issues);
+      return merged;
+    };
+    for (const r of input.addRelations) checkNew(RELATIONS, r, newRelations);
+    for (const u of input.updateRelations) checkUpdate(RELATIONS, u.id, u.patch as Record<string, unknown>);
+    const relationKnown = (id: unknown) =>
+      typeof id === 'string' && (relRoot.has(id) || newRelations.has(id));
+    for (const c of input.addContacts) {
+      checkNew(CONTACTS, c, newContacts);
+      if (!relationKnown(c.relationId))
+        issues.push(notFound(`contacts.${c.id}.relationId`, `Relation ${c.relationId}`));
+    }
+    for (const u of input.updateContacts) {
+      const merged = checkUpdate(CONTACTS, u.id, u.patch as Record<string, unknown>);
+      if (merged && !relationKnown(merged.relationId))
+        issues.push(notFound(`contacts.${u.id}.relationId`, `Relation ${String(merged.relationId)}`));
+    }
+    return issues;
+  };
+
+  /** Make the record map hold exactly `record` (keys it lacks are removed), writing only what differs. */
+  const syncRecord = (spec: CollectionSpec, id: string, record: Record<string, unknown>) => {
+    const root = doc.getMap(spec.layout.root);
+    const current = root.get(id);
+    if (!(current instanceof Y.Map)) {
+      root.set(id, recordToY(record, spec.layout.nested));
+      return;
+    }
+    const patch: Record<string, unknown> = { ...record };
+    current.forEach((_v, k) => {
+      if (!(k in record)) patch[k] = undefined;
+    });
+    applyPatch(current, patch, spec.layout.nested);
+  };
+
+  /** Make a plain-value Y.Map hold exactly `wanted`. */
+  const syncPlainMap = (map: Y.Map<unknown>, wanted: Record<string, unknown>) => {
+    const doomed: string[] = [];
+    map.forEach((_v, k) => {
+      if (!(k in wanted)) doomed.push(k);
+    });
+    for (const k of doomed) map.delete(k);
+    for (const [k, v] of Object.entries(wanted)) {
+      if (v !== undefined && !deepEqual(toJson(map.get(k)), v)) map.set(k, clonePlain(v));
+    }
+  };
+
+  return {
+    /**
+     * Add and update many relations and contacts (a CSV import) in ONE transaction — one undo step.
+     * Every record is validated first (schema, ids unique and free, contacts' relations present); when any
+     * fails, nothing is written and all issues are returned.
+     */
+    importRecords: (input: RecordsImport): Result<ImportCounts> => {
+      const issues = checkImport(input);
+      if (issues.length) return fail(issues);
+      return commit(ctx, 'importRecords', () => {
+        const relRoot = doc.getMap(RELATIONS.layout.root);
+        const conRoot = doc.getMap(CONTACTS.layout.root);
+        for (const r of input.addRelations) {
+          relRoot.set(r.id, recordToY(clonePlain(r) as Record<string, unknown>, RELATIONS.layout.nested));
+          if (!scores.has(r.id)) scores.set(r.id, new Y.Map());
+        }
+        for (const u of input.updateRelations) {
+          const map = recordMap(ctx, RELATIONS.layout, u.id);
+          if (map) applyPatch(map, clonePlain(u.patch) as Record<string, unknown>, RELATIONS.layout.nested);
+        }
+        for (const c of input.addContacts)
+          conRoot.set(c.id, recordToY(clonePlain(c) as Record<string, unknown>, CONTACTS.layout.nested));
+        for (const u of input.updateContacts) {
+          const map = recordMap(ctx, CONTACTS.layout, u.id);
+          if (map) applyPatch(map, clonePlain(u.patch) as Record<string, unknown>, CONTACTS.layout.nested);
+        }
+        return {
+          relationsAdded: input.addRelations.length,
+          relationsUpdated: input.updateRelations.length,
+          contactsAdded: input.addContacts.length,
+          contactsUpdated: input.updateContacts.length,
+        };
+      });
+    },
+
+    /**
+     * Restore a backup as edits, in ONE transaction (one undo step): settings, every collection and the
+     * score sheet are made equal to `target` — records added, changed field by field, or removed — never by
+     * replacing the document. The workspace keeps its own id and creation date. `target` must be a valid
+     * workspace document at this schema version (the caller migrates and checks a backup first).
+     */
+    restoreBackup: (target: WorkspaceDocT): Result<undefined> => {
+      const parsed = validate(WorkspaceDoc, target, '');
+      if (!parsed.ok) return parsed;
+      const value = parsed.value;
+      const keyIssues: SchemaIssue[] = [];
+      for (const spec of ALL_COLLECTIONS) {
+        const records = value[spec.layout.path as keyof WorkspaceDocT] as Record<string, { id: string }>;
+        for (const [key, record] of Object.entries(records)) {
+          if (record.id !== key)
+            keyIssues.push(
+              issue(
+                `${spec.layout.path}.${key}.id`,
+                'key_mismatch',
+                `does not match the key it is stored under (${key})`,
+                `komt niet overeen met de sleutel waaronder het staat (${key})`,
+              ),
+            );
+        }
+      }
+      if (keyIssues.length) return fail(keyIssues);
+      return commit(ctx, 'restoreBackup', () => {
+        syncPlainMap(settings, value.settings as Record<string, unknown>);
+        for (const spec of ALL_COLLECTIONS) {
+          const root = doc.getMap(spec.layout.root);
+          const wanted = value[spec.layout.path as keyof WorkspaceDocT] as Record<
+            string,
+            Record<string, unknown>
+          >;
+          const doomed: string[] = [];
+          root.forEach((_v, k) => {
+            if (!(k in wanted)) doomed.push(k);
+          });
+          for (const k of doomed) root.delete(k);
+          for (const [id, record] of Object.entries(wanted)) syncRecord(spec, id, record);
+        }
+        const doomedRows: string[] = [];
+        scores.forEach((_v, k) => {
+          if (!(k in value.scores)) doomedRows.push(k);
+        });
+        for (const k of doomedRows) scores.delete(k);
+        for (const [relationId, cells] of Object.entries(value.scores)) {
+          let row = scores.get(relationId);
+          if (!(row instanceof Y.Map)) {
+            row = new Y.Map<unknown>();
+            scores.set(relationId, row);
+          }
+          syncPlainMap(row as Y.Map<unknown>, cells as Record<string, unknown>);
+        }
+        return undefined;
+      });
+    },
+  };
+}

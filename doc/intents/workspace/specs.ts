@@ -1,0 +1,19 @@
+/** The workspace's collections as the intents see them (from doc/kinds/workspace.ts), and shared lookups. */
+import type * as Y from 'yjs';
+import { collectionSpec, type IntentContext } from '../common.ts';
+
+export const PROFESSIONALS = collectionSpec('workspace', 'professionals');
+export const RELATIONS = collectionSpec('workspace', 'relations');
+export const CONTACTS = collectionSpec('workspace', 'contacts');
+export const CRITERIA = collectionSpec('workspace', 'criteria');
+export const CONTACT_LOG = collectionSpec('workspace', 'contactLog');
+export const PLANS = collectionSpec('workspace', 'plans');
+
+/** Every collection a backup restores. */
+export const ALL_COLLECTIONS = [PROFESSIONALS, RELATIONS, CONTACTS, CRITERIA, CONTACT_LOG, PLANS] as const;
+
+export const relationExists = (ctx: IntentContext, id: string): boolean =>
+  ctx.doc.getMap(RELATIONS.layout.root).has(id);
+
+/** The score sheet: relationId → Y.Map(criterionId → score). */
+export const scoresOf = (ctx: IntentContext): Y.Map<unknown> => ctx.doc.getMap('scores');
