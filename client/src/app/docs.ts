@@ -42,6 +42,8 @@ export interface DocHandle<K extends DocKind> {
   readonly room: string;
   /** The Solid store: `state` (status, data, quarantine), `intents`, per-user `undo`. */
   readonly store: KindStore<K>;
+  /** Resolves when the local copy (IndexedDB) has loaded: nothing may be written before. */
+  readonly ready: Promise<void>;
   /** Sync state of this document (loading / connecting / synced / offline / refused, pending changes). */
   readonly connection: Accessor<ConnectionState>;
   /** Everyone with this document open, self first. */
@@ -185,6 +187,7 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
           id,
           room,
           store,
+          ready: conn.loaded,
           connection,
           presence,
           readOnly: () => opts.role === 'viewer' || store.state.status !== 'ready',

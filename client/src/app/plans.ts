@@ -1,0 +1,189 @@
+/**
+ * Account plans in the app (DOMAIN.md §4): opening one with everything the screens derive from it, making a
+ * new one, and keeping the workspace's plan index (its `PlanCard`s) in step with the plans people edit.
+ *
+ * - `usePlan(id)` holds the plan's document for the calling component's lifetime (through the registry, so
+ *   the plan page and its presentation share one Y.Doc) and derives, with core/plan, the findings and the
+ *   completeness on every change.
+ * - While a writable plan is open, its card in the workspace is updated (debounced) whenever its summary
+ *   changes — so the plan list shows completeness, errors and owner of 200 plans without opening any.
+ * - `createPlan` seeds a new plan document exactly once, in the creating tab, then adds its card.
+ */
+import { createEffect, createMemo, onCleanup, untrack, type Accessor } from 'solid-js';
+import type { AccountPlanDoc, Contact, PlanCard, WorkspaceDoc } from '../../../core/model/index.ts';
+import { planCompleteness, validatePlan, type Finding } from '../../../core/plan/index.ts';
+import { createPlanDoc, newId, type Result } from '../../../doc/index.ts';
+import type { DocHandle } from './docs.ts';
+import type { WorkspaceSession } from './session.ts';
+
+export interface FindingCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface PlanSession {
+  handle: DocHandle<'plan'>;
+  /** The plan's valid data as a reactive store (null while loading or when unreadable). */
+  plan: Accessor<AccountPlanDoc | null>;
+  /** The plan as plain objects, recomputed on each change (for derived figures). */
+  plain: Accessor<AccountPlanDoc | null>;
+  /** core/plan findings, sorted by severity then path. */
+  findings: Accessor<Finding[]>;
+  /** 0–100 (core/plan completeness). */
+  completeness: Accessor<number | null>;
+  counts: Accessor<FindingCounts>;
+}
+
+/** Today as `YYYY-MM-DD` in the user's time zone (findings and KPI windows are by calendar day). */
+export function localToday(now = new Date()): string {
+  const y = now.getFullYear();
+  const m = String(now.getMonth() + 1).padStart(2, '0');
+  const d = String(now.getDate()).padStart(2, '0');
+  return `${y}-${m}-${d}`;
+}
+
+/** The contacts of the plan's relations (what `dmu.noDecider` and the DMU map read). */
+export function planContacts(ws: WorkspaceDoc, relationIds: readonly string[]): Contact[] {
+  const ids = new Set(relationIds);
+  return Object.values(ws.contacts).filter((c) => ids.has(c.relationId));
+}
+
+/** Validate a plan against the workspace: `validatePlan` with its professionals, contacts and today. */
+export function planFindings(plan: AccountPlanDoc, ws: WorkspaceDoc, today: string): Finding[] {
+  return validatePlan(plan, {
+    professionals: ws.professionals,
+    contacts: planContacts(ws, plan.relationIds),
+    today,
+  });
+}
+
+export function countFindings(findings: readonly Finding[]): FindingCounts {
+  const counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
+
+/** The workspace's card of a plan: what the plan list shows without opening the plan. */
+export function planCardOf(plan: AccountPlanDoc, findings: readonly Finding[], today: string): PlanCard {
+  const counts = countFindings(findings);
+  return {
+    id: plan.id,
+    title: plan.title,
+    relationIds: [...plan.relationIds],
+    ownerId: plan.ownerId ?? null,
+    completeness: planCompleteness(findings),
+    errors: counts.errors,
+    warnings: counts.warnings,
+    updatedAt: plan.updatedAt,
+    checkedOn: today,
+  };
+}
+
+/** How long after the last change the plan's card is rewritten, ms. */
+const CARD_DEBOUNCE_MS = 600;
+
+/**
+ * Open plan `id` for the calling component's lifetime. `today` is read once per call site (a plan page
+ * open across midnight keeps yesterday's "overdue" until it is opened again).
+ */
+export function usePlan(
+  session: WorkspaceSession,
+  workspace: Accessor<WorkspaceDoc | null>,
+  id: string,
+): PlanSession {
+  const handle = session.docs.open('plan', id);
+  onCleanup(() => handle.release());
+  const store = handle.store;
+  const today = localToday();
+
+  const plain = createMemo(() => {
+    store.version();
+    return store.plain().data;
+  });
+  const workspacePlain = createMemo(() => {
+    session.store.version();
+    return session.store.plain().data;
+  });
+  const findings = createMemo<Finding[]>(() => {
+    const p = plain();
+    const ws = workspacePlain();
+    return p && ws ? planFindings(p, ws, today) : [];
+  });
+  const completeness = createMemo(() => (plain() ? planCompleteness(findings()) : null));
+  const counts = createMemo(() => countFindings(findings()));
+
+  // Keep the workspace's card of this plan in step (bookkeeping; skipped for viewers and while loading).
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  createEffect(() => {
+    const p = plain();
+    const f = findings();
+    if (!p || handle.readOnly() || session.readOnly()) return;
+    const card = planCardOf(p, f, today);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      untrack(() => session.store.intents.putPlanCard(card));
+    }, CARD_DEBOUNCE_MS);
+  });
+  onCleanup(() => {
+    if (!timer) return;
+    // Leaving the page: write the last summary now rather than lose it.
+    clearTimeout(timer);
+    const p = store.plain().data;
+    if (p && !session.readOnly()) session.store.intents.putPlanCard(planCardOf(p, findings(), today));
+  });
+
+  return {
+    handle,
+    plan: () => store.state.data,
+    plain,
+    findings,
+    completeness,
+    counts,
+  };
+}
+
+export interface NewPlanInput {
+  relationIds: string[];
+  title: string;
+  ownerId: string | null;
+}
+
+/**
+ * Make a new account plan: seed its document once (after its empty local copy has loaded), add its card to
+ * the workspace, and return its id. The document stays open (kept alive) for the page that opens next.
+ */
+export async function createPlan(
+  session: WorkspaceSession,
+  input: NewPlanInput,
+  now = new Date(),
+): Promise<Result<string>> {
+  const id = newId();
+  const handle = session.docs.open('plan', id);
+  try {
+    await handle.ready;
+    const seeded = createPlanDoc(handle.binding.doc, {
+      id,
+      workspaceId: session.invite.workspaceId,
+      relationIds: input.relationIds,
+      title: input.title,
+      ownerId: input.ownerId,
+      now: now.toISOString(),
+    });
+    if (!seeded.ok) return seeded;
+    handle.store.load();
+    const today = localToday(now);
+    const ws = session.store.plain().data;
+    const findings = ws ? planFindings(seeded.value, ws, today) : [];
+    const card = session.store.intents.putPlanCard(planCardOf(seeded.value, findings, today));
+    if (!card.ok) return card;
+    return { ok: true, value: id };
+  } finally {
+    handle.release();
+  }
+}
