@@ -1,18 +1,25 @@
 /**
- * One open document: local persistence in IndexedDB (y-indexeddb) and live sync through the relay
- * (y-websocket's WebsocketProvider speaking the standard protocol). Framework-free; the Solid stores
- * subscribe to it.
+ * One open document: its local copy on this device (localCopy.ts, IndexedDB) and its live sync through the
+ * relay (channel.ts), over one WebSocket shared with every other document of the same relay and invite
+ * (socket.ts, protocol/multiplex.ts). Framework-free; the Solid stores subscribe to it.
  *
- * - Nothing may be written before the local state has loaded: `loaded` resolves after IndexedDB has
- *   replayed the stored state; the relay connection starts only then.
- * - Reconnects use capped, jittered exponential backoff (backoff.ts) instead of y-websocket's fixed one;
- *   a permanent refusal (an invalid, expired or foreign invite) stops retrying and says why.
+ * - Nothing may be written before the local state has loaded: `loaded` resolves after the local copy has
+ *   been read; the relay connection starts only then. When there is no local copy (refused, unreadable),
+ *   `loaded` waits for the relay's state instead — or for the relay to be offline or refusing — so a
+ *   document opens within seconds either way, and `state().local` says what is kept where.
+ * - Reconnects use capped, jittered exponential backoff; a permanent refusal (an invalid, expired or foreign
+ *   invite, or a room of another workspace) stops retrying and says why.
+ * - While changes exist only in this tab (no local copy, or storage full, and not yet at the relay), closing
+ *   the tab asks first (`beforeunload`).
  */
-import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { DEFAULT_BACKOFF, isPermanentClose, reconnectDelay, type BackoffOptions } from './backoff.ts';
+import type { BackoffOptions } from './backoff.ts';
+import { openChannel, type Channel, type ChannelState } from './channel.ts';
+import { openLocalCopy, type LocalCopyOptions, type LocalStatus } from './localCopy.ts';
+import type { SocketOptions } from './socket.ts';
+
+export type { LocalStatus } from './localCopy.ts';
 
 export type ConnectionPhase =
   | 'loading' // reading the local copy from IndexedDB
@@ -29,23 +36,35 @@ export interface ConnectionState {
   retryAt: number | null;
   /** The close code and reason of a permanent refusal. */
   refusal: { code: number; reason: string } | null;
+  /**
+   * The copy on this device: `ok` every change is kept here; `unavailable` the browser refuses local storage
+   * and `unreadable` the stored copy could not be read (left untouched) — both work online only, so changes
+   * not yet at the relay live only in this tab; `full` storage ran out: changes are kept in memory, sent to the
+   * relay, and written here again once there is space.
+   */
+  local: LocalStatus;
 }
 
 export interface OpenDocumentOptions {
   doc: Y.Doc;
   room: string;
   token: string;
-  /** e.g. `ws://127.0.0.1:8080/sync`; null to stay local only. */
+  /** The relay's sync endpoint, e.g. `ws://127.0.0.1:8080/sync`; null to stay local only. */
   relayUrl: string | null;
   backoff?: BackoffOptions;
   /** Called after each load path (IndexedDB, then each relay sync) — where migrations run. */
   onLoad?: (source: 'indexeddb' | 'relay') => void;
+  /** Local storage options (tests: `{ indexedDB: null }` in Node, short timeouts). */
+  local?: LocalCopyOptions;
+  /** Socket options (Node tests pass `ws`'s WebSocket class; timeouts). */
+  socket?: Pick<SocketOptions, 'WebSocketImpl' | 'answerTimeoutMs'>;
 }
 
 export interface OpenDocument {
   doc: Y.Doc;
   /** Presence: who is here and where. Local until the relay connects. */
   awareness: Awareness;
+  /** Resolves when the document may be read and written (see the module comment). Never rejects. */
   loaded: Promise<void>;
   state(): ConnectionState;
   subscribe(listener: (state: ConnectionState) => void): () => void;
@@ -56,78 +75,71 @@ export interface OpenDocument {
 
 export function openDocument(opts: OpenDocumentOptions): OpenDocument {
   const { doc, room } = opts;
-  const backoff = opts.backoff ?? DEFAULT_BACKOFF;
   const listeners = new Set<(s: ConnectionState) => void>();
-  let state: ConnectionState = { phase: 'loading', pending: 0, retryAt: null, refusal: null };
-  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let state: ConnectionState = { phase: 'loading', pending: 0, retryAt: null, refusal: null, local: 'ok' };
+  let channel: Channel | null = null;
   let destroyed = false;
+  let markLoaded: () => void = () => {};
+  const loaded = new Promise<void>((resolve) => (markLoaded = resolve));
 
   const set = (patch: Partial<ConnectionState>) => {
+    if (destroyed) return;
     state = { ...state, ...patch };
     for (const l of listeners) l(state);
   };
 
-  const idb = new IndexeddbPersistence(room, doc);
+  const local = openLocalCopy(room, doc, opts.local);
+  local.subscribe((status) => set({ local: status }));
   const awareness = new Awareness(doc);
-  let provider: WebsocketProvider | null = null;
 
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === provider || origin === idb) return; // remote or replayed, not a local change
-    const sent = provider !== null && provider.wsconnected && provider.synced;
-    if (!sent) set({ pending: state.pending + 1 });
+    if (origin === local.origin || (channel !== null && origin === channel.origin)) return; // not a local change
+    if (channel === null || !channel.live()) set({ pending: state.pending + 1 });
   };
   doc.on('update', onUpdate);
 
-  const scheduleRetry = () => {
-    if (!provider || destroyed) return;
-    const delay = reconnectDelay(Math.max(1, provider.wsUnsuccessfulReconnects), backoff);
-    if (retryTimer) clearTimeout(retryTimer);
-    set({ phase: 'offline', retryAt: Date.now() + delay });
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      provider?.connect();
-    }, delay);
+  const onChannel = (c: ChannelState) => {
+    set({ phase: c.phase, retryAt: c.retryAt, refusal: c.refusal, ...(c.phase === 'synced' ? { pending: 0 } : {}) });
+    // Without a local copy, the relay's answer — or its absence — is what there is to load.
+    if (c.phase === 'offline' || c.phase === 'refused') markLoaded();
   };
 
-  const loaded = idb.whenSynced.then(() => {
+  void local.loaded.then((status) => {
     if (destroyed) return;
-    opts.onLoad?.('indexeddb');
+    set({ local: status });
+    const hasCopy = status === 'ok' || status === 'full';
+    if (hasCopy) {
+      opts.onLoad?.('indexeddb');
+      markLoaded();
+    }
     if (opts.relayUrl === null) {
       set({ phase: 'offline', retryAt: null });
+      markLoaded();
       return;
     }
-    provider = new WebsocketProvider(opts.relayUrl, room, doc, {
-      connect: false,
-      params: { token: opts.token },
+    channel = openChannel({
+      url: opts.relayUrl,
+      token: opts.token,
+      backoff: opts.backoff,
+      ...opts.socket,
+      room,
+      doc,
       awareness,
-      // y-websocket's own schedule is replaced by ours (see connection-close below).
-      maxBackoffTime: backoff.capMs,
+      onState: onChannel,
+      onSynced: () => {
+        opts.onLoad?.('relay');
+        markLoaded();
+      },
     });
-    const p = provider;
-    p.on('status', ({ status }) => {
-      if (status === 'connecting' || status === 'connected') set({ phase: 'connecting', retryAt: null });
-    });
-    p.on('sync', (synced: boolean) => {
-      if (!synced) return;
-      set({ phase: 'synced', pending: 0, retryAt: null, refusal: null });
-      opts.onLoad?.('relay');
-    });
-    p.on('connection-close', (event) => {
-      if (destroyed) return;
-      if (event && isPermanentClose(event.code)) {
-        // y-websocket stops by itself for 44xx; we only record why.
-        set({ phase: 'refused', retryAt: null, refusal: { code: event.code, reason: event.reason } });
-        return;
-      }
-      // Take over the reconnect: y-websocket's scheduled attempt becomes a no-op.
-      p.shouldConnect = false;
-      scheduleRetry();
-    });
-    p.connect();
   });
 
-  const onOnline = () => api.reconnect();
-  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+  // Closing the tab would lose changes that are neither on this device nor at the relay: ask first.
+  const onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (state.local === 'ok' || state.pending === 0) return;
+    event.preventDefault();
+    event.returnValue = ''; // older browsers need it set
+  };
+  if (typeof window !== 'undefined') window.addEventListener('beforeunload', onBeforeUnload);
 
   const api: OpenDocument = {
     doc,
@@ -140,21 +152,19 @@ export function openDocument(opts: OpenDocumentOptions): OpenDocument {
       return () => listeners.delete(listener);
     },
     reconnect() {
-      if (!provider || destroyed || provider.wsconnected) return;
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = null;
-      set({ refusal: null });
-      provider.connect();
+      if (destroyed) return;
+      channel?.reconnect();
     },
     async destroy() {
+      if (destroyed) return;
       destroyed = true;
-      if (retryTimer) clearTimeout(retryTimer);
-      if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
+      if (typeof window !== 'undefined') window.removeEventListener('beforeunload', onBeforeUnload);
       doc.off('update', onUpdate);
-      provider?.destroy();
+      channel?.destroy();
       awareness.destroy();
-      await idb.destroy();
       listeners.clear();
+      markLoaded();
+      await local.destroy();
     },
   };
   return api;
