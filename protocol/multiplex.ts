@@ -71,7 +71,9 @@ export interface MuxFrame {
 }
 
 /** Splits a frame into its room and message; `reason` says in English what is wrong. Never throws. */
-export function decodeMuxFrame(frame: Uint8Array): { ok: true; frame: MuxFrame } | { ok: false; reason: string } {
+export function decodeMuxFrame(
+  frame: Uint8Array,
+): { ok: true; frame: MuxFrame } | { ok: false; reason: string } {
   try {
     const decoder = decoding.createDecoder(frame);
     const room = decoding.readVarString(decoder);

@@ -10,9 +10,10 @@ import { API_PREFIX, handleApi } from './http/api.ts';
 import { admit } from './http/admission.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { consoleLogger, type Logger } from './log.ts';
+import { createMultiplexer } from './relay/multiplex.ts';
 import { createRelay, type Relay } from './relay/relay.ts';
 import { workspaceRoom } from './relay/roomName.ts';
-import type { RateLimit } from './relay/tokenBucket.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './relay/tokenBucket.ts';
 import { openRoomStore, type RoomStore } from './store/roomStore.ts';
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -80,6 +81,14 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     compactAfterUpdates: options.compactAfterUpdates,
     rateLimit: options.rateLimit,
   });
+  const multiplexer = createMultiplexer({
+    relay,
+    secret: options.secret,
+    now,
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    pingIntervalMs: options.pingIntervalMs,
+    log,
+  });
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
   const staticFiles = serveStatic(options.distDir ?? null);
 
@@ -88,6 +97,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       const body = JSON.stringify({
         status: 'ok',
         ...relay.stats(),
+        multiplexedSockets: multiplexer.stats().sockets,
         uptimeSeconds: Math.floor((performance.now() - startedAt) / 1000),
       });
       response.writeHead(200, {
@@ -128,7 +138,8 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       if (admission.kind === 'refuse') {
         log('info', 'refused a sync connection', { code: admission.code, reason: admission.reason });
         ws.close(admission.code, admission.reason);
-      } else relay.connect(ws, { room: admission.room, role: admission.role });
+      } else if (admission.kind === 'multiplex') multiplexer.accept(ws);
+      else relay.connect(ws, { room: admission.room, role: admission.role });
     });
   });
 
@@ -141,7 +152,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       });
     });
   } catch (error) {
-    await relay.close();
+    await Promise.all([multiplexer.close(0), relay.close()]);
     await store.close();
     throw error;
   }
@@ -155,7 +166,8 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     closed ??= (async () => {
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await relay.close();
+      // Multiplexed sockets first (one 1001 per socket, not one Refuse per room), then the plain ones.
+      await Promise.all([multiplexer.close(), relay.close()]);
       server.closeAllConnections();
       await stopped;
       await store.close();

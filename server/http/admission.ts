@@ -1,15 +1,20 @@
 /**
  * Who may open which room, decided at the HTTP upgrade from the URL alone — before any document byte
- * flows. `/sync/<room>?token=<token>`; anything else is not a sync endpoint.
+ * flows. `/sync/<room>?token=<token>` (plain y-websocket); `/sync` alone is the multiplexed endpoint, whose
+ * token comes in its first message (relay/multiplex.ts); anything else is not a sync endpoint.
  */
 import { verifyToken, type Role } from '../auth/token.ts';
 import { CloseCode } from '../relay/closeCodes.ts';
 import { parseRoomName } from '../relay/roomName.ts';
 
 export const SYNC_PREFIX = '/sync/';
+/** The multiplexed endpoint: several documents over one socket (protocol/multiplex.ts). */
+export const MULTIPLEX_PATH = '/sync';
 
 export type Admission =
   | { kind: 'admit'; room: string; role: Role }
+  /** The multiplexed endpoint: the token is checked in the socket's first message. */
+  | { kind: 'multiplex' }
   /** Accept the WebSocket, then close it at once: browsers learn the reason only from a close code. */
   | { kind: 'refuse'; code: number; reason: string }
   /** Not a sync URL at all: answer the upgrade with a plain HTTP error. */
@@ -22,6 +27,7 @@ export function admit(requestUrl: string, secret: string | Buffer, now: Date): A
   } catch {
     return { kind: 'not-found' }; // a request target such as `//` is no URL at all
   }
+  if (url.pathname === MULTIPLEX_PATH) return { kind: 'multiplex' };
   if (!url.pathname.startsWith(SYNC_PREFIX)) return { kind: 'not-found' };
 
   const token = url.searchParams.get('token');

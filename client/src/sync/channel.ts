@@ -77,7 +77,11 @@ export function openChannel(options: ChannelOptions): Channel {
     if (socket.phase === 'offline') return { phase: 'offline', retryAt: socket.retryAt, refusal: null };
     switch (roomState.kind) {
       case 'refused':
-        return { phase: 'refused', retryAt: null, refusal: { code: roomState.code, reason: roomState.reason } };
+        return {
+          phase: 'refused',
+          retryAt: null,
+          refusal: { code: roomState.code, reason: roomState.reason },
+        };
       case 'waiting':
         return { phase: 'offline', retryAt: roomState.retryAt, refusal: null };
       case 'joined':
@@ -244,4 +248,3 @@ export function openChannel(options: ChannelOptions): Channel {
     },
   };
 }
-

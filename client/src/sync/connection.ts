@@ -99,7 +99,12 @@ export function openDocument(opts: OpenDocumentOptions): OpenDocument {
   doc.on('update', onUpdate);
 
   const onChannel = (c: ChannelState) => {
-    set({ phase: c.phase, retryAt: c.retryAt, refusal: c.refusal, ...(c.phase === 'synced' ? { pending: 0 } : {}) });
+    set({
+      phase: c.phase,
+      retryAt: c.retryAt,
+      refusal: c.refusal,
+      ...(c.phase === 'synced' ? { pending: 0 } : {}),
+    });
     // Without a local copy, the relay's answer — or its absence — is what there is to load.
     if (c.phase === 'offline' || c.phase === 'refused') markLoaded();
   };

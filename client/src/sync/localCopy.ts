@@ -160,7 +160,8 @@ export function openLocalCopy(name: string, doc: Y.Doc, options: LocalCopyOption
     }
     request.onupgradeneeded = () => {
       const created = request.result;
-      if (!created.objectStoreNames.contains(UPDATES)) created.createObjectStore(UPDATES, { autoIncrement: true });
+      if (!created.objectStoreNames.contains(UPDATES))
+        created.createObjectStore(UPDATES, { autoIncrement: true });
       if (!created.objectStoreNames.contains(CUSTOM)) created.createObjectStore(CUSTOM);
     };
     request.onerror = (event) => {
@@ -212,7 +213,11 @@ export function openLocalCopy(name: string, doc: Y.Doc, options: LocalCopyOption
 }
 
 /** Reads every stored update into `doc` as one merged update; `ok: false` when the copy cannot be read. */
-function readInto(db: IDBDatabase, doc: Y.Doc, origin: object): Promise<{ ok: true; rows: number } | { ok: false }> {
+function readInto(
+  db: IDBDatabase,
+  doc: Y.Doc,
+  origin: object,
+): Promise<{ ok: true; rows: number } | { ok: false }> {
   return new Promise((resolve) => {
     let request: IDBRequest<unknown[]>;
     try {
