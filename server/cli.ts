@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Locale } from '../core/model/index.ts';
 import { runClassify } from '../core/cli/classify.ts';
 import { runValidatePlan } from '../core/cli/validatePlan.ts';
-import { isIsoDate } from '../core/dates.ts';
+import { dateProblemText, isoDateProblem } from '../core/dates.ts';
 import { readJsonInput } from './cli/io.ts';
 import { cliMessages, type CliMessages } from './cli/messages.ts';
 
@@ -140,7 +140,9 @@ async function validatePlanCommand(
 ): Promise<number> {
   if (files.length > 1) return fail(io, t.tooManyFiles);
   const today = values.today ?? localToday();
-  if (!isIsoDate(today)) return fail(io, t.badToday(today));
+  const problem = isoDateProblem(today);
+  if (problem === 'format') return fail(io, t.badToday(today));
+  if (problem) return fail(io, t.badToday(today, dateProblemText(problem)[locale]));
   const input = await readJsonInput(files[0], t);
   if (!input.ok) return fail(io, input.error);
   const result = runValidatePlan(input.value, { today, lang: locale });

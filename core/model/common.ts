@@ -3,11 +3,31 @@
  * (~3 kB gzip instead of ~19 kB for full zod); its API is functional: `z.optional(x)`, `x.check(...)`.
  */
 import * as z from 'zod/mini';
+import { birthdayProblem, dateProblemText, isoDateProblem, type DateProblem } from '../dates.ts';
 
 /** A record id: non-empty, at most 200 characters. Ids are created by clients (nanoid-like), never by the relay. */
 export const Id = z.string().check(z.minLength(1), z.maxLength(200));
-/** A calendar date, `YYYY-MM-DD`. */
-export const IsoDate = z.iso.date();
+/**
+ * A check that a string is a real calendar date by `problemOf`. A wrong shape is an `invalid_format`
+ * issue (format `date`); an impossible date a `custom` issue whose params carry the sentence in both
+ * languages ("is not a real date: 31 February does not exist"), which `toSchemaIssues` uses.
+ */
+const realDate = (problemOf: (s: string) => DateProblem | 'format' | null, pattern: string) =>
+  z.superRefine<string>((value, ctx) => {
+    const problem = problemOf(value);
+    if (problem === null) return;
+    if (problem === 'format') ctx.addIssue({ code: 'invalid_format', format: 'date', pattern, input: value });
+    else {
+      const why = dateProblemText(problem);
+      const text = { en: `is not a real date: ${why.en}`, nl: `is geen bestaande datum: ${why.nl}` };
+      ctx.addIssue({ code: 'custom', input: value, params: { text } });
+    }
+  });
+
+/** A real calendar date, `YYYY-MM-DD` (2024-02-29 yes, 2023-02-29 and 1991-02-31 no). */
+export const IsoDate = z.string().check(realDate(isoDateProblem, 'YYYY-MM-DD'));
+/** A birthday: `YYYY-MM-DD`, or `MM-DD` without a year (then 02-29 is fine); always a real date. */
+export const Birthday = z.string().check(realDate(birthdayProblem, 'YYYY-MM-DD|MM-DD'));
 /** A moment, ISO 8601 with offset or `Z`. */
 export const IsoDateTime = z.iso.datetime({ offset: true });
 /** Free text a person types: bounded so that a peer cannot grow one field without limit. */
@@ -25,7 +45,7 @@ export type Locale = z.infer<typeof Locale>;
  * the client's migration table — never change a validator without one.
  */
 export const SCHEMA_VERSION = {
-  workspace: 1,
+  workspace: 2,
   plan: 1,
   meeting: 1,
   tournament: 1,

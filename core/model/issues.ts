@@ -75,7 +75,9 @@ function describe(issue: RawIssue): Record<Locale, string> {
       return both(`must be one of ${listOf(issue.values)}`, `moet een van ${listOf(issue.values)} zijn`);
     case 'invalid_format':
       if (issue.format === 'date')
-        return both('must be a date as YYYY-MM-DD', 'moet een datum als JJJJ-MM-DD zijn');
+        return issue.pattern === 'YYYY-MM-DD|MM-DD'
+          ? both('must be a date as YYYY-MM-DD or MM-DD', 'moet een datum als JJJJ-MM-DD of MM-DD zijn')
+          : both('must be a date as YYYY-MM-DD', 'moet een datum als JJJJ-MM-DD zijn');
       if (issue.format === 'datetime')
         return both('must be a date and time in ISO 8601', 'moet een datum en tijd in ISO 8601 zijn');
       return both(`must match the format ${issue.format}`, `moet het formaat ${issue.format} hebben`);
@@ -93,6 +95,7 @@ function describe(issue: RawIssue): Record<Locale, string> {
     case 'invalid_element':
       return both('has an invalid element', 'heeft een ongeldig element');
     case 'custom':
+      if (isTexts(issue.params?.text)) return issue.params.text;
       return issue.message && issue.message !== 'Invalid input'
         ? both(issue.message, issue.message)
         : both('is invalid', 'is ongeldig');
@@ -100,6 +103,9 @@ function describe(issue: RawIssue): Record<Locale, string> {
       return both('is invalid', 'is ongeldig');
   }
 }
+
+const isTexts = (v: unknown): v is Record<Locale, string> =>
+  typeof v === 'object' && v !== null && typeof (v as Record<string, unknown>).en === 'string';
 
 const article = (t: string) => (/^[aeiou]/.test(t) ? `an ${t}` : `a ${t}`);
 

@@ -1,6 +1,7 @@
 /** The workspace document (DOMAIN.md §1, §2, §5, §6): settings, team, relations, contacts, ABC, contact log. */
 import * as z from 'zod/mini';
 import {
+  Birthday,
   Id,
   IsoDate,
   IsoDateTime,
@@ -40,7 +41,11 @@ export const ATTITUDES = ['supporter', 'neutral', 'critic'] as const;
 export const Attitude = z.enum(ATTITUDES);
 export type Attitude = z.infer<typeof Attitude>;
 
-export const CONTACT_TYPES = ['visit', 'call', 'email', 'event', 'newsletter', 'meeting'] as const;
+/**
+ * `other`: a contact moment of unknown kind — e.g. the "last activity" a CRM export names, which the CSV
+ * import logs as where the relation's history starts (schema 2).
+ */
+export const CONTACT_TYPES = ['visit', 'call', 'email', 'event', 'newsletter', 'meeting', 'other'] as const;
 export const ContactType = z.enum(CONTACT_TYPES);
 export type ContactType = z.infer<typeof ContactType>;
 
@@ -103,6 +108,26 @@ export const CadenceSettings = z.object({
 export type CadenceSettings = z.infer<typeof CadenceSettings>;
 export const DEFAULT_CADENCE: CadenceSettings = { A: 30, B: 90, C: 180, minContactsPerYearA: 6 };
 
+/**
+ * What the CSV import learned from this workspace's earlier imports, so the next export from the same CRM
+ * maps by itself: `columns` — a column header (normalised: lower case, letters and digits only) → the Haard
+ * field it was linked to (several headers to one field combine them, e.g. first and last name); `values` —
+ * per field, a cell value (normalised the same way) → what it means (a kind, a DMU role, `tag`, `ignore`, a
+ * professional's id). Targets are kept as strings: a client ignores what it does not know. Written whole by
+ * each import (the last import's mapping wins). Bounded so that no peer can grow it without limit.
+ */
+const MemoryKey = z.string().check(z.maxLength(200));
+const MemoryTarget = z.string().check(z.maxLength(200));
+const bounded = <T extends z.ZodMiniType>(item: T) =>
+  z
+    .record(MemoryKey, item)
+    .check(z.refine((r) => Object.keys(r).length <= 5000, { message: 'must have at most 5000 entries' }));
+export const ImportMemory = z.looseObject({
+  columns: bounded(MemoryTarget),
+  values: z.record(MemoryKey, bounded(MemoryTarget)),
+});
+export type ImportMemory = z.infer<typeof ImportMemory>;
+
 export const WorkspaceSettings = z.looseObject({
   name: Label,
   locale: Locale,
@@ -111,6 +136,8 @@ export const WorkspaceSettings = z.looseObject({
   cadence: CadenceSettings,
   /** What winning a new client costs the firm (§4 budget, seed 003); null when not set. */
   acquisitionCost: z.nullable(Money),
+  /** Absent until the first CSV import. */
+  importMemory: z.optional(ImportMemory),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettings>;
 
@@ -165,7 +192,12 @@ export type Relation = z.infer<typeof Relation>;
 
 /** Personal facts are optional and easy to leave out: each may be absent. */
 export const PersonalFacts = z.looseObject({
-  birthday: z.optional(z.string().check(z.regex(/^(\d{4}-)?\d{2}-\d{2}$/))),
+  birthday: z.optional(Birthday),
+  /**
+   * A birthday stored before schema 2 that is not a real date ("1991-02-31"), kept as it was by the
+   * migration so nothing is lost; the contact screen shows it and asks for the right date.
+   */
+  birthdayAsEntered: z.optional(Label),
   hobbies: z.optional(Label),
   car: z.optional(Label),
   coffee: z.optional(Label),

@@ -16,6 +16,7 @@ import {
   type Criterion as CriterionT,
 } from '../../core/model/workspace.ts';
 import { newId } from '../ids.ts';
+import { WORKSPACE_MIGRATIONS } from '../migrations/workspace.ts';
 import type { DocJson } from '../layout.ts';
 import { emptyText, type KindSpec } from './types.ts';
 
@@ -94,8 +95,10 @@ export const workspaceSpec: KindSpec<'workspace'> = {
     'settings.classification': () => clonePlain(DEFAULT_CLASSIFICATION),
     'settings.cadence': () => ({ ...DEFAULT_CADENCE }),
     'settings.acquisitionCost': () => null,
+    // A bad import memory is only a lost suggestion: start from an empty one.
+    'settings.importMemory': () => ({ columns: {}, values: {} }),
   },
-  migrations: [],
+  migrations: WORKSPACE_MIGRATIONS,
 };
 
 export interface WorkspaceSeed {

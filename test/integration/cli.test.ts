@@ -176,7 +176,12 @@ describe('haard validate-plan', () => {
     expect(r.stderr).toMatch(/cost/);
     const d = haard(['validate-plan', VALID, '--today', '2026-02-30']);
     expect(d.code).toBe(2);
-    expect(d.stderr).toMatch(/--today/);
+    expect(d.stderr.trim()).toBe('haard: --today "2026-02-30": 30 February does not exist');
+    const nl = haard(['validate-plan', VALID, '--today', '2027-02-29', '--lang', 'nl']);
+    expect(nl.code).toBe(2);
+    expect(nl.stderr.trim()).toBe('haard: --today "2027-02-29": 29 februari 2027 bestaat niet');
+    const shape = haard(['validate-plan', VALID, '--today', '1-3-2026']);
+    expect(shape.stderr.trim()).toBe('haard: --today must be a date as YYYY-MM-DD, got "1-3-2026"');
   });
 });
 

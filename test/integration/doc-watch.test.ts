@@ -1,7 +1,7 @@
 /** The framework-free core of the Solid stores: status transitions, one update per transaction, quarantine. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { watchDocument, workspaceIntents, type DocView } from '../../doc/index.ts';
+import { KNOWN_VERSION, watchDocument, workspaceIntents, type DocView } from '../../doc/index.ts';
 import { SAMPLES, docWithClient, opts, replica, syncAll } from '../fixtures/docs/sample.ts';
 
 function watched(doc: Y.Doc) {
@@ -54,8 +54,8 @@ describe('watchDocument', () => {
     const { w } = watched(b);
     w.load();
     a.transact(() => {
-      a.getMap('versions').set('2', 'fromTheFuture');
-      a.getMap('meta').set('schemaVersion', 2);
+      a.getMap('versions').set(String(KNOWN_VERSION.workspace + 1), 'fromTheFuture');
+      a.getMap('meta').set('schemaVersion', KNOWN_VERSION.workspace + 1);
     });
     syncAll(a, b);
     expect(w.view().status).toBe('newerVersion');

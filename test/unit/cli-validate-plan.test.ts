@@ -35,7 +35,7 @@ describe('haard validate-plan: exit 2 with one line naming the field', () => {
     [
       'a bad date',
       input((i) => (i.plan.actions.a1.due = '2026-13-01')),
-      'plan.actions.a1.due must be a date as YYYY-MM-DD',
+      'plan.actions.a1.due is not a real date: there is no month 13',
     ],
     [
       'an unknown quadrant',

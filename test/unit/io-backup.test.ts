@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { readWorkspace } from '../../doc/index.ts';
 import { backupText, diffBackup, makeBackup, readBackup } from '../../client/src/io/backup.ts';
 import type { WorkspaceDoc } from '../../core/model/index.ts';
+import { SCHEMA_VERSION } from '../../core/model/common.ts';
 import { sampleWorkspace } from '../fixtures/docs/sample.ts';
 
 const sample = () => {
@@ -39,7 +40,10 @@ describe('readBackup', () => {
 
   it('refuses a backup from a newer schema version, with both versions', () => {
     const read = readBackup(text({ ...sample(), schemaVersion: 99 }));
-    expect(read).toEqual({ ok: false, problem: { code: 'newerSchema', version: 99, known: 1 } });
+    expect(read).toEqual({
+      ok: false,
+      problem: { code: 'newerSchema', version: 99, known: SCHEMA_VERSION.workspace },
+    });
   });
 
   it('refuses a corrupt backup and lists every problem with its path', () => {

@@ -6,6 +6,7 @@
  */
 import { createRoot, createSignal } from 'solid-js';
 import type { Locale } from '../../../core/model/index.ts';
+import { isIsoDate } from '../../../core/dates.ts';
 import * as shell from './catalogs/shell.ts';
 import * as relations from './catalogs/relations.ts';
 import * as team from './catalogs/team.ts';
@@ -92,8 +93,14 @@ export const formatPercent = (lang: Locale, share: number, digits = 0) =>
     `p|${lang}|${digits}`,
     () => new Intl.NumberFormat(localeTag(lang), { style: 'percent', maximumFractionDigits: digits }),
   ).format(share);
+/**
+ * A `YYYY-MM-DD` date as the locale writes it. Anything that is not a real date is shown as it is: the
+ * browser's Date would roll "2023-02-29" over into 1 March.
+ */
 export const formatDate = (lang: Locale, isoDate: string) =>
-  cached(
-    `d|${lang}`,
-    () => new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'medium', timeZone: 'UTC' }),
-  ).format(new Date(`${isoDate}T00:00:00Z`));
+  isIsoDate(isoDate)
+    ? cached(
+        `d|${lang}`,
+        () => new Intl.DateTimeFormat(localeTag(lang), { dateStyle: 'medium', timeZone: 'UTC' }),
+      ).format(new Date(`${isoDate}T00:00:00Z`))
+    : isoDate;

@@ -125,6 +125,10 @@ export const en = {
   'rel.personal.birthday': 'Birthday',
   'rel.personal.day': 'Day',
   'rel.personal.month': 'Month',
+  'rel.personal.birthdayIncomplete': 'Choose both the day and the month, or neither.',
+  'rel.personal.asEntered':
+    'Recorded earlier as ‘{value}’, which is not a real date: choose the right day and month.',
+  'rel.personal.asEnteredShort': 'Birthday ‘{value}’ is not a real date — edit the contact to correct it',
   'rel.personal.hobbies': 'Sport and hobbies',
   'rel.personal.car': 'Car',
   'rel.personal.coffee': 'Coffee',
@@ -151,6 +155,7 @@ export const en = {
   'rel.type.event': 'Event',
   'rel.type.newsletter': 'Newsletter',
   'rel.type.meeting': 'Meeting',
+  'rel.type.other': 'Other contact',
   'rel.signals': 'Signals',
   'rel.signal.add': 'Add a signal',
   'rel.signal.kind': 'Signal',
@@ -295,6 +300,11 @@ export const nl: Record<keyof typeof en, string> = {
   'rel.personal.birthday': 'Verjaardag',
   'rel.personal.day': 'Dag',
   'rel.personal.month': 'Maand',
+  'rel.personal.birthdayIncomplete': 'Kies zowel de dag als de maand, of geen van beide.',
+  'rel.personal.asEntered':
+    'Eerder vastgelegd als ‘{value}’, maar die datum bestaat niet: kies de juiste dag en maand.',
+  'rel.personal.asEnteredShort':
+    'Verjaardag ‘{value}’ bestaat niet — bewerk de contactpersoon om dit te verbeteren',
   'rel.personal.hobbies': 'Sport en hobby’s',
   'rel.personal.car': 'Auto',
   'rel.personal.coffee': 'Koffie',
@@ -321,6 +331,7 @@ export const nl: Record<keyof typeof en, string> = {
   'rel.type.event': 'Evenement',
   'rel.type.newsletter': 'Nieuwsbrief',
   'rel.type.meeting': 'Overleg',
+  'rel.type.other': 'Ander contact',
   'rel.signals': 'Signalen',
   'rel.signal.add': 'Signaal toevoegen',
   'rel.signal.kind': 'Signaal',

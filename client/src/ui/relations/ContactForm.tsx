@@ -3,6 +3,7 @@
  * disclosure that says they are optional personal data; they can be cleared in one go.
  */
 import { createSignal, For, Show } from 'solid-js';
+import { birthdayProblem, dateProblemText, daysInMonth } from '../../../../core/dates.ts';
 import {
   ATTITUDES,
   DMU_ROLES,
@@ -17,7 +18,6 @@ import { locale, localeTag, t } from '../../i18n/index.ts';
 import { issuesByField, issuesText } from './common.tsx';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
-const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
 const pad = (n: number) => String(n).padStart(2, '0');
 
 const monthName = (m: number) =>
@@ -25,10 +25,13 @@ const monthName = (m: number) =>
     new Date(Date.UTC(2000, m - 1, 1)),
   );
 
-/** "03-14" or "1980-03-14" → "14 March" (the year is never shown). */
+/**
+ * "03-14" or "1980-03-14" → "14 March" (the year is never shown). A value that is not a real date is shown
+ * as it is, never rolled over into another day.
+ */
 export function birthdayText(birthday: string): string {
   const m = /(\d{2})-(\d{2})$/.exec(birthday);
-  if (!m) return birthday;
+  if (!m || birthdayProblem(birthday) !== null) return birthday;
   return new Intl.DateTimeFormat(localeTag(locale()), {
     day: 'numeric',
     month: 'long',
@@ -66,8 +69,16 @@ export function ContactForm(props: {
   const [hobbies, setHobbies] = createSignal(c?.personal?.hobbies ?? '');
   const [car, setCar] = createSignal(c?.personal?.car ?? '');
   const [coffee, setCoffee] = createSignal(c?.personal?.coffee ?? '');
+  // A birthday stored before dates were checked ("1991-02-31"): kept until a real one is chosen.
+  const [asEntered, setAsEntered] = createSignal(c?.personal?.birthdayAsEntered ?? '');
+  /** The days the chosen month can have (29 for February: the form does not ask for the year). */
+  const days = () =>
+    Array.from(
+      { length: bMonth() ? daysInMonth(bMonth(), bYear ? Number(bYear) : null) : 31 },
+      (_, i) => i + 1,
+    );
   const [errors, setErrors] = createSignal<Record<string, string>>({});
-  const hasPersonal = () => !!(bMonth() || bDay() || hobbies() || car() || coffee());
+  const hasPersonal = () => !!(bMonth() || bDay() || hobbies() || car() || coffee() || asEntered());
   const uid = `cf-${c?.id ?? 'new'}`;
   const openPersonal = hasPersonal(); // open on load when there is something; the user decides after that
 
@@ -77,6 +88,7 @@ export function ContactForm(props: {
     setHobbies('');
     setCar('');
     setCoffee('');
+    setAsEntered('');
   };
 
   const submit = (e: SubmitEvent) => {
@@ -85,8 +97,17 @@ export function ContactForm(props: {
       setErrors({ name: t('rel.contact.nameRequired') });
       return;
     }
+    if (!bMonth() !== !bDay()) {
+      setErrors({ birthday: t('rel.personal.birthdayIncomplete') });
+      return;
+    }
     const birthday =
       bMonth() && bDay() ? `${bYear ? `${bYear}-` : ''}${pad(bMonth())}-${pad(bDay())}` : undefined;
+    const problem = birthday ? birthdayProblem(birthday) : null;
+    if (problem) {
+      setErrors({ birthday: problem === 'format' ? birthday! : dateProblemText(problem)[locale()] });
+      return;
+    }
     const fields = {
       name: name().trim(),
       title: title().trim(),
@@ -96,7 +117,14 @@ export function ContactForm(props: {
       knownBy: knownBy(),
       email: email().trim() || undefined,
       phone: phone().trim() || undefined,
-      personal: cleanPersonal({ birthday, hobbies: hobbies(), car: car(), coffee: coffee() }),
+      personal: cleanPersonal({
+        birthday,
+        // a real birthday replaces the one kept aside
+        birthdayAsEntered: birthday ? undefined : asEntered(),
+        hobbies: hobbies(),
+        car: car(),
+        coffee: coffee(),
+      }),
     };
     const intents = ws.session.store.intents;
     const result = c
@@ -215,7 +243,7 @@ export function ContactForm(props: {
                 onChange={(e) => setBDay(Number(e.currentTarget.value))}
               >
                 <option value={0}>{t('rel.personal.day')}</option>
-                <For each={DAYS}>{(d) => <option value={d}>{d}</option>}</For>
+                <For each={days()}>{(d) => <option value={d}>{d}</option>}</For>
               </select>
               <select
                 aria-label={t('rel.personal.month')}
@@ -226,6 +254,12 @@ export function ContactForm(props: {
                 <For each={MONTHS}>{(m) => <option value={m}>{monthName(m)}</option>}</For>
               </select>
             </span>
+            <Show when={asEntered() && !bMonth()}>
+              <span class="field-note" data-testid="birthday-as-entered">
+                {t('rel.personal.asEntered', { value: asEntered() })}
+              </span>
+            </Show>
+            <Err field="birthday" />
           </fieldset>
           <label class="field">
             <span>{t('rel.personal.hobbies')}</span>

@@ -15,6 +15,7 @@ function personalText(c: Contact): string {
   if (!p) return '';
   return [
     p.birthday && `${t('rel.personal.birthday')} ${birthdayText(p.birthday)}`,
+    p.birthdayAsEntered && t('rel.personal.asEnteredShort', { value: p.birthdayAsEntered }),
     p.hobbies && `${t('rel.personal.hobbies')}: ${p.hobbies}`,
     p.car && `${t('rel.personal.car')}: ${p.car}`,
     p.coffee && `${t('rel.personal.coffee')}: ${p.coffee}`,
