@@ -196,7 +196,7 @@ test('backup and restore: checked first, a summary of the changes, applied in on
   expect(parsed).toMatchObject({
     format: 'haard-backup',
     version: 1,
-    workspace: { schemaVersion: 1, id: haard.workspaceId },
+    workspace: { schemaVersion: 2, id: haard.workspaceId },
   });
 
   // Change things after the backup: five more relations.
@@ -230,7 +230,7 @@ test('backup and restore: checked first, a summary of the changes, applied in on
     buffer: Buffer.from(JSON.stringify(newer)),
   });
   await expect(backup.getByTestId('restore-problem')).toContainText(
-    'made by a newer version of Haard (schema 7; this app knows 1)',
+    'made by a newer version of Haard (schema 7; this app knows 2)',
   );
   await expect(exportCount(page)).toHaveText('21 relations, 25 contacts');
 
