@@ -31,8 +31,8 @@ export interface Migration {
 export type MigrationTable = readonly Migration[];
 
 /**
- * The migration tables, from each kind's spec (doc/kinds/<kind>.ts `migrations`). Everything is version 1
- * today; add `{ from: 1, to: 2, … }` to the kind's spec together with its SCHEMA_VERSION bump.
+ * The migration tables, from each kind's spec (doc/kinds/<kind>.ts `migrations`; the workspace's are in
+ * ./migrations/workspace.ts). Add `{ from: n, to: n + 1, … }` to the kind's table with its SCHEMA_VERSION bump.
  */
 export const MIGRATIONS: Readonly<Record<DocKind, MigrationTable>> = {
   workspace: KIND_SPECS.workspace.migrations,
