@@ -103,7 +103,12 @@ class SharedSocket {
     let set = this.members.get(member.room);
     if (set === undefined) this.members.set(member.room, (set = new Set()));
     set.add(member);
-    if (this.current.phase === 'open') member.opened();
+    // Tell a member that joins an open socket on the next microtask: it is still being constructed (its
+    // lease — this return value — does not exist yet when attach runs).
+    if (this.current.phase === 'open')
+      queueMicrotask(() => {
+        if (!released && this.current.phase === 'open') member.opened();
+      });
     let released = false;
     return {
       state: () => this.current,
