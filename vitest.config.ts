@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['test/buildServer.globalSetup.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
