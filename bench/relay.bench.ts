@@ -1,281 +1,157 @@
 /**
- * Relay benchmark: `npx tsx bench/relay.bench.ts` (or `npm run bench:relay`). Prints figures; asserts nothing.
+ * Relay benchmark: `npm run bench:relay` (builds the server, then `tsx bench/relay.bench.ts`). Prints figures;
+ * asserts nothing.
  *
- * The relay runs in a child process (this file with `--serve`), so its memory and CPU are measured apart
- * from the clients; the clients are raw `ws` sockets speaking the y-websocket protocol. Both share this
- * machine's cores, so latencies include client-side work.
+ * Haard side by side with the two relays people would otherwise pick — the reference y-websocket server
+ * (@y/websocket-server 0.1.1) and Hocuspocus 3.4 — each a bare `node` process measured from outside (/proc),
+ * with clients that behave like real providers (bench/relay/clients.ts). Runs are interleaved (every relay
+ * once per round, the order rotating) and each figure is the median over the rounds (`BENCH_RUNS`, default 3).
+ * Haard persists every update to SQLite; the anchors run without a store.
  *
- * 1. Delivery latency p50/p99 from one writer to 10 / 100 / 400 observers in one room, and lost messages.
- * 2. Time for 50 clients to join a room holding a 1 MB document (warm: room loaded; cold: loaded from the store).
- * 3. Server memory per idle connection over 500 connections.
+ * Figures: server CPU per delivered message (1 writer → 100 observers) and that delivery's p99; join storm p99
+ * (50 clients joining a 1 MB room); RSS per idle connection (1,000 over 100 rooms); process RSS at rest.
+ * Then Haard alone: the join storm from the store (cold), and the longest event-loop stall while big rooms
+ * are compacted under load.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createToken } from '../server/auth/token.ts';
-import { createHaardServer } from '../server/http.ts';
-import { silentLogger } from '../server/log.ts';
+import {
+  delivery,
+  joinStorm,
+  megabyteDoc,
+  memoryAtRest,
+  memoryPerIdleConnection,
+  seedRoom,
+} from './relay/scenarios.ts';
+import {
+  haardRelay,
+  hocuspocusRelay,
+  startHaardOn,
+  yWebsocketRelay,
+  type RelayKind,
+} from './relay/servers.ts';
+import { compactionStall } from './relay/stall.ts';
 
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SECRET = randomBytes(32).toString('base64url');
-const WORKSPACE = 'bench';
-/** Relations in the big document: about 1 MB encoded. */
-const RELATIONS = 3_400;
-
-// ---------------------------------------------------------------- relay child
-
-async function serve(dataDir: string): Promise<void> {
-  const server = await createHaardServer({
-    dataDir,
-    port: 0,
-    secret: process.env.BENCH_SECRET!,
-    log: silentLogger,
-    rateLimit: { perSecond: 10_000, burst: 10_000 },
-  });
-  process.on('message', (request: string) => {
-    if (request === 'memory') {
-      for (let i = 0; i < 3; i++) globalThis.gc?.();
-      process.send!(process.memoryUsage());
-    }
-  });
-  process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
-  process.stdout.write(`${JSON.stringify({ port: server.port })}\n`);
-}
-
-interface Relay {
-  child: ChildProcess;
-  port: number;
-  memory(): Promise<NodeJS.MemoryUsage>;
-  stop(): Promise<void>;
-}
-
-async function startRelay(dataDir: string): Promise<Relay> {
-  const child = spawn(
-    process.execPath,
-    ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dataDir],
-    {
-      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
-      env: { ...process.env, BENCH_SECRET: SECRET },
-    },
-  );
-  const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
-  return {
-    child,
-    port: (JSON.parse(line) as { port: number }).port,
-    memory: async () => {
-      const reply = once(child, 'message');
-      child.send('memory');
-      return (await reply)[0] as NodeJS.MemoryUsage;
-    },
-    stop: async () => {
-      const exited = once(child, 'exit');
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-// ---------------------------------------------------------------- raw protocol clients
-
-const token = createToken(
-  { workspaceId: WORKSPACE, role: 'editor', expiresAt: new Date(Date.now() + 3_600_000) },
+const TOKEN = createToken(
+  { workspaceId: 'bench', role: 'editor', expiresAt: new Date(Date.now() + 3_600_000) },
   SECRET,
 );
 
-function isDocUpdate(frame: Uint8Array): boolean {
-  return frame[0] === 0 && frame[1] === 2;
+interface Figure {
+  label: string;
+  unit: string;
+  digits: number;
+  goal: string;
 }
 
-function isSyncStep2(frame: Uint8Array): boolean {
-  return frame[0] === 0 && frame[1] === 1;
-}
+const FIGURES = {
+  cpu: { label: 'server CPU per delivered message', unit: 'µs', digits: 1, goal: '≤ 1 × best anchor' },
+  deliveryP99: { label: 'delivery p99, 1 writer → 100 observers', unit: 'ms', digits: 1, goal: '—' },
+  join: { label: 'join storm p99 time to synced (50 × 1 MB)', unit: 'ms', digits: 0, goal: '≤ 0.5 × best' },
+  perConnection: {
+    label: 'memory per idle connection (RSS)',
+    unit: 'KB',
+    digits: 1,
+    goal: '≤ 1 × best anchor',
+  },
+  atRest: { label: 'process memory at rest (RSS)', unit: 'MB', digits: 0, goal: '≤ 1.5 × best anchor' },
+} satisfies Record<string, Figure>;
+type FigureKey = keyof typeof FIGURES;
 
-async function connect(
-  port: number,
-  room: string,
-  onFrame: (frame: Uint8Array) => void = () => {},
-): Promise<WebSocket> {
-  const socket = new WebSocket(`ws://127.0.0.1:${port}/sync/${WORKSPACE}/${room}?token=${token}`, {
-    perMessageDeflate: false,
-  });
-  socket.on('message', (data: Buffer) => onFrame(data));
-  await once(socket, 'open');
-  return socket;
-}
-
-function syncStep1(doc: Y.Doc): Uint8Array {
-  return encoding.encode((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint8Array(e, Y.encodeStateVector(doc));
-  });
-}
-
-function updateFrame(update: Uint8Array): Uint8Array {
-  return encoding.encode((e) => {
-    encoding.writeVarUint(e, 0);
-    encoding.writeVarUint(e, 2);
-    encoding.writeVarUint8Array(e, update);
-  });
-}
-
-function closeAll(sockets: WebSocket[]): Promise<unknown> {
-  return Promise.all(
-    sockets.map((socket) => {
-      const closed = once(socket, 'close');
-      socket.close();
-      return closed;
-    }),
-  );
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-// ---------------------------------------------------------------- the measurements
-
-async function latency(relay: Relay, observers: number, messages: number, intervalMs: number): Promise<void> {
-  const room = `meeting/latency-${observers}`;
-  const sentAt: number[] = [];
-  const samples: number[] = [];
-  const received = new Array<number>(observers).fill(0);
-  const sockets: WebSocket[] = [];
-  for (let i = 0; i < observers; i++) {
-    sockets.push(
-      await connect(relay.port, room, (frame) => {
-        if (!isDocUpdate(frame)) return;
-        // TCP keeps order and the relay broadcasts in order: the k-th update an observer gets is message k.
-        samples.push(performance.now() - sentAt[received[i]!]!);
-        received[i]!++;
-      }),
-    );
+async function measureOnce(kind: RelayKind, state: Uint8Array): Promise<Record<FigureKey, number>> {
+  const relay = await kind.start();
+  try {
+    const atRest = (await memoryAtRest(relay)) / 1e6;
+    const perConnection = (await memoryPerIdleConnection(relay, 1_000, 100)) / 1e3;
+    const sent = await delivery(relay, 100, 400, 100);
+    if (sent.lost > 0) console.log(`  ${kind.name}: ${sent.lost} deliveries lost`);
+    const seeder = await seedRoom(relay, 'plan/big', state);
+    const storm = await joinStorm(relay, 'plan/big', 50);
+    await seeder.close();
+    return {
+      cpu: sent.cpuPerDeliveryMicros,
+      deliveryP99: sent.p99Ms,
+      join: storm.p99Ms,
+      perConnection,
+      atRest,
+    };
+  } finally {
+    await relay.stop();
   }
-  const writerDoc = new Y.Doc();
-  const pending: Uint8Array[] = [];
-  writerDoc.on('update', (update: Uint8Array) => pending.push(update));
-  const writer = await connect(relay.port, room);
-  for (let k = 0; k < messages; k++) {
-    writerDoc.getMap('board').set('cursor', k);
-    sentAt.push(performance.now());
-    writer.send(updateFrame(pending.shift()!));
-    await sleep(intervalMs);
-  }
-  const deadline = Date.now() + 10_000;
-  while (received.some((n) => n < messages) && Date.now() < deadline) await sleep(20);
-  const lost = received.reduce((sum, n) => sum + (messages - n), 0);
-  samples.sort((a, b) => a - b);
-  console.log(
-    `  ${String(observers).padStart(3)} observers × ${messages} updates: ` +
-      `p50 ${percentile(samples, 50).toFixed(2)} ms, p99 ${percentile(samples, 99).toFixed(2)} ms, ` +
-      `max ${samples.at(-1)!.toFixed(2)} ms, lost ${lost}`,
-  );
-  await closeAll([writer, ...sockets]);
 }
 
-function megabyteDoc(): Y.Doc {
-  const doc = new Y.Doc();
-  const relations = doc.getArray<Y.Map<unknown>>('relations');
-  doc.transact(() => {
-    for (let i = 0; i < RELATIONS; i++) {
-      const relation = new Y.Map<unknown>();
-      relation.set('id', `rel-${i}`);
-      relation.set('name', `Relation ${i} ${'·'.repeat(40)}`);
-      relation.set('notes', randomBytes(96).toString('base64'));
-      relation.set('score', i % 4);
-      relations.push([relation]);
-    }
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+function printTable(kinds: RelayKind[], results: Map<string, Array<Record<FigureKey, number>>>): void {
+  const anchors = kinds.filter((kind) => kind.name !== 'Haard');
+  const header = ['figure', ...kinds.map((kind) => kind.name), 'Haard ÷ best anchor', 'goal'];
+  const rows = (Object.keys(FIGURES) as FigureKey[]).map((key) => {
+    const figure = FIGURES[key];
+    const value = (name: string) => median(results.get(name)!.map((run) => run[key]));
+    const best = Math.min(...anchors.map((kind) => value(kind.name)));
+    return [
+      `${figure.label} (${figure.unit})`,
+      ...kinds.map((kind) => value(kind.name).toFixed(figure.digits)),
+      `× ${(value('Haard') / best).toFixed(2)}`,
+      figure.goal,
+    ];
   });
-  return doc;
-}
-
-/** Time until each client has received the relay's whole state (sync step 2); one client also applies it, to check it. */
-async function join50(relay: Relay, room: string, label: string): Promise<void> {
-  const started = performance.now();
-  const results = await Promise.all(
-    Array.from({ length: 50 }, async (_, index) => {
-      let resolveReceived!: (result: { ms: number; frame: Uint8Array }) => void;
-      const received = new Promise<{ ms: number; frame: Uint8Array }>(
-        (resolve) => (resolveReceived = resolve),
-      );
-      const socket = await connect(relay.port, room, (frame) => {
-        if (isSyncStep2(frame)) resolveReceived({ ms: performance.now() - started, frame });
-      });
-      socket.send(syncStep1(new Y.Doc()));
-      const result = await received;
-      socket.close();
-      return { index, ...result };
-    }),
-  );
-  const check = new Y.Doc();
-  const decoder = decoding.createDecoder(results[0]!.frame);
-  decoding.readVarUint(decoder);
-  decoding.readVarUint(decoder);
-  Y.applyUpdate(check, decoding.readVarUint8Array(decoder));
-  if (check.getArray('relations').length !== RELATIONS)
-    throw new Error('a joining client got an incomplete state');
-  const times = results.map((r) => r.ms).sort((a, b) => a - b);
-  console.log(
-    `  ${label}: all 50 had the full state after ${times.at(-1)!.toFixed(0)} ms ` +
-      `(first ${times[0]!.toFixed(0)} ms, median ${percentile(times, 50).toFixed(0)} ms)`,
-  );
+  const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'haard-relay-bench-'));
-  let relay = await startRelay(dataDir);
-  try {
-    console.log('Delivery latency, one writer → N observers in one room (100 updates/s):');
-    for (const observers of [10, 100, 400]) await latency(relay, observers, 300, 10);
-
-    console.log('\n50 clients joining a room holding a 1 MB document:');
-    const seed = megabyteDoc();
-    const state = Y.encodeStateAsUpdate(seed);
-    console.log(`  document: ${(state.length / 1024 / 1024).toFixed(2)} MB encoded`);
-    const seeder = await connect(relay.port, 'plan/big');
-    seeder.send(updateFrame(state));
-    await sleep(500);
-    await join50(relay, 'plan/big', 'warm (room already loaded)');
-    await closeAll([seeder]);
-    await relay.stop();
-    relay = await startRelay(dataDir);
-    await join50(relay, 'plan/big', 'cold (relay restarted, room loaded from the store)');
-
-    console.log('\nServer memory per idle connection (500 connections over 50 rooms):');
-    await sleep(200);
-    const before = await relay.memory();
-    const idle: WebSocket[] = [];
-    for (let i = 0; i < 500; i++) {
-      const socket = await connect(relay.port, `meeting/idle-${i % 50}`);
-      socket.send(syncStep1(new Y.Doc()));
-      idle.push(socket);
+  const kinds = [yWebsocketRelay, hocuspocusRelay, haardRelay(SECRET, TOKEN)];
+  const seed = megabyteDoc();
+  const state = Y.encodeStateAsUpdate(seed);
+  console.log(
+    `Relays side by side: median of ${RUNS} interleaved rounds (1 MB document: ${(state.length / 1e6).toFixed(2)} MB encoded).`,
+  );
+  const results = new Map(kinds.map((kind) => [kind.name, [] as Array<Record<FigureKey, number>>]));
+  for (let run = 0; run < RUNS; run++) {
+    const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]!);
+    for (const kind of order) {
+      const figures = await measureOnce(kind, state);
+      results.get(kind.name)!.push(figures);
+      console.log(
+        `  round ${run + 1}, ${kind.name}: ` +
+          (Object.keys(figures) as FigureKey[])
+            .map((key) => `${key} ${figures[key].toFixed(FIGURES[key].digits)}`)
+            .join(', '),
+      );
     }
-    await sleep(500);
-    const after = await relay.memory();
-    const perConnection = (field: 'heapUsed' | 'rss') =>
-      ((after[field] - before[field]) / 500 / 1024).toFixed(1);
-    console.log(
-      `  heap ${perConnection('heapUsed')} KiB/connection, RSS ${perConnection('rss')} KiB/connection (incl. 50 empty rooms)`,
-    );
-    console.log(
-      `  server total: heap ${(after.heapUsed / 1048576).toFixed(1)} MiB, RSS ${(after.rss / 1048576).toFixed(1)} MiB`,
-    );
-    await closeAll(idle);
-  } finally {
+  }
+  console.log('');
+  printTable(kinds, results);
+
+  console.log('\nHaard alone:');
+  const dataDir = mkdtempSync(join(tmpdir(), 'haard-relay-bench-cold-'));
+  try {
+    let relay = await startHaardOn(dataDir, SECRET, TOKEN);
+    const seeder = await seedRoom(relay, 'plan/big', state);
+    await seeder.close();
     await relay.stop();
+    relay = await startHaardOn(dataDir, SECRET, TOKEN);
+    const cold = await joinStorm(relay, 'plan/big', 50);
+    console.log(`  join storm from the store (relay restarted): p99 ${cold.p99Ms.toFixed(0)} ms`);
+    await relay.stop();
+  } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
+  await compactionStall(SECRET, TOKEN);
 }
 
-if (process.argv[2] === '--serve') await serve(process.argv[3]!);
-else await main();
+await main();

@@ -57,9 +57,8 @@ export class Connection implements Peer {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
-    this.socket.send(frame, (error) => {
-      if (error !== undefined && error !== null) this.socket.terminate();
-    });
+    // No callback: a failed write makes `ws` emit 'error' and close the socket, which ends the membership.
+    this.socket.send(frame);
   }
 
   close(code: number, reason: string): void {

@@ -95,7 +95,7 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Awareness);
   encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return frameOf(encoder);
 }
 
 export function encodePermissionDenied(reason: string): Uint8Array {
@@ -103,7 +103,7 @@ export function encodePermissionDenied(reason: string): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.Auth);
   encoding.writeVarUint(encoder, AUTH_PERMISSION_DENIED);
   encoding.writeVarString(encoder, reason);
-  return encoding.toUint8Array(encoder);
+  return frameOf(encoder);
 }
 
 /** The payload of a frame this relay encoded: the update of a sync frame, the awareness update of an awareness frame. */
@@ -118,5 +118,14 @@ function encodeSync(syncType: number, payload: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.Sync);
   encoding.writeVarUint(encoder, syncType);
   encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  return frameOf(encoder);
+}
+
+/**
+ * The encoder's bytes as a Buffer view (no copy): `ws` sends a Buffer as it is, while it wraps any other
+ * Uint8Array in a new Buffer on every send — and a broadcast frame is sent to every peer.
+ */
+function frameOf(encoder: encoding.Encoder): Buffer {
+  const bytes = encoding.toUint8Array(encoder);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -79,11 +79,16 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
     };
   };
 
-  const append = db.transaction((room: string, updates: readonly Uint8Array[]): number => {
+  const appendMany = db.transaction((room: string, updates: readonly Uint8Array[]): number => {
     let last = 0;
     for (const update of updates) last = Number(insertUpdate.run(room, update).lastInsertRowid);
     return last;
   });
+  // One row is its own transaction already (autocommit): no BEGIN / COMMIT round trips.
+  const append = (room: string, updates: readonly Uint8Array[]): number =>
+    updates.length === 1
+      ? Number(insertUpdate.run(room, updates[0]!).lastInsertRowid)
+      : appendMany(room, updates);
 
   const checkpoint = db.transaction(
     (room: string, state: Uint8Array, throughSeq: number): CheckpointResult => {

@@ -151,7 +151,7 @@ describe('relay seams', () => {
     };
     const joined = await relay.join(peer, ROOM);
     if (!joined.ok) throw new Error(joined.reason);
-    expect(frames[0]?.slice(0, 2)).toEqual(new Uint8Array([0, 0])); // sync step 1 first
+    expect([...frames[0]!.subarray(0, 2)]).toEqual([0, 0]); // sync step 1 first
 
     const socketClient = providerClient(server, ROOM);
     cleanups.push(socketClient.destroy);

@@ -1,0 +1,164 @@
+/**
+ * The measurements `npm run bench:relay` takes of every relay, with provider-like clients (clients.ts).
+ * Each returns plain figures; the caller runs them interleaved and prints medians.
+ */
+import { randomBytes } from 'node:crypto';
+import * as Y from 'yjs';
+import { BenchClient } from './clients.ts';
+import type { RelayProcess } from './servers.ts';
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+async function connectAll(relay: RelayProcess, rooms: string[]): Promise<BenchClient[]> {
+  const clients = rooms.map((room) => new BenchClient(relay.dialect, relay.port, room));
+  await Promise.all(clients.map((client) => client.synced));
+  return clients;
+}
+
+const closeAll = (clients: BenchClient[]) => Promise.all(clients.map((client) => client.close()));
+
+/** Resident memory of the fresh process, after a moment to settle. */
+export async function memoryAtRest(relay: RelayProcess): Promise<number> {
+  await sleep(1_000);
+  return relay.rss();
+}
+
+/** RSS growth per connection with `count` synced clients (each announced awareness) idle over `rooms` rooms. */
+export async function memoryPerIdleConnection(
+  relay: RelayProcess,
+  count: number,
+  rooms: number,
+): Promise<number> {
+  const before = relay.rss();
+  const clients: BenchClient[] = [];
+  // In batches: a real fleet does not open a thousand sockets in the same millisecond either.
+  for (let i = 0; i < count; i += 50) {
+    const batch = Array.from(
+      { length: Math.min(50, count - i) },
+      (_, k) => `meeting/idle-${(i + k) % rooms}`,
+    );
+    clients.push(...(await connectAll(relay, batch)));
+  }
+  await sleep(1_500);
+  const after = relay.rss();
+  await closeAll(clients);
+  return (after - before) / count;
+}
+
+export interface Delivery {
+  /** Server CPU time per delivered message, µs. */
+  cpuPerDeliveryMicros: number;
+  p50Ms: number;
+  p99Ms: number;
+  lost: number;
+}
+
+/** One writer → `observers` in one room, `messages` updates at `perSecond`; server CPU per delivered message. */
+export async function delivery(
+  relay: RelayProcess,
+  observers: number,
+  messages: number,
+  perSecond: number,
+): Promise<Delivery> {
+  const room = `meeting/delivery-${observers}-${Math.random().toString(36).slice(2, 8)}`;
+  const sentAt: number[] = [];
+  const samples: number[] = [];
+  const received = new Array<number>(observers).fill(0);
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < observers; i++) {
+    clients.push(
+      new BenchClient(relay.dialect, relay.port, room, {
+        onUpdate: () => {
+          // TCP keeps order and every relay broadcasts in order: the k-th update an observer gets is message k.
+          samples.push(performance.now() - sentAt[received[i]!]!);
+          received[i]!++;
+        },
+      }),
+    );
+  }
+  const writer = new BenchClient(relay.dialect, relay.port, room);
+  await Promise.all([...clients, writer].map((client) => client.synced));
+  await sleep(500);
+  const pending: Uint8Array[] = [];
+  writer.doc.on('update', (update: Uint8Array) => pending.push(update));
+  const cpuBefore = relay.cpuMicros();
+  const interval = 1000 / perSecond;
+  const started = performance.now();
+  for (let k = 0; k < messages; k++) {
+    writer.doc.getMap('board').set('cursor', k);
+    sentAt.push(performance.now());
+    writer.sendUpdate(pending.shift()!);
+    const next = started + (k + 1) * interval;
+    await sleep(Math.max(0, next - performance.now()));
+  }
+  const deadline = Date.now() + 10_000;
+  while (received.some((n) => n < messages) && Date.now() < deadline) await sleep(10);
+  const cpu = relay.cpuMicros() - cpuBefore;
+  const lost = received.reduce((sum, n) => sum + (messages - n), 0);
+  samples.sort((a, b) => a - b);
+  await closeAll([writer, ...clients]);
+  return {
+    cpuPerDeliveryMicros: cpu / (messages * observers - lost),
+    p50Ms: percentile(samples, 50),
+    p99Ms: percentile(samples, 99),
+    lost,
+  };
+}
+
+/** Relations in the big document: about 1 MB encoded. */
+const RELATIONS = 3_400;
+
+export function megabyteDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  const relations = doc.getArray<Y.Map<unknown>>('relations');
+  doc.transact(() => {
+    for (let i = 0; i < RELATIONS; i++) {
+      const relation = new Y.Map<unknown>();
+      relation.set('id', `rel-${i}`);
+      relation.set('name', `Relation ${i} ${'·'.repeat(40)}`);
+      relation.set('notes', randomBytes(96).toString('base64'));
+      relation.set('score', i % 4);
+      relations.push([relation]);
+    }
+  });
+  return doc;
+}
+
+/** Puts `state` into `room` through a client that stays connected (relays without a store keep it only then). */
+export async function seedRoom(relay: RelayProcess, room: string, state: Uint8Array): Promise<BenchClient> {
+  const seeder = new BenchClient(relay.dialect, relay.port, room);
+  await seeder.synced;
+  seeder.sendUpdate(state);
+  // Confirmed when a fresh client's sync brings the whole document back.
+  for (;;) {
+    const probe = new BenchClient(relay.dialect, relay.port, room, { apply: true });
+    await probe.synced;
+    await probe.close();
+    if (probe.doc.getArray('relations').length === RELATIONS) return seeder;
+    await sleep(100);
+  }
+}
+
+export interface JoinStorm {
+  p99Ms: number;
+  maxMs: number;
+}
+
+/** `count` clients join `room` at once; time from the start until each has the relay's sync step 2. */
+export async function joinStorm(relay: RelayProcess, room: string, count: number): Promise<JoinStorm> {
+  const started = performance.now();
+  const clients = Array.from({ length: count }, () => new BenchClient(relay.dialect, relay.port, room));
+  const times = (await Promise.all(clients.map((client) => client.synced))).map((at) => at - started);
+  // One client checks what it got is the whole document.
+  const check = new BenchClient(relay.dialect, relay.port, room, { apply: true });
+  await check.synced;
+  if (check.doc.getArray('relations').length !== RELATIONS)
+    throw new Error(`${relay.dialect.name}: a joining client got an incomplete state`);
+  await closeAll([...clients, check]);
+  times.sort((a, b) => a - b);
+  return { p99Ms: percentile(times, 99), maxMs: times.at(-1)! };
+}
