@@ -25,8 +25,13 @@ export const CloseCode = {
    * off and return (y-websocket treats 4400–4499 as final, which a burst of edits must not be).
    */
   RateLimited: 1013,
-  /** The room's stored data could not be loaded; nothing was served or written. Retried with backoff. */
+  /** The room's stored data could not be loaded (or is damaged); nothing was served or written. Retried with backoff. */
   LoadFailed: 4500,
+  /**
+   * The client did not read what the relay sent: more than the relay's cap (`HAARD_MAX_BUFFERED`) was waiting
+   * for it. Transient (a slow network, a suspended tab): clients reconnect with backoff and resync.
+   */
+  SlowReader: 4503,
 } as const;
 
 export type CloseCodeName = keyof typeof CloseCode;

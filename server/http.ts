@@ -11,7 +11,7 @@ import { admit } from './http/admission.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { createMultiplexer } from './relay/multiplex.ts';
-import { createRelay, type Relay } from './relay/relay.ts';
+import { createRelay, DEFAULT_MAX_BUFFERED_BYTES, type Relay } from './relay/relay.ts';
 import { workspaceRoom } from './relay/roomName.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './relay/tokenBucket.ts';
 import { openRoomStore, type RoomStore } from './store/roomStore.ts';
@@ -39,6 +39,8 @@ export interface HaardServerOptions {
   compactAfterUpdates?: number;
   /** Default 200 messages/s per connection, bursts of 1000. */
   rateLimit?: RateLimit;
+  /** Bytes that may wait to be sent to one client before it is closed with SlowReader (4503). Default 32 MiB. */
+  maxBufferedBytes?: number;
   /** SQLite `synchronous`: NORMAL (default) survives kill -9; FULL also survives power loss. */
   synchronous?: 'NORMAL' | 'FULL';
   /**
@@ -68,6 +70,12 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       `maxMessageBytes (HAARD_MAX_MESSAGE) must be a whole number of bytes ≥ 1024, got ${maxMessageBytes}`,
     );
   }
+  const maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+  if (!Number.isSafeInteger(maxBufferedBytes) || maxBufferedBytes < 64 * 1024) {
+    throw new Error(
+      `maxBufferedBytes (HAARD_MAX_BUFFERED) must be a whole number of bytes ≥ 65536, got ${maxBufferedBytes}`,
+    );
+  }
   const log = options.log ?? consoleLogger;
   const now = options.now ?? (() => new Date());
   const startedAt = performance.now();
@@ -80,6 +88,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     idleUnloadMs: options.idleUnloadMs,
     compactAfterUpdates: options.compactAfterUpdates,
     rateLimit: options.rateLimit,
+    maxBufferedBytes,
   });
   const multiplexer = createMultiplexer({
     relay,
@@ -139,7 +148,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
         log('info', 'refused a sync connection', { code: admission.code, reason: admission.reason });
         ws.close(admission.code, admission.reason);
       } else if (admission.kind === 'multiplex') multiplexer.accept(ws);
-      else relay.connect(ws, { room: admission.room, role: admission.role });
+      else relay.connect(ws, admission.access);
     });
   });
 

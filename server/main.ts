@@ -67,6 +67,9 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
   mkdirSync(dataDir, { recursive: true });
   const secret = loadOrCreateSecret(dataDir, process.env);
   const maxMessageBytes = process.env.HAARD_MAX_MESSAGE ? Number(process.env.HAARD_MAX_MESSAGE) : undefined;
+  const maxBufferedBytes = process.env.HAARD_MAX_BUFFERED
+    ? Number(process.env.HAARD_MAX_BUFFERED)
+    : undefined;
 
   let server: Awaited<ReturnType<typeof createHaardServer>>;
   try {
@@ -77,6 +80,7 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
       secret,
       distDir,
       maxMessageBytes,
+      maxBufferedBytes,
       seedWorkspace: seedWorkspaceUpdate,
     });
   } catch (err) {

@@ -4,7 +4,7 @@
  * The payload part is plain base64url JSON on purpose: the browser decodes it (unverified) to learn its
  * workspace id and role. Only the relay, which holds the secret, can tell a real token from a forged one.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import type { Role } from '../../protocol/index.ts';
 export type { Role };
@@ -17,6 +17,8 @@ export interface TokenClaims {
   exp: number;
   /** Issued at, unix seconds. */
   iat: number;
+  /** The invite's id, for revoking it (tokens made before ids existed have none). */
+  id?: string;
 }
 
 export type TokenCheck =
@@ -34,7 +36,14 @@ export interface TokenRequest {
   expiresAt: Date;
   /** Defaults to now. */
   issuedAt?: Date;
+  /** Defaults to a new random id (`newInviteId`). */
+  inviteId?: string;
 }
+
+const INVITE_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** A fresh invite id: 12 URL-safe characters (72 random bits). */
+export const newInviteId = (): string => randomBytes(9).toString('base64url');
 
 export function createToken(request: TokenRequest, secret: string | Buffer): string {
   if (!WORKSPACE_ID.test(request.workspaceId)) {
@@ -47,7 +56,9 @@ export function createToken(request: TokenRequest, secret: string | Buffer): str
     role: request.role,
     exp: unixSeconds(request.expiresAt),
     iat: unixSeconds(request.issuedAt ?? new Date()),
+    id: request.inviteId ?? newInviteId(),
   };
+  if (!INVITE_ID.test(claims.id!)) throw new Error(`createToken: invite id must match ${INVITE_ID}`);
   const payloadPart = Buffer.from(JSON.stringify(claims)).toString('base64url');
   return `${VERSION}.${payloadPart}.${sign(payloadPart, secret).toString('base64url')}`;
 }
@@ -81,11 +92,14 @@ function parseClaims(json: string): TokenClaims | null {
     return null;
   }
   if (typeof value !== 'object' || value === null) return null;
-  const { ws, role, exp, iat } = value as Record<string, unknown>;
+  const { ws, role, exp, iat, id } = value as Record<string, unknown>;
   if (typeof ws !== 'string' || !WORKSPACE_ID.test(ws)) return null;
   if (role !== 'editor' && role !== 'viewer') return null;
   if (!Number.isSafeInteger(exp) || !Number.isSafeInteger(iat)) return null;
-  return { ws, role, exp: exp as number, iat: iat as number };
+  if (id !== undefined && (typeof id !== 'string' || !INVITE_ID.test(id))) return null;
+  const claims: TokenClaims = { ws, role, exp: exp as number, iat: iat as number };
+  if (id !== undefined) claims.id = id;
+  return claims;
 }
 
 function unixSeconds(date: Date): number {

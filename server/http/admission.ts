@@ -3,8 +3,9 @@
  * flows. `/sync/<room>?token=<token>` (plain y-websocket); `/sync` alone is the multiplexed endpoint, whose
  * token comes in its first message (relay/multiplex.ts); anything else is not a sync endpoint.
  */
-import { verifyToken, type Role } from '../auth/token.ts';
+import { verifyToken } from '../auth/token.ts';
 import { CloseCode } from '../relay/closeCodes.ts';
+import type { Access } from '../relay/relay.ts';
 import { parseRoomName } from '../relay/roomName.ts';
 
 export const SYNC_PREFIX = '/sync/';
@@ -12,7 +13,7 @@ export const SYNC_PREFIX = '/sync/';
 export const MULTIPLEX_PATH = '/sync';
 
 export type Admission =
-  | { kind: 'admit'; room: string; role: Role }
+  | { kind: 'admit'; access: Access }
   /** The multiplexed endpoint: the token is checked in the socket's first message. */
   | { kind: 'multiplex' }
   /** Accept the WebSocket, then close it at once: browsers learn the reason only from a close code. */
@@ -41,5 +42,13 @@ export function admit(requestUrl: string, secret: string | Buffer, now: Date): A
   if (parsed.room.workspaceId !== check.claims.ws) {
     return { kind: 'refuse', code: CloseCode.Forbidden, reason: 'token is for another workspace' };
   }
-  return { kind: 'admit', room: parsed.room.name, role: check.claims.role };
+  const { claims } = check;
+  const access: Access = {
+    room: parsed.room.name,
+    role: claims.role,
+    expiresAt: claims.exp * 1000,
+    issuedAt: claims.iat * 1000,
+  };
+  if (claims.id !== undefined) access.inviteId = claims.id;
+  return { kind: 'admit', access };
 }

@@ -61,6 +61,13 @@ function editorClaims(
   return { ok: true, claims: check.claims };
 }
 
+/**
+ * An invite made with the caller's invite never outlives it: otherwise a short-lived invite could renew
+ * itself for ever (a 1-hour invite minting a 365-day one, which mints another…).
+ */
+const notPast = (caller: TokenClaims, wantedMs: number): Date =>
+  new Date(Math.min(wantedMs, caller.exp * 1000));
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -82,7 +89,7 @@ async function route(request: IncomingMessage, opts: ApiOptions): Promise<Reply>
     if (!locale) return error(400, 'badRequest', 'locale must be "nl" or "en"');
     const id = randomBytes(12).toString('base64url');
     await opts.createWorkspace({ id, name, locale });
-    const expiresAt = new Date(opts.now().getTime() + NEW_WORKSPACE_INVITE_DAYS * DAY_MS);
+    const expiresAt = notPast(auth.claims, opts.now().getTime() + NEW_WORKSPACE_INVITE_DAYS * DAY_MS);
     return {
       status: 201,
       body: {
@@ -97,7 +104,7 @@ async function route(request: IncomingMessage, opts: ApiOptions): Promise<Reply>
   const days = typeof input.days === 'number' ? input.days : 30;
   if (!Number.isInteger(days) || days < 1 || days > 365)
     return error(400, 'badRequest', 'days must be 1–365');
-  const expiresAt = new Date(opts.now().getTime() + days * DAY_MS);
+  const expiresAt = notPast(auth.claims, opts.now().getTime() + days * DAY_MS);
   return {
     status: 201,
     body: { token: createToken({ workspaceId: auth.claims.ws, role, expiresAt }, opts.secret) },

@@ -1,14 +1,27 @@
 /**
  * One plain y-websocket socket (`/sync/<room>`): one peer in one room. It owns what belongs to the socket —
- * the rate limit, liveness (only a pong proves the peer still reads) — and hands each frame to its
+ * the rate limit, liveness (only a pong proves the peer still reads; frames it sends prove nothing), the cap
+ * on bytes waiting to be sent to it — and hands each frame to its
  * membership of the room. Frames that arrive while the room is still loading wait, in order.
  */
 import type { Role } from '../../protocol/index.ts';
 import { CloseCode } from './closeCodes.ts';
 import type { Membership } from './membership.ts';
+import type { Access } from './relay.ts';
 import { nextPeerId, type Peer } from './peer.ts';
 import { TokenBucket, type RateLimit } from './tokenBucket.ts';
 import { OPEN, type WebSocketLike } from './webSocketLike.ts';
+
+export interface ConnectionLimits {
+  rateLimit: RateLimit;
+  /**
+   * Bytes that may wait to be sent to this client; above it the connection closes with SlowReader. A single
+   * frame larger than the cap (a big room's whole state) is still sent when little else waits.
+   */
+  maxBufferedBytes: number;
+  /** After closing a slow reader, wait this long for the close handshake before dropping the socket. */
+  slowReaderGraceMs: number;
+}
 
 export interface ConnectionHooks {
   /** The connection is being closed for a reason worth a log line. */
@@ -17,6 +30,10 @@ export interface ConnectionHooks {
 
 export class Connection implements Peer {
   readonly id = nextPeerId();
+  readonly role: Role;
+  readonly identity: string | undefined;
+  /** Closes the connection when its invite expires (set by the relay). */
+  expiryTimer: NodeJS.Timeout | undefined;
   readonly awarenessIds = new Set<number>();
   /** Cleared before each ping, set by the pong: a connection still false at the next ping is dead. */
   alive = true;
@@ -28,12 +45,13 @@ export class Connection implements Peer {
 
   constructor(
     readonly socket: WebSocketLike,
-    readonly room: string,
-    readonly role: Role,
-    rateLimit: RateLimit,
+    readonly access: Access,
+    private readonly limits: ConnectionLimits,
     private readonly hooks: ConnectionHooks,
   ) {
-    this.bucket = new TokenBucket(rateLimit);
+    this.bucket = new TokenBucket(limits.rateLimit);
+    this.role = access.role;
+    this.identity = access.inviteId;
   }
 
   get isClosed(): boolean {
@@ -57,6 +75,7 @@ export class Connection implements Peer {
 
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== OPEN) return;
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) return this.dropSlowReader();
     // No callback: a failed write makes `ws` emit 'error' and close the socket, which ends the membership.
     this.socket.send(frame);
   }
@@ -73,6 +92,14 @@ export class Connection implements Peer {
     this.closed = true;
     this.waiting = null;
     this.membership?.leave();
+  }
+
+  /** It does not read: its queue would grow with every frame of the room. Close it, then drop it. */
+  private dropSlowReader(): void {
+    const waiting = this.socket.bufferedAmount;
+    this.reject(CloseCode.SlowReader, `not reading: ${Math.round(waiting / 1024)} KiB waiting`);
+    // The close frame queues behind what it does not read; do not keep that memory for ws's 30 s close timeout.
+    setTimeout(() => this.socket.terminate(), this.limits.slowReaderGraceMs).unref();
   }
 
   private reject(code: number, reason: string): void {

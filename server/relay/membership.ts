@@ -9,6 +9,8 @@ import { CloseCode } from './closeCodes.ts';
 import type { Peer } from './peer.ts';
 import { encodePermissionDenied, parseClientMessage } from './protocol.ts';
 import type { Room } from './room.ts';
+import type { AwarenessLimits } from './awarenessPolicy.ts';
+import { TokenBucket } from './tokenBucket.ts';
 
 export interface MembershipHooks {
   /** A viewer sent a document change; it was dropped. */
@@ -17,19 +19,26 @@ export interface MembershipHooks {
   rejected(room: Room, peer: Peer, code: number, reason: string): void;
   /** The peer left the room (its membership ended). */
   left(room: Room, peer: Peer): void;
+  /** Some of the peer's awareness entries were refused (said once per membership). */
+  awarenessRefused(room: Room, peer: Peer, refused: ReadonlyArray<{ clientId: number; why: string }>): void;
 }
 
 const READ_ONLY_NOTICE = 'read-only: this access token has the viewer role; document changes are not kept';
 
 export class Membership {
   private toldReadOnly = false;
+  private toldAwarenessRefused = false;
   private active = true;
+  private readonly awarenessBytes: TokenBucket;
 
   constructor(
     readonly room: Room,
     readonly peer: Peer,
     private readonly hooks: MembershipHooks,
-  ) {}
+    limits: Pick<AwarenessLimits, 'bytesPerSecond' | 'burstBytes'>,
+  ) {
+    this.awarenessBytes = new TokenBucket({ perSecond: limits.bytesPerSecond, burst: limits.burstBytes });
+  }
 
   /** Handles one frame from the peer for this room. Never throws. */
   receive(frame: Uint8Array): void {
@@ -61,7 +70,7 @@ export class Membership {
       case 'update':
         return this.receiveUpdate(message.update);
       case 'awareness':
-        return this.room.applyAwareness(message.update, this.peer);
+        return this.receiveAwareness(message.update);
       case 'queryAwareness': {
         const awareness = this.room.awarenessFrame();
         if (awareness !== null) this.peer.send(awareness);
@@ -83,6 +92,17 @@ export class Membership {
       return;
     }
     this.room.receiveUpdate(update, this.peer);
+  }
+
+  private receiveAwareness(update: Uint8Array): void {
+    if (!this.awarenessBytes.take(update.length)) {
+      return this.reject(CloseCode.RateLimited, 'too many awareness bytes per second');
+    }
+    const refused = this.room.applyAwareness(update, this.peer);
+    if (refused.length > 0 && !this.toldAwarenessRefused) {
+      this.toldAwarenessRefused = true;
+      this.hooks.awarenessRefused(this.room, this.peer, refused);
+    }
   }
 
   private reject(code: number, reason: string): void {

@@ -11,6 +11,11 @@ export interface Peer {
   /** What the peer may do in the room: an editor's updates are applied, a viewer's dropped. */
   readonly role: Role;
   /**
+   * Who is behind the peer, as far as the relay can tell (e.g. the invite it connected with); two peers with
+   * the same identity may take over each other's awareness ids. Undefined: nobody else is the same.
+   */
+  readonly identity?: string;
+  /**
    * Awareness client ids this peer announced in its room (kept by the room): removed for everyone when it
    * leaves, and nobody else may announce them while it holds them.
    */

@@ -11,14 +11,19 @@
 import type { Role } from '../../protocol/index.ts';
 import { consoleLogger, type Logger } from '../log.ts';
 import type { DocStore } from '../store/docStore.ts';
+import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './awarenessPolicy.ts';
 import { createLocalBus, type RoomBus } from './bus.ts';
 import { CloseCode } from './closeCodes.ts';
-import { Connection, type ConnectionHooks } from './connection.ts';
+import { Connection, type ConnectionHooks, type ConnectionLimits } from './connection.ts';
 import { Membership, type MembershipHooks } from './membership.ts';
 import type { Peer } from './peer.ts';
 import { Room, type RoomDeps } from './room.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './tokenBucket.ts';
 import { toBytes, type WebSocketLike } from './webSocketLike.ts';
+
+export const DEFAULT_MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** The longest delay setTimeout takes (2^31 − 1 ms); later expiries are re-armed. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface RelayOptions {
   store: DocStore;
@@ -37,6 +42,10 @@ export interface RelayOptions {
   compactAfterBytes?: number;
   /** Per-connection message rate. Default 200 messages/s, bursts of 1000. */
   rateLimit?: RateLimit;
+  /** Bytes that may wait to be sent to one connection before it is closed with SlowReader. Default 32 MiB. */
+  maxBufferedBytes?: number;
+  /** Caps on what one peer may announce in awareness (awarenessPolicy.ts). */
+  awarenessLimits?: Partial<AwarenessLimits>;
   /** After a failed load, refuse the room without retrying the load for this long. Default 5 s. */
   loadRetryMs?: number;
   /** How long `close()` waits for clients to finish the close handshake. Default 2 s. */
@@ -56,11 +65,30 @@ export interface RoomStats {
   storedUpdates: number;
 }
 
+/** What a socket was admitted with (http/admission.ts), and what the relay enforces from it. */
+export interface Access {
+  /** A validated room name, `<workspaceId>/<kind>/<docId>`. */
+  room: string;
+  role: Role;
+  /** When the invite expires, ms since the epoch: the connection is closed with Unauthorized (4401) then. */
+  expiresAt?: number;
+  /** When the invite was made, ms since the epoch ("revoke every invite made before …"). */
+  issuedAt?: number;
+  /** The invite's id (revocation; awareness ids may pass between connections of the same invite). */
+  inviteId?: string;
+}
+
+/** Which open connections a revocation closes: one invite's, or every invite of a workspace made before a moment. */
+export type Revocation =
+  { workspaceId: string; inviteId: string } | { workspaceId: string; issuedBefore: number; except?: string };
+
 export type JoinResult = { ok: true; membership: Membership } | { ok: false; code: number; reason: string };
 
 export interface Relay {
   /** Serves an authenticated plain y-websocket socket on a room (a validated `<workspaceId>/<kind>/<docId>`). */
-  connect(socket: WebSocketLike, access: { room: string; role: Role }): void;
+  connect(socket: WebSocketLike, access: Access): void;
+  /** Closes the open connections of revoked invites with Unauthorized (4401); returns how many. */
+  revoke(revocation: Revocation): number;
   /**
    * Adds a peer to a room (loading it when needed) and greets it. On success, feed the peer's frames for
    * the room to `membership.receive` and call `membership.leave()` when the peer goes. On failure the peer
@@ -81,7 +109,11 @@ export function createRelay(options: RelayOptions): Relay {
   const idleUnloadMs = options.idleUnloadMs ?? 30_000;
   const compactAfterUpdates = options.compactAfterUpdates ?? 500;
   const compactAfterBytes = options.compactAfterBytes ?? 1024 * 1024;
-  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const limits: ConnectionLimits = {
+    rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+    maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
+    slowReaderGraceMs: 1_000,
+  };
   const loadRetryMs = options.loadRetryMs ?? 5_000;
   const rooms = new Map<string, Room>();
   const loading = new Map<string, Promise<Room | { error: string }>>();
@@ -91,8 +123,10 @@ export function createRelay(options: RelayOptions): Relay {
   let droppedViewerUpdates = 0;
   let closing = false;
 
+  const awarenessLimits: AwarenessLimits = { ...DEFAULT_AWARENESS_LIMITS, ...options.awarenessLimits };
   const roomDeps: RoomDeps = {
     store,
+    awarenessLimits,
     bus,
     stored: (room) => scheduleCompactionIfDue(room),
     rejected: (room, _peer, code, reason) =>
@@ -113,11 +147,18 @@ export function createRelay(options: RelayOptions): Relay {
     left(room) {
       if (room.peers.size === 0 && rooms.get(room.name) === room) scheduleUnload(room);
     },
+    awarenessRefused(room, _peer, refused) {
+      log('warn', 'refused awareness entries of a connection (said once per connection)', {
+        room: room.name,
+        refused: refused.slice(0, 3),
+        count: refused.length,
+      });
+    },
   };
 
   const connectionHooks: ConnectionHooks = {
     rejected: (connection, code, reason) =>
-      log('warn', 'closed a connection', { room: connection.room, code, reason }),
+      log('warn', 'closed a connection', { room: connection.access.room, code, reason }),
   };
 
   const pingTimer = setInterval(() => {
@@ -225,15 +266,36 @@ export function createRelay(options: RelayOptions): Relay {
     if (closing) return { ok: false, code: CloseCode.ServerShutdown, reason: 'server shutting down' };
     clearTimeout(room.unloadTimer);
     room.join(peer);
-    return { ok: true, membership: new Membership(room, peer, membershipHooks) };
+    return { ok: true, membership: new Membership(room, peer, membershipHooks, awarenessLimits) };
   }
 
-  function connect(socket: WebSocketLike, access: { room: string; role: Role }): void {
+  function revoke(revocation: Revocation): number {
+    let closed = 0;
+    for (const connection of connections) {
+      const access = connection.access;
+      if (!access.room.startsWith(`${revocation.workspaceId}/`)) continue;
+      const revoked =
+        'inviteId' in revocation
+          ? access.inviteId === revocation.inviteId
+          : (access.issuedAt ?? 0) < revocation.issuedBefore &&
+            (revocation.except === undefined || access.inviteId !== revocation.except);
+      if (!revoked) continue;
+      connection.close(CloseCode.Unauthorized, 'invite revoked');
+      closed++;
+    }
+    return closed;
+  }
+
+  function connect(socket: WebSocketLike, access: Access): void {
     if (closing) {
       socket.close(CloseCode.ServerShutdown, 'server shutting down');
       return;
     }
-    const connection = new Connection(socket, access.room, access.role, rateLimit, connectionHooks);
+    if (access.expiresAt !== undefined && access.expiresAt <= Date.now()) {
+      socket.close(CloseCode.Unauthorized, 'expired token');
+      return;
+    }
+    const connection = new Connection(socket, access, limits, connectionHooks);
     connections.add(connection);
     socket.on('message', (data) => connection.receive(toBytes(data)));
     socket.on('pong', () => {
@@ -244,13 +306,29 @@ export function createRelay(options: RelayOptions): Relay {
     });
     socket.on('close', () => {
       connections.delete(connection);
+      clearTimeout(connection.expiryTimer);
       connection.closedBySocket();
     });
+    if (access.expiresAt !== undefined) armExpiry(connection, access.expiresAt);
     void join(connection, access.room).then((result) => {
       if (!result.ok) return connection.close(result.code, result.reason);
       if (connection.isClosed) return result.membership.leave();
       connection.attach(result.membership);
     });
+  }
+
+  /** Closes the connection with Unauthorized when its invite expires (timers re-armed past setTimeout's ~24.8 days). */
+  function armExpiry(connection: Connection, expiresAt: number): void {
+    const wait = expiresAt - Date.now();
+    connection.expiryTimer = setTimeout(
+      () => {
+        if (Date.now() < expiresAt) return armExpiry(connection, expiresAt);
+        connectionHooks.rejected(connection, CloseCode.Unauthorized, 'token expired');
+        connection.close(CloseCode.Unauthorized, 'token expired');
+      },
+      Math.min(Math.max(0, wait), MAX_TIMER_MS),
+    );
+    connection.expiryTimer.unref();
   }
 
   async function close(): Promise<void> {
@@ -284,6 +362,7 @@ export function createRelay(options: RelayOptions): Relay {
 
   return {
     connect,
+    revoke,
     join,
     stats: () => ({
       rooms: rooms.size,

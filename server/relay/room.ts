@@ -10,6 +10,13 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocStore } from '../store/docStore.ts';
 import { replayInto } from '../store/replay.ts';
+import {
+  decodeAwarenessEntries,
+  encodeAwarenessEntries,
+  judgeAwareness,
+  type AwarenessLimits,
+  type AwarenessVerdict,
+} from './awarenessPolicy.ts';
 import type { BusMessage, RoomBus } from './bus.ts';
 import { CloseCode } from './closeCodes.ts';
 import type { Peer } from './peer.ts';
@@ -20,6 +27,7 @@ export type LoadResult = { ok: true; room: Room } | { ok: false; error: string }
 
 export interface RoomDeps {
   store: DocStore;
+  awarenessLimits: AwarenessLimits;
   bus: RoomBus;
   /** Called after each update the room stored (to schedule compaction). */
   stored(room: Room): void;
@@ -34,6 +42,8 @@ const REMOTE = Symbol('remote');
 
 export class Room {
   readonly peers = new Set<Peer>();
+  /** Which peer announced each awareness client id. */
+  private readonly holders = new Map<number, Peer>();
   readonly awareness: awarenessProtocol.Awareness;
   droppedViewerUpdates = 0;
   /** Updates and their bytes in the store since the last checkpoint. */
@@ -122,8 +132,19 @@ export class Room {
     return Y.snapshotContainsUpdate(Y.snapshot(this.current), update);
   }
 
-  applyAwareness(update: Uint8Array, from: Peer): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+  /**
+   * Applies what the policy accepts of a peer's awareness update (awarenessPolicy.ts); returns what it
+   * refused, and why.
+   */
+  applyAwareness(update: Uint8Array, from: Peer): AwarenessVerdict['refused'] {
+    const entries = decodeAwarenessEntries(update);
+    const verdict = judgeAwareness(entries, from, this.holders, this.deps.awarenessLimits);
+    if (verdict.accepted.length === entries.length) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+    } else if (verdict.accepted.length > 0) {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(verdict.accepted), from);
+    }
+    return verdict.refused;
   }
 
   /** All current awareness states as one frame, or null when there are none. */
@@ -261,9 +282,12 @@ export class Room {
     if (origin === REMOTE) return;
     const sender = this.peers.has(origin as Peer) ? (origin as Peer) : null;
     if (sender !== null) {
-      for (const id of changes.added) sender.awarenessIds.add(id);
-      for (const id of changes.updated) sender.awarenessIds.add(id);
-      for (const id of changes.removed) sender.awarenessIds.delete(id);
+      for (const id of changes.added) this.hold(id, sender);
+      for (const id of changes.updated) this.hold(id, sender);
+    }
+    for (const id of changes.removed) {
+      this.holders.get(id)?.awarenessIds.delete(id);
+      this.holders.delete(id);
     }
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     this.deps.bus.publish(this.name, {
@@ -273,6 +297,14 @@ export class Room {
       from: sender?.id ?? 0,
     });
   };
+
+  private hold(id: number, peer: Peer): void {
+    const previous = this.holders.get(id);
+    if (previous === peer) return;
+    previous?.awarenessIds.delete(id); // taken over by the same identity (see awarenessPolicy.ts)
+    this.holders.set(id, peer);
+    peer.awarenessIds.add(id);
+  }
 
   private async rebuildFromStore(): Promise<void> {
     const loaded = await loadDoc(this.name, this.deps.store);

@@ -8,6 +8,8 @@ export type IncomingData = Uint8Array | ArrayBuffer | Uint8Array[];
 
 export interface WebSocketLike {
   readonly readyState: number;
+  /** Bytes queued for sending and not yet handed to the operating system. */
+  readonly bufferedAmount: number;
   send(data: Uint8Array, cb?: (error?: Error) => void): void;
   close(code?: number, reason?: string): void;
   ping(): void;

@@ -67,12 +67,39 @@ describe('POST /api/workspaces', () => {
 
 describe('POST /api/invites', () => {
   it('issues an invite to the caller’s own workspace with the asked role', async () => {
-    const res = await post('/api/invites', { role: 'viewer', days: 7 }, tokenFor('wsA'));
+    const res = await post(
+      '/api/invites',
+      { role: 'viewer', days: 7 },
+      tokenFor('wsA', 'editor', 30 * 86_400),
+    );
     expect(res.status).toBe(201);
     const { token } = (await res.json()) as { token: string };
     const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
     expect(claims).toMatchObject({ ws: 'wsA', role: 'viewer' });
     expect(claims.exp - Date.now() / 1000).toBeGreaterThan(6 * 86_400);
+  });
+  it('never mints an invite that outlives the caller’s own (a short invite cannot renew itself)', async () => {
+    const oneHour = tokenFor('wsA', 'editor', 3_600);
+    const callerExp = JSON.parse(Buffer.from(oneHour.split('.')[1]!, 'base64url').toString()).exp as number;
+    const minted = (await (await post('/api/invites', { role: 'editor', days: 365 }, oneHour)).json()) as {
+      token: string;
+    };
+    const claims = JSON.parse(Buffer.from(minted.token.split('.')[1]!, 'base64url').toString());
+    expect(claims.exp).toBe(callerExp);
+    const again = (await (
+      await post('/api/invites', { role: 'editor', days: 365 }, minted.token)
+    ).json()) as {
+      token: string;
+    };
+    expect(JSON.parse(Buffer.from(again.token.split('.')[1]!, 'base64url').toString()).exp).toBe(callerExp);
+    const workspace = (await (
+      await post('/api/workspaces', { name: 'X', locale: 'nl' }, oneHour)
+    ).json()) as {
+      token: string;
+    };
+    expect(JSON.parse(Buffer.from(workspace.token.split('.')[1]!, 'base64url').toString()).exp).toBe(
+      callerExp,
+    );
   });
   it('refuses a viewer, and days outside 1–365', async () => {
     expect((await post('/api/invites', { role: 'editor' }, tokenFor('wsA', 'viewer'))).status).toBe(403);

@@ -18,7 +18,15 @@ describe('access tokens', () => {
   it('round-trips its claims, in a payload the browser can read unverified', () => {
     const t = token({ role: 'viewer' });
     expect(t).toMatch(/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
-    const claims = { ws: 'acme', role: 'viewer', exp: LATER.getTime() / 1000, iat: NOW.getTime() / 1000 };
+    const payload = JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString()) as { id: string };
+    expect(payload.id).toMatch(/^[A-Za-z0-9_-]{12}$/); // every invite gets an id, so it can be revoked
+    const claims = {
+      ws: 'acme',
+      role: 'viewer',
+      exp: LATER.getTime() / 1000,
+      iat: NOW.getTime() / 1000,
+      id: payload.id,
+    };
     expect(JSON.parse(Buffer.from(t.split('.')[1]!, 'base64url').toString())).toEqual(claims);
     expect(verifyToken(t, SECRET, NOW)).toEqual({ ok: true, claims });
   });
