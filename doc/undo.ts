@@ -12,11 +12,16 @@
  */
 import * as Y from 'yjs';
 import { rootTypes, type DocKind } from './layout.ts';
-import { INTENT_META } from './intents/common.ts';
+import { INTENT_META, TARGET_META } from './intents/common.ts';
 import { readDocument } from './read.ts';
 import { restoreDroppedFields } from './repair.ts';
 
 export interface Undo {
+  /**
+   * Also track edits made under `origin` (an editor binding's own transactions, e.g. y-codemirror's sync
+   * config); consecutive edits under it merge like typing (within `captureTimeout`). Returns an untrack function.
+   */
+  trackOrigin(origin: unknown, key: string): () => void;
   undo(): boolean;
   redo(): boolean;
   canUndo(): boolean;
@@ -39,13 +44,21 @@ export function createUndo(kind: DocKind, doc: Y.Doc, origin: unknown, opts: Und
     captureTimeout: opts.captureTimeout ?? 500,
   });
   // Runs before the manager records the transaction (it listens on afterTransaction): start a new step
-  // unless this is a text edit continuing a text edit of the same section.
-  let lastIntent: unknown = null;
+  // unless this continues typing: a text edit of the same section, or an update of the same fields of the
+  // same record (a table cell), or an editor binding's edit of the same text.
+  const bindings = new Map<unknown, string>();
+  let lastKey: unknown = null;
   const splitSteps = (tr: Y.Transaction) => {
-    if (tr.origin !== origin) return;
-    const intent = tr.meta.get(INTENT_META);
-    if (!isTextEdit(intent) || intent !== lastIntent) manager.stopCapturing();
-    lastIntent = intent;
+    let key: unknown;
+    if (tr.origin === origin) {
+      const intent = tr.meta.get(INTENT_META);
+      const target = tr.meta.get(TARGET_META);
+      key = isTextEdit(intent) ? intent : target !== undefined ? `${String(intent)}|${String(target)}` : null;
+    } else if (bindings.has(tr.origin)) {
+      key = `binding:${bindings.get(tr.origin)}`;
+    } else return;
+    if (key === null || key !== lastKey) manager.stopCapturing();
+    lastKey = key;
   };
   doc.on('beforeObserverCalls', splitSteps);
 
@@ -63,6 +76,14 @@ export function createUndo(kind: DocKind, doc: Y.Doc, origin: unknown, opts: Und
     manager.on(event, emit);
 
   return {
+    trackOrigin(bindingOrigin, key) {
+      bindings.set(bindingOrigin, key);
+      manager.addTrackedOrigin(bindingOrigin);
+      return () => {
+        bindings.delete(bindingOrigin);
+        manager.removeTrackedOrigin(bindingOrigin);
+      };
+    },
     undo: () => guarded(() => manager.undo() !== null),
     redo: () => guarded(() => manager.redo() !== null),
     canUndo: () => manager.canUndo(),

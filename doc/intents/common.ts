@@ -26,6 +26,11 @@ export interface IntentOptions {
 
 /** Transaction meta key holding the intent name. */
 export const INTENT_META = 'haard:intent';
+/**
+ * Transaction meta key holding what an update wrote (`actions.a1:what`): consecutive updates of the same
+ * fields of the same record — typing in a table cell — merge into one undo step (undo.ts).
+ */
+export const TARGET_META = 'haard:target';
 
 export interface IntentContext {
   kind: DocKind;
@@ -73,12 +78,14 @@ export function commit<T>(
   intent: string,
   fn: () => T,
   origin: unknown = ctx.opts.origin,
+  target?: string,
 ): Result<T> {
   const refused = refusal(ctx);
   if (refused) return fail(refused);
   let value!: T;
   ctx.doc.transact((tr) => {
     tr.meta.set(INTENT_META, intent);
+    if (target !== undefined) tr.meta.set(TARGET_META, target);
     value = fn();
     ctx.touch?.();
   }, origin);
@@ -269,11 +276,18 @@ export function updateRecord(
   if (!parsed.ok) return fail(parsed.issues);
   const extra = extraCheck?.(merged) ?? [];
   if (extra.length) return fail(prefixIssues(path, extra));
-  return commit(ctx, intent, () => {
-    const map = recordMap(ctx, spec.layout, id);
-    if (map) applyPatch(map, patch, spec.layout.nested);
-    return undefined;
-  });
+  const target = `${path}:${Object.keys(patch).sort().join(',')}`;
+  return commit(
+    ctx,
+    intent,
+    () => {
+      const map = recordMap(ctx, spec.layout, id);
+      if (map) applyPatch(map, patch, spec.layout.nested);
+      return undefined;
+    },
+    ctx.opts.origin,
+    target,
+  );
 }
 
 export function removeRecord(
@@ -308,4 +322,42 @@ export function crud<R extends { id: string }, New>(
     remove: (id: string): Result<undefined> =>
       removeRecord(ctx, spec, names.remove, id, cascade && (() => cascade(id))),
   };
+}
+
+/**
+ * Move a record of an ordered collection to position `toIndex` of its list (0 = first), by giving it an
+ * `order` between its new neighbours' (fractional order: two people moving different records both keep their
+ * move). When floating point runs out of room between two neighbours, the whole list is renumbered in the same
+ * transaction. Errors: the record does not exist.
+ */
+export function moveRecord(
+  ctx: IntentContext,
+  spec: CollectionSpec,
+  intent: string,
+  id: string,
+  toIndex: number,
+): Result<undefined> {
+  const all = readAll(ctx, spec.layout) as { id: string; order: number }[];
+  if (!all.some((c) => c.id === id))
+    return fail([notFound(`${spec.layout.path}.${id}`, `${spec.label} ${id}`)]);
+  const others = all.filter((c) => c.id !== id).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+  const i = Math.max(0, Math.min(others.length, Math.trunc(toIndex)));
+  const before = others[i - 1]?.order;
+  const after = others[i]?.order;
+  const order =
+    before === undefined
+      ? after === undefined
+        ? 0
+        : after - 1
+      : after === undefined
+        ? before + 1
+        : (before + after) / 2;
+  if (before !== undefined && after !== undefined && !(order > before && order < after)) {
+    const ordered = [...others.slice(0, i), { id }, ...others.slice(i)];
+    return commit(ctx, intent, () => {
+      ordered.forEach((c, n) => recordMap(ctx, spec.layout, c.id)?.set('order', n));
+      return undefined;
+    });
+  }
+  return updateRecord(ctx, spec, intent, id, { order });
 }

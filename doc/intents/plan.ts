@@ -21,6 +21,7 @@ import {
   commit,
   crud,
   collectionSpec,
+  moveRecord,
   newRecord,
   recordMap,
   updateRecord,
@@ -108,6 +109,9 @@ export function planIntents(doc: Y.Doc, opts: IntentOptions) {
     /** The ruitmodel opening: 1–4 key points, replaced as a whole (the ≤ 4 rule holds under merge). */
     setKeyPoints: (keyPoints: string[]) =>
       setField('setKeyPoints', fields, 'keyPoints', keyPoints, shape.keyPoints, 'keyPoints'),
+    /** The professional who owns and presents the plan; null for none. */
+    setOwner: (ownerId: string | null) =>
+      setField('setOwner', fields, 'ownerId', ownerId, shape.ownerId, 'ownerId'),
     setBudget: (budget: number | null) =>
       setField('setBudget', fields, 'budget', budget, shape.budget, 'budget'),
     setStrategyQuadrants: (quadrants: Quadrant[]) =>
@@ -139,6 +143,12 @@ export function planIntents(doc: Y.Doc, opts: IntentOptions) {
       });
     },
 
+    /**
+     * Record that the plan changed now (sets `updatedAt`, which drives `plan.stale`): for edits that reach
+     * the plan's texts through an editor binding rather than through `setText`.
+     */
+    noteEdited: (): Result<undefined> => commit(ctx, 'noteEdited', () => undefined),
+
     addGoal: goals.add,
     updateGoal: goals.update,
     /** Also clears `goalId` of the actions that served it. */
@@ -147,6 +157,10 @@ export function planIntents(doc: Y.Doc, opts: IntentOptions) {
     /** Add an action; pass `id` when it comes from a meeting commitment (the commitment refers to it). */
     addAction: actions.add,
     updateAction: actions.update,
+    /** Move an action to position `toIndex` of the action plan (fractional order: concurrent moves merge). */
+    moveAction: (id: string, toIndex: number) => moveRecord(ctx, ACTIONS, 'moveAction', id, toIndex),
+    /** Move a goal to position `toIndex` of the goals. */
+    moveGoal: (id: string, toIndex: number) => moveRecord(ctx, GOALS, 'moveGoal', id, toIndex),
     removeAction: actions.remove,
     setActionStatus: (id: string, status: ActionStatusT, result?: string): Result<undefined> => {
       const s = validate(ActionStatus, status, `actions.${id}.status`);

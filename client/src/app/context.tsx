@@ -12,6 +12,19 @@ export interface WorkspaceContextValue {
   derived: WorkspaceDerived;
   readOnly: Accessor<boolean>;
   me: Me;
+  /**
+   * The undo the top bar's Undo / Redo act on: the workspace's, or the document the screen is about (a plan
+   * page sets its plan's while it is open).
+   */
+  activeUndo: Accessor<UndoTarget>;
+  setActiveUndo(undo: UndoTarget | null): void;
+}
+
+/** What the top bar's Undo / Redo need of a document store. */
+export interface UndoTarget {
+  undo(): boolean;
+  redo(): boolean;
+  state: { canUndo: boolean; canRedo: boolean };
 }
 
 const WorkspaceContext = createContext<WorkspaceContextValue>();

@@ -12,10 +12,18 @@ import * as relations from './catalogs/relations.ts';
 import * as team from './catalogs/team.ts';
 import * as abc from './catalogs/abc.ts';
 import * as data from './catalogs/data.ts';
+import * as plans from './catalogs/plans.ts';
 
-const en = { ...shell.en, ...relations.en, ...team.en, ...abc.en, ...data.en };
+const en = { ...shell.en, ...relations.en, ...team.en, ...abc.en, ...data.en, ...plans.en };
 export type MessageKey = keyof typeof en;
-const nl: Record<MessageKey, string> = { ...shell.nl, ...relations.nl, ...team.nl, ...abc.nl, ...data.nl };
+const nl: Record<MessageKey, string> = {
+  ...shell.nl,
+  ...relations.nl,
+  ...team.nl,
+  ...abc.nl,
+  ...data.nl,
+  ...plans.nl,
+};
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, nl };
 

@@ -1,9 +1,9 @@
 import { Router, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, Show } from 'solid-js';
+import { createEffect, createSignal, Show } from 'solid-js';
 import { saveMe, type Me } from '../app/identity.ts';
 import { openWorkspace } from '../app/session.ts';
 import { createDerived } from '../app/derived.ts';
-import { WorkspaceProvider, type WorkspaceContextValue } from '../app/context.tsx';
+import { WorkspaceProvider, type UndoTarget, type WorkspaceContextValue } from '../app/context.tsx';
 import type { Invite } from '../sync/invite.ts';
 import { locale, t } from '../i18n/index.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -19,6 +19,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
   const session = openWorkspace(props.invite, props.me);
   const store = session.store;
   const data = () => store.state.data;
+  const [activeUndo, setActiveUndo] = createSignal<UndoTarget | null>(null);
   const ctx: WorkspaceContextValue = {
     session,
     data,
@@ -29,6 +30,8 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
     }),
     readOnly: session.readOnly,
     me: props.me,
+    activeUndo: () => activeUndo() ?? store.undo,
+    setActiveUndo: (undo) => setActiveUndo(() => undo),
   };
 
   createEffect(() => {
@@ -84,10 +87,18 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
                 onChange={(e) => renameMe(e.currentTarget.value)}
               />
             </label>
-            <button type="button" disabled={!store.undo.state.canUndo} onClick={() => store.undo.undo()}>
+            <button
+              type="button"
+              disabled={!ctx.activeUndo().state.canUndo}
+              onClick={() => ctx.activeUndo().undo()}
+            >
               {t('undo')}
             </button>
-            <button type="button" disabled={!store.undo.state.canRedo} onClick={() => store.undo.redo()}>
+            <button
+              type="button"
+              disabled={!ctx.activeUndo().state.canRedo}
+              onClick={() => ctx.activeUndo().redo()}
+            >
               {t('redo')}
             </button>
             <LanguageSwitch />

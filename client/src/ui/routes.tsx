@@ -6,6 +6,8 @@ import { lazy } from 'solid-js';
 
 const RelationsView = lazy(() => import('./relations/RelationsView.tsx'));
 const RelationPage = lazy(() => import('./relations/RelationPage.tsx'));
+const PlansView = lazy(() => import('./plans/PlansView.tsx'));
+const PlanPage = lazy(() => import('./plans/PlanPage.tsx'));
 const TeamView = lazy(() => import('./team/TeamView.tsx'));
 const AbcView = lazy(() => import('./abc/AbcView.tsx'));
 const DataView = lazy(() => import('./data/DataView.tsx'));
@@ -17,6 +19,8 @@ export function WorkspaceRoutes() {
       <Route path="/" component={() => <Navigate href="/relations" />} />
       <Route path="/relations" component={RelationsView} />
       <Route path="/relations/:id" component={RelationPage} />
+      <Route path="/plans" component={PlansView} />
+      <Route path="/plans/:id" component={PlanPage} />
       <Route path="/team" component={TeamView} />
       <Route path="/abc/:tab?" component={AbcView} />
       <Route path="/data" component={DataView} />

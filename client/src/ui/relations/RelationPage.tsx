@@ -13,6 +13,7 @@ import { ClassCard, FireCard } from './StatusCards.tsx';
 import { SevenQuestions } from './SevenQuestions.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
 import { ContactLogSection } from './ContactLogSection.tsx';
+import { RelationPlans } from '../plans/RelationPlans.tsx';
 import './relations.css';
 
 export default function RelationPage() {
@@ -76,6 +77,7 @@ export default function RelationPage() {
               <ContactLogSection relationId={rel().id} ownerId={rel().ownerId} today={today} />
             </div>
             <aside class="rel-side">
+              <RelationPlans relation={rel()} />
               <ClassCard relation={rel()} classified={classified()} />
               <FireCard relation={rel()} cls={classified()?.class ?? null} today={today} />
               <SevenQuestions relation={rel()} />

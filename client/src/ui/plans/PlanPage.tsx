@@ -1,0 +1,308 @@
+/**
+ * /plans/:id — the account plan editor (DOMAIN.md §4): one page with a section per part of the plan, a table
+ * of contents with who is where, the live validation panel and the plan's completeness. Everything is
+ * written live through the plan's intents; texts through their live editors. A viewer sees it read-only.
+ */
+import { A, useLocation, useParams } from '@solidjs/router';
+import { createMemo, For, onCleanup, onMount, Show, type JSX } from 'solid-js';
+import type { AccountPlanDoc } from '../../../../core/model/index.ts';
+import { useWorkspace } from '../../app/context.tsx';
+import { planContacts, usePlan, type PlanSession } from '../../app/plans.ts';
+import type { PresenceEntry } from '../../app/docs.ts';
+import { locale, t, tn, type MessageKey } from '../../i18n/index.ts';
+import { ActionTable } from './ActionTable.tsx';
+import { Completeness } from './Completeness.tsx';
+import { FindingsPanel } from './FindingsPanel.tsx';
+import { PlanText } from './PlanText.tsx';
+import {
+  createRefusal,
+  DmuMap,
+  GoalsSection,
+  KeyPoints,
+  RefusalMessage,
+  StrategyChoices,
+} from './sections.tsx';
+import './plans.css';
+
+/** The sections in page order: element id `sec-<id>`, title key. */
+export const PLAN_SECTIONS: { id: string; title: MessageKey }[] = [
+  { id: 'keyPoints', title: 'plans.sec.keyPoints' },
+  { id: 'situation', title: 'plans.sec.situation' },
+  { id: 'developments', title: 'plans.sec.developments' },
+  { id: 'goals', title: 'plans.sec.goals' },
+  { id: 'strategy', title: 'plans.sec.strategy' },
+  { id: 'actions', title: 'plans.sec.actions' },
+  { id: 'summary', title: 'plans.sec.summary' },
+  { id: 'closing', title: 'plans.sec.closing' },
+];
+
+export default function PlanPage() {
+  const params = useParams<{ id: string }>();
+  return (
+    <Show when={params.id} keyed>
+      {(id) => <PlanEditor id={id} />}
+    </Show>
+  );
+}
+
+function PlanEditor(props: { id: string }) {
+  const ws = useWorkspace();
+  const session = usePlan(ws.session, ws.data, props.id);
+  const handle = session.handle;
+  const card = () => ws.data()?.plans?.[props.id] ?? null;
+  const status = () => handle.store.state.status;
+  onMount(() => ws.setActiveUndo(handle.store.undo));
+  onCleanup(() => ws.setActiveUndo(null));
+
+  return (
+    <Show
+      when={session.plan()}
+      fallback={
+        <section class="panel plan-status" aria-live="polite">
+          <Show
+            when={
+              status() !== 'loading' &&
+              !(status() === 'uninitialised' && handle.connection().phase !== 'synced')
+            }
+            fallback={<p class="muted loading">{t('plans.loading', { title: card()?.title ?? '' })}</p>}
+          >
+            <h1>{status() === 'uninitialised' ? t('plans.notFound.title') : t('plans.unreadable.title')}</h1>
+            <p class="muted">{handle.store.state.reason?.[locale()] ?? ''}</p>
+            <A href="/plans" class="button primary">
+              {t('plans.back')}
+            </A>
+          </Show>
+        </section>
+      }
+    >
+      {(plan) => <PlanBody session={session} plan={plan()} />}
+    </Show>
+  );
+}
+
+function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
+  const ws = useWorkspace();
+  const location = useLocation();
+  const handle = props.session.handle;
+  const intents = handle.store.intents;
+  const readOnly = () => handle.readOnly();
+  const refusal = createRefusal();
+  const collator = createMemo(() => new Intl.Collator(locale(), { sensitivity: 'base', numeric: true }));
+  const professionals = createMemo(() =>
+    Object.values(ws.data()?.professionals ?? {}).sort((a, b) => collator().compare(a.name, b.name)),
+  );
+  const relationNames = createMemo(() =>
+    Object.fromEntries(props.plan.relationIds.map((id) => [id, ws.data()?.relations[id]?.name ?? '?'])),
+  );
+  const contacts = createMemo(() => {
+    const d = ws.data();
+    return d ? planContacts(d, props.plan.relationIds) : [];
+  });
+
+  // Presence: which section each colleague is in (awareness, ephemeral).
+  const here = (section: string) =>
+    handle.presence().filter((p) => !p.self && p.location?.section === section);
+  const enter = (section: string) => handle.setLocation({ view: location.pathname, section });
+  onMount(() => handle.setLocation({ view: location.pathname, section: null }));
+  onCleanup(() => handle.setLocation(null));
+
+  const Section = (p: { id: string; title: MessageKey; children: JSX.Element; intro?: MessageKey }) => (
+    <section
+      class="panel plan-section"
+      id={`sec-${p.id}`}
+      aria-labelledby={`sec-${p.id}-title`}
+      onFocusIn={() => enter(p.id)}
+    >
+      <div class="section-head">
+        <h2 id={`sec-${p.id}-title`}>{t(p.title)}</h2>
+        <Avatars entries={here(p.id)} />
+      </div>
+      <Show when={p.intro}>{(intro) => <p class="muted section-intro">{t(intro())}</p>}</Show>
+      {p.children}
+    </section>
+  );
+
+  return (
+    <article class="plan-page" aria-labelledby="plan-title">
+      <div>
+        <A href="/plans" class="back">
+          ← {t('plans.back')}
+        </A>
+      </div>
+      <header class="plan-header">
+        <div class="plan-heading">
+          <label class="visually-hidden" for="plan-title">
+            {t('plans.planTitle')}
+          </label>
+          <input
+            id="plan-title"
+            class="plan-title"
+            value={props.plan.title}
+            placeholder={t('plans.untitled')}
+            readOnly={readOnly()}
+            onInput={(e) => refusal.check(intents.setTitle(e.currentTarget.value))}
+          />
+          <p class="plan-relations">
+            <For each={props.plan.relationIds}>
+              {(id, i) => (
+                <>
+                  {i() > 0 ? ', ' : ''}
+                  <A href={`/relations/${id}`}>{relationNames()[id]}</A>
+                </>
+              )}
+            </For>
+          </p>
+        </div>
+        <label class="field">
+          <span>{t('plans.col.owner')}</span>
+          <select
+            data-path="ownerId"
+            value={props.plan.ownerId ?? ''}
+            disabled={readOnly()}
+            onChange={(e) => refusal.check(intents.setOwner(e.currentTarget.value || null))}
+          >
+            <option value="">{t('plans.noOwner')}</option>
+            <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+          </select>
+        </label>
+        <div class="plan-score">
+          <Completeness value={props.session.completeness()} large />
+          <span class="muted">
+            {tn('plans.errors', props.session.counts().errors)} ·{' '}
+            {tn('plans.warnings', props.session.counts().warnings)}
+          </span>
+        </div>
+        <div class="plan-actions">
+          <A href={`/plans/${props.plan.id}/present/opening`} class="button primary">
+            {t('plans.present')}
+          </A>
+        </div>
+        <RefusalMessage message={refusal.message()} />
+      </header>
+
+      <div class="plan-layout">
+        <nav class="plan-toc" aria-label={t('plans.toc')}>
+          <ol>
+            <For each={PLAN_SECTIONS}>
+              {(s) => (
+                <li>
+                  <a href={`#sec-${s.id}`}>{t(s.title)}</a>
+                  <Avatars entries={here(s.id)} />
+                </li>
+              )}
+            </For>
+          </ol>
+        </nav>
+
+        <div class="plan-sections">
+          <Section id="keyPoints" title="plans.sec.keyPoints" intro="plans.intro.keyPoints">
+            <KeyPoints plan={props.plan} intents={intents} readOnly={readOnly()} />
+          </Section>
+          <Section id="situation" title="plans.sec.situation" intro="plans.intro.situation">
+            <div class="situation-grid">
+              <div class="texts">
+                <PlanText
+                  handle={handle}
+                  path="situation.text"
+                  label={t('plans.text.situation')}
+                  placeholder={t('plans.ph.situation')}
+                  rows={5}
+                />
+                <h3 class="sub">{t('plans.text.currentServices')}</h3>
+                <PlanText
+                  handle={handle}
+                  path="situation.currentServices"
+                  label={t('plans.text.currentServices')}
+                  placeholder={t('plans.ph.currentServices')}
+                  rows={3}
+                />
+                <h3 class="sub">{t('plans.text.relationshipForm')}</h3>
+                <PlanText
+                  handle={handle}
+                  path="situation.relationshipForm"
+                  label={t('plans.text.relationshipForm')}
+                  placeholder={t('plans.ph.relationshipForm')}
+                  rows={2}
+                />
+              </div>
+              <DmuMap
+                contacts={contacts()}
+                relationNames={relationNames()}
+                multi={props.plan.relationIds.length > 1}
+              />
+            </div>
+          </Section>
+          <Section id="developments" title="plans.sec.developments" intro="plans.intro.developments">
+            <PlanText
+              handle={handle}
+              path="developments"
+              label={t('plans.text.developments')}
+              placeholder={t('plans.ph.developments')}
+              rows={4}
+            />
+          </Section>
+          <Section id="goals" title="plans.sec.goals" intro="plans.intro.goals">
+            <GoalsSection plan={props.plan} intents={intents} readOnly={readOnly()} />
+          </Section>
+          <Section id="strategy" title="plans.sec.strategy" intro="plans.intro.strategy">
+            <PlanText
+              handle={handle}
+              path="strategy.text"
+              label={t('plans.text.strategy')}
+              placeholder={t('plans.ph.strategy')}
+              rows={4}
+            />
+            <StrategyChoices plan={props.plan} intents={intents} readOnly={readOnly()} />
+          </Section>
+          <Section id="actions" title="plans.sec.actions" intro="plans.intro.actions">
+            <ActionTable
+              plan={props.plan}
+              intents={intents}
+              readOnly={readOnly()}
+              professionals={professionals()}
+            />
+          </Section>
+          <Section id="summary" title="plans.sec.summary" intro="plans.intro.summary">
+            <PlanText
+              handle={handle}
+              path="summary"
+              label={t('plans.text.summary')}
+              placeholder={t('plans.ph.summary')}
+              rows={3}
+            />
+          </Section>
+          <Section id="closing" title="plans.sec.closing" intro="plans.intro.closing">
+            <PlanText
+              handle={handle}
+              path="closing"
+              label={t('plans.text.closing')}
+              placeholder={t('plans.ph.closing')}
+              rows={3}
+            />
+          </Section>
+        </div>
+
+        <FindingsPanel findings={props.session.findings()} />
+      </div>
+    </article>
+  );
+}
+
+function Avatars(props: { entries: PresenceEntry[] }) {
+  return (
+    <Show when={props.entries.length > 0}>
+      <span
+        class="toc-avatars"
+        aria-label={t('plans.here', { names: props.entries.map((e) => e.user.name || '?').join(', ') })}
+      >
+        <For each={props.entries}>
+          {(e) => (
+            <span class="avatar small" style={{ background: e.user.color }} title={e.user.name}>
+              {(e.user.name || '?').slice(0, 1).toUpperCase()}
+            </span>
+          )}
+        </For>
+      </span>
+    </Show>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Account plans as people use them (issue 7): started from the A-relations warning or a relation's page,
+ * written together live in separate browser contexts through the real relay, checked as you type.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openSynced } from './helpers/browser.ts';
+import { seedDemo, seedWorkspace } from './helpers/seed.ts';
+
+let haard: Haard;
+
+test.beforeEach(async () => {
+  haard = await startHaard();
+  await seedWorkspace(haard, seedDemo);
+});
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
+  await haard.dispose();
+});
+
+const shot = async (page: Page, name: string) => {
+  if (process.env.HAARD_SHOTS)
+    await page.screenshot({ path: `${process.env.HAARD_SHOTS}/${name}.png`, fullPage: true });
+};
+
+/** Start a plan for Acme BV from the "A relations without a plan" list; returns the plan page's URL. */
+async function startAcmePlan(page: Page): Promise<string> {
+  await page.getByRole('link', { name: 'Account plans' }).click();
+  await expect(page.getByRole('heading', { name: /A relations? (has|have) no account plan/ })).toBeVisible();
+  await shot(page, 'plans-empty');
+  await page.getByRole('button', { name: 'Start a plan for Acme BV' }).click();
+  await expect(page.getByLabel('Plan title')).toHaveValue(/Acme BV/);
+  return page.url();
+}
+
+const text = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
+
+async function openPlan(browser: Browser, url: string, locale?: 'nl-NL' | 'en-GB'): Promise<Page> {
+  const page = await openSynced(browser, haard.inviteUrl, locale ? { locale } : {});
+  await page.goto(url);
+  await expect(page.locator('.cm-content').first()).toBeVisible();
+  return page;
+}
+
+test('a plan starts from the A-relations warning, is listed with its completeness, and findings follow the typing', async ({
+  browser,
+}) => {
+  const anna = await openSynced(browser, haard.inviteUrl);
+  const url = await startAcmePlan(anna);
+  const findings = anna.getByTestId('findings');
+  await expect(findings).toContainText('The plan has no goals yet');
+  const completeness = anna.locator('.plan-score .completeness-value');
+  const before = await completeness.textContent();
+
+  await text(anna, 'Situation').click();
+  await anna.keyboard.type('Acme is merging with a competitor in Q3.');
+  await expect(findings).not.toContainText('The section “Situation” is still empty.');
+
+  await anna.getByRole('button', { name: 'Add goal' }).click();
+  await anna.getByLabel('Goal 1', { exact: true }).fill('Keep Acme after the merger');
+  await expect(findings).toContainText('Goal “Keep Acme after the merger” is not measurable');
+  await expect(completeness).not.toHaveText(before!);
+
+  // Clicking a finding moves focus to its field.
+  await findings.getByRole('button', { name: /Goal “Keep Acme after the merger” is not measurable/ }).click();
+  await expect(anna.getByLabel('Metric of goal 1')).toBeFocused();
+
+  // Keyboard-first action table: type, Enter adds the row.
+  await anna.getByLabel('New action').fill('Invite the new CFO to lunch');
+  await anna.getByLabel('New action').press('Enter');
+  await expect(anna.getByLabel('What, action 1')).toHaveValue('Invite the new CFO to lunch');
+  await anna.getByLabel('What, action 1').press('Enter');
+  await expect(anna.getByLabel('What, action 2')).toBeFocused();
+  await anna.keyboard.type('Quarterly account meeting');
+  await shot(anna, 'plan-editor');
+
+  // The list shows the plan with its completeness and open errors, from the workspace's index.
+  await anna.getByRole('link', { name: 'All plans' }).click();
+  const row = anna.getByTestId('plans').getByRole('row', { name: /Acme BV/ });
+  await expect(row).toContainText('%');
+  await expect(row).toContainText(/\d+ errors?/);
+  await shot(anna, 'plans-list');
+  await expect(anna.getByRole('button', { name: 'Start a plan for Acme BV' })).toHaveCount(0);
+  expect(url).toContain('/plans/');
+});
+
+test('two colleagues type into the same section at the same moment; both texts survive and each sees the other’s caret', async ({
+  browser,
+}) => {
+  const anna = await openSynced(browser, haard.inviteUrl);
+  const url = await startAcmePlan(anna);
+  const bram = await openPlan(browser, url);
+
+  await text(anna, 'Strategy').click();
+  await text(bram, 'Strategy').click();
+  await Promise.all([
+    anna.keyboard.type('Anna: cross-sell tax advice. '),
+    bram.keyboard.type('Bram: join their panel. '),
+  ]);
+  for (const page of [anna, bram]) {
+    await expect(text(page, 'Strategy')).toContainText('Anna: cross-sell tax advice.');
+    await expect(text(page, 'Strategy')).toContainText('Bram: join their panel.');
+  }
+  // Each sees the other's caret in the text they share.
+  await expect(anna.locator('#sec-strategy .cm-ySelectionCaret')).toHaveCount(1);
+  await expect(bram.locator('#sec-strategy .cm-ySelectionCaret')).toHaveCount(1);
+  // And the other's avatar on the table of contents.
+  await expect(anna.locator('.plan-toc .toc-avatars')).toHaveCount(1);
+
+  // A colleague who joins later sees the same text (remote carets render as zero-width word joiners).
+  const plain = async (page: Page) =>
+    ((await text(page, 'Strategy').textContent()) ?? '').replace(/\u2060/g, '');
+  const carla = await openPlan(browser, url);
+  const expected = await plain(anna);
+  expect(await plain(bram)).toBe(expected);
+  await expect.poll(() => plain(carla)).toBe(expected);
+});
