@@ -2,7 +2,7 @@
  * Account plans as people use them (issue 7): started from the A-relations warning or a relation's page,
  * written together live in separate browser contexts through the real relay, checked as you type.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { openSynced } from './helpers/browser.ts';
 import { seedDemo, seedWorkspace } from './helpers/seed.ts';
@@ -114,4 +114,91 @@ test('two colleagues type into the same section at the same moment; both texts s
   const expected = await plain(anna);
   expect(await plain(bram)).toBe(expected);
   await expect.poll(() => plain(carla)).toBe(expected);
+});
+
+/**
+ * A browser whose connection to the relay can be cut and restored (the relay keeps running for others):
+ * its sockets go through a route that forwards everything until `cut()`, then refuses until `restore()`.
+ */
+async function openCuttable(browser: Browser) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  let offline = false;
+  const live = new Set<WebSocketRoute>();
+  await context.routeWebSocket(/\/sync/, (ws) => {
+    if (offline) return void ws.close({ code: 1012, reason: 'test: offline' });
+    ws.connectToServer();
+    live.add(ws);
+    ws.onClose(() => live.delete(ws));
+  });
+  const page = await context.newPage();
+  await page.goto(haard.inviteUrl);
+  await expect(page.getByRole('status').first()).toContainText('Synced');
+  return {
+    page,
+    async cut() {
+      offline = true;
+      await Promise.all([...live].map((ws) => ws.close({ code: 1012, reason: 'test: offline' })));
+    },
+    async restore() {
+      offline = false;
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    },
+  };
+}
+
+test('one edits offline while the other edits online; after reconnecting both see both, in the texts and the action table', async ({
+  browser,
+}) => {
+  const cuttable = await openCuttable(browser);
+  const anna = cuttable.page;
+  const url = await startAcmePlan(anna);
+  await anna.getByLabel('New action').fill('Shared first action');
+  await anna.getByLabel('New action').press('Enter');
+  const bram = await openPlan(browser, url);
+  await expect(bram.getByLabel('What, action 1')).toHaveValue('Shared first action');
+
+  // Anna loses the network (the relay is fine: Bram stays online).
+  await cuttable.cut();
+  await expect(anna.getByRole('status').first()).toContainText(/Offline|Connecting/);
+
+  await text(anna, 'Developments').click();
+  await anna.keyboard.type('Offline: new regulation in 2027.');
+  await anna.getByLabel('New action').fill('Offline action');
+  await anna.getByLabel('New action').press('Enter');
+  await anna.getByLabel('What, action 1').fill('Shared first action, edited offline');
+
+  await text(bram, 'Summary').click();
+  await bram.keyboard.type('Online: we keep Acme.');
+  await bram.getByLabel('New action').fill('Online action');
+  await bram.getByLabel('New action').press('Enter');
+  await bram.getByLabel('Cost, action 1').fill('1500');
+  await bram.getByLabel('Cost, action 1').press('Tab');
+
+  await cuttable.restore();
+  for (const page of [anna, bram]) {
+    await expect(text(page, 'Developments')).toContainText('Offline: new regulation in 2027.');
+    await expect(text(page, 'Summary')).toContainText('Online: we keep Acme.');
+    const whats = page.getByTestId('actions').locator('input.what');
+    await expect(whats).toHaveCount(3);
+    await expect(page.getByLabel('What, action 1')).toHaveValue('Shared first action, edited offline');
+    await expect(page.getByLabel('Cost, action 1')).toHaveValue(/1[,.]?500/);
+    const values = await whats.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(values).toEqual(expect.arrayContaining(['Offline action', 'Online action']));
+  }
+});
+
+test('a viewer sees a plan live but cannot change it', async ({ browser }) => {
+  const anna = await openSynced(browser, haard.inviteUrl);
+  const url = await startAcmePlan(anna);
+  const viewerUrl = `${haard.base}/#invite=${haard.token('viewer')}`;
+  const vera = await openSynced(browser, viewerUrl);
+  await vera.goto(url);
+  await expect(text(vera, 'Situation')).toHaveAttribute('contenteditable', 'false');
+  await expect(vera.getByRole('button', { name: 'Add goal' })).toHaveCount(0);
+  await expect(vera.getByLabel('New action')).toHaveCount(0);
+  await expect(vera.getByLabel('Plan title')).toHaveAttribute('readonly', '');
+
+  await text(anna, 'Situation').click();
+  await anna.keyboard.type('Seen by the viewer.');
+  await expect(text(vera, 'Situation')).toContainText('Seen by the viewer.');
 });
