@@ -138,8 +138,8 @@ describe('a plan with 200 actions edited by several people at once', () => {
         Object.values((json as { actions: Record<string, { id: string; order: number }> }).actions)
           .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1))
           .map((a) => a.id);
-      for (const json of jsons) expect(orderOf(json)).toEqual(orderOf(jsons[0]));
-      expect(new Set(orderOf(jsons[0])).size).toBe(200);
+      for (const json of jsons) expect(orderOf(json)).toEqual(orderOf(jsons[0]!));
+      expect(new Set(orderOf(jsons[0]!)).size).toBe(200);
       // The run did something, concurrently.
       expect(result.moves).toBeGreaterThan(20);
       expect(result.tableEdits).toBeGreaterThan(20);
