@@ -2,18 +2,21 @@
  * The Haard server: one HTTP port that serves the built client, `GET /healthz`, and the sync relay's
  * WebSocket endpoint `/sync/<workspaceId>/<kind>/<docId>?token=<token>`.
  */
+import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { API_PREFIX, handleApi } from './http/api.ts';
-import { admit } from './http/admission.ts';
+import { admit, refuseOrigin } from './http/admission.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { createMultiplexer } from './relay/multiplex.ts';
 import { createRelay, DEFAULT_MAX_BUFFERED_BYTES, type Relay } from './relay/relay.ts';
 import { workspaceRoom } from './relay/roomName.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './relay/tokenBucket.ts';
+import { CloseCode } from './relay/closeCodes.ts';
+import { lockDataDir } from './store/dataDirLock.ts';
 import { openRoomStore, type RoomStore } from './store/roomStore.ts';
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -48,6 +51,11 @@ export interface HaardServerOptions {
    * 404: the relay itself knows nothing of document contents.
    */
   seedWorkspace?: (input: { id: string; name: string; locale: 'nl' | 'en' }) => Uint8Array;
+  /**
+   * Origins besides the server's own whose pages may open sync sockets (e.g. `https://haard.example.org`
+   * behind a proxy that rewrites Host). Default none.
+   */
+  allowedOrigins?: readonly string[];
   /** The clock tokens are checked against. Default: the system clock. */
   now?: () => Date;
   log?: Logger;
@@ -77,10 +85,19 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     );
   }
   const log = options.log ?? consoleLogger;
+  const allowedOrigins = options.allowedOrigins ?? [];
   const now = options.now ?? (() => new Date());
   const startedAt = performance.now();
 
-  const store = openRoomStore({ dataDir: options.dataDir, synchronous: options.synchronous });
+  mkdirSync(options.dataDir, { recursive: true });
+  const lock = lockDataDir(options.dataDir);
+  let store: RoomStore;
+  try {
+    store = openRoomStore({ dataDir: options.dataDir, synchronous: options.synchronous });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const relay = createRelay({
     store,
     log,
@@ -138,7 +155,11 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     // Node removes its own error listener from an upgraded socket: without this one, a client that resets
     // the connection would take the process down.
     socket.on('error', () => socket.destroy());
-    const admission = admit(request.url ?? '/', options.secret, now());
+    let admission = admit(request.url ?? '/', options.secret, now());
+    const badOrigin = refuseOrigin(request.headers.origin, request.headers.host, allowedOrigins);
+    if (badOrigin !== null && admission.kind !== 'not-found') {
+      admission = { kind: 'refuse', code: CloseCode.Forbidden, reason: badOrigin };
+    }
     if (admission.kind === 'not-found') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
@@ -163,6 +184,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
   } catch (error) {
     await Promise.all([multiplexer.close(0), relay.close()]);
     await store.close();
+    lock.release();
     throw error;
   }
 
@@ -180,6 +202,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       server.closeAllConnections();
       await stopped;
       await store.close();
+      lock.release();
     })();
     return closed;
   };

@@ -4,7 +4,7 @@
  * invite in it — so a new user is one click from working.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isUrlSafeId, newId } from '../doc/ids.ts';
@@ -16,6 +16,7 @@ import { workspaceRoom } from './relay/roomName.ts';
 import type { Io, Values } from './cli.ts';
 import { dataDirOf } from './cli/token.ts';
 import type { DocStore } from './store/docStore.ts';
+import { STORE_FILE_NAME } from './store/roomStore.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const INVITE_DAYS = 30;
@@ -42,6 +43,23 @@ async function ensureFirstWorkspace(dataDir: string, store: DocStore): Promise<F
   return { workspaceId };
 }
 
+/**
+ * A data directory that was used (it holds first-workspace.json) whose database is missing or 0 bytes —
+ * a failed copy, a disk that was full during a restore — must not start as an empty store that serves every
+ * room empty. Returns what is wrong and what to do, or null when the store is there.
+ */
+function storeEmptiedSinceUse(dataDir: string): string | null {
+  if (!existsSync(join(dataDir, FIRST_RUN_FILE))) return null;
+  const file = join(dataDir, STORE_FILE_NAME);
+  const state = !existsSync(file) ? 'missing' : statSync(file).size === 0 ? 'empty (0 bytes)' : null;
+  if (state === null) return null;
+  return (
+    `${file} is ${state}, but ${dataDir} was used before (it holds ${FIRST_RUN_FILE}): refusing to start ` +
+    `with an empty store. Restore haard.sqlite from a backup; or, to really start afresh, move the data ` +
+    `directory aside.`
+  );
+}
+
 function buildClientIfMissing(distDir: string, io: Io): boolean {
   if (existsSync(join(distDir, 'index.html'))) return true;
   io.out('Building the app (first start)…');
@@ -65,6 +83,11 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
   }
   if (values['build-if-missing'] && !buildClientIfMissing(distDir, io)) return 1;
   mkdirSync(dataDir, { recursive: true });
+  const emptied = storeEmptiedSinceUse(dataDir);
+  if (emptied !== null) {
+    io.err(`haard: ${emptied}`);
+    return 1;
+  }
   const secret = loadOrCreateSecret(dataDir, process.env);
   const maxMessageBytes = process.env.HAARD_MAX_MESSAGE ? Number(process.env.HAARD_MAX_MESSAGE) : undefined;
   const maxBufferedBytes = process.env.HAARD_MAX_BUFFERED
@@ -81,6 +104,10 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
       distDir,
       maxMessageBytes,
       maxBufferedBytes,
+      allowedOrigins: (process.env.HAARD_ORIGINS ?? '')
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ''),
       seedWorkspace: seedWorkspaceUpdate,
     });
   } catch (err) {
@@ -105,6 +132,21 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
     );
     return 1;
   }
+  // Listen for signals before the link is printed: whoever reads the link may stop the server at once.
+  const stopped = new Promise<void>((resolveStop) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      io.out(`\n${signal}: flushing and stopping…`);
+      server.close().then(resolveStop, (err: unknown) => {
+        io.err(`haard: error while stopping: ${(err as Error).message}`);
+        resolveStop();
+      });
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
   const invite = createToken(
     {
       workspaceId: first.workspaceId,
@@ -128,19 +170,6 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
     ].join('\n'),
   );
 
-  await new Promise<void>((resolveStop) => {
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      io.out(`\n${signal}: flushing and stopping…`);
-      server.close().then(resolveStop, (err: unknown) => {
-        io.err(`haard: error while stopping: ${(err as Error).message}`);
-        resolveStop();
-      });
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
+  await stopped;
   return 0;
 }

@@ -52,3 +52,26 @@ export function admit(requestUrl: string, secret: string | Buffer, now: Date): A
   if (claims.id !== undefined) access.inviteId = claims.id;
   return { kind: 'admit', access };
 }
+
+/**
+ * Whether a browser page may open a sync socket: cross-site WebSocket hijacking is stopped by the Origin a
+ * browser always sends. Allowed: no Origin header (not a browser: the y-websocket provider in Node, tools),
+ * the same origin as the request's Host, or one of `allowedOrigins` (e.g. `https://haard.example.org`,
+ * from HAARD_ORIGINS). Returns null when allowed, else the reason for a Forbidden (4403) close.
+ */
+export function refuseOrigin(
+  origin: string | undefined,
+  host: string | undefined,
+  allowedOrigins: readonly string[],
+): string | null {
+  if (origin === undefined) return null;
+  if (allowedOrigins.includes(origin)) return null;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    return `origin ${origin.slice(0, 60)} is not a URL`;
+  }
+  if (host !== undefined && originHost.toLowerCase() === host.toLowerCase()) return null;
+  return `origin ${origin.slice(0, 60)} is not allowed (set HAARD_ORIGINS)`;
+}
