@@ -46,6 +46,8 @@ export interface HaardServerOptions {
   maxBufferedBytes?: number;
   /** SQLite `synchronous`: NORMAL (default) survives kill -9; FULL also survives power loss. */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Largest the store may grow, in bytes (a quota); writes beyond fail as on a full disk. Default: no limit. */
+  maxStoreBytes?: number;
   /**
    * Creates the seeded document of a new workspace (POST /api/workspaces). Without it the API answers
    * 404: the relay itself knows nothing of document contents.
@@ -93,7 +95,11 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
   const lock = lockDataDir(options.dataDir);
   let store: RoomStore;
   try {
-    store = openRoomStore({ dataDir: options.dataDir, synchronous: options.synchronous });
+    store = openRoomStore({
+      dataDir: options.dataDir,
+      synchronous: options.synchronous,
+      maxStoreBytes: options.maxStoreBytes,
+    });
   } catch (error) {
     lock.release();
     throw error;
@@ -120,13 +126,16 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
 
   const server = createServer((request, response) => {
     if (request.url === '/healthz' || request.url?.startsWith('/healthz?')) {
+      const stats = relay.stats();
+      // Degraded (503) while writes to the store fail, e.g. a full disk: edits are refused, nothing is lost.
+      const degraded = stats.storeError !== null;
       const body = JSON.stringify({
-        status: 'ok',
-        ...relay.stats(),
+        status: degraded ? 'degraded' : 'ok',
+        ...stats,
         multiplexedSockets: multiplexer.stats().sockets,
         uptimeSeconds: Math.floor((performance.now() - startedAt) / 1000),
       });
-      response.writeHead(200, {
+      response.writeHead(degraded ? 503 : 200, {
         'Content-Type': 'application/json; charset=utf-8',
         'Cache-Control': 'no-store',
       });

@@ -104,6 +104,7 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
       distDir,
       maxMessageBytes,
       maxBufferedBytes,
+      maxStoreBytes: process.env.HAARD_MAX_STORE ? Number(process.env.HAARD_MAX_STORE) : undefined,
       allowedOrigins: (process.env.HAARD_ORIGINS ?? '')
         .split(',')
         .map((origin) => origin.trim())

@@ -57,6 +57,8 @@ export interface RelayStats {
   rooms: number;
   connections: number;
   droppedViewerUpdates: number;
+  /** Why the last write to the store failed, while no write has succeeded since; null when writes work. */
+  storeError: string | null;
 }
 
 export interface RoomStats {
@@ -121,6 +123,7 @@ export function createRelay(options: RelayOptions): Relay {
   const compactionsDue = new Set<Room>();
   const connections = new Set<Connection>();
   let droppedViewerUpdates = 0;
+  let storeError: string | null = null;
   let closing = false;
 
   const awarenessLimits: AwarenessLimits = { ...DEFAULT_AWARENESS_LIMITS, ...options.awarenessLimits };
@@ -128,7 +131,17 @@ export function createRelay(options: RelayOptions): Relay {
     store,
     awarenessLimits,
     bus,
-    stored: (room) => scheduleCompactionIfDue(room),
+    stored: (room) => {
+      storeError = null;
+      scheduleCompactionIfDue(room);
+    },
+    writeFailed: (room, error) => {
+      storeError = error instanceof Error ? error.message : String(error);
+      log('error', 'a write to the store failed; the change was not stored nor broadcast', {
+        room: room.name,
+        error: storeError,
+      });
+    },
     rejected: (room, _peer, code, reason) =>
       log('warn', 'closed a connection', { room: room.name, code, reason }),
     failed: (room, error) =>
@@ -368,6 +381,7 @@ export function createRelay(options: RelayOptions): Relay {
       rooms: rooms.size,
       connections: [...rooms.values()].reduce((sum, room) => sum + room.peers.size, 0),
       droppedViewerUpdates,
+      storeError,
     }),
     roomStats: (name) => {
       const room = rooms.get(name);

@@ -8,7 +8,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocStore } from '../store/docStore.ts';
+import { StoredDataError, type DocStore } from '../store/docStore.ts';
 import { replayInto } from '../store/replay.ts';
 import {
   decodeAwarenessEntries,
@@ -31,6 +31,8 @@ export interface RoomDeps {
   bus: RoomBus;
   /** Called after each update the room stored (to schedule compaction). */
   stored(room: Room): void;
+  /** A write to the store failed (the update was not stored, nor broadcast). */
+  writeFailed(room: Room, error: unknown): void;
   /** Called when the room closes a peer for a reason worth a log line. */
   rejected(room: Room, peer: Peer, code: number, reason: string): void;
   /** A queued task failed unexpectedly (a bug, not a client's fault). */
@@ -168,7 +170,10 @@ export class Room {
         const result = await this.deps.store
           .checkpoint(this.name, state, throughSeq)
           .catch((error: unknown) => ({ ok: false as const, reason: message(error) }));
-        if (!result.ok) return resolve(result);
+        if (!result.ok) {
+          this.deps.writeFailed(this, new Error(result.reason));
+          return resolve(result);
+        }
         this.storedUpdates = 0;
         this.storedBytes = 0;
         this.checkpointBytes = state.length;
@@ -230,6 +235,7 @@ export class Room {
       lastSeq = (await this.deps.store.append(this.name, produced)).lastSeq;
     } catch (error) {
       // Not stored, so not published either; the sender keeps its change and sends it again on reconnect.
+      this.deps.writeFailed(this, error);
       await this.rebuildFromStore();
       return this.reject(from, CloseCode.InternalError, `could not store the update: ${message(error)}`);
     }
@@ -344,6 +350,16 @@ async function loadDoc(name: string, store: DocStore): Promise<LoadedDoc | { ok:
       doc.destroy();
       return { ok: false, error: `stored row ${replay.row} cannot be applied: ${replay.error}` };
     }
+    if (doc.store.pendingStructs !== null || doc.store.pendingDs !== null) {
+      // Only integrated changes are ever stored: something the rows refer to is missing, so the rows are
+      // damaged (e.g. a zeroed page that still decodes). Serving it would silently drop content.
+      const waiting = doc.store.pendingStructs !== null ? 'structs' : 'deletes';
+      doc.destroy();
+      return {
+        ok: false,
+        error: `stored data is incomplete: after replaying it, ${waiting} still wait for content that is not stored`,
+      };
+    }
     return {
       ok: true,
       doc,
@@ -354,6 +370,7 @@ async function loadDoc(name: string, store: DocStore): Promise<LoadedDoc | { ok:
     };
   } catch (error) {
     doc.destroy();
+    if (error instanceof StoredDataError) return { ok: false, error: error.message };
     return { ok: false, error: `reading the store failed: ${message(error)}` };
   }
 }

@@ -15,7 +15,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CheckpointResult, DocStore, StoredRoom } from './docStore.ts';
+import { crc32 } from 'node:zlib';
+import { StoredDataError, type CheckpointResult, type DocStore, type StoredRoom } from './docStore.ts';
 import { migrate } from './schema.ts';
 
 export type { StoredRoom } from './docStore.ts';
@@ -32,9 +33,23 @@ export interface RoomStore extends DocStore {
 export interface RoomStoreOptions {
   dataDir: string;
   synchronous?: 'NORMAL' | 'FULL';
+  /**
+   * Largest the database may grow, in bytes (SQLite's max_page_count): a quota for the operator. Writes
+   * beyond it fail with "database or disk is full", exactly as on a full disk. Default: no limit.
+   */
+  maxStoreBytes?: number;
 }
 
 export const STORE_FILE_NAME = 'haard.sqlite';
+
+function verify(room: string, row: 'checkpoint' | number, bytes: Uint8Array, checksum: number | null): void {
+  if (checksum === null || crc32(bytes) === checksum) return;
+  throw new StoredDataError(
+    `stored ${row === 'checkpoint' ? 'checkpoint' : `update ${row}`} of ${room} is damaged ` +
+      `(checksum ${crc32(bytes)} ≠ ${checksum} written); it was left as it is`,
+    row,
+  );
+}
 
 export function openRoomStore(options: RoomStoreOptions): RoomStore {
   mkdirSync(options.dataDir, { recursive: true });
@@ -44,14 +59,21 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  if (options.maxStoreBytes !== undefined) {
+    const pageSize = db.pragma('page_size', { simple: true }) as number;
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxStoreBytes / pageSize))}`);
+  }
 
-  const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO updates (room, bytes) VALUES (?, ?)');
-  const selectUpdates = db.prepare<[string], { seq: number; bytes: Buffer }>(
-    'SELECT seq, bytes FROM updates WHERE room = ? ORDER BY seq',
+  const insertUpdate = db.prepare<[string, Uint8Array, number]>(
+    'INSERT INTO updates (room, bytes, checksum) VALUES (?, ?, ?)',
   );
-  const selectSnapshot = db.prepare<[string], { bytes: Buffer; through_seq: number }>(
-    'SELECT bytes, through_seq FROM snapshots WHERE room = ?',
+  const selectUpdates = db.prepare<[string], { seq: number; bytes: Buffer; checksum: number | null }>(
+    'SELECT seq, bytes, checksum FROM updates WHERE room = ? ORDER BY seq',
   );
+  const selectSnapshot = db.prepare<
+    [string],
+    { bytes: Buffer; through_seq: number; checksum: number | null }
+  >('SELECT bytes, through_seq, checksum FROM snapshots WHERE room = ?');
   const countUpdates = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM updates WHERE room = ?',
   );
@@ -61,33 +83,36 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
   const anyRow = db.prepare<[string, string], { found: number }>(
     'SELECT EXISTS (SELECT 1 FROM snapshots WHERE room = ?) OR EXISTS (SELECT 1 FROM updates WHERE room = ?) AS found',
   );
-  const upsertSnapshot = db.prepare<[string, Uint8Array, number, number]>(
-    `INSERT INTO snapshots (room, bytes, through_seq, compacted_at) VALUES (?, ?, ?, ?)
+  const upsertSnapshot = db.prepare<[string, Uint8Array, number, number, number]>(
+    `INSERT INTO snapshots (room, bytes, through_seq, compacted_at, checksum) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (room) DO UPDATE SET bytes = excluded.bytes, through_seq = excluded.through_seq,
-       compacted_at = excluded.compacted_at`,
+       compacted_at = excluded.compacted_at, checksum = excluded.checksum`,
   );
   const deleteUpdatesThrough = db.prepare<[string, number]>(
     'DELETE FROM updates WHERE room = ? AND seq <= ?',
   );
 
+  /** The room's rows, each checked against its checksum; a mismatch throws StoredDataError naming the row. */
   const readRoom = (room: string): StoredRoom => {
     const snapshot = selectSnapshot.get(room);
-    return {
-      checkpoint: snapshot?.bytes ?? null,
-      checkpointSeq: snapshot?.through_seq ?? 0,
-      updates: selectUpdates.all(room),
-    };
+    if (snapshot !== undefined) verify(room, 'checkpoint', snapshot.bytes, snapshot.checksum);
+    const updates = selectUpdates.all(room).map(({ seq, bytes, checksum }) => {
+      verify(room, seq, bytes, checksum);
+      return { seq, bytes };
+    });
+    return { checkpoint: snapshot?.bytes ?? null, checkpointSeq: snapshot?.through_seq ?? 0, updates };
   };
 
   const appendMany = db.transaction((room: string, updates: readonly Uint8Array[]): number => {
     let last = 0;
-    for (const update of updates) last = Number(insertUpdate.run(room, update).lastInsertRowid);
+    for (const update of updates)
+      last = Number(insertUpdate.run(room, update, crc32(update)).lastInsertRowid);
     return last;
   });
   // One row is its own transaction already (autocommit): no BEGIN / COMMIT round trips.
   const append = (room: string, updates: readonly Uint8Array[]): number =>
     updates.length === 1
-      ? Number(insertUpdate.run(room, updates[0]!).lastInsertRowid)
+      ? Number(insertUpdate.run(room, updates[0]!, crc32(updates[0]!)).lastInsertRowid)
       : appendMany(room, updates);
 
   const checkpoint = db.transaction(
@@ -104,7 +129,7 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
           ok: false,
           reason: `checkpoint through ${throughSeq} is past the last stored update (${last})`,
         };
-      upsertSnapshot.run(room, state, throughSeq, Date.now());
+      upsertSnapshot.run(room, state, throughSeq, Date.now(), crc32(state));
       // Only the rows folded into the checkpoint; an update appended after `throughSeq` stays.
       const folded = deleteUpdatesThrough.run(room, throughSeq).changes;
       return { ok: true, foldedUpdates: folded, checkpointBytes: state.length };

@@ -26,6 +26,16 @@ const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => void }> = 
         );
       `),
   },
+  {
+    name: '2-row-checksums',
+    up: (db) =>
+      db.exec(`
+        -- CRC-32 of bytes, checked on every read: damage is caught at the row where it is. NULL for rows
+        -- written before this migration (not checked).
+        ALTER TABLE updates ADD COLUMN checksum INTEGER;
+        ALTER TABLE snapshots ADD COLUMN checksum INTEGER;
+      `),
+  },
 ];
 
 export function migrate(db: Database): void {

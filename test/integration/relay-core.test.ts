@@ -46,7 +46,7 @@ describe('relay core on WebSocketLike', () => {
     a.doc.getMap('scores').set('acme', 4);
     await waitFor(() => b.doc.getMap('scores').get('acme') === 4);
     expect(store.updateCount(room)).toBe(1);
-    expect(relay.stats()).toEqual({ rooms: 1, connections: 2, droppedViewerUpdates: 0 });
+    expect(relay.stats()).toEqual({ rooms: 1, connections: 2, droppedViewerUpdates: 0, storeError: null });
 
     const viewer = providerClient({ port }, room, tokenFor('acme'));
     viewer.provider.params = { as: 'viewer' };

@@ -25,6 +25,7 @@ describe('relay: GET /healthz', () => {
       rooms: 0,
       connections: 0,
       droppedViewerUpdates: 0,
+      storeError: null,
       multiplexedSockets: 0,
       uptimeSeconds: 0,
     });

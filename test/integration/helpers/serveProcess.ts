@@ -20,9 +20,13 @@ export interface ServeProcess {
 }
 
 /** Starts `haard serve --port 0 --data <dataDir>` and waits until it runs or exits. */
-export async function serve(dataDir: string, secret: string): Promise<ServeProcess> {
+export async function serve(
+  dataDir: string,
+  secret: string,
+  env: Record<string, string> = {},
+): Promise<ServeProcess> {
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--data', dataDir], {
-    env: { ...process.env, HAARD_SECRET: secret },
+    env: { ...process.env, HAARD_SECRET: secret, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
