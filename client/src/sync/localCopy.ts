@@ -23,7 +23,7 @@ export type LocalStatus = 'ok' | 'unavailable' | 'unreadable' | 'full';
 export interface LocalCopyOptions {
   /** Give up when `indexedDB.open` has not answered after this many ms (→ `unavailable`). Default 4,000. */
   timeoutMs?: number;
-  /** While `full`, try writing the kept changes again this often (ms). Default 15,000. */
+  /** While `full`, try writing the kept changes again this often (ms). Default 5,000. */
   retryMs?: number;
   /** The IndexedDB to use; `null` for none (Node). Default: the browser's `indexedDB`. */
   indexedDB?: IDBFactory | null;
@@ -51,7 +51,7 @@ type WriteResult = 'ok' | 'quota' | 'failed';
 /** Opens (or creates) the local copy of `doc` under `name` and starts writing its changes to it. */
 export function openLocalCopy(name: string, doc: Y.Doc, options: LocalCopyOptions = {}): LocalCopy {
   const factory = options.indexedDB === undefined ? (globalThis.indexedDB ?? null) : options.indexedDB;
-  const retryMs = options.retryMs ?? 15_000;
+  const retryMs = options.retryMs ?? 5_000;
   const origin = { localCopy: name };
   const listeners = new Set<(status: LocalStatus) => void>();
   let status: LocalStatus = 'ok';

@@ -1,13 +1,45 @@
-import { For, Match, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
+import type { ConnectionState } from '../sync/connection.ts';
 import type { QuarantineEntry } from '../../../doc/check.ts';
 import { formatIssue } from '../../../core/model/issues.ts';
 import { locale, t } from '../i18n/index.ts';
 
 /**
- * What is wrong with the document itself: a newer version (read-only), not there yet, unreadable, or
- * records from a peer that do not fit the schema — kept aside, listed with what is wrong, never deleted.
+ * What is wrong with the document itself: a newer version (read-only), not there yet (and why: the relay
+ * cannot be reached), unreadable, or records from a peer that do not fit the schema — kept aside, listed with
+ * what is wrong, never deleted. Above that, when given the connection: that this device keeps no copy (storage
+ * refused, unreadable or full) and what that means for unsent changes.
  */
-export function DocBanner(props: { status: string; reason: string | null; quarantine: QuarantineEntry[] }) {
+export function DocBanner(props: {
+  status: string;
+  reason: string | null;
+  quarantine: QuarantineEntry[];
+  connection?: ConnectionState;
+}) {
+  const local = () => props.connection?.local ?? 'ok';
+  const unreachable = () => props.connection?.phase === 'offline';
+  return (
+    <>
+      <Show when={local() !== 'ok'}>
+        <div class="banner warn" role="alert" data-local={local()}>
+          {local() === 'full'
+            ? t('local.full')
+            : local() === 'unreadable'
+              ? t('local.unreadable')
+              : t('local.unavailable')}
+        </div>
+      </Show>
+      <DocProblems {...props} unreachable={unreachable()} />
+    </>
+  );
+}
+
+function DocProblems(props: {
+  status: string;
+  reason: string | null;
+  quarantine: QuarantineEntry[];
+  unreachable: boolean;
+}) {
   return (
     <Switch>
       <Match when={props.status === 'newerVersion'}>
@@ -16,7 +48,9 @@ export function DocBanner(props: { status: string; reason: string | null; quaran
         </div>
       </Match>
       <Match when={props.status === 'uninitialised'}>
-        <div class="banner">{t('doc.uninitialised')}</div>
+        <div class="banner" role={props.unreachable ? 'alert' : undefined}>
+          {props.unreachable ? t('doc.notHereYet') : t('doc.uninitialised')}
+        </div>
       </Match>
       <Match when={props.status === 'unreadable'}>
         <div class="banner warn" role="alert">

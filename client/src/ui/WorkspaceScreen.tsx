@@ -109,9 +109,17 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
           status={store.state.status}
           reason={store.state.reason?.[locale()] ?? null}
           quarantine={store.state.quarantine}
+          connection={session.connection()}
         />
         <main class="content">
-          <Show when={data()} fallback={<p class="muted loading">{t('sync.loading')}</p>}>
+          <Show
+            when={data()}
+            fallback={
+              <Show when={session.connection().phase === 'loading'}>
+                <p class="muted loading">{t('sync.loading')}</p>
+              </Show>
+            }
+          >
             {p.children}
           </Show>
         </main>

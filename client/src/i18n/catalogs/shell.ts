@@ -23,6 +23,16 @@ export const en = {
   'sync.refused.4401': 'This invite no longer works (invalid or expired). Ask a colleague for a new invite.',
   'sync.refused.4403': 'This invite is for another workspace.',
   'sync.refused.other': 'The server refused the connection ({code}).',
+  'sync.syncedTabOnly': 'Synced · not kept on this device',
+  'sync.offlineTabOnly': 'Offline — changes are kept only in this tab until the server is back',
+  'local.unavailable':
+    'This browser does not let Haard keep a copy on this device (for example in a private window, or when storage is blocked). You can keep working while connected; changes the server has not received yet are lost if you close this tab.',
+  'local.unreadable':
+    'The copy on this device could not be read. It was left as it was, and Haard works through the server for now; changes the server has not received yet are lost if you close this tab.',
+  'local.full':
+    'This device is out of storage space. New changes are not saved on this device for now: they are sent to the server while you are connected, and saved here again as soon as there is space. Keep this tab open until nothing is waiting.',
+  'doc.notHereYet':
+    'This workspace is not on this device yet. It opens as soon as the server can be reached; check your connection.',
   'presence.you': 'you',
   'presence.here': '{count} here',
   'role.viewer': 'Read-only',
@@ -100,6 +110,16 @@ export const nl: Record<keyof typeof en, string> = {
     'Deze uitnodiging werkt niet meer (ongeldig of verlopen). Vraag een collega om een nieuwe.',
   'sync.refused.4403': 'Deze uitnodiging hoort bij een andere werkruimte.',
   'sync.refused.other': 'De server weigerde de verbinding ({code}).',
+  'sync.syncedTabOnly': 'Gesynchroniseerd · niet bewaard op dit apparaat',
+  'sync.offlineTabOnly': 'Offline — wijzigingen staan alleen in dit tabblad tot de server terug is',
+  'local.unavailable':
+    'Deze browser laat Haard geen kopie op dit apparaat bewaren (bijvoorbeeld in een privévenster, of als opslag geblokkeerd is). Je kunt doorwerken zolang er verbinding is; wijzigingen die de server nog niet heeft, gaan verloren als je dit tabblad sluit.',
+  'local.unreadable':
+    'De kopie op dit apparaat kon niet gelezen worden. Die is gelaten zoals hij was, en Haard werkt voorlopig via de server; wijzigingen die de server nog niet heeft, gaan verloren als je dit tabblad sluit.',
+  'local.full':
+    'De opslag van dit apparaat is vol. Nieuwe wijzigingen worden voorlopig niet op dit apparaat bewaard: ze gaan naar de server zolang er verbinding is, en worden hier weer bewaard zodra er ruimte is. Houd dit tabblad open tot er niets meer wacht.',
+  'doc.notHereYet':
+    'Deze werkruimte staat nog niet op dit apparaat. Hij opent zodra de server bereikbaar is; controleer je verbinding.',
   'presence.you': 'jij',
   'presence.here': '{count} aanwezig',
   'role.viewer': 'Alleen lezen',
