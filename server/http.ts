@@ -12,7 +12,7 @@ import { admit, refuseOrigin } from './http/admission.ts';
 import { serveStatic } from './http/staticFiles.ts';
 import { consoleLogger, type Logger } from './log.ts';
 import { createMultiplexer } from './relay/multiplex.ts';
-import { createRelay, DEFAULT_MAX_BUFFERED_BYTES, type Relay } from './relay/relay.ts';
+import { createRelay, DEFAULT_MAX_BUFFERED_BYTES, type Relay, type Revocation } from './relay/relay.ts';
 import { workspaceRoom } from './relay/roomName.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './relay/tokenBucket.ts';
 import { CloseCode } from './relay/closeCodes.ts';
@@ -69,6 +69,11 @@ export interface HaardServer {
   url: string;
   store: RoomStore;
   relay: Relay;
+  /**
+   * Closes the open connections of revoked invites with 4401 — plain `/sync/<room>` ones and multiplexed
+   * sockets alike; returns how many. What an invite revocation must call.
+   */
+  revoke(revocation: Revocation): number;
   /** Stops accepting, closes every socket with 1001, compacts every room, closes the store. */
   close(): Promise<void>;
 }
@@ -119,6 +124,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     now,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     pingIntervalMs: options.pingIntervalMs,
+    maxBufferedBytes,
     log,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
@@ -216,5 +222,6 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     return closed;
   };
 
-  return { port: address.port, url, store, relay, close };
+  const revoke = (revocation: Revocation) => relay.revoke(revocation) + multiplexer.revoke(revocation);
+  return { port: address.port, url, store, relay, revoke, close };
 }

@@ -4,9 +4,10 @@
  * relay (`relay.join`), whose frames are prefixed with the room; the room logic (sync, awareness, roles, the
  * viewer's dropped writes) is the relay's own `Membership`, exactly as for a `/sync/<room>` socket.
  *
- * What belongs to the socket lives here: the Hello with the token (the first frame; never in the URL), the
- * token's workspace that every room must belong to, its expiry, liveness (ping / pong), the number of rooms,
- * and the rate of Join messages. What belongs to one room ends as a Refuse of that room alone: a room of
+ * What belongs to the socket lives here, as connection.ts does it for `/sync/<room>`: the Hello with the token
+ * (the first frame; never in the URL), the token's workspace that every room must belong to, its expiry and
+ * revocation (4401), liveness (only a pong counts), the cap on bytes waiting for a client that does not read
+ * (4503), the number of rooms, and the rate of Join messages. What belongs to one room ends as a Refuse of that room alone: a room of
  * another workspace (4403), a bad room name (4400), a room that cannot be loaded (4500), a malformed message
  * for it (1007), too many messages for it (1013, the same per-room rate as a `/sync/<room>` socket).
  */
@@ -24,7 +25,7 @@ import type { Logger } from '../log.ts';
 import { CloseCode } from './closeCodes.ts';
 import type { Membership } from './membership.ts';
 import { nextPeerId, type Peer } from './peer.ts';
-import type { Relay } from './relay.ts';
+import { DEFAULT_MAX_BUFFERED_BYTES, type Relay, type Revocation } from './relay.ts';
 import { TokenBucket, type RateLimit } from './tokenBucket.ts';
 import { OPEN, toBytes, type WebSocketLike } from './webSocketLike.ts';
 
@@ -41,6 +42,8 @@ export interface MultiplexOptions {
   maxRooms?: number;
   /** Ping every socket this often; one that has not answered the previous ping is terminated. Default 30 s. */
   pingIntervalMs?: number;
+  /** Bytes that may wait to be sent on one socket before it is closed with SlowReader (4503). Default 32 MiB. */
+  maxBufferedBytes?: number;
   log: Logger;
 }
 
@@ -55,8 +58,19 @@ export interface Multiplexer {
   /** Serves a socket that was upgraded at `/sync` (no room). */
   accept(socket: WebSocketLike): void;
   stats(): MultiplexStats;
+  /** Closes the sockets of revoked invites with Unauthorized (4401), every room on them; returns how many. */
+  revoke(revocation: Revocation): number;
   /** Closes every socket with 1001 (their rooms are left) and waits for them, at most `graceMs`. */
   close(graceMs?: number): Promise<void>;
+}
+
+/** What the socket's Hello token grants. */
+interface SocketAccess {
+  workspaceId: string;
+  role: Role;
+  /** When the invite was made, ms since the epoch (revocation "every invite before …"). */
+  issuedAt: number;
+  inviteId: string | undefined;
 }
 
 /** setTimeout's largest delay; a token that expires later is checked again then. */
@@ -81,6 +95,15 @@ export function createMultiplexer(options: MultiplexOptions): Multiplexer {
       sockets: sockets.size,
       rooms: [...sockets].reduce((sum, socket) => sum + socket.roomCount, 0),
     }),
+    revoke(revocation) {
+      let closed = 0;
+      for (const socket of sockets) {
+        if (!socket.revokedBy(revocation)) continue;
+        socket.close(CloseCode.Unauthorized, 'invite revoked');
+        closed++;
+      }
+      return closed;
+    },
     async close(graceMs = 2_000) {
       closing = true;
       clearInterval(pingTimer);
@@ -97,7 +120,7 @@ export function createMultiplexer(options: MultiplexOptions): Multiplexer {
 
 class MuxSocket {
   private readonly rooms = new Map<string, RoomPeer>();
-  private access: { workspaceId: string; role: Role } | null = null;
+  private access: SocketAccess | null = null;
   private readonly joinBucket: TokenBucket;
   private alive = true;
   private ended = false;
@@ -145,9 +168,26 @@ class MuxSocket {
 
   sendFrame(frame: Uint8Array): void {
     if (this.ended || this.ws.readyState !== OPEN) return;
-    this.ws.send(frame, (error) => {
-      if (error !== undefined && error !== null) this.ws.terminate();
-    });
+    const waiting = this.ws.bufferedAmount;
+    if (waiting > (this.options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES)) {
+      // It does not read: its queue would grow with every frame of every room. Close it, then drop it.
+      this.close(CloseCode.SlowReader, `not reading: ${Math.round(waiting / 1024)} KiB waiting`);
+      setTimeout(() => this.ws.terminate(), 1_000).unref();
+      return;
+    }
+    // No callback: a failed write makes `ws` emit 'error' and close the socket, which leaves every room.
+    this.ws.send(frame);
+  }
+
+  /** Whether a revocation covers this socket's invite. */
+  revokedBy(revocation: Revocation): boolean {
+    const access = this.access;
+    if (access === null || access.workspaceId !== revocation.workspaceId) return false;
+    if ('inviteId' in revocation) return access.inviteId === revocation.inviteId;
+    return (
+      access.issuedAt < revocation.issuedBefore &&
+      (revocation.except === undefined || access.inviteId !== revocation.except)
+    );
   }
 
   close(code: number, reason: string): void {
@@ -215,7 +255,13 @@ class MuxSocket {
     }
     const check = verifyToken(token, this.options.secret, this.options.now());
     if (!check.ok) return this.close(CloseCode.Unauthorized, `${check.reason} token`);
-    this.access = { workspaceId: check.claims.ws, role: check.claims.role };
+    const { claims } = check;
+    this.access = {
+      workspaceId: claims.ws,
+      role: claims.role,
+      issuedAt: claims.iat * 1000,
+      inviteId: claims.id,
+    };
     clearTimeout(this.timer);
     this.closeAtExpiry(check.claims.exp);
   }
@@ -241,7 +287,7 @@ class MuxSocket {
     if (this.rooms.size >= (this.options.maxRooms ?? 5_000)) {
       return refuse(CloseCode.RateLimited, 'too many rooms on one socket');
     }
-    const peer = new RoomPeer(this, room, access.role, this.options);
+    const peer = new RoomPeer(this, room, access, this.options);
     this.rooms.set(room, peer);
     void this.options.relay.join(peer, room).then((result) => {
       if (!result.ok) return peer.close(result.code, result.reason);
@@ -254,6 +300,9 @@ class MuxSocket {
 class RoomPeer implements Peer {
   readonly id = nextPeerId();
   readonly awarenessIds = new Set<number>();
+  readonly role: Role;
+  /** The invite: two peers of one invite may take over each other's awareness ids (a reconnecting tab). */
+  readonly identity: string | undefined;
   private membership: Membership | null = null;
   /** Frames received before the room was ready; null once it is. */
   private waiting: Uint8Array[] | null = [];
@@ -263,10 +312,12 @@ class RoomPeer implements Peer {
   constructor(
     private readonly socket: MuxSocket,
     readonly room: string,
-    readonly role: Role,
+    access: SocketAccess,
     options: MultiplexOptions,
   ) {
     this.bucket = new TokenBucket(options.rateLimit);
+    this.role = access.role;
+    this.identity = access.inviteId;
   }
 
   /** The room is ready: frames that waited are handled now, later ones as they come. */
