@@ -112,7 +112,9 @@ export function usePlan(
   const findings = createMemo<Finding[]>(() => {
     const p = plain();
     const ws = workspacePlain();
-    return p && ws ? planFindings(p, ws, today) : [];
+    const out = p && ws ? planFindings(p, ws, today) : [];
+    performance.mark('haard:plan:checked'); // for bench:app (keystroke → findings)
+    return out;
   });
   const completeness = createMemo(() => (plain() ? planCompleteness(findings()) : null));
   const counts = createMemo(() => countFindings(findings()));

@@ -6,7 +6,14 @@
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { loadDocument, readDocument, workspaceIntents } from '../../../doc/index.ts';
+import {
+  createPlanDoc,
+  loadDocument,
+  newId,
+  planIntents,
+  readDocument,
+  workspaceIntents,
+} from '../../../doc/index.ts';
 import type { WorkspaceDoc } from '../../../core/model/index.ts';
 import type { Haard } from './haard.ts';
 
@@ -18,18 +25,13 @@ interface Client {
   destroy(): void;
 }
 
-function connect(haard: Haard): Client {
+function connect(haard: Haard, room = `${haard.workspaceId}/workspace/main`): Client {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(
-    `ws://127.0.0.1:${haard.port}/sync`,
-    `${haard.workspaceId}/workspace/main`,
-    doc,
-    {
-      params: { token: haard.token('editor') },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    },
-  );
+  const provider = new WebsocketProvider(`ws://127.0.0.1:${haard.port}/sync`, room, doc, {
+    params: { token: haard.token('editor') },
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
   return {
     doc,
     provider,
@@ -208,4 +210,57 @@ export async function rawPeerWrite<T>(haard: Haard, fn: (doc: Y.Doc) => T): Prom
   } finally {
     writer.destroy();
   }
+}
+
+export type PlanIntents = ReturnType<typeof planIntents>;
+
+/**
+ * Create an account plan the way a colleague's app would: its own document on the relay (seeded once,
+ * then `write` through the plan intents, one transaction), and its card in the workspace's plan index.
+ * Returns the plan's id once the relay holds both.
+ */
+export async function seedPlan(
+  haard: Haard,
+  input: { relationIds: string[]; title: string; ownerId?: string | null },
+  write: (plan: PlanIntents) => void = () => {},
+  card: { completeness: number; errors: number; warnings: number } = {
+    completeness: 25,
+    errors: 1,
+    warnings: 3,
+  },
+): Promise<string> {
+  const id = newId();
+  const now = new Date().toISOString();
+  const writer = connect(haard, `${haard.workspaceId}/plan/${id}`);
+  try {
+    await until('the relay sync', () => writer.provider.synced);
+    ok(createPlanDoc(writer.doc, { id, workspaceId: haard.workspaceId, now, ...input }));
+    const plan = planIntents(writer.doc, { origin: 'e2e-seed', now: () => now });
+    writer.doc.transact(() => write(plan), 'e2e-seed');
+    const reader = connect(haard, `${haard.workspaceId}/plan/${id}`);
+    try {
+      await until('the relay to hold the plan', () => {
+        return (
+          reader.provider.synced &&
+          sameBytes(Y.encodeStateVector(reader.doc), Y.encodeStateVector(writer.doc))
+        );
+      });
+    } finally {
+      reader.destroy();
+    }
+  } finally {
+    writer.destroy();
+  }
+  await seedWorkspace(haard, (w) =>
+    w.putPlanCard({
+      id,
+      title: input.title,
+      relationIds: input.relationIds,
+      ownerId: input.ownerId ?? null,
+      updatedAt: now,
+      checkedOn: now.slice(0, 10),
+      ...card,
+    }),
+  );
+  return id;
 }

@@ -5,8 +5,13 @@
  * - ArrowUp / ArrowDown in a text cell move between rows; Alt+ArrowUp / Alt+ArrowDown move the action itself;
  * - the "New action" field under the table adds an action with Enter.
  * Every cell writes through the plan's intents as the user types (selects, dates and cost on change).
+ *
+ * A long action plan (more than VIRTUAL_FROM actions) scrolls inside the table and only the rows in view
+ * are in the DOM (@tanstack/solid-virtual, as the relations table): opening a 500-action plan stays quick.
+ * Keyboard moves and "focus this field" from the validation panel scroll the row into view first.
  */
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createVirtualizer } from '@tanstack/solid-virtual';
+import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import {
   ACTION_STATUSES,
   PYRAMID_LAYERS,
@@ -24,6 +29,14 @@ import { formatNumber, locale, t } from '../../i18n/index.ts';
 import { createRefusal, RefusalMessage } from './sections.tsx';
 
 type Intents = DocHandle<'plan'>['store']['intents'];
+
+/** Event the validation panel sends before it focuses a field: `detail` is the finding's path. */
+export const REVEAL_EVENT = 'haard:plan-reveal';
+
+/** From this many actions on, the table renders only the rows in view. */
+const VIRTUAL_FROM = 40;
+/** Height of a row, px (fixed in plans.css, so the virtualiser's sums are exact). */
+const ROW_HEIGHT = 38;
 
 const COLUMNS = [
   'what',
@@ -49,17 +62,62 @@ export function ActionTable(props: {
   const refusal = createRefusal();
   const [draft, setDraft] = createSignal('');
   let table: HTMLTableElement | undefined;
+  let scroller: HTMLDivElement | undefined;
   const actions = createMemo(() =>
     Object.values(props.plan.actions).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
   );
+  const virtual = () => actions().length > VIRTUAL_FROM;
+  const virtualizer = createVirtualizer({
+    get count() {
+      return actions().length;
+    },
+    getScrollElement: () => scroller ?? null,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    initialRect: { width: 1200, height: 640 },
+    getItemKey: (i) => actions()[i]?.id ?? i,
+  });
+  /**
+   * The rows to render — every action of a short plan, the ones in view of a long one — as the store's own
+   * action objects (stable references: a row stays mounted, with its focus, while it stays in view).
+   */
+  const firstIndex = () => (virtual() ? (virtualizer.getVirtualItems()[0]?.index ?? 0) : 0);
+  const rows = createMemo(() => {
+    const all = actions();
+    if (!virtual()) return all;
+    const items = virtualizer.getVirtualItems();
+    if (items.length === 0) return [];
+    return all.slice(items[0]!.index, items.at(-1)!.index + 1);
+  });
+  const padTop = () => (virtual() ? (virtualizer.getVirtualItems()[0]?.start ?? 0) : 0);
+  const padBottom = () =>
+    virtual() ? virtualizer.getTotalSize() - (virtualizer.getVirtualItems().at(-1)?.end ?? 0) : 0;
+
+  /** Bring action `id` into view (the validation panel asks before it focuses a field of it). */
+  const reveal = (e: Event) => {
+    const path = (e as CustomEvent<string>).detail;
+    const id = /^actions\.([^.]+)/.exec(path)?.[1];
+    const index = id ? actions().findIndex((a) => a.id === id) : -1;
+    if (index >= 0 && virtual()) virtualizer.scrollToIndex(index, { align: 'center' });
+  };
+  onMount(() => document.addEventListener(REVEAL_EVENT, reveal));
+  onCleanup(() => document.removeEventListener(REVEAL_EVENT, reveal));
   const goals = createMemo(() =>
     Object.values(props.plan.goals).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1)),
   );
   const update = (id: string, patch: Partial<Action>) => refusal.check(props.intents.updateAction(id, patch));
 
   const cell = (row: number, col: Column) =>
-    table?.querySelector<HTMLElement>(`tbody tr:nth-child(${row + 1}) [data-col="${col}"]`) ?? null;
-  const focusCell = (row: number, col: Column) => queueMicrotask(() => cell(row, col)?.focus());
+    table?.querySelector<HTMLElement>(`tbody tr[data-index="${row}"] [data-col="${col}"]`) ?? null;
+  const focusCell = (row: number, col: Column) => {
+    if (virtual()) virtualizer.scrollToIndex(row, { align: 'auto' });
+    const tryFocus = (attempts: number) => {
+      const el = cell(row, col);
+      if (el) el.focus();
+      else if (attempts > 0) requestAnimationFrame(() => tryFocus(attempts - 1));
+    };
+    queueMicrotask(() => tryFocus(5));
+  };
 
   const addAction = (what: string, focusRow = true) => {
     const result = props.intents.addAction({ what });
@@ -98,8 +156,13 @@ export function ActionTable(props: {
 
   return (
     <div class="action-plan">
-      <div class="table-scroll">
-        <table class="edit-table action-table" ref={(el) => (table = el)} data-testid="actions">
+      <div class="table-scroll" classList={{ virtual: virtual() }} ref={(el) => (scroller = el)}>
+        <table
+          class="edit-table action-table"
+          ref={(el) => (table = el)}
+          data-testid="actions"
+          aria-rowcount={actions().length + 1}
+        >
           <caption class="visually-hidden">{t('plans.actions.caption')}</caption>
           <thead>
             <tr>
@@ -113,14 +176,18 @@ export function ActionTable(props: {
             </tr>
           </thead>
           <tbody>
-            <For each={actions()}>
-              {(action, i) => {
+            <Show when={padTop() > 0}>
+              <tr class="spacer" aria-hidden="true" style={{ height: `${padTop()}px` }} />
+            </Show>
+            <For each={rows()}>
+              {(action, at) => {
+                const i = () => firstIndex() + at();
                 const n = () => i() + 1;
                 const kd = (col: Column) => (e: KeyboardEvent) => onKeyDown(e, i(), col, action.id);
                 const label = (col: Column) =>
                   t('plans.action.cellLabel', { column: t(`plans.action.${col}`), n: n() });
                 return (
-                  <tr data-status={action.status}>
+                  <tr data-status={action.status} data-index={i()} aria-rowindex={i() + 2}>
                     <td class="num">{n()}</td>
                     <td>
                       <input
@@ -314,6 +381,9 @@ export function ActionTable(props: {
                 );
               }}
             </For>
+            <Show when={padBottom() > 0}>
+              <tr class="spacer" aria-hidden="true" style={{ height: `${padBottom()}px` }} />
+            </Show>
           </tbody>
         </table>
       </div>

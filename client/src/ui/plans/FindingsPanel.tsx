@@ -2,11 +2,12 @@
  * The live validation panel: every core/plan finding, grouped by severity, in the user's language; clicking
  * one moves focus to the field it names. Updates on every change (the findings are a memo of the plan).
  */
-import { createMemo, For } from 'solid-js';
+import { createMemo, For, Index } from 'solid-js';
 import type { Finding, Severity } from '../../../../core/plan/index.ts';
 import { findingMessage } from '../../../../core/messages/findings.ts';
 import { locale, t, tn } from '../../i18n/index.ts';
 import { focusPath } from './focusPath.ts';
+import { REVEAL_EVENT } from './ActionTable.tsx';
 
 const GROUPS: {
   severity: Severity;
@@ -25,7 +26,11 @@ export function FindingsPanel(props: { findings: Finding[] }) {
   );
   const go = (f: Finding) => {
     const missing = typeof f.params?.missing === 'string' ? f.params.missing.split(',')[0] : undefined;
-    focusPath(document, f.path, missing || undefined);
+    // A long action table renders only the rows in view: let it bring the row in first.
+    document.dispatchEvent(new CustomEvent(REVEAL_EVENT, { detail: f.path }));
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => focusPath(document, f.path, missing || undefined)),
+    );
   };
   return (
     <aside class="findings-panel" aria-labelledby="findings-title" data-testid="findings">
@@ -42,15 +47,15 @@ export function FindingsPanel(props: { findings: Finding[] }) {
               {t(group.key)} <span class="count">{group.items.length}</span>
             </h3>
             <ul>
-              <For each={group.items}>
+              <Index each={group.items}>
                 {(f) => (
                   <li>
-                    <button type="button" class="finding" data-rule={f.id} onClick={() => go(f)}>
-                      {findingMessage(f, locale())}
+                    <button type="button" class="finding" data-rule={f().id} onClick={() => go(f())}>
+                      {findingMessage(f(), locale())}
                     </button>
                   </li>
                 )}
-              </For>
+              </Index>
             </ul>
           </section>
         )}

@@ -51,8 +51,14 @@ function PlanEditor(props: { id: string }) {
   const handle = session.handle;
   const card = () => ws.data()?.plans?.[props.id] ?? null;
   const status = () => handle.store.state.status;
-  onMount(() => ws.setActiveUndo(handle.store.undo));
-  onCleanup(() => ws.setActiveUndo(null));
+  onMount(() => {
+    ws.setActiveUndo(handle.store.undo);
+    document.body.classList.add('wide-page');
+  });
+  onCleanup(() => {
+    ws.setActiveUndo(null);
+    document.body.classList.remove('wide-page');
+  });
 
   return (
     <Show
@@ -103,7 +109,10 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
   const here = (section: string) =>
     handle.presence().filter((p) => !p.self && p.location?.section === section);
   const enter = (section: string) => handle.setLocation({ view: location.pathname, section });
-  onMount(() => handle.setLocation({ view: location.pathname, section: null }));
+  onMount(() => {
+    performance.mark('haard:plan:shown'); // for bench:app (open a plan → editable page)
+    handle.setLocation({ view: location.pathname, section: null });
+  });
   onCleanup(() => handle.setLocation(null));
 
   const Section = (p: { id: string; title: MessageKey; children: JSX.Element; intro?: MessageKey }) => (
