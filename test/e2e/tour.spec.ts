@@ -8,13 +8,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { openPage } from './helpers/browser.ts';
-import { addClients, seedDemo, seedWorkspace } from './helpers/seed.ts';
+import { addClients, ok, readWorkspace, seedDemo, seedPlan, seedWorkspace } from './helpers/seed.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
 
 const SCREENS = [
   '/relations',
+  '/plans',
   '/team',
   '/abc/criteria',
   '/abc/scoring',
@@ -25,10 +26,43 @@ const SCREENS = [
 ] as const;
 
 let haard: Haard;
+/** `/plans/<id>` of a plan with something in every section. */
+let planPath = '';
 test.beforeAll(async () => {
   haard = await startHaard();
   await seedWorkspace(haard, (w, data) => seedDemo(w, data));
   await seedWorkspace(haard, (w, data) => addClients(w, data, [{ name: 'Zeta Zorg' }]));
+  const ws = await readWorkspace(haard);
+  const acme = Object.values(ws.relations).find((r) => r.name === 'Acme BV')!;
+  const planId = await seedPlan(
+    haard,
+    { relationIds: [acme.id], title: 'Acme 2026', ownerId: acme.ownerId },
+    (p) => {
+      ok(p.setKeyPoints(['Keep Acme after the merger', 'Grow tax advice']));
+      ok(p.setText('situation.text', 'Acme merges with Beta in Q3.'));
+      const goal = ok(
+        p.addGoal({
+          title: 'Retain Acme',
+          category: 'retention',
+          metric: 'Contract',
+          target: 'Renewed',
+          deadline: '2027-03-31',
+        }),
+      );
+      ok(
+        p.addAction({
+          what: 'Lunch with the new CFO',
+          goalId: goal,
+          ownerId: acme.ownerId,
+          due: '2027-01-15',
+          kpi: { name: 'Meeting held', target: '1' },
+        }),
+      );
+      ok(p.addAction({ what: 'Quarterly account meeting' }));
+      ok(p.addBenefit({ level: 'organisation', description: 'Longer payment terms' }));
+    },
+  );
+  planPath = `/plans/${planId}`;
 });
 test.afterEach(async ({ browser }) => {
   await closeContexts(browser);
@@ -56,7 +90,7 @@ for (const locale of ['en-GB', 'nl-NL'] as const) {
     const page = await openAs(browser, haard.inviteUrl, locale);
     await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
     const someRelation = page.getByTestId('relations').getByRole('link').first();
-    const screens: string[] = [...SCREENS];
+    const screens: string[] = [...SCREENS, planPath];
     for (const path of screens) {
       await page.goto(haard.base + path);
       await expect(page.locator('main.content')).not.toBeEmpty();
@@ -82,9 +116,10 @@ test('a viewer invite shows every screen read-only', async ({ browser }) => {
   const page = await openAs(browser, `${haard.base}/#invite=${haard.token('viewer')}`, 'en-GB');
   await expect(page.getByText('Read-only')).toBeVisible();
   await expect(page.getByLabel('Workspace name')).toHaveAttribute('readonly', '');
-  for (const path of SCREENS) {
+  for (const path of [...SCREENS, planPath]) {
     await page.goto(haard.base + path);
     await expect(page.locator('main.content')).not.toBeEmpty();
+    if (path === planPath) await expect(page.getByLabel('Plan title')).toHaveValue('Acme 2026');
     // No enabled control that would change the workspace: every enabled button is navigation-only.
     const editing = page
       .locator('main.content')
