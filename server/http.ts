@@ -49,7 +49,7 @@ export interface HaardServerOptions {
   /** Largest the store may grow, in bytes (a quota); writes beyond fail as on a full disk. Default: no limit. */
   maxStoreBytes?: number;
   /**
-   * Creates the seeded document of a new workspace (POST /api/workspaces). Without it the API answers
+   * Creates the seeded document of a new workspace (POST /api/workspaces). Without it that call answers
    * 404: the relay itself knows nothing of document contents.
    */
   seedWorkspace?: (input: { id: string; name: string; locale: 'nl' | 'en' }) => Uint8Array;
@@ -109,6 +109,8 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     lock.release();
     throw error;
   }
+  const isRevoked = store.invites.isRevoked;
+  const revoke = (revocation: Revocation) => relay.revoke(revocation) + multiplexer.revoke(revocation);
   const relay = createRelay({
     store,
     log,
@@ -121,6 +123,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
   const multiplexer = createMultiplexer({
     relay,
     secret: options.secret,
+    isRevoked,
     now,
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     pingIntervalMs: options.pingIntervalMs,
@@ -148,14 +151,18 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       response.end(body);
       return;
     }
-    if (request.url?.startsWith(API_PREFIX) && options.seedWorkspace) {
+    if (request.url?.startsWith(API_PREFIX)) {
       const seed = options.seedWorkspace;
       void handleApi(request, response, {
         secret: options.secret,
         now,
-        createWorkspace: async (input) => {
-          await store.append(workspaceRoom(input.id), [seed(input)]);
-        },
+        invites: store.invites,
+        closeRevoked: (revocation) => revoke(revocation),
+        createWorkspace:
+          seed &&
+          (async (input) => {
+            await store.append(workspaceRoom(input.id), [seed(input)]);
+          }),
       });
       return;
     }
@@ -170,7 +177,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     // Node removes its own error listener from an upgraded socket: without this one, a client that resets
     // the connection would take the process down.
     socket.on('error', () => socket.destroy());
-    let admission = admit(request.url ?? '/', options.secret, now());
+    let admission = admit(request.url ?? '/', options.secret, now(), isRevoked);
     const badOrigin = refuseOrigin(request.headers.origin, request.headers.host, allowedOrigins);
     if (badOrigin !== null && admission.kind !== 'not-found') {
       admission = { kind: 'refuse', code: CloseCode.Forbidden, reason: badOrigin };
@@ -222,6 +229,5 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     return closed;
   };
 
-  const revoke = (revocation: Revocation) => relay.revoke(revocation) + multiplexer.revoke(revocation);
   return { port: address.port, url, store, relay, revoke, close };
 }

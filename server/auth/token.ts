@@ -22,7 +22,22 @@ export interface TokenClaims {
 }
 
 export type TokenCheck =
-  { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
+  { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'revoked' };
+
+/** Whether an invite was revoked (server/auth/inviteStore.ts); without one, nothing is. */
+export type RevocationCheck = (claims: TokenClaims) => boolean;
+
+/** `verifyToken`, then the revocations: a revoked invite is refused like an expired one. */
+export function verifyInvite(
+  token: string,
+  secret: string | Buffer,
+  now: Date,
+  isRevoked: RevocationCheck | undefined,
+): TokenCheck {
+  const check = verifyToken(token, secret, now);
+  if (check.ok && isRevoked?.(check.claims)) return { ok: false, reason: 'revoked' };
+  return check;
+}
 
 const VERSION = 'v1';
 const BASE64URL = /^[A-Za-z0-9_-]+$/;

@@ -3,7 +3,7 @@
  * flows. `/sync/<room>?token=<token>` (plain y-websocket); `/sync` alone is the multiplexed endpoint, whose
  * token comes in its first message (relay/multiplex.ts); anything else is not a sync endpoint.
  */
-import { verifyToken } from '../auth/token.ts';
+import { verifyInvite, type RevocationCheck } from '../auth/token.ts';
 import { CloseCode } from '../relay/closeCodes.ts';
 import type { Access } from '../relay/relay.ts';
 import { parseRoomName } from '../relay/roomName.ts';
@@ -21,7 +21,12 @@ export type Admission =
   /** Not a sync URL at all: answer the upgrade with a plain HTTP error. */
   | { kind: 'not-found' };
 
-export function admit(requestUrl: string, secret: string | Buffer, now: Date): Admission {
+export function admit(
+  requestUrl: string,
+  secret: string | Buffer,
+  now: Date,
+  isRevoked?: RevocationCheck,
+): Admission {
   let url: URL;
   try {
     url = new URL(requestUrl, 'http://relay.invalid');
@@ -34,7 +39,7 @@ export function admit(requestUrl: string, secret: string | Buffer, now: Date): A
   const token = url.searchParams.get('token');
   if (token === null || token === '')
     return { kind: 'refuse', code: CloseCode.Unauthorized, reason: 'missing token' };
-  const check = verifyToken(token, secret, now);
+  const check = verifyInvite(token, secret, now, isRevoked);
   if (!check.ok) return { kind: 'refuse', code: CloseCode.Unauthorized, reason: `${check.reason} token` };
 
   const parsed = parseRoomName(url.pathname.slice(SYNC_PREFIX.length));

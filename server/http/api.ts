@@ -1,50 +1,35 @@
 /**
  * The relay's small HTTP API, for what a browser cannot do itself because only the server holds the
- * token secret. Both calls need an editor token (Authorization: Bearer …); errors are JSON values
- * `{ error: { reason, message } }` with a status code.
+ * token secret. Every call needs an editor invite (Authorization: Bearer …) that is neither expired nor
+ * revoked; errors are JSON values `{ error: { reason, message } }` with a status code.
  *
- * - POST /api/workspaces  { name, locale }   → 201 { workspaceId, token }  a new workspace, seeded once
- * - POST /api/invites     { role, days }     → 201 { token }  an invite to the caller's workspace
+ * - POST /api/workspaces           { name, locale } → 201 { workspaceId, token }  a new workspace, seeded once
+ * - POST /api/invites              { role, days }   → 201 { token, invite }  an invite to the caller's workspace
+ * - GET  /api/invites                               → 200 { invites: [...] }  the workspace's invites made here
+ * - POST /api/invites/revoke       { id }           → 200 { closedConnections }  one invite stops working
+ * - POST /api/invites/revoke-all                    → 200 { closedConnections }  every invite made before now,
+ *                                                      except the caller's own, stops working
+ * An invite never outlives the invite that made it. Revoking closes the open connections of what it revokes.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
-import { createToken, verifyToken, type Role, type TokenClaims } from '../auth/token.ts';
+import type { InviteStore } from '../auth/inviteStore.ts';
+import { createToken, newInviteId, verifyInvite, type Role, type TokenClaims } from '../auth/token.ts';
+import type { Revocation } from '../relay/relay.ts';
+import { error, isObject, readJson, type Reply } from './json.ts';
 
 export const API_PREFIX = '/api/';
-const MAX_BODY_BYTES = 16 * 1024;
 const DAY_MS = 86_400_000;
 export const NEW_WORKSPACE_INVITE_DAYS = 30;
 
 export interface ApiOptions {
   secret: string | Buffer;
   now: () => Date;
-  /** Creates and stores the seeded document of a new workspace; rejects when it cannot. */
-  createWorkspace: (input: { id: string; name: string; locale: 'nl' | 'en' }) => Promise<void>;
-}
-
-type Reply = { status: number; body: unknown };
-
-const error = (status: number, reason: string, message: string): Reply => ({
-  status,
-  body: { error: { reason, message } },
-});
-
-async function readJson(
-  request: IncomingMessage,
-): Promise<{ ok: true; value: unknown } | { ok: false; reply: Reply }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES)
-      return { ok: false, reply: error(413, 'tooLarge', 'the request body is too large') };
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return { ok: true, value: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') };
-  } catch {
-    return { ok: false, reply: error(400, 'badJson', 'the request body is not JSON') };
-  }
+  invites: InviteStore;
+  /** Closes the open connections (plain and multiplexed) of what was revoked; returns how many. */
+  closeRevoked: (revocation: Revocation) => number;
+  /** Creates and stores the seeded document of a new workspace; rejects when it cannot. Absent: 404. */
+  createWorkspace: ((input: { id: string; name: string; locale: 'nl' | 'en' }) => Promise<void>) | undefined;
 }
 
 function editorClaims(
@@ -54,7 +39,7 @@ function editorClaims(
   const header = request.headers.authorization ?? '';
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (!token) return { ok: false, reply: error(401, 'unauthorized', 'an editor invite is required') };
-  const check = verifyToken(token, opts.secret, opts.now());
+  const check = verifyInvite(token, opts.secret, opts.now(), opts.invites.isRevoked);
   if (!check.ok) return { ok: false, reply: error(401, 'unauthorized', `the invite is ${check.reason}`) };
   if (check.claims.role !== 'editor')
     return { ok: false, reply: error(403, 'forbidden', 'a viewer invite cannot do this') };
@@ -68,47 +53,86 @@ function editorClaims(
 const notPast = (caller: TokenClaims, wantedMs: number): Date =>
   new Date(Math.min(wantedMs, caller.exp * 1000));
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Makes, records and returns an invite to `workspaceId`. */
+function mint(opts: ApiOptions, workspaceId: string, role: Role, expiresAt: Date) {
+  const createdAt = opts.now();
+  const id = newInviteId();
+  const token = createToken({ workspaceId, role, expiresAt, issuedAt: createdAt, inviteId: id }, opts.secret);
+  const invite = { id, workspaceId, role, createdAt: createdAt.getTime(), expiresAt: expiresAt.getTime() };
+  opts.invites.record(invite);
+  return { token, invite: { ...invite, revokedAt: null } };
+}
+
+const ROUTES = new Set([
+  'POST /api/workspaces',
+  'POST /api/invites',
+  'GET /api/invites',
+  'POST /api/invites/revoke',
+  'POST /api/invites/revoke-all',
+]);
 
 async function route(request: IncomingMessage, opts: ApiOptions): Promise<Reply> {
   const path = new URL(request.url ?? '/', 'http://api.invalid').pathname;
-  if (path !== '/api/workspaces' && path !== '/api/invites') return error(404, 'notFound', 'no such API');
-  if (request.method !== 'POST') return error(405, 'methodNotAllowed', 'use POST');
+  const key = `${request.method} ${path}`;
+  if (key === 'POST /api/workspaces' && opts.createWorkspace === undefined) {
+    return error(404, 'notFound', 'this server does not create workspaces');
+  }
+  if (!ROUTES.has(key)) {
+    const known = [...ROUTES].some((r) => r.endsWith(` ${path}`));
+    return known
+      ? error(405, 'methodNotAllowed', 'method not allowed here')
+      : error(404, 'notFound', 'no such API');
+  }
   const auth = editorClaims(request, opts);
   if (!auth.ok) return auth.reply;
+  const caller = auth.claims;
+  const now = opts.now().getTime();
+  if (key === 'GET /api/invites')
+    return { status: 200, body: { invites: opts.invites.list(caller.ws, now) } };
+
   const body = await readJson(request);
   if (!body.ok) return body.reply;
   if (!isObject(body.value)) return error(400, 'badRequest', 'the request body must be a JSON object');
   const input = body.value;
 
-  if (path === '/api/workspaces') {
-    const name = typeof input.name === 'string' ? input.name.trim() : '';
-    if (!name || name.length > 200) return error(400, 'badRequest', 'name must be 1–200 characters');
-    const locale = input.locale === 'en' ? 'en' : input.locale === 'nl' ? 'nl' : null;
-    if (!locale) return error(400, 'badRequest', 'locale must be "nl" or "en"');
-    const id = randomBytes(12).toString('base64url');
-    await opts.createWorkspace({ id, name, locale });
-    const expiresAt = notPast(auth.claims, opts.now().getTime() + NEW_WORKSPACE_INVITE_DAYS * DAY_MS);
-    return {
-      status: 201,
-      body: {
-        workspaceId: id,
-        token: createToken({ workspaceId: id, role: 'editor', expiresAt }, opts.secret),
-      },
-    };
+  switch (key) {
+    case 'POST /api/workspaces': {
+      const name = typeof input.name === 'string' ? input.name.trim() : '';
+      if (!name || name.length > 200) return error(400, 'badRequest', 'name must be 1–200 characters');
+      const locale = input.locale === 'en' ? 'en' : input.locale === 'nl' ? 'nl' : null;
+      if (!locale) return error(400, 'badRequest', 'locale must be "nl" or "en"');
+      const id = randomBytes(12).toString('base64url');
+      await opts.createWorkspace!({ id, name, locale });
+      const made = mint(opts, id, 'editor', notPast(caller, now + NEW_WORKSPACE_INVITE_DAYS * DAY_MS));
+      return { status: 201, body: { workspaceId: id, token: made.token } };
+    }
+    case 'POST /api/invites': {
+      const role: Role | null = input.role === 'editor' || input.role === 'viewer' ? input.role : null;
+      if (!role) return error(400, 'badRequest', 'role must be "editor" or "viewer"');
+      const days = typeof input.days === 'number' ? input.days : 30;
+      if (!Number.isInteger(days) || days < 1 || days > 365)
+        return error(400, 'badRequest', 'days must be 1–365');
+      return { status: 201, body: mint(opts, caller.ws, role, notPast(caller, now + days * DAY_MS)) };
+    }
+    case 'POST /api/invites/revoke': {
+      const id = typeof input.id === 'string' ? input.id : '';
+      if (!opts.invites.revoke(caller.ws, id, now))
+        return error(404, 'notFound', 'this workspace has no invite with that id');
+      return {
+        status: 200,
+        body: { closedConnections: opts.closeRevoked({ workspaceId: caller.ws, inviteId: id }) },
+      };
+    }
+    default: {
+      // revoke-all. Whole seconds, rounded up: an invite carries its time in seconds, and one made in the
+      // same second as the revocation must not survive it.
+      const before = Math.ceil(now / 1000) * 1000;
+      opts.invites.revokeAllBefore(caller.ws, before, caller.id);
+      const revocation: Revocation = { workspaceId: caller.ws, issuedBefore: before };
+      if (caller.id !== undefined) revocation.except = caller.id;
+      return { status: 200, body: { closedConnections: opts.closeRevoked(revocation) } };
+    }
   }
-
-  const role: Role | null = input.role === 'editor' || input.role === 'viewer' ? input.role : null;
-  if (!role) return error(400, 'badRequest', 'role must be "editor" or "viewer"');
-  const days = typeof input.days === 'number' ? input.days : 30;
-  if (!Number.isInteger(days) || days < 1 || days > 365)
-    return error(400, 'badRequest', 'days must be 1–365');
-  const expiresAt = notPast(auth.claims, opts.now().getTime() + days * DAY_MS);
-  return {
-    status: 201,
-    body: { token: createToken({ workspaceId: auth.claims.ws, role, expiresAt }, opts.secret) },
-  };
 }
 
 export async function handleApi(

@@ -11,7 +11,7 @@
  * another workspace (4403), a bad room name (4400), a room that cannot be loaded (4500), a malformed message
  * for it (1007), too many messages for it (1013, the same per-room rate as a `/sync/<room>` socket).
  */
-import { verifyToken, type Role } from '../auth/token.ts';
+import { verifyInvite, type RevocationCheck, type Role } from '../auth/token.ts';
 import {
   decodeMuxFrame,
   encodeMuxFrame,
@@ -33,6 +33,8 @@ export interface MultiplexOptions {
   relay: Pick<Relay, 'join'>;
   /** HMAC secret the Hello's token is checked with. */
   secret: string | Buffer;
+  /** Revoked invites (server/auth/inviteStore.ts) are refused like expired ones. */
+  isRevoked?: RevocationCheck;
   now: () => Date;
   /** Per room on the socket (as per `/sync/<room>` socket), and for the socket's Join messages. */
   rateLimit: RateLimit;
@@ -253,7 +255,7 @@ class MuxSocket {
         `multiplex protocol version ${version} is not spoken here (${MULTIPLEX_VERSION} is)`,
       );
     }
-    const check = verifyToken(token, this.options.secret, this.options.now());
+    const check = verifyInvite(token, this.options.secret, this.options.now(), this.options.isRevoked);
     if (!check.ok) return this.close(CloseCode.Unauthorized, `${check.reason} token`);
     const { claims } = check;
     this.access = {

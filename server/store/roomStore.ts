@@ -17,6 +17,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { StoredDataError, type CheckpointResult, type DocStore, type StoredRoom } from './docStore.ts';
+import { openInviteStore, type InviteStore } from '../auth/inviteStore.ts';
 import { migrate } from './schema.ts';
 
 export type { StoredRoom } from './docStore.ts';
@@ -28,6 +29,8 @@ export interface RoomStore extends DocStore {
   readRoom(room: string): StoredRoom;
   /** Updates stored after the room's checkpoint, counted synchronously (tests, tools). */
   updateCount(room: string): number;
+  /** Invites made in the app and revocations, in the same file. */
+  readonly invites: InviteStore;
 }
 
 export interface RoomStoreOptions {
@@ -151,5 +154,6 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
       }),
     readRoom,
     updateCount: (room) => countUpdates.get(room)?.n ?? 0,
+    invites: openInviteStore(db),
   };
 }

@@ -36,6 +36,34 @@ const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => void }> = 
         ALTER TABLE snapshots ADD COLUMN checksum INTEGER;
       `),
   },
+  {
+    name: '3-invites-and-revocations',
+    up: (db) =>
+      db.exec(`
+        -- Invites made in the app, listed in the Workspaces menu (server/auth/inviteStore.ts).
+        CREATE TABLE invites (
+          id         TEXT    PRIMARY KEY,
+          workspace  TEXT    NOT NULL,
+          role       TEXT    NOT NULL,
+          created_at INTEGER NOT NULL,
+          expires_at INTEGER NOT NULL,
+          revoked_at INTEGER
+        );
+        CREATE INDEX invites_by_workspace ON invites (workspace, created_at);
+        -- Every invite revoked one by one (also ones made outside the app, by id).
+        CREATE TABLE revoked_invites (
+          id         TEXT    PRIMARY KEY,
+          workspace  TEXT    NOT NULL,
+          revoked_at INTEGER NOT NULL
+        );
+        -- "Revoke all before": invites of the workspace made before 'before' (ms) no longer work, except one.
+        CREATE TABLE workspace_cutoffs (
+          workspace TEXT    PRIMARY KEY,
+          before    INTEGER NOT NULL,
+          except_id TEXT
+        );
+      `),
+  },
 ];
 
 export function migrate(db: Database): void {

@@ -4,12 +4,17 @@
  */
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; reason: string; message: string };
 
-async function post<T>(path: string, token: string, body: unknown): Promise<ApiResult<T>> {
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  token: string,
+  body?: unknown,
+): Promise<ApiResult<T>> {
   try {
     const res = await fetch(path, {
-      method: 'POST',
+      method,
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json().catch(() => null)) as {
       error?: { reason: string; message: string };
@@ -25,6 +30,26 @@ async function post<T>(path: string, token: string, body: unknown): Promise<ApiR
     return { ok: false, reason: 'offline', message: 'the server cannot be reached' };
   }
 }
+
+const post = <T>(path: string, token: string, body: unknown) => call<T>('POST', path, token, body);
+
+/** An invite made in the app, as GET /api/invites lists it (times in ms since the epoch). */
+export interface InviteInfo {
+  id: string;
+  role: 'editor' | 'viewer';
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+}
+
+export const listInvites = (token: string) => call<{ invites: InviteInfo[] }>('GET', '/api/invites', token);
+
+export const revokeInvite = (token: string, id: string) =>
+  post<{ closedConnections: number }>('/api/invites/revoke', token, { id });
+
+/** Revokes every invite of the workspace made before now, except the caller's own. */
+export const revokeAllInvites = (token: string) =>
+  post<{ closedConnections: number }>('/api/invites/revoke-all', token, {});
 
 export const createWorkspace = (token: string, name: string, locale: 'nl' | 'en') =>
   post<{ workspaceId: string; token: string }>('/api/workspaces', token, { name, locale });

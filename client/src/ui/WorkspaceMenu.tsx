@@ -3,6 +3,7 @@ import { useWorkspace } from '../app/context.tsx';
 import { createInvite, createWorkspace, inviteLink, type ApiResult } from '../app/api.ts';
 import { knownWorkspaces, rememberInvite } from '../app/invites.ts';
 import { readInvite } from '../sync/invite.ts';
+import { InviteList } from './InviteList.tsx';
 import { locale, t } from '../i18n/index.ts';
 
 /** How long a new invite link stays valid. */
@@ -16,6 +17,8 @@ export function WorkspaceMenu() {
   const [role, setRole] = createSignal<'editor' | 'viewer'>('editor');
   const [link, setLink] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  /** Bumped when the menu opens or an invite was made: the invite list loads again. */
+  const [inviteVersion, setInviteVersion] = createSignal(0);
   const others = () => knownWorkspaces().filter((w) => w.workspaceId !== invite.workspaceId);
   const failed = (result: Extract<ApiResult<unknown>, { ok: false }>) =>
     setError(result.reason === 'offline' ? t('menu.offline') : t('menu.failed', { detail: result.message }));
@@ -38,10 +41,16 @@ export function WorkspaceMenu() {
     if (!result.ok) return failed(result);
     setError(null);
     setLink(inviteLink(result.value.token));
+    setInviteVersion((v) => v + 1);
   };
 
   return (
-    <details class="ws-menu">
+    <details
+      class="ws-menu"
+      onToggle={(e) => {
+        if (e.currentTarget.open) setInviteVersion((v) => v + 1);
+      }}
+    >
       <summary>{t('menu.workspaces')}</summary>
       <div class="ws-menu-panel">
         <Show when={others().length > 0}>
@@ -77,6 +86,9 @@ export function WorkspaceMenu() {
               <span>{t('menu.inviteLink', { days: INVITE_DAYS })}</span>
               <input readOnly value={link()!} onFocus={(e) => e.currentTarget.select()} />
             </label>
+          </Show>
+          <Show when={inviteVersion() > 0}>
+            <InviteList token={invite.token} version={inviteVersion()} onFailed={failed} />
           </Show>
           <h3>{t('menu.new')}</h3>
           <form class="row" onSubmit={(e) => void create(e)}>

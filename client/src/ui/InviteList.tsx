@@ -1,0 +1,106 @@
+import { createEffect, createSignal, For, Show } from 'solid-js';
+import { listInvites, revokeAllInvites, revokeInvite, type ApiResult, type InviteInfo } from '../app/api.ts';
+import { formatDate, locale, t, tn } from '../i18n/index.ts';
+
+/**
+ * The invite links made in this workspace from the Workspaces menu, each with Revoke, and "revoke all other
+ * links made before now" (the caller's own link keeps working). Loaded whenever `props.version` changes.
+ */
+export function InviteList(props: {
+  /** The editor invite the calls are made with. */
+  token: string;
+  /** Bumped by the menu when it opens or made a new invite: the list is loaded again. */
+  version: number;
+  /** Reports a failed call the menu's way. */
+  onFailed: (result: Extract<ApiResult<unknown>, { ok: false }>) => void;
+}) {
+  const [invites, setInvites] = createSignal<InviteInfo[] | null>(null);
+  const [confirming, setConfirming] = createSignal(false);
+  const [done, setDone] = createSignal<string | null>(null);
+
+  const load = async () => {
+    const result = await listInvites(props.token);
+    if (!result.ok) return props.onFailed(result);
+    setInvites(result.value.invites);
+  };
+  createEffect(() => {
+    void props.version;
+    setDone(null);
+    void load();
+  });
+
+  const date = (ms: number) => formatDate(locale(), new Date(ms).toISOString().slice(0, 10));
+  const describe = (invite: InviteInfo) =>
+    t('menu.invites.item', {
+      role: t(invite.role === 'editor' ? 'menu.role.editor' : 'menu.role.viewer'),
+      made: date(invite.createdAt),
+      until: date(invite.expiresAt),
+    });
+  const finished = async (result: ApiResult<{ closedConnections: number }>) => {
+    if (!result.ok) return props.onFailed(result);
+    setDone(tn('menu.invites.done', result.value.closedConnections));
+    await load();
+  };
+  const revoke = async (invite: InviteInfo) => finished(await revokeInvite(props.token, invite.id));
+  const revokeAll = async () => {
+    setConfirming(false);
+    await finished(await revokeAllInvites(props.token));
+  };
+
+  return (
+    <section class="invite-list" aria-labelledby="invite-list-title">
+      <h3 id="invite-list-title">{t('menu.invites')}</h3>
+      <Show when={invites()}>
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p class="muted">{t('menu.invites.none')}</p>}>
+            <ul>
+              <For each={list()}>
+                {(invite) => (
+                  <li data-testid="invite">
+                    <span>{describe(invite)}</span>
+                    <Show
+                      when={invite.revokedAt === null}
+                      fallback={<span class="muted">{t('menu.invites.revoked')}</span>}
+                    >
+                      <button
+                        type="button"
+                        class="link"
+                        aria-label={t('menu.invites.revokeLabel', { item: describe(invite) })}
+                        onClick={() => void revoke(invite)}
+                      >
+                        {t('menu.invites.revoke')}
+                      </button>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+      <Show
+        when={confirming()}
+        fallback={
+          <button type="button" class="link" onClick={() => setConfirming(true)}>
+            {t('menu.invites.revokeAll')}
+          </button>
+        }
+      >
+        <div class="confirm" role="group" aria-label={t('menu.invites.revokeAll')}>
+          <p>{t('menu.invites.confirm')}</p>
+          <div class="row">
+            <button type="button" onClick={() => void revokeAll()}>
+              {t('menu.invites.confirmYes')}
+            </button>
+            <button type="button" class="link" onClick={() => setConfirming(false)}>
+              {t('menu.cancel')}
+            </button>
+          </div>
+        </div>
+      </Show>
+      <Show when={done()}>
+        <p aria-live="polite">{done()}</p>
+      </Show>
+    </section>
+  );
+}

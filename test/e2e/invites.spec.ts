@@ -1,0 +1,82 @@
+/**
+ * Revocable invites from the Workspaces menu: an editor sees the links made there, revokes one — the
+ * colleague who joined with it is cut off at once and told so — or revokes every other link made before
+ * now, keeping their own.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openPage } from './helpers/browser.ts';
+
+let haard: Haard;
+
+test.beforeEach(async () => {
+  haard = await startHaard();
+});
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
+  await haard.dispose();
+});
+
+const open = (browser: Browser, url: string) => openPage(browser, url);
+const syncStatus = (page: Page) => page.getByRole('status');
+
+async function makeInvite(page: Page): Promise<string> {
+  await page.getByText('Workspaces').click();
+  await page.getByRole('button', { name: 'Create invite link' }).click();
+  const link = await page.getByLabel('Send this link (valid 30 days):').inputValue();
+  await page.getByText('Workspaces').click(); // close the menu
+  return link;
+}
+
+test('an editor revokes one invite link; the colleague who used it is cut off and told why', async ({
+  browser,
+}) => {
+  const anna = await open(browser, haard.inviteUrl);
+  await expect(syncStatus(anna)).toContainText('Synced');
+  const bramLink = await makeInvite(anna);
+  const carlaLink = await makeInvite(anna);
+  const bram = await open(browser, bramLink);
+  const carla = await open(browser, carlaLink);
+  await expect(syncStatus(bram)).toContainText('Synced');
+  await expect(syncStatus(carla)).toContainText('Synced');
+
+  await anna.getByText('Workspaces').click();
+  const invites = anna.getByTestId('invite');
+  await expect(invites).toHaveCount(2);
+  const violations = (await new AxeBuilder({ page: anna }).include('.ws-menu-panel').analyze()).violations;
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  // The newest first: Carla's link, then Bram's.
+  await invites
+    .nth(1)
+    .getByRole('button', { name: /Revoke the link/ })
+    .click();
+  await expect(anna.getByText('Revoked. 1 open connection was closed.')).toBeVisible();
+  await expect(invites.nth(1)).toContainText('revoked');
+
+  await expect(syncStatus(bram)).toContainText('This invite no longer works');
+  await expect(syncStatus(carla)).toContainText('Synced');
+  await expect(syncStatus(anna)).toContainText('Synced');
+});
+
+test('revoke all other links made before now: everyone else is cut off, the editor keeps working', async ({
+  browser,
+}) => {
+  const anna = await open(browser, haard.inviteUrl);
+  await expect(syncStatus(anna)).toContainText('Synced');
+  const bram = await open(browser, await makeInvite(anna));
+  const outside = await open(browser, `${haard.base}/#invite=${haard.token('viewer')}`); // made by `haard token`
+  await expect(syncStatus(bram)).toContainText('Synced');
+  await expect(syncStatus(outside)).toContainText('Synced');
+  await anna.waitForTimeout(1100); // invites carry their time in whole seconds
+
+  await anna.getByText('Workspaces').click();
+  await anna.getByRole('button', { name: 'Revoke all other links made before now' }).click();
+  await expect(anna.getByText('Your own link keeps working.')).toBeVisible();
+  await anna.getByRole('button', { name: 'Yes, revoke them' }).click();
+  await expect(anna.getByText('Revoked. 2 open connections were closed.')).toBeVisible();
+
+  await expect(syncStatus(bram)).toContainText('This invite no longer works');
+  await expect(syncStatus(outside)).toContainText('This invite no longer works');
+  await expect(syncStatus(anna)).toContainText('Synced');
+});
