@@ -40,7 +40,7 @@ describe('relay: revoking invites', () => {
       };
     };
     const invite = async (owner: string, role: 'editor' | 'viewer' = 'editor') =>
-      (await api('POST', '/api/invites', owner, { role, days: 7 })).body as {
+      (await api('POST', '/api/invites', owner, { role, days: 7 })).body as unknown as {
         token: string;
         invite: { id: string };
       };
