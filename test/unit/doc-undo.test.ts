@@ -197,3 +197,31 @@ describe('undo never leaves a required field without a value', () => {
     expect(readWorkspace(a)).toEqual(readWorkspace(b));
   });
 });
+
+describe('undo of an editor binding’s edits', () => {
+  it('tracks a binding origin: its typing is one undo step, separate from intents, and never a colleague’s', () => {
+    const a = docWithClient(1);
+    SAMPLES.plan(a);
+    const b = replica(a, 2);
+    const me = { user: 'anna' };
+    const undo = createUndo('plan', a, me, { captureTimeout: 10_000 });
+    const binding = { name: 'codemirror' };
+    undo.trackOrigin(binding, 'summary');
+    const text = a.getText('summary');
+    const before = text.toString();
+    a.transact(() => text.insert(text.length, ' one'), binding);
+    a.transact(() => text.insert(text.length, ' two'), binding);
+    // A colleague's edit to the same text is not mine to undo.
+    b.getText('summary').insert(0, 'B: ');
+    syncAll(a, b);
+    const plan = planIntents(a, opts(me, clock(), seqIds('u')));
+    assertOk(plan.setTitle('Changed title'));
+    expect(undo.undo()).toBe(true); // the title
+    expect(readPlan(a)!.title).not.toBe('Changed title');
+    expect(text.toString()).toContain(' one two');
+    expect(text.toString()).toContain('B: ');
+    expect(undo.undo()).toBe(true); // both words typed through the binding, as one step
+    expect(text.toString().replace('B: ', '')).toBe(before);
+    expect(text.toString()).toContain('B: ');
+  });
+});
