@@ -13,8 +13,17 @@ import * as team from './catalogs/team.ts';
 import * as abc from './catalogs/abc.ts';
 import * as data from './catalogs/data.ts';
 import * as plans from './catalogs/plans.ts';
+import * as planViews from './catalogs/planViews.ts';
 
-const en = { ...shell.en, ...relations.en, ...team.en, ...abc.en, ...data.en, ...plans.en };
+const en = {
+  ...shell.en,
+  ...relations.en,
+  ...team.en,
+  ...abc.en,
+  ...data.en,
+  ...plans.en,
+  ...planViews.en,
+};
 export type MessageKey = keyof typeof en;
 const nl: Record<MessageKey, string> = {
   ...shell.nl,
@@ -23,6 +32,7 @@ const nl: Record<MessageKey, string> = {
   ...abc.nl,
   ...data.nl,
   ...plans.nl,
+  ...planViews.nl,
 };
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, nl };

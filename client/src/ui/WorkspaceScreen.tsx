@@ -55,6 +55,18 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
 
   const Layout = (p: RouteSectionProps) => {
     createEffect(() => session.setLocation(p.location.pathname));
+    // Presenting a plan fills the window on its own: no topbar or navigation to tab through behind it.
+    const bare = () => /^\/plans\/[^/]+\/present(\/|$)/.test(p.location.pathname);
+    return (
+      <Show when={bare()} fallback={<Shell {...p} />}>
+        <Show when={data()} fallback={<p class="muted loading">{t('sync.loading')}</p>}>
+          {p.children}
+        </Show>
+      </Show>
+    );
+  };
+
+  const Shell = (p: RouteSectionProps) => {
     return (
       <div class="shell">
         <header class="topbar">

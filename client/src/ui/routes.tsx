@@ -12,6 +12,7 @@ const TeamView = lazy(() => import('./team/TeamView.tsx'));
 const AbcView = lazy(() => import('./abc/AbcView.tsx'));
 const DataView = lazy(() => import('./data/DataView.tsx'));
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx'));
+const PresentPage = lazy(() => import('./plans/present/PresentPage.tsx'));
 
 export function WorkspaceRoutes() {
   return (
@@ -25,6 +26,7 @@ export function WorkspaceRoutes() {
       <Route path="/abc/:tab?" component={AbcView} />
       <Route path="/data" component={DataView} />
       <Route path="/settings" component={SettingsView} />
+      <Route path="/plans/:id/present/:step?" component={PresentPage} />
       <Route path="*" component={() => <Navigate href="/relations" />} />
     </>
   );

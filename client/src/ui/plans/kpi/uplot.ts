@@ -1,0 +1,3 @@
+/** uPlot with its stylesheet: only ever imported dynamically (KpiChart), so it stays out of the first load. */
+import 'uplot/dist/uPlot.min.css';
+export { default } from 'uplot';

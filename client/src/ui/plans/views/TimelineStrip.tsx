@@ -1,0 +1,114 @@
+/**
+ * The timeline strip (tijdpad): the plan's actions by due date and goal deadlines, month by month, today
+ * marked with a line, overdue actions marked in words and colour. Used on the plan page (in PlanViews) and
+ * alone on the presentation's timeline step (`size="large"`). The layout comes from `timelineStrip`.
+ */
+import { createMemo, For, Show } from 'solid-js';
+import type { AccountPlanDoc, Professional } from '../../../../../core/model/index.ts';
+import { localeTag, locale, t, tn } from '../../../i18n/index.ts';
+import { timelineStrip, type StripItem } from './timelineStrip.ts';
+import './views.css';
+
+const monthLabel = (month: string) =>
+  new Intl.DateTimeFormat(localeTag(locale()), { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
+const dayLabel = (date: string) =>
+  new Intl.DateTimeFormat(localeTag(locale()), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+
+export function TimelineStrip(props: {
+  plan: Pick<AccountPlanDoc, 'actions' | 'goals'>;
+  /** `YYYY-MM-DD`. */
+  today: string;
+  professionals?: Record<string, Professional>;
+  size?: 'normal' | 'large';
+}) {
+  const model = createMemo(() => timelineStrip(props.plan, props.today));
+  const owner = (item: StripItem) =>
+    item.ownerId ? (props.professionals?.[item.ownerId]?.name ?? null) : null;
+
+  const Item = (p: { item: StripItem; dated: boolean }) => (
+    <li
+      class="tl-item"
+      data-kind={p.item.kind}
+      data-status={p.item.status ?? undefined}
+      data-overdue={p.item.overdue ? 'true' : undefined}
+      data-testid="timeline-item"
+    >
+      <span class="tl-marker" aria-hidden="true" />
+      <span class="tl-text">
+        <span class="tl-meta">
+          <Show when={p.dated && p.item.date}>{(d) => <time datetime={d()}>{dayLabel(d())}</time>}</Show>
+          <span class="tl-kind">{t(p.item.kind === 'goal' ? 'pv.tl.goal' : 'pv.tl.action')}</span>
+          <Show when={p.item.overdue}>
+            <strong class="tl-flag">{t('pv.tl.overdue')}</strong>
+          </Show>
+          <Show when={p.item.status === 'done'}>
+            <span class="tl-done">{t('pv.status.done')}</span>
+          </Show>
+        </span>
+        <span class="tl-label">{p.item.label || t('pv.untitled')}</span>
+        <Show when={owner(p.item)}>{(name) => <span class="tl-owner">{name()}</span>}</Show>
+      </span>
+    </li>
+  );
+
+  return (
+    <div class="tl" data-size={props.size ?? 'normal'} data-testid="timeline-strip">
+      <Show when={model().months.length > 0} fallback={<p class="muted tl-empty">{t('pv.tl.empty')}</p>}>
+        <p class="tl-summary muted">
+          {tn(
+            'pv.tl.count',
+            model().months.reduce((n, m) => n + m.items.length, 0),
+          )}
+          <Show when={model().overdue > 0}>
+            {' · '}
+            <strong class="tl-flag-text">{tn('pv.tl.overdueCount', model().overdue)}</strong>
+          </Show>
+        </p>
+        <div class="tl-scroll" tabindex="0" role="region" aria-label={t('pv.tl.label')}>
+          <ol class="tl-months">
+            <For each={model().months}>
+              {(m) => (
+                <li class="tl-month" data-current={m.current ? 'true' : undefined}>
+                  <Show when={m.skippedBefore > 0}>
+                    <span class="tl-gap" title={tn('pv.tl.skipped', m.skippedBefore)}>
+                      <span class="visually-hidden">{tn('pv.tl.skipped', m.skippedBefore)}</span>
+                    </span>
+                  </Show>
+                  <div class="tl-month-label">
+                    <time datetime={m.month}>{monthLabel(m.month)}</time>
+                  </div>
+                  <Show when={m.current}>
+                    <span
+                      class="tl-today"
+                      style={{ left: `${(model().todayFraction * 100).toFixed(1)}%` }}
+                      data-testid="timeline-today"
+                    >
+                      <span class="tl-today-label">{t('pv.tl.today')}</span>
+                    </span>
+                  </Show>
+                  <Show when={m.items.length > 0}>
+                    <ul class="tl-items">
+                      <For each={m.items}>{(item) => <Item item={item} dated />}</For>
+                    </ul>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ol>
+        </div>
+      </Show>
+      <Show when={model().undated.length > 0}>
+        <div class="tl-undated">
+          <div class="tl-month-label">{t('pv.tl.undated')}</div>
+          <ul class="tl-items">
+            <For each={model().undated}>{(item) => <Item item={item} dated={false} />}</For>
+          </ul>
+        </div>
+      </Show>
+    </div>
+  );
+}
