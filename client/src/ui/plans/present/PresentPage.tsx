@@ -119,7 +119,8 @@ function Presentation(props: { planId: string; step: PresentStep }) {
   const stepName = (s: PresentStep) => t(`pv.step.${s}`);
 
   const StepLink = (p: { step: PresentStep; number?: number }) => (
-    <A
+    // A plain link (the router still handles the click): <A> would overwrite aria-current with "page".
+    <a
       href={presentPath(props.planId, p.step)}
       class="present-step"
       aria-current={p.step === props.step ? 'step' : undefined}
@@ -131,7 +132,7 @@ function Presentation(props: { planId: string; step: PresentStep }) {
         </span>
       </Show>
       {stepName(p.step)}
-    </A>
+    </a>
   );
 
   return (
@@ -170,14 +171,6 @@ function Presentation(props: { planId: string; step: PresentStep }) {
             </li>
           </ol>
         </nav>
-        <div class="present-tools">
-          <button type="button" class="present-tool" aria-pressed={full()} onClick={() => void toggleFull()}>
-            {t(full() ? 'pv.present.exitFullscreen' : 'pv.present.fullscreen')}
-          </button>
-          <A href={planPath(props.planId)} class="present-tool present-close">
-            {t('pv.present.close')}
-          </A>
-        </div>
       </header>
 
       <div class="present-stage" ref={(el) => (stage = el)} tabindex="0" aria-labelledby="present-heading">
@@ -211,7 +204,8 @@ function Presentation(props: { planId: string; step: PresentStep }) {
               <article class="slide" data-step={props.step}>
                 <header class="slide-head">
                   <p class="slide-kicker">
-                    <Switch fallback={t(`pv.phase.${phaseOf(props.step).phase}`)}>
+                    <Switch fallback={title()}>
+                      <Match when={props.step === 'opening'}>{t('pv.phase.opening')}</Match>
                       <Match when={phaseOf(props.step).number}>
                         {(n) => t('pv.present.planPart', { n: n(), total: PLAN_STEPS.length })}
                       </Match>
@@ -234,6 +228,14 @@ function Presentation(props: { planId: string; step: PresentStep }) {
       </div>
 
       <footer class="present-foot">
+        <div class="present-tools">
+          <A href={planPath(props.planId)} class="present-tool present-close">
+            {t('pv.present.close')}
+          </A>
+          <button type="button" class="present-tool" aria-pressed={full()} onClick={() => void toggleFull()}>
+            {t(full() ? 'pv.present.exitFullscreen' : 'pv.present.fullscreen')}
+          </button>
+        </div>
         <button
           type="button"
           class="present-nav"
@@ -243,7 +245,7 @@ function Presentation(props: { planId: string; step: PresentStep }) {
           <span aria-hidden="true">← </span>
           {t('pv.present.previous')}
         </button>
-        <p class="present-count" aria-live="polite" data-testid="present-count">
+        <p class="present-count" aria-live="polite" title={t('pv.present.keys')} data-testid="present-count">
           {t('pv.present.stepOf', {
             n: index() + 1,
             total: PRESENT_STEPS.length,
@@ -259,13 +261,15 @@ function Presentation(props: { planId: string; step: PresentStep }) {
           {t('pv.present.next')}
           <span aria-hidden="true"> →</span>
         </button>
-        <span class="present-keys muted">{t('pv.present.keys')}</span>
+        <span class="present-spacer" />
+        <span class="present-keys muted" aria-hidden="true">
+          {t('pv.present.keys')}
+        </span>
         <Show when={fullProblem()}>
           <span class="present-keys" role="alert">
             {t('pv.present.fullscreenRefused')}
           </span>
         </Show>
-        <span class="present-spacer" />
         <Presence entries={handle.presence()} />
         <SyncStatus state={handle.connection()} onRetry={handle.reconnect} />
       </footer>

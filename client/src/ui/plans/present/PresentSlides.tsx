@@ -23,9 +23,9 @@ function Prose(props: { text: string; class?: string; testid?: string }) {
   );
 }
 
-function Block(props: { title: string; children: JSX.Element }) {
+function Block(props: { title: string; children: JSX.Element; plain?: boolean }) {
   return (
-    <section class="slide-block">
+    <section class="slide-block" data-plain={props.plain ? 'true' : undefined}>
       <h2>{props.title}</h2>
       {props.children}
     </section>
@@ -127,7 +127,7 @@ export function Slide(props: {
           </div>
           <Show when={Object.keys(props.plan.strategy.benefits).length > 0}>
             <div class="slide-side">
-              <Block title={t('pv.benefit.title')}>
+              <Block title={t('pv.benefit.title')} plain>
                 <BenefitLevels plan={props.plan} compact />
               </Block>
             </div>
@@ -146,6 +146,24 @@ export function Slide(props: {
 
       <Match when={props.step === 'summary'}>
         <Prose text={props.plan.summary} class="large" testid="present-summary" />
+        <Show when={goals().length > 0}>
+          <section class="slide-block" data-plain="true">
+            <h2>{t('pv.step.goals')}</h2>
+            <ul class="slide-goal-recap">
+              <For each={goals()}>
+                {(goal) => (
+                  <li>
+                    {goal.title || t('pv.untitled')}
+                    <Show when={goal.target}>
+                      {' → '}
+                      <strong>{goal.target}</strong>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </section>
+        </Show>
       </Match>
 
       <Match when={props.step === 'closing'}>

@@ -1,6 +1,7 @@
 /**
  * Benefits granted (gunningen, seed 001) by the level they go to — organisation, order, person — from
- * core's `benefitSummary`. An empty level shows seed 001's examples, so the team knows what belongs there.
+ * core's `benefitSummary`. An empty level shows seed 001's examples, so the team knows what belongs there;
+ * `compact` (a slide) leaves empty levels out.
  */
 import { createMemo, For, Show } from 'solid-js';
 import { BENEFIT_LEVELS, type AccountPlanDoc } from '../../../../../core/model/index.ts';
@@ -13,7 +14,7 @@ export function BenefitLevels(props: { plan: Pick<AccountPlanDoc, 'strategy'>; c
     <ul class="benefits" data-testid="benefit-levels">
       <For each={BENEFIT_LEVELS}>
         {(level) => (
-          <li class="benefit-level" data-level={level}>
+          <li class="benefit-level" data-level={level} hidden={props.compact && levels()[level].length === 0}>
             <div class="benefit-head">
               <span class="benefit-name">{t(`pv.benefit.${level}`)}</span>
               <span class="muted benefit-count">{tn('pv.benefit.count', levels()[level].length)}</span>

@@ -25,7 +25,10 @@ export function TimelineStrip(props: {
   professionals?: Record<string, Professional>;
   size?: 'normal' | 'large';
 }) {
-  const model = createMemo(() => timelineStrip(props.plan, props.today));
+  // Large (a slide): months wrap into rows like a calendar and empty months are left out.
+  const model = createMemo(() =>
+    timelineStrip(props.plan, props.today, props.size === 'large' ? { maxMonths: 0 } : {}),
+  );
   const owner = (item: StripItem) =>
     item.ownerId ? (props.professionals?.[item.ownerId]?.name ?? null) : null;
 
@@ -80,21 +83,25 @@ export function TimelineStrip(props: {
                   </Show>
                   <div class="tl-month-label">
                     <time datetime={m.month}>{monthLabel(m.month)}</time>
-                  </div>
-                  <Show when={m.current}>
-                    <span
-                      class="tl-today"
-                      style={{ left: `${(model().todayFraction * 100).toFixed(1)}%` }}
-                      data-testid="timeline-today"
-                    >
+                    <Show when={m.current}>
                       <span class="tl-today-label">{t('pv.tl.today')}</span>
-                    </span>
-                  </Show>
-                  <Show when={m.items.length > 0}>
-                    <ul class="tl-items">
-                      <For each={m.items}>{(item) => <Item item={item} dated />}</For>
-                    </ul>
-                  </Show>
+                    </Show>
+                  </div>
+                  <div class="tl-body">
+                    <Show when={m.current}>
+                      <span
+                        class="tl-today"
+                        style={{ left: `${(model().todayFraction * 100).toFixed(1)}%` }}
+                        data-testid="timeline-today"
+                        aria-hidden="true"
+                      />
+                    </Show>
+                    <Show when={m.items.length > 0}>
+                      <ul class="tl-items">
+                        <For each={m.items}>{(item) => <Item item={item} dated />}</For>
+                      </ul>
+                    </Show>
+                  </div>
                 </li>
               )}
             </For>
