@@ -33,7 +33,10 @@ test('arrow keys and PageDown walk all steps, the URL and the step indicator fol
 }) => {
   const id = await seedDemoPlan(haard);
   const page = await openSynced(browser, haard.inviteUrl);
-  await openPresentation(page, id);
+  // Started from the plan page's Present button.
+  await page.goto(`${haard.base}/plans/${id}`);
+  await page.getByRole('link', { name: 'Present', exact: true }).click();
+  await expect(page).toHaveURL(stepUrl(id, 'opening'));
   await expect(page.getByTestId('present-keypoints').getByRole('listitem')).toHaveText(DEMO.keyPoints);
 
   const current = page
@@ -68,8 +71,9 @@ test('arrow keys and PageDown walk all steps, the URL and the step indicator fol
   await expect(page).toHaveURL(stepUrl(id, 'opening'));
 
   await page.keyboard.press('Escape');
-  await expect(page).not.toHaveURL(/present/);
+  await expect(page).toHaveURL(new RegExp(`/plans/${id}$`));
   await expect(page.getByTestId('presentation')).toHaveCount(0);
+  await expect(page.getByLabel('Plan title')).toHaveValue('Acme Bouwgroep 2026–2027');
 });
 
 test('presence: the presenter’s step is visible to a colleague in the same plan', async ({ browser }) => {

@@ -22,6 +22,10 @@ import {
   RefusalMessage,
   StrategyChoices,
 } from './sections.tsx';
+import { BudgetSection } from './kpi/BudgetSection.tsx';
+import { KpiSection } from './kpi/KpiSection.tsx';
+import { PrintButton, PrintSummary } from './print/PrintSummary.tsx';
+import { PlanViews } from './views/PlanViews.tsx';
 import './plans.css';
 
 /** The sections in page order: element id `sec-<id>`, title key. */
@@ -32,6 +36,9 @@ export const PLAN_SECTIONS: { id: string; title: MessageKey }[] = [
   { id: 'goals', title: 'plans.sec.goals' },
   { id: 'strategy', title: 'plans.sec.strategy' },
   { id: 'actions', title: 'plans.sec.actions' },
+  { id: 'views', title: 'pv.views.title' },
+  { id: 'kpis', title: 'pv.kpi.title' },
+  { id: 'budget', title: 'pv.budget.title' },
   { id: 'summary', title: 'plans.sec.summary' },
   { id: 'closing', title: 'plans.sec.closing' },
 ];
@@ -133,6 +140,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
 
   return (
     <article class="plan-page" aria-labelledby="plan-title">
+      <PrintSummary session={props.session} workspace={ws.data()} />
       <div>
         <A href="/plans" class="back">
           ← {t('plans.back')}
@@ -185,6 +193,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
           <A href={`/plans/${props.plan.id}/present/opening`} class="button primary">
             {t('plans.present')}
           </A>
+          <PrintButton />
         </div>
         <RefusalMessage message={refusal.message()} />
       </header>
@@ -271,6 +280,9 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
               professionals={professionals()}
             />
           </Section>
+          <PlanViews session={props.session} workspace={ws.data()} />
+          <KpiSection session={props.session} />
+          <BudgetSection session={props.session} />
           <Section id="summary" title="plans.sec.summary" intro="plans.intro.summary">
             <PlanText
               handle={handle}

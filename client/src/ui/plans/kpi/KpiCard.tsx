@@ -91,14 +91,13 @@ export function KpiCard(props: {
     <li class="kpi-card" data-kind={props.kpi.kind} data-testid="kpi-card">
       <div class="kpi-card-head">
         <h3 id={`${uid()}-name`}>{kpiName(props.kpi)}</h3>
-        <span class="tag" data-source={def().computed ? 'computed' : 'entered'}>
+        <span class="tag kpi-tag" data-source={def().computed ? 'computed' : 'entered'}>
           {t(def().computed ? 'pv.kpi.computed' : 'pv.kpi.entered')}
         </span>
-        <span class="spacer-grow" />
         <Show when={!props.readOnly}>
           <button
             type="button"
-            class="link danger"
+            class="link kpi-remove"
             aria-label={t('pv.kpi.removeNamed', { name: kpiName(props.kpi) })}
             onClick={() => props.onRemove(props.kpi)}
           >
@@ -166,7 +165,7 @@ export function KpiCard(props: {
       </div>
 
       <Show when={points().length > 0} fallback={<p class="muted kpi-nodata">{t('pv.kpi.noData')}</p>}>
-        <KpiChart points={points()} target={props.kpi.target} label={chartLabel()} />
+        <KpiChart points={points()} target={props.kpi.target} scale={def().scale} label={chartLabel()} />
       </Show>
 
       <details class="kpi-measurements">

@@ -4,7 +4,7 @@
  * three series on one time axis (dates in UTC, month names in the user's language). The canvas is described
  * in words by `label` (the card lists the values themselves).
  */
-import { createEffect, createSignal, on, onCleanup, onMount, Show, untrack } from 'solid-js';
+import { createEffect, createSignal, onCleanup, onMount, Show, untrack } from 'solid-js';
 import type uPlot from 'uplot';
 import { localeTag, locale, t } from '../../../i18n/index.ts';
 import { chartColumns, type SeriesPoint } from './kpiSeries.ts';
@@ -28,56 +28,78 @@ const names = (tag: string): uPlot.DateNames => {
   return { MMMM: month('long'), MMM: month('short'), WWWW: weekday('long'), WWW: weekday('short') };
 };
 
-export function KpiChart(props: { points: SeriesPoint[]; target: number | null; label: string }) {
+const MONTH = 30 * 86_400;
+
+export function KpiChart(props: {
+  points: SeriesPoint[];
+  target: number | null;
+  /** The KPI's scale (a 0–5 score, a percentage): the y axis spans it. Open-ended values start at 0. */
+  scale: { min: number; max: number } | null;
+  label: string;
+}) {
   let box!: HTMLDivElement;
   let chart: uPlot | null = null;
   const [failed, setFailed] = createSignal(false);
-  const data = () => chartColumns(props.points, props.target) as uPlot.AlignedData;
 
   const build = (U: typeof uPlot) => {
     chart?.destroy();
+    chart = null;
+    const [xs, measured, computed, target] = chartColumns(props.points, props.target);
+    const line = (stroke: string, size: number): uPlot.Series => ({
+      stroke,
+      width: 2,
+      spanGaps: true,
+      points: { show: true, size },
+    });
+    // Only the series that have points: the legend never names a line that is not there.
+    const series: { spec: uPlot.Series; values: (number | null)[] }[] = [
+      { spec: { label: t('pv.kpi.series.measured'), ...line('#b4441c', 7) }, values: measured },
+      { spec: { label: t('pv.kpi.series.computed'), ...line('#2f6f8f', 6) }, values: computed },
+      {
+        spec: {
+          label: t('pv.kpi.series.target'),
+          stroke: '#23753f',
+          width: 1.5,
+          dash: [6, 4],
+          points: { show: false },
+        },
+        values: target,
+      },
+    ].filter((s) => s.values.some((v) => v !== null));
     const dateNames = names(localeTag(locale()));
-    const width = Math.max(240, box.clientWidth);
     chart = new U(
       {
-        width,
+        width: Math.max(240, box.clientWidth),
         height: 180,
         tzDate: (ts) => U.tzDate(new Date(ts * 1000), 'UTC'),
         fmtDate: (tpl) => U.fmtDate(tpl, dateNames),
         legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
-        scales: { x: { time: true } },
+        scales: {
+          x: {
+            time: true,
+            // uPlot widens a single x by itself (to about three years); one point gets a month either side.
+            range: (u, min, max) => {
+              const x = u.data[0];
+              return x.length === 1 ? [x[0]! - MONTH, x[0]! + MONTH] : [min, max];
+            },
+          },
+          y: {
+            range: (_u, min, max) => {
+              const scale = props.scale;
+              if (scale) return [scale.min, scale.max];
+              const top = Math.max(max, 0);
+              return [Math.min(0, min), top === 0 ? 1 : top * 1.1];
+            },
+          },
+        },
         axes: [
           { stroke: '#7a6a60', grid: { stroke: '#eee6df' } },
           { stroke: '#7a6a60', grid: { stroke: '#eee6df' }, size: 48 },
         ],
-        series: [
-          {},
-          {
-            label: t('pv.kpi.series.measured'),
-            stroke: '#b4441c',
-            width: 2,
-            spanGaps: true,
-            points: { show: true, size: 7 },
-          },
-          {
-            label: t('pv.kpi.series.computed'),
-            stroke: '#2f6f8f',
-            width: 2,
-            spanGaps: true,
-            points: { show: true, size: 6 },
-          },
-          {
-            label: t('pv.kpi.series.target'),
-            stroke: '#23753f',
-            width: 1.5,
-            dash: [6, 4],
-            points: { show: false },
-            show: props.target !== null,
-          },
-        ],
+        series: [{}, ...series.map((s) => s.spec)],
       },
-      data(),
+      [xs, ...series.map((s) => s.values)] as uPlot.AlignedData,
       box,
     );
   };
@@ -98,24 +120,16 @@ export function KpiChart(props: { points: SeriesPoint[]; target: number | null; 
       chart = null;
     });
   });
-  // Built when uPlot has loaded and again for a new language (axis month names, legend).
+  // (Re)built when uPlot has loaded, when the series change and for a new language (month names, legend):
+  // a few dozen points, so a rebuild costs less than keeping series in step.
   createEffect(() => {
     const U = lib();
     locale();
+    void props.points;
+    void props.target;
+    void props.scale;
     if (U) untrack(() => build(U));
   });
-  // New data only updates the chart.
-  createEffect(
-    on(
-      () => [props.points, props.target] as const,
-      () => {
-        if (!chart) return;
-        chart.setSeries(3, { show: props.target !== null });
-        chart.setData(data());
-      },
-      { defer: true },
-    ),
-  );
 
   return (
     <figure class="kpi-chart">

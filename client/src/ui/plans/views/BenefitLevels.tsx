@@ -11,23 +11,27 @@ import { t, tn } from '../../../i18n/index.ts';
 export function BenefitLevels(props: { plan: Pick<AccountPlanDoc, 'strategy'>; compact?: boolean }) {
   const levels = createMemo(() => benefitSummary(props.plan));
   return (
-    <ul class="benefits" data-testid="benefit-levels">
+    <ul class="pv-benefits" data-testid="benefit-levels">
       <For each={BENEFIT_LEVELS}>
         {(level) => (
-          <li class="benefit-level" data-level={level} hidden={props.compact && levels()[level].length === 0}>
-            <div class="benefit-head">
-              <span class="benefit-name">{t(`pv.benefit.${level}`)}</span>
-              <span class="muted benefit-count">{tn('pv.benefit.count', levels()[level].length)}</span>
+          <li
+            class="pv-benefit-level"
+            data-level={level}
+            hidden={props.compact && levels()[level].length === 0}
+          >
+            <div class="pv-benefit-head">
+              <span class="pv-benefit-name">{t(`pv.benefit.${level}`)}</span>
+              <span class="muted pv-benefit-count">{tn('pv.benefit.count', levels()[level].length)}</span>
             </div>
             <Show
               when={levels()[level].length > 0}
               fallback={
                 <Show when={!props.compact}>
-                  <p class="muted benefit-example">{t(`pv.benefit.${level}.example`)}</p>
+                  <p class="muted pv-benefit-example">{t(`pv.benefit.${level}.example`)}</p>
                 </Show>
               }
             >
-              <ul class="benefit-list">
+              <ul class="pv-benefit-list">
                 <For each={levels()[level]}>{(b) => <li>{b.description || t('pv.untitled')}</li>}</For>
               </ul>
             </Show>
