@@ -55,6 +55,12 @@ test('a plan starts from the A-relations warning, is listed with its completenes
   await text(anna, 'Situation').click();
   await anna.keyboard.type('Acme is merging with a competitor in Q3.');
   await expect(findings).not.toContainText('The section “Situation” is still empty.');
+  // Undo (the top bar acts on the open plan) takes the typing back as one step; Redo brings it back.
+  await anna.getByRole('button', { name: 'Undo' }).click();
+  await expect(text(anna, 'Situation')).not.toContainText('Acme is merging');
+  await expect(findings).toContainText('The section “Situation” is still empty.');
+  await anna.getByRole('button', { name: 'Redo' }).click();
+  await expect(text(anna, 'Situation')).toContainText('Acme is merging with a competitor in Q3.');
 
   await anna.getByRole('button', { name: 'Add goal' }).click();
   await anna.getByLabel('Goal 1', { exact: true }).fill('Keep Acme after the merger');
