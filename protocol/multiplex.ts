@@ -17,13 +17,16 @@
  * | 18   | Leave          | client → relay  | empty: detach `room` (its awareness states are removed)      |
  * | 19   | Refuse         | relay → client  | `varUint(code) · varString(reason)`: `room` is detached, the  |
  * |      |                |                 | other rooms on the socket carry on                            |
+ * | 20   | Welcome        | relay → client  | empty, room `""`: the Hello was accepted (so a client always  |
+ * |      |                |                 | hears from a live relay, even with nothing to join)           |
  *
  * ## A socket's life
  *
  * 1. The client opens `/sync` and sends **Hello** first: the access token travels in the first message, never
  *    in the URL (browsers print a failed socket's URL in the console and proxies log URLs). A bad token, an
  *    unsupported version, or no Hello within the relay's deadline closes the *socket* (4401 / 4400): one
- *    token is for one workspace, so no room on the socket could be served.
+ *    token is for one workspace, so no room on the socket could be served. An accepted Hello is answered
+ *    with **Welcome**.
  * 2. Per document: **Join**, then the y-websocket exchange exactly as on `/sync/<room>` — the relay greets
  *    with its sync step 1 and the awareness of the room; the client sends its sync step 1 (and may pipeline
  *    it right after Join); both answer step 1 with step 2; updates and awareness flow. The client may
@@ -57,6 +60,7 @@ export const MuxType = {
   Join: 17,
   Leave: 18,
   Refuse: 19,
+  Welcome: 20,
 } as const;
 
 /** A decoded frame: the room it is for and the y-websocket message or control message that follows. */
@@ -112,6 +116,8 @@ export function readHello(body: decoding.Decoder): { version: number; token: str
 }
 
 export const encodeJoin = (room: string): Uint8Array => encodeControl(room, MuxType.Join);
+/** The relay's answer to an accepted Hello (room `""`). */
+export const encodeWelcome = (): Uint8Array => encodeControl('', MuxType.Welcome);
 export const encodeLeave = (room: string): Uint8Array => encodeControl(room, MuxType.Leave);
 
 /** The relay detaches one room from the socket with a close code and reason (at most 123 bytes kept). */

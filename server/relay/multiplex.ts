@@ -16,6 +16,7 @@ import {
   decodeMuxFrame,
   encodeMuxFrame,
   encodeRefuse,
+  encodeWelcome,
   MULTIPLEX_VERSION,
   MuxType,
   readHello,
@@ -240,6 +241,7 @@ class MuxSocket {
       }
       case MuxType.Hello:
       case MuxType.Refuse:
+      case MuxType.Welcome:
         return this.close(CloseCode.MalformedMessage, `unexpected message type ${type}`);
       default:
         // A y-websocket message (or an unknown type, which the room's membership refuses with 1007).
@@ -265,6 +267,7 @@ class MuxSocket {
       inviteId: claims.id,
     };
     clearTimeout(this.timer);
+    this.sendFrame(encodeWelcome());
     this.closeAtExpiry(check.claims.exp);
   }
 

@@ -63,6 +63,7 @@ describe('multiplexed sync: refusals', () => {
     cleanups.push(() => raw.socket.terminate());
     await raw.opened;
     raw.hello(tokenFor('acme'));
+    await waitFor(() => raw.welcomed(), 5_000, 'Welcome');
     raw.join('acme/plan/good');
     raw.join('acme/plan/bad');
     raw.update('acme/plan/good', arrayPush('items', 'one'));
@@ -79,6 +80,22 @@ describe('multiplexed sync: refusals', () => {
     raw.join('acme/plan/bad');
     raw.update('acme/plan/bad', arrayPush('items', 'kept'));
     await waitFor(() => server.relay.roomStats('acme/plan/bad')?.storedUpdates === 1);
+  });
+
+  it('a document refused for good stays refused across a relay restart, without reconnect noise', async () => {
+    await serve();
+    const { port, dataDir } = server;
+    const foreign = muxDoc(server, 'globex/plan/alone', tokenFor('acme'), { client: 'alone' });
+    track(foreign);
+    await phase(foreign, 'refused');
+    await server.close();
+    const seen: string[] = [];
+    const off = foreign.subscribe((s) => seen.push(s.phase));
+    server = await startServer({ port, dataDir });
+    await sleep(1_500); // the socket reconnects, is welcomed, and has nothing to join
+    off();
+    expect(seen.every((p) => p === 'refused')).toBe(true);
+    expect(server.relay.stats().connections).toBe(0);
   });
 
   it('a bad token closes the socket with 4401 and refuses every document on it', async () => {

@@ -8,6 +8,7 @@ import {
   encodeLeave,
   encodeMuxFrame,
   encodeRefuse,
+  encodeWelcome,
   MULTIPLEX_VERSION,
   MuxType,
   readHello,
@@ -36,6 +37,7 @@ describe('multiplex frames', () => {
     ['Join', encodeJoin('acme/plan/ü'), 'acme/plan/ü', MuxType.Join],
     ['Leave', encodeLeave('acme/plan/x'), 'acme/plan/x', MuxType.Leave],
     ['Refuse', encodeRefuse('acme/plan/x', 4403, 'other workspace'), 'acme/plan/x', MuxType.Refuse],
+    ['Welcome', encodeWelcome(), '', MuxType.Welcome],
   ])('%s names its room and type', (_name, bytes, room, type) => {
     const frame = decode(bytes);
     expect(frame.room).toBe(room);

@@ -74,7 +74,10 @@ export function openChannel(options: ChannelOptions): Channel {
   const derive = (): ChannelState => {
     const socket = lease.state();
     if (socket.phase === 'refused') return { phase: 'refused', retryAt: null, refusal: socket.refusal };
-    if (socket.phase === 'offline') return { phase: 'offline', retryAt: socket.retryAt, refusal: null };
+    // A room refused for good stays refused whatever the socket does meanwhile.
+    if (socket.phase === 'offline' && roomState.kind !== 'refused') {
+      return { phase: 'offline', retryAt: socket.retryAt, refusal: null };
+    }
     switch (roomState.kind) {
       case 'refused':
         return {

@@ -73,6 +73,8 @@ export interface RawMuxClient {
   closed: Promise<{ code: number; reason: string }>;
   docs: Map<string, Y.Doc>;
   refusals: Map<string, { code: number; reason: string }>;
+  /** Set once the relay answered the Hello with Welcome. */
+  welcomed(): boolean;
   send(frame: Uint8Array): void;
   hello(token: string, version?: number): void;
   /** Join + sync step 1. */
@@ -85,6 +87,7 @@ export function rawMuxClient(server: { port: number }): RawMuxClient {
   const socket = new WebSocket(wsUrl(server));
   const docs = new Map<string, Y.Doc>();
   const refusals = new Map<string, { code: number; reason: string }>();
+  let welcomed = false;
   const docOf = (room: string) => {
     let doc = docs.get(room);
     if (doc === undefined) docs.set(room, (doc = new Y.Doc()));
@@ -97,6 +100,7 @@ export function rawMuxClient(server: { port: number }): RawMuxClient {
     if (!decoded.ok) throw new Error(`relay sent a malformed frame: ${decoded.reason}`);
     const { room, type, body } = decoded.frame;
     if (type === MuxType.Refuse) return void refusals.set(room, readRefuse(body));
+    if (type === MuxType.Welcome) return void (welcomed = true);
     if (type !== MuxType.Sync) return;
     const reply = encoding.createEncoder();
     encoding.writeVarUint(reply, MuxType.Sync);
@@ -118,6 +122,7 @@ export function rawMuxClient(server: { port: number }): RawMuxClient {
     closed,
     docs,
     refusals,
+    welcomed: () => welcomed,
     send,
     hello: (token, version) => send(encodeHello(token, version)),
     join(room) {
