@@ -5,10 +5,8 @@
  * benefits, KPIs with measurements, a budget and every text filled in.
  */
 import type { Haard } from './haard.ts';
-import { ok, seedWorkspace } from './seed.ts';
-import { seedPlan } from './seedPlan.ts';
+import { ok, seedPlan, seedWorkspace } from './seed.ts';
 
-export const PLAN_ID = 'plan-acme';
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 export const DEMO = {
@@ -33,7 +31,7 @@ export const DEMO = {
   closing: 'Wij vragen het MT om een gesprek over energieadvies vóór de zomer.',
 };
 
-/** Seed the workspace and the plan; returns the plan id. */
+/** Seed the workspace and the plan (through the plan intents, each checked); returns the plan id. */
 export async function seedDemoPlan(haard: Haard): Promise<string> {
   await seedWorkspace(haard, (ws) => {
     ok(ws.updateSettings({ acquisitionCost: 25_000 }));
@@ -82,10 +80,18 @@ export async function seedDemoPlan(haard: Haard): Promise<string> {
       ok(ws.addContactLogEntry({ id: `log-${i}`, relationId: 'r-acme', date: day(offset), type: 'visit' }));
   });
 
-  await seedPlan(
+  return seedPlan(
     haard,
-    { id: PLAN_ID, title: 'Acme Bouwgroep 2026–2027', relationIds: ['r-acme'], ownerId: 'p-anna' },
-    (p) => {
+    { title: 'Acme Bouwgroep 2026–2027', relationIds: ['r-acme'], ownerId: 'p-anna' },
+    (plan) => {
+      // Every write must land: a refused intent fails the test here, not somewhere later.
+      const p = new Proxy(plan, {
+        get: (target, key) => {
+          const fn = Reflect.get(target, key) as unknown;
+          if (typeof fn !== 'function') return fn;
+          return (...args: unknown[]) => ok((fn as (...a: unknown[]) => Parameters<typeof ok>[0])(...args));
+        },
+      });
       p.setKeyPoints(DEMO.keyPoints);
       p.setText(
         'situation.text',
@@ -174,5 +180,4 @@ export async function seedDemoPlan(haard: Haard): Promise<string> {
       p.setBudget(10_000);
     },
   );
-  return PLAN_ID;
 }
