@@ -13,22 +13,44 @@ let loading: Promise<typeof uPlot> | null = null;
 /** uPlot and its stylesheet, fetched once. */
 const loadUplot = (): Promise<typeof uPlot> => (loading ??= import('./uplot.ts').then((m) => m.default));
 
-const names = (tag: string): uPlot.DateNames => {
-  const month = (style: 'long' | 'short') =>
-    Array.from({ length: 12 }, (_, m) =>
-      new Intl.DateTimeFormat(tag, { month: style, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, m, 1))),
-    );
-  const weekday = (style: 'long' | 'short') =>
-    Array.from({ length: 7 }, (_, d) =>
-      new Intl.DateTimeFormat(tag, { weekday: style, timeZone: 'UTC' }).format(
-        new Date(Date.UTC(2024, 8, 1 + d)),
-      ),
-    );
-  // 1 September 2024 was a Sunday: index 0 is Sunday, as uPlot expects.
-  return { MMMM: month('long'), MMM: month('short'), WWWW: weekday('long'), WWW: weekday('short') };
-};
-
 const MONTH = 30 * 86_400;
+const TARGET = '#23753f';
+
+/** The target as a dashed line across the plotting area. */
+function drawTarget(u: uPlot, target: number | null) {
+  if (target === null) return;
+  const y = Math.round(u.valToPos(target, 'y', true));
+  const { left, top, width, height } = u.bbox;
+  if (y < top || y > top + height) return;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.strokeStyle = TARGET;
+  ctx.lineWidth = 1.5 * devicePixelRatio;
+  ctx.setLineDash([6 * devicePixelRatio, 4 * devicePixelRatio]);
+  ctx.beginPath();
+  ctx.moveTo(left, y);
+  ctx.lineTo(left + width, y);
+  ctx.stroke();
+  ctx.restore();
+}
+
+/**
+ * Tick labels in the user's language: "31 Oct" / "31 okt" for ticks days apart, "Oct" / "okt" for months,
+ * with the year on the first tick and on every January.
+ */
+function timeTicks(splits: number[], step: number): string[] {
+  const tag = localeTag(locale());
+  const byDay = step < 28 * 86_400;
+  const fmt = new Intl.DateTimeFormat(
+    tag,
+    byDay ? { day: 'numeric', month: 'short', timeZone: 'UTC' } : { month: 'short', timeZone: 'UTC' },
+  );
+  return splits.map((s, i) => {
+    const d = new Date(s * 1000);
+    const label = fmt.format(d);
+    return i === 0 || (!byDay && d.getUTCMonth() === 0) ? `${label}\n${d.getUTCFullYear()}` : label;
+  });
+}
 
 export function KpiChart(props: {
   points: SeriesPoint[];
@@ -55,24 +77,25 @@ export function KpiChart(props: {
     const series: { spec: uPlot.Series; values: (number | null)[] }[] = [
       { spec: { label: t('pv.kpi.series.measured'), ...line('#b4441c', 7) }, values: measured },
       { spec: { label: t('pv.kpi.series.computed'), ...line('#2f6f8f', 6) }, values: computed },
+      // The target is drawn by the hook below (a line across the whole plot, even with one date); its series
+      // only gives the legend entry.
       {
         spec: {
           label: t('pv.kpi.series.target'),
-          stroke: '#23753f',
+          stroke: TARGET,
           width: 1.5,
           dash: [6, 4],
+          paths: () => null,
           points: { show: false },
         },
         values: target,
       },
     ].filter((s) => s.values.some((v) => v !== null));
-    const dateNames = names(localeTag(locale()));
     chart = new U(
       {
         width: Math.max(240, box.clientWidth),
         height: 180,
         tzDate: (ts) => U.tzDate(new Date(ts * 1000), 'UTC'),
-        fmtDate: (tpl) => U.fmtDate(tpl, dateNames),
         legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
         scales: {
@@ -93,8 +116,13 @@ export function KpiChart(props: {
             },
           },
         },
+        hooks: { draw: [(u) => drawTarget(u, props.target)] },
         axes: [
-          { stroke: '#7a6a60', grid: { stroke: '#eee6df' } },
+          {
+            stroke: '#7a6a60',
+            grid: { stroke: '#eee6df' },
+            values: (_u, splits, _i, _s, step) => timeTicks(splits, step),
+          },
           { stroke: '#7a6a60', grid: { stroke: '#eee6df' }, size: 48 },
         ],
         series: [{}, ...series.map((s) => s.spec)],
