@@ -70,6 +70,19 @@ test('arrow keys and PageDown walk all steps, the URL and the step indicator fol
   await page.goto(`${haard.base}/plans/${id}/present/nonsense`);
   await expect(page).toHaveURL(stepUrl(id, 'opening'));
 
+  // Full screen from the button; the first Escape only leaves full screen, the second leaves the presentation.
+  const full = page.getByRole('button', { name: 'Full screen' });
+  await full.click();
+  await expect(page.getByRole('button', { name: 'Leave full screen' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  expect(await page.evaluate(() => document.fullscreenElement?.getAttribute('data-testid'))).toBe(
+    'presentation',
+  );
+  await page.keyboard.press('Escape');
+  await expect(full).toHaveAttribute('aria-pressed', 'false');
+  await expect(page).toHaveURL(stepUrl(id, 'opening'));
   await page.keyboard.press('Escape');
   await expect(page).toHaveURL(new RegExp(`/plans/${id}$`));
   await expect(page.getByTestId('presentation')).toHaveCount(0);
