@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 18_080);
 export default defineConfig({
   testDir: 'test/e2e',
   timeout: 60_000,
+  // Assertions wait up to 10 s: a loaded 2-core CI machine can take longer than the default 5 s to render.
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -240,3 +240,16 @@ export function openSignals(log: Many<ContactLogEntry>): OpenSignal[] {
     (a, b) => byString(b.date, a.date) || byString(a.entryId, b.entryId) || byString(a.signalId, b.signalId),
   );
 }
+
+export type FireCounts = Record<AbcClass, Record<Fire, number>>;
+
+/**
+ * The fire of every classified relation as a class × fire table (DOMAIN.md §6, the dashboard's overview):
+ * how many A, B and C relations burn, smoulder or are out. Relations without a class are not counted.
+ */
+export function fireCounts(report: readonly FireRow[]): FireCounts {
+  const zero = (): Record<Fire, number> => ({ burning: 0, smouldering: 0, out: 0 });
+  const counts: FireCounts = { A: zero(), B: zero(), C: zero() };
+  for (const row of report) if (row.class !== null && row.fire !== null) counts[row.class][row.fire]++;
+  return counts;
+}

@@ -50,7 +50,9 @@ export function createUndo(kind: DocKind, doc: Y.Doc, origin: unknown, opts: Und
   let lastKey: unknown = null;
   const splitSteps = (tr: Y.Transaction) => {
     // A transaction that changes nothing undo covers (e.g. only meta.updatedAt) neither starts nor ends a step.
-    if (!manager.scope.some((type) => tr.changed.has(type) || tr.changedParentTypes.has(type))) return;
+    const inScope = (type: unknown) =>
+      tr.changed.has(type as never) || tr.changedParentTypes.has(type as never);
+    if (!manager.scope.some(inScope)) return;
     let key: unknown;
     if (tr.origin === origin) {
       const intent = tr.meta.get(INTENT_META);

@@ -16,6 +16,7 @@ mkdirSync(SHOTS, { recursive: true });
 const SCREENS = [
   '/relations',
   '/plans',
+  '/fire',
   '/team',
   '/abc/criteria',
   '/abc/scoring',

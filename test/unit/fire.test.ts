@@ -5,6 +5,7 @@ import {
   attentionList,
   cadenceTarget,
   classesOf,
+  fireCounts,
   fireOf,
   fireReport,
   lastContact,
@@ -463,5 +464,19 @@ describe('properties', () => {
         for (let i = 1; i < open.length; i++) expect(open[i - 1]!.date >= open[i]!.date).toBe(true);
       }),
     );
+  });
+});
+
+describe('fireCounts', () => {
+  const row = (cls: 'A' | 'B' | 'C' | null, fire: 'burning' | 'smouldering' | 'out' | null) =>
+    ({ class: cls, fire }) as Parameters<typeof fireCounts>[0][number];
+  it.each([
+    [[], { A: [0, 0, 0], B: [0, 0, 0], C: [0, 0, 0] }],
+    [[row('A', 'out'), row('A', 'out'), row('B', 'burning')], { A: [0, 0, 2], B: [1, 0, 0], C: [0, 0, 0] }],
+    [[row(null, null), row('C', 'smouldering')], { A: [0, 0, 0], B: [0, 0, 0], C: [0, 1, 0] }],
+  ])('%j → burning / smouldering / out per class %j', (rows, expected) => {
+    const counts = fireCounts(rows);
+    for (const cls of ['A', 'B', 'C'] as const)
+      expect([counts[cls].burning, counts[cls].smouldering, counts[cls].out]).toEqual(expected[cls]);
   });
 });

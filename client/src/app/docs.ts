@@ -83,7 +83,11 @@ export interface PrefetchProgress {
 }
 
 export interface DocRegistry {
-  open<K extends DocKind>(kind: K, id: string): DocHandle<K>;
+  /**
+   * Open a document (or share the open one). A `background` handle (prefetching) does not announce the user
+   * in the document's awareness: colleagues see someone in a plan only while a screen of theirs shows it.
+   */
+  open<K extends DocKind>(kind: K, id: string, opts?: { background?: boolean }): DocHandle<K>;
   /**
    * Brings documents onto this device (IndexedDB) and up to date with the relay without keeping them open:
    * each is opened, synced (or given up after `timeoutMs` when offline) and released. At most `concurrency`
@@ -105,6 +109,8 @@ interface Entry {
   kind: DocKind;
   id: string;
   refs: number;
+  /** Handles held by screens (not background prefetching): while > 0 the user is announced. */
+  foreground: number;
   closeTimer: ReturnType<typeof setTimeout> | null;
   handleBase: Omit<DocHandle<DocKind>, 'release'>;
   conn: OpenDocument;
@@ -145,10 +151,17 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
 
       const awareness = conn.awareness;
       let location: PresenceLocation | null = null;
-      const publish = () =>
-        awareness.setLocalStateField('user', { id: me.id, name: me.name, color: me.color });
-      publish();
-      awareness.setLocalStateField('location', location);
+      const publish = () => {
+        if (entry.foreground === 0) return;
+        // setLocalStateField does nothing on a null state: set the whole state (keeping other fields, e.g. a caret).
+        awareness.setLocalState({
+          ...(awareness.getLocalState() ?? {}),
+          user: { id: me.id, name: me.name, color: me.color },
+          location,
+        });
+      };
+      // Nobody is announced until a screen opens the document (see `open`).
+      awareness.setLocalState(null);
       const readPresence = (): PresenceEntry[] =>
         [...awareness.getStates().entries()]
           .filter(([, s]) => s && typeof s === 'object' && 'user' in s)
@@ -181,6 +194,7 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
         kind,
         id,
         refs: 0,
+        foreground: 0,
         closeTimer: null,
         handleBase: {
           kind,
@@ -193,7 +207,7 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
           readOnly: () => opts.role === 'viewer' || store.state.status !== 'ready',
           setLocation(next) {
             location = next;
-            awareness.setLocalStateField('location', location);
+            if (entry.foreground > 0) awareness.setLocalStateField('location', location);
           },
           reconnect: () => conn.reconnect(),
           binding: { doc, awareness, origin },
@@ -213,8 +227,9 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
     });
   }
 
-  const release = (key: string, entry: Entry) => {
+  const release = (key: string, entry: Entry, background: boolean) => {
     entry.refs--;
+    if (!background && --entry.foreground === 0) entry.conn.awareness.setLocalState(null);
     if (entry.refs > 0) return;
     entry.closeTimer = setTimeout(() => {
       entry.closeTimer = null;
@@ -225,7 +240,7 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
   };
 
   const registry: DocRegistry = {
-    open<K extends DocKind>(kind: K, id: string): DocHandle<K> {
+    open<K extends DocKind>(kind: K, id: string, opts: { background?: boolean } = {}): DocHandle<K> {
       const key = keyOf(kind, id);
       let entry = entries.get(key);
       if (!entry) {
@@ -237,6 +252,8 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
         entry.closeTimer = null;
       }
       entry.refs++;
+      const background = opts.background ?? false;
+      if (!background && entry.foreground++ === 0) entry.republish();
       const held = entry;
       let released = false;
       return {
@@ -244,16 +261,16 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
         release() {
           if (released) return;
           released = true;
-          release(key, held);
+          release(key, held, background);
         },
       };
     },
 
-    async prefetch(kind, ids, { concurrency = 4, timeoutMs = 15_000 } = {}) {
+    async prefetch(kind, ids, { concurrency = 8, timeoutMs = 15_000 } = {}) {
       const progress: PrefetchProgress = { done: 0, total: ids.length, failed: [] };
       const queue = [...ids];
       const one = async (id: string) => {
-        const handle = registry.open(kind, id);
+        const handle = registry.open(kind, id, { background: true });
         try {
           const conn = entries.get(keyOf(kind, id))!.conn;
           const synced = await new Promise<boolean>((resolve) => {

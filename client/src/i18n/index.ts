@@ -13,6 +13,7 @@ import * as team from './catalogs/team.ts';
 import * as abc from './catalogs/abc.ts';
 import * as data from './catalogs/data.ts';
 import * as plans from './catalogs/plans.ts';
+import * as fire from './catalogs/fire.ts';
 import * as planViews from './catalogs/planViews.ts';
 
 const en = {
@@ -22,6 +23,7 @@ const en = {
   ...abc.en,
   ...data.en,
   ...plans.en,
+  ...fire.en,
   ...planViews.en,
 };
 export type MessageKey = keyof typeof en;
@@ -32,6 +34,7 @@ const nl: Record<MessageKey, string> = {
   ...abc.nl,
   ...data.nl,
   ...plans.nl,
+  ...fire.nl,
   ...planViews.nl,
 };
 

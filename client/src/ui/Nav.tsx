@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 const ITEMS: { href: string; label: MessageKey }[] = [
   { href: '/relations', label: 'nav.relations' },
   { href: '/plans', label: 'nav.plans' },
+  { href: '/fire', label: 'nav.fire' },
   { href: '/team', label: 'nav.team' },
   { href: '/abc', label: 'nav.abc' },
   { href: '/data', label: 'nav.data' },

@@ -8,6 +8,7 @@ const RelationsView = lazy(() => import('./relations/RelationsView.tsx'));
 const RelationPage = lazy(() => import('./relations/RelationPage.tsx'));
 const PlansView = lazy(() => import('./plans/PlansView.tsx'));
 const PlanPage = lazy(() => import('./plans/PlanPage.tsx'));
+const FireView = lazy(() => import('./fire/FireView.tsx'));
 const TeamView = lazy(() => import('./team/TeamView.tsx'));
 const AbcView = lazy(() => import('./abc/AbcView.tsx'));
 const DataView = lazy(() => import('./data/DataView.tsx'));
@@ -22,6 +23,7 @@ export function WorkspaceRoutes() {
       <Route path="/relations/:id" component={RelationPage} />
       <Route path="/plans" component={PlansView} />
       <Route path="/plans/:id" component={PlanPage} />
+      <Route path="/fire" component={FireView} />
       <Route path="/team" component={TeamView} />
       <Route path="/abc/:tab?" component={AbcView} />
       <Route path="/data" component={DataView} />

@@ -1,0 +1,76 @@
+/**
+ * Keep the fire burning (DOMAIN.md §6): the dashboard in real Chromium through the real relay. What needs
+ * attention comes most important first; a contact logged in one browser warms the relation in the other.
+ */
+import { expect, test } from '@playwright/test';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openSynced } from './helpers/browser.ts';
+import { ok, readWorkspace, seedDemo, seedWorkspace } from './helpers/seed.ts';
+
+let haard: Haard;
+test.beforeEach(async () => {
+  haard = await startHaard();
+  await seedWorkspace(haard, seedDemo);
+});
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
+  await haard.dispose();
+});
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+test('the dashboard orders what needs attention and a contact logged in one browser warms the relation in the other', async ({
+  browser,
+}) => {
+  const ws = await readWorkspace(haard);
+  const id = (name: string) => Object.values(ws.relations).find((r) => r.name === name)!.id;
+  await seedWorkspace(haard, (w) => {
+    // Acme (A) last seen 100 days ago: out. Bouwbedrijf De Vries (A) 45 days ago: smouldering.
+    // Delta Logistiek (B) 200 days ago: out, but after the A relations. Citadel (B) 10 days ago: burning.
+    ok(w.addContactLogEntry({ relationId: id('Acme BV'), date: daysAgo(100), type: 'visit' }));
+    ok(w.addContactLogEntry({ relationId: id('Bouwbedrijf De Vries'), date: daysAgo(45), type: 'call' }));
+    ok(w.addContactLogEntry({ relationId: id('Delta Logistiek'), date: daysAgo(200), type: 'email' }));
+    ok(w.addContactLogEntry({ relationId: id('Citadel Advocaten'), date: daysAgo(10), type: 'call' }));
+    ok(
+      w.addContactLogEntry({
+        relationId: id('Citadel Advocaten'),
+        date: daysAgo(3),
+        type: 'meeting',
+        signals: [
+          {
+            kind: 'silentComplaint',
+            note: 'Invoices arrive late',
+            followUp: { what: 'Call their CFO', ownerId: null, due: daysAgo(-7) },
+          },
+        ],
+      }),
+    );
+  });
+  const anna = await openSynced(browser, haard.inviteUrl);
+  await anna.getByRole('link', { name: 'Keep warm' }).click();
+  const attention = anna.getByTestId('attention').locator(':scope > li');
+  const order = await attention.evaluateAll((items) => items.map((li) => li.getAttribute('data-relation')));
+  // A before B; within A: out before smouldering; Gouda Kaas (A by override, never contacted) is out too
+  // and never contacted counts as the most overdue.
+  expect(order.slice(0, 3)).toEqual(['Gouda Kaas', 'Acme BV', 'Bouwbedrijf De Vries']);
+  expect(order.indexOf('Delta Logistiek')).toBeGreaterThan(2);
+  expect(order).not.toContain('Citadel Advocaten');
+  await expect(anna.getByTestId('open-signals')).toContainText('Invoices arrive late');
+  await expect(anna.getByTestId('open-signals')).toContainText('Call their CFO');
+  await expect(anna.getByTestId('below-minimum')).toContainText('Acme BV');
+
+  const bram = await openSynced(browser, haard.inviteUrl);
+  await bram.getByRole('link', { name: 'Keep warm' }).click();
+  await expect(bram.getByTestId('attention').locator('li[data-relation="Acme BV"]')).toBeVisible();
+
+  await anna.getByRole('button', { name: 'Log a contact with Acme BV' }).click();
+  await anna
+    .getByRole('form', { name: 'Log a contact with Acme BV' })
+    .getByRole('button', { name: 'Save contact moment' })
+    .click();
+  await expect(anna.getByTestId('attention').locator('li[data-relation="Acme BV"]')).toHaveCount(0);
+  await expect(bram.getByTestId('attention').locator('li[data-relation="Acme BV"]')).toHaveCount(0);
+
+  await bram.getByTestId('open-signals').getByRole('button', { name: 'Mark as handled' }).click();
+  await expect(anna.getByTestId('open-signals')).toHaveCount(0);
+});
