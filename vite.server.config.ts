@@ -21,7 +21,7 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: false,
     rollupOptions: {
-      input: { cli: 'server/cli.ts' },
+      input: { cli: 'server/cli.ts', compactWorker: 'server/store/compactWorker.ts' },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
     },
   },

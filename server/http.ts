@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { API_PREFIX, handleApi } from './http/api.ts';
@@ -109,6 +110,9 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     lock.release();
     throw error;
   }
+  // The longest the event loop was blocked since the previous /healthz (resolution 10 ms).
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const isRevoked = store.invites.isRevoked;
   const revoke = (revocation: Revocation) => relay.revoke(revocation) + multiplexer.revoke(revocation);
   const relay = createRelay({
@@ -136,12 +140,15 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
   const server = createServer((request, response) => {
     if (request.url === '/healthz' || request.url?.startsWith('/healthz?')) {
       const stats = relay.stats();
+      const eventLoopMaxMs = Math.round(loopDelay.max / 1e6);
+      loopDelay.reset();
       // Degraded (503) while writes to the store fail, e.g. a full disk: edits are refused, nothing is lost.
       const degraded = stats.storeError !== null;
       const body = JSON.stringify({
         status: degraded ? 'degraded' : 'ok',
         ...stats,
         multiplexedSockets: multiplexer.stats().sockets,
+        eventLoopMaxMs,
         uptimeSeconds: Math.floor((performance.now() - startedAt) / 1000),
       });
       response.writeHead(degraded ? 503 : 200, {
@@ -207,6 +214,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     await Promise.all([multiplexer.close(0), relay.close()]);
     await store.close();
     lock.release();
+    loopDelay.disable();
     throw error;
   }
 
@@ -225,6 +233,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       await stopped;
       await store.close();
       lock.release();
+      loopDelay.disable();
     })();
     return closed;
   };

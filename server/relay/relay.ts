@@ -14,6 +14,7 @@ import type { DocStore } from '../store/docStore.ts';
 import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './awarenessPolicy.ts';
 import { createLocalBus, type RoomBus } from './bus.ts';
 import { CloseCode } from './closeCodes.ts';
+import { compactionSchedule } from './compactionSchedule.ts';
 import { Connection, type ConnectionHooks, type ConnectionLimits } from './connection.ts';
 import { Membership, type MembershipHooks } from './membership.ts';
 import type { Peer } from './peer.ts';
@@ -109,8 +110,6 @@ export function createRelay(options: RelayOptions): Relay {
   const bus = options.bus ?? createLocalBus();
   const log = options.log ?? consoleLogger;
   const idleUnloadMs = options.idleUnloadMs ?? 30_000;
-  const compactAfterUpdates = options.compactAfterUpdates ?? 500;
-  const compactAfterBytes = options.compactAfterBytes ?? 1024 * 1024;
   const limits: ConnectionLimits = {
     rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
     maxBufferedBytes: options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES,
@@ -120,7 +119,12 @@ export function createRelay(options: RelayOptions): Relay {
   const rooms = new Map<string, Room>();
   const loading = new Map<string, Promise<Room | { error: string }>>();
   const failedLoads = new Map<string, number>();
-  const compactionsDue = new Set<Room>();
+  const compaction = compactionSchedule({
+    afterUpdates: options.compactAfterUpdates ?? 500,
+    afterBytes: options.compactAfterBytes ?? 1024 * 1024,
+    isLoaded: (room) => rooms.get(room.name) === room,
+    log,
+  });
   const connections = new Set<Connection>();
   let droppedViewerUpdates = 0;
   let storeError: string | null = null;
@@ -133,7 +137,7 @@ export function createRelay(options: RelayOptions): Relay {
     bus,
     stored: (room) => {
       storeError = null;
-      scheduleCompactionIfDue(room);
+      compaction.ifDue(room);
     },
     writeFailed: (room, error) => {
       storeError = error instanceof Error ? error.message : String(error);
@@ -220,35 +224,11 @@ export function createRelay(options: RelayOptions): Relay {
       }
       failedLoads.delete(name);
       rooms.set(name, result.room);
-      scheduleCompactionIfDue(result.room);
+      compaction.ifDue(result.room);
       return result.room;
     });
     loading.set(name, load);
     return load;
-  }
-
-  function scheduleCompactionIfDue(room: Room): void {
-    const due =
-      room.storedUpdates >= compactAfterUpdates ||
-      (room.storedUpdates > 0 && room.storedBytes >= Math.max(compactAfterBytes, room.checkpointBytes));
-    if (!due || compactionsDue.has(room)) return;
-    compactionsDue.add(room);
-    // Later, outside the message that crossed the threshold.
-    setImmediate(() => {
-      if (rooms.get(room.name) !== room) return compactionsDue.delete(room);
-      void compact(room).finally(() => compactionsDue.delete(room));
-    });
-  }
-
-  /** A checkpoint is an optimisation: when it fails, every update stays stored as it was, and we say so. */
-  async function compact(room: Room): Promise<void> {
-    const result = await room.checkpoint();
-    if (!result.ok) {
-      log('warn', 'compaction failed; the updates stay stored as they were', {
-        room: room.name,
-        reason: result.reason,
-      });
-    }
   }
 
   function scheduleUnload(room: Room): void {
@@ -259,10 +239,11 @@ export function createRelay(options: RelayOptions): Relay {
 
   async function unload(room: Room): Promise<void> {
     if (room.peers.size > 0 || rooms.get(room.name) !== room) return;
-    // Out of the map first: a peer arriving now loads the room afresh (a checkpoint never changes content).
-    rooms.delete(room.name);
     await room.settled();
-    await compact(room);
+    await compaction.run(room);
+    // A peer that arrived while it compacted keeps the room loaded (its leaving schedules the unload again).
+    if (room.peers.size > 0 || rooms.get(room.name) !== room) return;
+    rooms.delete(room.name);
     room.destroy();
   }
 

@@ -8,7 +8,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { StoredDataError, type DocStore } from '../store/docStore.ts';
+import { StoredDataError, type CheckpointResult, type DocStore } from '../store/docStore.ts';
 import { replayInto } from '../store/replay.ts';
 import {
   decodeAwarenessEntries,
@@ -157,29 +157,28 @@ export class Room {
   }
 
   /**
-   * Folds the stored updates into one checkpoint, encoded from the live document (no replay from the store),
-   * after every queued update is stored. Resolves with a reason when it failed; the updates then stay as
-   * they were.
+   * Folds the stored updates into one checkpoint. The store does it from its rows (off the event loop), so the
+   * room's queue is held only to learn which `seq` every applied update is stored through; updates arriving
+   * meanwhile are stored after it and stay. A failure leaves the updates as they were.
    */
-  checkpoint(): Promise<{ ok: true } | { ok: false; reason: string }> {
-    return new Promise((resolve) => {
-      this.queue.run(async () => {
-        if (this.storedUpdates === 0 || this.broken) return resolve({ ok: true });
-        const state = encodeIntegratedState(this.current);
-        const throughSeq = this.lastSeq;
-        const result = await this.deps.store
-          .checkpoint(this.name, state, throughSeq)
-          .catch((error: unknown) => ({ ok: false as const, reason: message(error) }));
-        if (!result.ok) {
-          this.deps.writeFailed(this, new Error(result.reason));
-          return resolve(result);
-        }
-        this.storedUpdates = 0;
-        this.storedBytes = 0;
-        this.checkpointBytes = state.length;
-        resolve({ ok: true });
-      });
-    });
+  async checkpoint(): Promise<CheckpointResult> {
+    const through = await new Promise<{ seq: number; updates: number; bytes: number } | null>((resolve) =>
+      this.queue.run(() =>
+        resolve(
+          this.storedUpdates === 0 || this.broken
+            ? null
+            : { seq: this.lastSeq, updates: this.storedUpdates, bytes: this.storedBytes },
+        ),
+      ),
+    );
+    if (through === null) return { ok: true, foldedUpdates: 0, checkpointBytes: this.checkpointBytes };
+    const result = await this.deps.store.compact(this.name, through.seq);
+    if (!result.ok) return result;
+    // What arrived while it ran is still after the checkpoint.
+    this.storedUpdates = Math.max(0, this.storedUpdates - through.updates);
+    this.storedBytes = Math.max(0, this.storedBytes - through.bytes);
+    this.checkpointBytes = result.checkpointBytes;
+    return result;
   }
 
   /** Resolves once every queued task (updates being stored, answers) has finished. */
@@ -372,22 +371,6 @@ async function loadDoc(name: string, store: DocStore): Promise<LoadedDoc | { ok:
     doc.destroy();
     if (error instanceof StoredDataError) return { ok: false, error: error.message };
     return { ok: false, error: `reading the store failed: ${message(error)}` };
-  }
-}
-
-/**
- * The document's state without its pending structs and deletes (Yjs merges those into
- * `encodeStateAsUpdate`). Only integrated content is ever stored, so a checkpoint replays with nothing pending.
- */
-function encodeIntegratedState(doc: Y.Doc): Uint8Array {
-  const { pendingStructs, pendingDs } = doc.store;
-  doc.store.pendingStructs = null;
-  doc.store.pendingDs = null;
-  try {
-    return Y.encodeStateAsUpdate(doc);
-  } finally {
-    doc.store.pendingStructs = pendingStructs;
-    doc.store.pendingDs = pendingDs;
   }
 }
 

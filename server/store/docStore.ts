@@ -7,7 +7,7 @@
  * reused), folded now and then into a **checkpoint**: the merged state of every update up to `throughSeq`.
  * Loading = the checkpoint, then every update after it, in `seq` order.
  *
- * Designed with history in mind (issue 9): `checkpoint` only promises that loading gives the same document;
+ * Designed with history in mind (issue 9): `compact` only promises that loading gives the same document;
  * whether the store then deletes the folded updates (today) or keeps them as the room's past — a retained log
  * plus checkpoints at known `seq`s, from which any earlier state can be rebuilt — is the store's decision,
  * invisible to the relay. A store that keeps history will also want documents with `gc: false`; nothing here
@@ -61,11 +61,12 @@ export interface DocStore {
    */
   append(room: string, updates: readonly Uint8Array[]): Promise<{ lastSeq: number }>;
   /**
-   * Records `state` — which must equal the checkpoint plus every update through `throughSeq` — as the room's
-   * checkpoint. Updates after `throughSeq` stay as they are. Refuses (`ok: false`, nothing changed) a
-   * `throughSeq` older than the current checkpoint's, or newer than the room's last update.
+   * Folds the room's updates through `throughSeq` into its checkpoint, from the stored rows (the caller needs
+   * no document in memory), and off the caller's event loop where it can. Updates after `throughSeq` stay as
+   * they are. Resolves `ok: false` (nothing changed) when a row is damaged or the fold cannot be done; never
+   * rejects. A store that keeps history keeps the folded updates (issue 9); this one deletes them.
    */
-  checkpoint(room: string, state: Uint8Array, throughSeq: number): Promise<CheckpointResult>;
+  compact(room: string, throughSeq: number): Promise<CheckpointResult>;
   /** Releases the store; pending operations finish first. */
   close(): Promise<void>;
 }

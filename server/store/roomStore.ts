@@ -15,8 +15,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32 } from 'node:zlib';
-import { StoredDataError, type CheckpointResult, type DocStore, type StoredRoom } from './docStore.ts';
+import { compactionThread } from './compactionThread.ts';
+import type { DocStore, StoredRoom } from './docStore.ts';
+import { crc32, verifyRow } from './rows.ts';
 import { openInviteStore, type InviteStore } from '../auth/inviteStore.ts';
 import { migrate } from './schema.ts';
 
@@ -45,15 +46,6 @@ export interface RoomStoreOptions {
 
 export const STORE_FILE_NAME = 'haard.sqlite';
 
-function verify(room: string, row: 'checkpoint' | number, bytes: Uint8Array, checksum: number | null): void {
-  if (checksum === null || crc32(bytes) === checksum) return;
-  throw new StoredDataError(
-    `stored ${row === 'checkpoint' ? 'checkpoint' : `update ${row}`} of ${room} is damaged ` +
-      `(checksum ${crc32(bytes)} ≠ ${checksum} written); it was left as it is`,
-    row,
-  );
-}
-
 export function openRoomStore(options: RoomStoreOptions): RoomStore {
   mkdirSync(options.dataDir, { recursive: true });
   const file = join(options.dataDir, STORE_FILE_NAME);
@@ -80,27 +72,16 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
   const countUpdates = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM updates WHERE room = ?',
   );
-  const lastUpdateSeq = db.prepare<[string], { seq: number | null }>(
-    'SELECT MAX(seq) AS seq FROM updates WHERE room = ?',
-  );
   const anyRow = db.prepare<[string, string], { found: number }>(
     'SELECT EXISTS (SELECT 1 FROM snapshots WHERE room = ?) OR EXISTS (SELECT 1 FROM updates WHERE room = ?) AS found',
-  );
-  const upsertSnapshot = db.prepare<[string, Uint8Array, number, number, number]>(
-    `INSERT INTO snapshots (room, bytes, through_seq, compacted_at, checksum) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (room) DO UPDATE SET bytes = excluded.bytes, through_seq = excluded.through_seq,
-       compacted_at = excluded.compacted_at, checksum = excluded.checksum`,
-  );
-  const deleteUpdatesThrough = db.prepare<[string, number]>(
-    'DELETE FROM updates WHERE room = ? AND seq <= ?',
   );
 
   /** The room's rows, each checked against its checksum; a mismatch throws StoredDataError naming the row. */
   const readRoom = (room: string): StoredRoom => {
     const snapshot = selectSnapshot.get(room);
-    if (snapshot !== undefined) verify(room, 'checkpoint', snapshot.bytes, snapshot.checksum);
+    if (snapshot !== undefined) verifyRow(room, 'checkpoint', snapshot.bytes, snapshot.checksum);
     const updates = selectUpdates.all(room).map(({ seq, bytes, checksum }) => {
-      verify(room, seq, bytes, checksum);
+      verifyRow(room, seq, bytes, checksum);
       return { seq, bytes };
     });
     return { checkpoint: snapshot?.bytes ?? null, checkpointSeq: snapshot?.through_seq ?? 0, updates };
@@ -118,26 +99,7 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
       ? Number(insertUpdate.run(room, updates[0]!, crc32(updates[0]!)).lastInsertRowid)
       : appendMany(room, updates);
 
-  const checkpoint = db.transaction(
-    (room: string, state: Uint8Array, throughSeq: number): CheckpointResult => {
-      const current = selectSnapshot.get(room)?.through_seq ?? 0;
-      if (throughSeq < current)
-        return {
-          ok: false,
-          reason: `checkpoint through ${throughSeq} is older than the stored one (${current})`,
-        };
-      const last = lastUpdateSeq.get(room)?.seq ?? current;
-      if (throughSeq > last)
-        return {
-          ok: false,
-          reason: `checkpoint through ${throughSeq} is past the last stored update (${last})`,
-        };
-      upsertSnapshot.run(room, state, throughSeq, Date.now(), crc32(state));
-      // Only the rows folded into the checkpoint; an update appended after `throughSeq` stays.
-      const folded = deleteUpdatesThrough.run(room, throughSeq).changes;
-      return { ok: true, foldedUpdates: folded, checkpointBytes: state.length };
-    },
-  );
+  const compaction = compactionThread(file, options.synchronous ?? 'NORMAL');
 
   // Each call runs inside the promise executor, so a throw becomes a rejection, never a synchronous throw.
   const later = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
@@ -147,11 +109,11 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
     load: (room) => later(() => readRoom(room)),
     exists: (room) => later(() => anyRow.get(room, room)?.found === 1),
     append: (room, updates) => later(() => ({ lastSeq: append(room, updates) })),
-    checkpoint: (room, state, throughSeq) => later(() => checkpoint(room, state, throughSeq)),
-    close: () =>
-      later(() => {
-        if (db.open) db.close();
-      }),
+    compact: (room, throughSeq) => compaction.compact(room, throughSeq),
+    close: async () => {
+      await compaction.close();
+      if (db.open) db.close();
+    },
     readRoom,
     updateCount: (room) => countUpdates.get(room)?.n ?? 0,
     invites: openInviteStore(db),

@@ -27,6 +27,7 @@ describe('relay: GET /healthz', () => {
       droppedViewerUpdates: 0,
       storeError: null,
       multiplexedSockets: 0,
+      eventLoopMaxMs: expect.any(Number),
       uptimeSeconds: 0,
     });
 
