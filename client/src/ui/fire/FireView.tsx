@@ -6,7 +6,7 @@
  * relation's page, by a colleague — changes it at once.
  */
 import { A } from '@solidjs/router';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import {
   attentionList,
   classesOf,
@@ -59,6 +59,7 @@ export default function FireView() {
   const name = (relationId: string) => data()?.relations[relationId]?.name ?? '?';
   const professional = (id: string | null | undefined) => (id ? (data()?.professionals[id]?.name ?? '') : '');
   const [error, setError] = createSignal<string | null>(null);
+  onMount(() => performance.mark('haard:fire:shown')); // for bench:app
 
   const handled = (entryId: string, signalId: string) => {
     const r = ws.session.store.intents.markSignalHandled(entryId, signalId, true);
