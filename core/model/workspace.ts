@@ -295,6 +295,28 @@ export const PlanCard = z.looseObject({
 });
 export type PlanCard = z.infer<typeof PlanCard>;
 
+/**
+ * The workspace's card of an XXL tournament (DOMAIN.md §8): what the tournament list shows without opening
+ * the tournament's own document. Kept by the clients that edit the tournament (core/tournamentBoard.ts
+ * `tournamentCardOf`); the tournament document stays the truth.
+ */
+export const TournamentCard = z.looseObject({
+  id: Id,
+  title: Label,
+  year: z.int().check(z.gte(2000), z.lte(2200)),
+  /** Number of entries (all rounds, the nurture pool included). */
+  entries: z.int().check(z.gte(0)),
+  /** The round being played now (0..6, see ROUND_KEYS): the first with an open GO / NO GO. */
+  currentRound: z.int().check(z.gte(0), z.lte(6)),
+  /** Name of the entry that reached the last round, if any. */
+  wonBy: z.nullable(Label),
+  /** core/tournament warnings (rule severity `warning`). */
+  warnings: z.int().check(z.gte(0)),
+  /** The day the warnings were computed (`round.advanceCount` depends on it). */
+  checkedOn: IsoDate,
+});
+export type TournamentCard = z.infer<typeof TournamentCard>;
+
 /** The workspace document as JSON (its Yjs form mirrors this shape: one Y.Map per collection and record). */
 export const WorkspaceDoc = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION.workspace),
@@ -309,5 +331,10 @@ export const WorkspaceDoc = z.looseObject({
   contactLog: collection(ContactLogEntry),
   /** The workspace's account plans (their index; each plan is its own document). */
   plans: collection(PlanCard),
+  /**
+   * The workspace's XXL tournaments (their index; each tournament is its own document). Optional: documents
+   * and backups from before it read as valid without a migration (the layout reads a missing root as `{}`).
+   */
+  tournaments: z.optional(collection(TournamentCard)),
 });
 export type WorkspaceDoc = z.infer<typeof WorkspaceDoc>;

@@ -1,7 +1,7 @@
 /**
  * Workspace intents (DOMAIN.md §1, §2, §5, §6), composed from one handler set per area (Actual Budget's
  * `app.combine` is the model): settings, team, relations and contacts, ABC, contact log, bulk import/restore,
- * the plan index. Each method validates, then writes in one transaction. Two areas defining the same
+ * the plan and tournament indexes. Each method validates, then writes in one transaction. Two areas defining the same
  * method name is a bug caught when the intents are built.
  */
 import type * as Y from 'yjs';
@@ -13,6 +13,7 @@ import { planIndexIntents } from './workspace/plans.ts';
 import { relationIntents } from './workspace/relations.ts';
 import { settingsIntents } from './workspace/settings.ts';
 import { teamIntents } from './workspace/team.ts';
+import { tournamentIndexIntents } from './workspace/tournaments.ts';
 
 export { classificationIssues, type SettingsPatch } from './workspace/settings.ts';
 export type { NewProfessional } from './workspace/team.ts';
@@ -48,6 +49,7 @@ export function workspaceIntents(doc: Y.Doc, opts: IntentOptions) {
     contactLogIntents(ctx),
     ioIntents(ctx),
     planIndexIntents(ctx),
+    tournamentIndexIntents(ctx),
   );
 }
 

@@ -11,6 +11,7 @@ import {
   Professional,
   Relation,
   Signal,
+  TournamentCard,
   WorkspaceDoc,
   defaultSettings,
   type Criterion as CriterionT,
@@ -82,6 +83,7 @@ export const workspaceSpec: KindSpec<'workspace'> = {
       defaults: () => ({ professionalIds: [], contactIds: [], note: '', signals: {} }),
     },
     { path: 'plans', root: 'plans', nested: {}, item: PlanCard, label: 'Plan' },
+    { path: 'tournaments', root: 'tournaments', nested: {}, item: TournamentCard, label: 'Tournament' },
   ],
   texts: [],
   // scores: relationId → Y.Map(criterionId → score)
@@ -149,5 +151,6 @@ export function initialWorkspace(seed: WorkspaceSeed): DocJson<'workspace'> {
     scores: {},
     contactLog: {},
     plans: {},
+    tournaments: {},
   };
 }

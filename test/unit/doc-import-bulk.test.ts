@@ -157,6 +157,27 @@ describe('restoreBackup', () => {
     expect(read().settings.currency).toBe('EUR');
   });
 
+  it('keeps the tournament index when the backup predates it (an optional collection: nothing is lost)', () => {
+    const { ws, read } = setup();
+    const { tournaments: _none, ...oldBackup } = read();
+    const card = {
+      id: 't1',
+      title: 'XXL',
+      year: 2026,
+      entries: 3,
+      currentRound: 0,
+      wonBy: null,
+      warnings: 0,
+      checkedOn: '2026-03-02',
+    };
+    assertOk(ws.putTournamentCard(card));
+    assertOk(ws.restoreBackup(oldBackup));
+    expect(read().tournaments).toEqual({ t1: card });
+    // A backup that has the index restores it like any collection.
+    assertOk(ws.restoreBackup({ ...oldBackup, tournaments: {} }));
+    expect(read().tournaments).toEqual({});
+  });
+
   it('refuses an invalid document and changes nothing', () => {
     const { ws, read } = setup();
     const before = read();

@@ -80,3 +80,44 @@ describe('plan cards in the workspace', () => {
     expect(result.ok).toBe(false);
   });
 });
+
+describe('tournament cards in the workspace', () => {
+  const card = {
+    id: 't9',
+    title: 'XXL 2026',
+    year: 2026,
+    entries: 12,
+    currentRound: 1,
+    wonBy: null,
+    warnings: 2,
+    checkedOn: '2026-03-02',
+  };
+
+  it('are written once, not rewritten when unchanged, never undone by a user, and can be removed', () => {
+    const doc = docWithClient(1);
+    SAMPLES.workspace(doc);
+    const me = { user: 'me' };
+    const ws = workspaceIntents(doc, opts(me, clock(), seqIds('c')));
+    const undo = createUndo('workspace', doc, me);
+    let updates = 0;
+    doc.on('update', () => updates++);
+    assertOk(ws.putTournamentCard(card));
+    assertOk(ws.putTournamentCard({ ...card }));
+    expect(updates).toBe(1);
+    assertOk(ws.putTournamentCard({ ...card, currentRound: 2 }));
+    expect(updates).toBe(2);
+    expect(undo.canUndo()).toBe(false);
+    expect(readWorkspace(doc)!.tournaments?.t9?.currentRound).toBe(2);
+    assertOk(ws.removeTournamentCard('t9'));
+    expect(readWorkspace(doc)!.tournaments).toEqual({});
+  });
+
+  it('refuses a card outside the schema and writes nothing', () => {
+    const doc = docWithClient(1);
+    SAMPLES.workspace(doc);
+    const ws = workspaceIntents(doc, opts('me', clock(), seqIds('c')));
+    expect(ws.putTournamentCard({ ...card, currentRound: 7 }).ok).toBe(false);
+    expect(ws.putTournamentCard({ ...card, entries: -1 }).ok).toBe(false);
+    expect(readWorkspace(doc)!.tournaments).toEqual({});
+  });
+});

@@ -163,8 +163,10 @@ export function ioIntents(ctx: IntentContext) {
       const value = parsed.value;
       const keyIssues: SchemaIssue[] = [];
       for (const spec of ALL_COLLECTIONS) {
-        const records = value[spec.layout.path as keyof WorkspaceDocT] as Record<string, { id: string }>;
-        for (const [key, record] of Object.entries(records)) {
+        const records = value[spec.layout.path as keyof WorkspaceDocT] as
+          | Record<string, { id: string }>
+          | undefined;
+        for (const [key, record] of Object.entries(records ?? {})) {
           if (record.id !== key)
             keyIssues.push(
               issue(
@@ -181,10 +183,11 @@ export function ioIntents(ctx: IntentContext) {
         syncPlainMap(settings, value.settings as Record<string, unknown>);
         for (const spec of ALL_COLLECTIONS) {
           const root = doc.getMap(spec.layout.root);
-          const wanted = value[spec.layout.path as keyof WorkspaceDocT] as Record<
-            string,
-            Record<string, unknown>
-          >;
+          const wanted = value[spec.layout.path as keyof WorkspaceDocT] as
+            | Record<string, Record<string, unknown>>
+            | undefined;
+          // An optional collection a backup predates (tournaments): kept as it is, nothing is lost.
+          if (wanted === undefined) continue;
           const doomed: string[] = [];
           root.forEach((_v, k) => {
             if (!(k in wanted)) doomed.push(k);

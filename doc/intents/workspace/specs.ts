@@ -8,9 +8,10 @@ export const CONTACTS = collectionSpec('workspace', 'contacts');
 export const CRITERIA = collectionSpec('workspace', 'criteria');
 export const CONTACT_LOG = collectionSpec('workspace', 'contactLog');
 export const PLANS = collectionSpec('workspace', 'plans');
+export const TOURNAMENTS = collectionSpec('workspace', 'tournaments');
 
 /** Every collection a backup restores. */
-export const ALL_COLLECTIONS = [PROFESSIONALS, RELATIONS, CONTACTS, CRITERIA, CONTACT_LOG, PLANS] as const;
+export const ALL_COLLECTIONS = [PROFESSIONALS, RELATIONS, CONTACTS, CRITERIA, CONTACT_LOG, PLANS, TOURNAMENTS] as const;
 
 export const relationExists = (ctx: IntentContext, id: string): boolean =>
   ctx.doc.getMap(RELATIONS.layout.root).has(id);
