@@ -107,7 +107,7 @@ describe('tournament cards in the workspace', () => {
     assertOk(ws.putTournamentCard({ ...card, currentRound: 2 }));
     expect(updates).toBe(2);
     expect(undo.canUndo()).toBe(false);
-    expect(readWorkspace(doc)!.tournaments?.t9?.currentRound).toBe(2);
+    expect((readWorkspace(doc)!.tournaments as Record<string, typeof card>).t9!.currentRound).toBe(2);
     assertOk(ws.removeTournamentCard('t9'));
     expect(readWorkspace(doc)!.tournaments).toEqual({});
   });

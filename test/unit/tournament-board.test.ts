@@ -150,8 +150,10 @@ describe('tournamentBracket: current round, winner, pool, card', () => {
   });
 
   it('names the winner, lists the pool and makes a valid card', () => {
-    const allGo = Object.fromEntries([0, 1, 2, 3, 4, 5].map((r) => [r, { decisions: { a: 'go' as const } }]));
-    allGo[0]!.decisions = { a: 'go', b: 'noGo' };
+    const allGo: Record<number, RoundSpec> = Object.fromEntries(
+      [0, 1, 2, 3, 4, 5].map((r) => [r, { decisions: { a: 'go' } }]),
+    );
+    allGo[0] = { decisions: { a: 'go', b: 'noGo' } };
     const d = doc([entry('a', 'Acme'), entry('b', 'Beta')], allGo);
     const b = tournamentBracket(d, TODAY);
     expect(b.winner?.name).toBe('Acme');

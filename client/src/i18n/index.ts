@@ -15,6 +15,7 @@ import * as data from './catalogs/data.ts';
 import * as plans from './catalogs/plans.ts';
 import * as fire from './catalogs/fire.ts';
 import * as planViews from './catalogs/planViews.ts';
+import * as tournament from './catalogs/tournament.ts';
 
 const en = {
   ...shell.en,
@@ -25,6 +26,7 @@ const en = {
   ...plans.en,
   ...fire.en,
   ...planViews.en,
+  ...tournament.en,
 };
 export type MessageKey = keyof typeof en;
 const nl: Record<MessageKey, string> = {
@@ -36,6 +38,7 @@ const nl: Record<MessageKey, string> = {
   ...plans.nl,
   ...fire.nl,
   ...planViews.nl,
+  ...tournament.nl,
 };
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, nl };

@@ -6,6 +6,7 @@ const ITEMS: { href: string; label: MessageKey }[] = [
   { href: '/relations', label: 'nav.relations' },
   { href: '/plans', label: 'nav.plans' },
   { href: '/fire', label: 'nav.fire' },
+  { href: '/tournament', label: 'nav.tournament' },
   { href: '/team', label: 'nav.team' },
   { href: '/abc', label: 'nav.abc' },
   { href: '/data', label: 'nav.data' },

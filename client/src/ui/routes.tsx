@@ -13,6 +13,8 @@ const TeamView = lazy(() => import('./team/TeamView.tsx'));
 const AbcView = lazy(() => import('./abc/AbcView.tsx'));
 const DataView = lazy(() => import('./data/DataView.tsx'));
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx'));
+const TournamentsView = lazy(() => import('./tournament/TournamentsView.tsx'));
+const TournamentPage = lazy(() => import('./tournament/TournamentPage.tsx'));
 const PresentPage = lazy(() => import('./plans/present/PresentPage.tsx'));
 
 export function WorkspaceRoutes() {
@@ -24,6 +26,8 @@ export function WorkspaceRoutes() {
       <Route path="/plans" component={PlansView} />
       <Route path="/plans/:id" component={PlanPage} />
       <Route path="/fire" component={FireView} />
+      <Route path="/tournament" component={TournamentsView} />
+      <Route path="/tournament/:id" component={TournamentPage} />
       <Route path="/team" component={TeamView} />
       <Route path="/abc/:tab?" component={AbcView} />
       <Route path="/data" component={DataView} />

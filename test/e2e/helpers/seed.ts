@@ -8,12 +8,16 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
   createPlanDoc,
+  createTournamentDoc,
   loadDocument,
   newId,
   planIntents,
   readDocument,
+  tournamentIntents,
   workspaceIntents,
 } from '../../../doc/index.ts';
+import { tournamentBracket, tournamentCardOf } from '../../../core/tournamentBoard.ts';
+import type { TournamentDoc } from '../../../core/model/index.ts';
 import type { WorkspaceDoc } from '../../../core/model/index.ts';
 import type { Haard } from './haard.ts';
 
@@ -261,6 +265,50 @@ export async function seedPlan(
       checkedOn: now.slice(0, 10),
       ...card,
     }),
+  );
+  return id;
+}
+
+export type TournamentIntents = ReturnType<typeof tournamentIntents>;
+
+/**
+ * Create an XXL tournament the way a colleague's app would: its own document on the relay (seeded once, then
+ * `write` through the tournament intents, one transaction), and its card in the workspace's tournament index.
+ * Returns the tournament's id once the relay holds both.
+ */
+export async function seedTournament(
+  haard: Haard,
+  input: { title: string; year: number },
+  write: (tournament: TournamentIntents) => void = () => {},
+): Promise<string> {
+  const id = newId();
+  const now = new Date().toISOString();
+  const room = `${haard.workspaceId}/tournament/${id}`;
+  const writer = connect(haard, room);
+  let written: TournamentDoc;
+  try {
+    await until('the relay sync', () => writer.provider.synced);
+    ok(createTournamentDoc(writer.doc, { id, workspaceId: haard.workspaceId, now, ...input }));
+    const tournament = tournamentIntents(writer.doc, { origin: 'e2e-seed', now: () => now });
+    writer.doc.transact(() => write(tournament), 'e2e-seed');
+    written = readDocument('tournament', writer.doc) as unknown as TournamentDoc;
+    const reader = connect(haard, room);
+    try {
+      await until(
+        'the relay to hold the tournament',
+        () =>
+          reader.provider.synced &&
+          sameBytes(Y.encodeStateVector(reader.doc), Y.encodeStateVector(writer.doc)),
+      );
+    } finally {
+      reader.destroy();
+    }
+  } finally {
+    writer.destroy();
+  }
+  const today = now.slice(0, 10);
+  await seedWorkspace(haard, (w) =>
+    w.putTournamentCard(tournamentCardOf(written, tournamentBracket(written, today), today)),
   );
   return id;
 }

@@ -1,0 +1,154 @@
+/**
+ * The XXL tournament (issue 8, DOMAIN.md §8) as people use it: made from the list, filled with entries (one
+ * linked to a prospect), GO / NO GO decided by mouse and keyboard, round dates that draw core/'s warning,
+ * the nurture pool — live between colleagues in separate browser contexts through the real relay, and
+ * read-only for a viewer.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { openSynced } from './helpers/browser.ts';
+import { ok, seedDemo, seedTournament, seedWorkspace } from './helpers/seed.ts';
+
+let haard: Haard;
+
+test.beforeEach(async () => {
+  haard = await startHaard();
+  await seedWorkspace(haard, seedDemo);
+});
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
+  await haard.dispose();
+});
+
+const round = (page: Page, index: number) => page.getByTestId(`round-${index}`);
+const entryIn = (page: Page, index: number, name: string) =>
+  round(page, index).locator('.xxl-entry', { hasText: name });
+
+test('a tournament is made, filled and decided; a colleague sees every change live; warnings and the nurture pool follow', async ({
+  browser,
+}) => {
+  const anna = await openSynced(browser, haard.inviteUrl);
+  await anna.getByRole('link', { name: 'XXL tournament' }).click();
+  await expect(anna.getByRole('heading', { name: 'XXL tournaments' })).toBeVisible();
+  await anna.getByRole('button', { name: 'New tournament' }).click();
+  await anna.getByLabel('Name', { exact: true }).fill('XXL 2026');
+  await anna.getByRole('button', { name: 'Create tournament' }).click();
+  await expect(anna.getByLabel('Tournament name')).toHaveValue('XXL 2026');
+  await expect(anna).toHaveURL(/\/tournament\/.+/);
+
+  // A colleague opens the same board in a browser of their own.
+  const bram = await openSynced(browser, haard.inviteUrl);
+  await bram.goto(anna.url());
+  await expect(bram.getByLabel('Tournament name')).toHaveValue('XXL 2026');
+  await expect(bram.locator('.xxl-header .presence .avatar')).toHaveCount(2);
+
+  // Entries: one linked to the prospect (its name taken from the relation), three typed, Enter each time.
+  const form = anna.getByTestId('add-entry');
+  await form.getByLabel('Linked relation').selectOption({ label: 'Kroon Makelaars' });
+  await form.getByRole('button', { name: 'Add entry' }).click();
+  const name = form.getByLabel('Name of the entry');
+  await expect(name).toBeFocused();
+  for (const entry of ['Noordzee Havens', 'Oranje Retail', 'Polder Bouw']) {
+    await name.fill(entry);
+    await name.press('Enter');
+  }
+  await expect(round(bram, 0).locator('.xxl-entry')).toHaveCount(4);
+  await expect(entryIn(bram, 0, 'Kroon Makelaars').getByRole('link')).toHaveAttribute(
+    'href',
+    /\/relations\//,
+  );
+  await expect(round(anna, 0)).toContainText('4 of 64');
+
+  // GO by mouse, NO GO by keyboard.
+  await anna
+    .getByRole('button', { name: 'GO for Kroon Makelaars in Round 1: Addresses analysed', exact: true })
+    .click();
+  await anna
+    .getByRole('button', { name: 'NO GO for Oranje Retail in Round 1: Addresses analysed', exact: true })
+    .focus();
+  await anna.keyboard.press('Enter');
+  await expect(entryIn(bram, 1, 'Kroon Makelaars')).toBeVisible();
+  await expect(
+    bram.getByRole('button', { name: 'GO for Kroon Makelaars in Round 1: Addresses analysed', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  const pool = bram.getByTestId('nurture-pool');
+  await expect(pool).toContainText('Oranje Retail');
+  await expect(pool).toContainText('NO GO in Round 1: Addresses analysed');
+  await expect(entryIn(bram, 1, 'Oranje Retail')).toHaveCount(0);
+
+  // The colleague decides too; the first sees it.
+  await bram
+    .getByRole('button', { name: 'GO for Noordzee Havens in Round 1: Addresses analysed', exact: true })
+    .click();
+  await expect(entryIn(anna, 1, 'Noordzee Havens')).toBeVisible();
+  // Pressing a pressed decision withdraws it.
+  await bram
+    .getByRole('button', { name: 'GO for Noordzee Havens in Round 1: Addresses analysed', exact: true })
+    .click();
+  await expect(entryIn(anna, 1, 'Noordzee Havens')).toHaveCount(0);
+
+  // Round dates three weeks apart: core/'s round-length warning, in both contexts.
+  await anna.getByLabel('Start of Round 1: Addresses analysed').fill('2026-01-05');
+  await anna.getByLabel('End of Round 1: Addresses analysed').fill('2026-01-26');
+  const warning = 'Round 1: Addresses analysed runs 21 days (3 weeks); a round should take 6–10 weeks.';
+  await expect(anna.getByTestId('tournament-findings')).toContainText(warning);
+  await expect(bram.getByTestId('tournament-findings')).toContainText(warning);
+  await expect(round(bram, 0).locator('.xxl-weeks')).toHaveAttribute('data-off', 'true');
+  // Six weeks is within the rule: the warning goes away everywhere.
+  await bram.getByLabel('End of Round 1: Addresses analysed').fill('2026-02-16');
+  await expect(anna.getByTestId('tournament-findings')).not.toContainText('runs 21 days');
+  await expect(round(anna, 0).locator('.xxl-weeks')).toContainText('6 weeks');
+
+  // An entry that entered by mistake is taken out again.
+  await anna.getByRole('button', { name: 'Remove Polder Bouw' }).click();
+  await expect(entryIn(bram, 0, 'Polder Bouw')).toHaveCount(0);
+
+  // The list shows it from the workspace's index, without opening it.
+  await anna.getByRole('link', { name: 'All tournaments' }).click();
+  const card = anna.getByTestId('tournaments').getByRole('listitem').filter({ hasText: 'XXL 2026' });
+  await expect(card).toContainText('Entries: 3');
+  await expect(card).toContainText('Round 1: Addresses analysed');
+});
+
+test('the bracket walks to a winner; a viewer sees it live but cannot change it', async ({ browser }) => {
+  const names = ['Atlas', 'Boreas', 'Castor', 'Draco'];
+  const id = await seedTournament(haard, { title: 'XXL 2025', year: 2025 }, (t) => {
+    const ids = names.map((n) => ok(t.addEntry({ name: n })));
+    ok(t.setRoundDates(0, '2025-01-06', '2025-02-24'));
+    ok(t.decide(0, ids[0]!, 'go'));
+    ok(t.decide(0, ids[1]!, 'go'));
+    ok(t.decide(0, ids[2]!, 'noGo'));
+  });
+  const url = `${haard.base}/tournament/${id}`;
+  const anna = await openSynced(browser, haard.inviteUrl);
+  await anna.goto(url);
+  const vera = await openSynced(browser, `${haard.base}/#invite=${haard.token('viewer')}`);
+  await vera.goto(url);
+  await expect(vera.getByLabel('Tournament name')).toHaveValue('XXL 2025');
+  await expect(vera.getByText('You can look, not change')).toBeVisible();
+
+  // Nothing to change for the viewer: no decisions to press, no form, no remove; dates and name read-only.
+  await expect(vera.getByRole('button', { name: /^(NO )?GO for/ })).toHaveCount(0);
+  await expect(vera.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await expect(vera.getByTestId('add-entry')).toHaveCount(0);
+  await expect(vera.getByLabel('Tournament name')).toHaveAttribute('readonly', '');
+  await expect(vera.getByLabel('Start of Round 1: Addresses analysed')).toHaveAttribute('readonly', '');
+  await expect(entryIn(vera, 0, 'Castor').locator('.xxl-verdict')).toHaveText('NO GO');
+
+  // Anna takes Atlas all the way; the viewer follows every round and sees the winner.
+  for (let r = 1; r <= 5; r++) {
+    await anna
+      .getByTestId(`round-${r}`)
+      .getByRole('button', { name: new RegExp(`^GO for Atlas in Round ${r + 1}:`) })
+      .click();
+    if (r < 5) await expect(entryIn(vera, r + 1, 'Atlas')).toBeVisible();
+  }
+  await expect(vera.locator('.xxl-champion')).toContainText('Atlas');
+  await expect(vera.locator('.xxl-champion')).toHaveAttribute('data-won', 'true');
+  await expect(vera.getByTestId('nurture-pool')).toContainText('Castor');
+  // Wrong number advanced: a fully decided round that sends on fewer than the next round's places.
+  await expect(vera.getByTestId('tournament-findings')).toContainText(
+    'Round 4: Ideas tested gives GO to 1; the next round has 4 places.',
+  );
+  await expect(vera.getByTestId('round-3')).toHaveAttribute('data-warned', 'true');
+});
