@@ -8,7 +8,15 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { openPage } from './helpers/browser.ts';
-import { addClients, ok, readWorkspace, seedDemo, seedPlan, seedWorkspace } from './helpers/seed.ts';
+import {
+  addClients,
+  ok,
+  readWorkspace,
+  seedDemo,
+  seedPlan,
+  seedTournament,
+  seedWorkspace,
+} from './helpers/seed.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
@@ -24,11 +32,14 @@ const SCREENS = [
   '/abc/settings',
   '/data',
   '/settings',
+  '/tournament',
 ] as const;
 
 let haard: Haard;
 /** `/plans/<id>` of a plan with something in every section. */
 let planPath = '';
+/** `/tournament/<id>` of a tournament with entries in several rounds, the pool and a warning. */
+let tournamentPath = '';
 test.beforeAll(async () => {
   haard = await startHaard();
   await seedWorkspace(haard, (w, data) => seedDemo(w, data));
@@ -64,6 +75,21 @@ test.beforeAll(async () => {
     },
   );
   planPath = `/plans/${planId}`;
+  const kroon = Object.values(ws.relations).find((r) => r.name === 'Kroon Makelaars')!;
+  const tournamentId = await seedTournament(haard, { title: 'XXL 2026', year: 2026 }, (t) => {
+    const names = ['Noordzee Havens', 'Oranje Retail', 'Polder Bouw', 'Veluwe Vastgoed', 'Waddengroep'];
+    const ids = [
+      ok(t.addEntry({ name: kroon.name, relationId: kroon.id })),
+      ...names.map((name) => ok(t.addEntry({ name }))),
+    ];
+    ok(t.setRoundDates(0, '2026-01-05', '2026-02-16'));
+    ok(t.setRoundDates(1, '2026-02-23', '2026-03-16'));
+    ok(t.decide(0, ids[0]!, 'go'));
+    ok(t.decide(0, ids[1]!, 'go'));
+    ok(t.decide(0, ids[2]!, 'noGo'));
+    ok(t.decide(1, ids[0]!, 'go'));
+  });
+  tournamentPath = `/tournament/${tournamentId}`;
 });
 test.afterEach(async ({ browser }) => {
   await closeContexts(browser);
@@ -91,10 +117,11 @@ for (const locale of ['en-GB', 'nl-NL'] as const) {
     const page = await openAs(browser, haard.inviteUrl, locale);
     await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
     const someRelation = page.getByTestId('relations').getByRole('link').first();
-    const screens: string[] = [...SCREENS, planPath];
+    const screens: string[] = [...SCREENS, planPath, tournamentPath];
     for (const path of screens) {
       await page.goto(haard.base + path);
       await expect(page.locator('main.content')).not.toBeEmpty();
+      if (path === tournamentPath) await expect(page.getByTestId('bracket')).toBeVisible();
       await page.waitForLoadState('networkidle');
       await expect(page.locator('body')).not.toContainText('⟦');
       expect(await seriousViolations(page), `${path} in ${locale}`).toEqual([]);
@@ -117,10 +144,11 @@ test('a viewer invite shows every screen read-only', async ({ browser }) => {
   const page = await openAs(browser, `${haard.base}/#invite=${haard.token('viewer')}`, 'en-GB');
   await expect(page.getByText('Read-only')).toBeVisible();
   await expect(page.getByLabel('Workspace name')).toHaveAttribute('readonly', '');
-  for (const path of [...SCREENS, planPath]) {
+  for (const path of [...SCREENS, planPath, tournamentPath]) {
     await page.goto(haard.base + path);
     await expect(page.locator('main.content')).not.toBeEmpty();
     if (path === planPath) await expect(page.getByLabel('Plan title')).toHaveValue('Acme 2026');
+    if (path === tournamentPath) await expect(page.getByLabel('Tournament name')).toHaveValue('XXL 2026');
     // No enabled control that would change the workspace: every enabled button is navigation-only.
     const editing = page
       .locator('main.content')

@@ -4,9 +4,10 @@
  * the nurture pool — live between colleagues in separate browser contexts through the real relay, and
  * read-only for a viewer.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
-import { openSynced } from './helpers/browser.ts';
+import { openPage, openSynced } from './helpers/browser.ts';
 import { ok, seedDemo, seedTournament, seedWorkspace } from './helpers/seed.ts';
 
 let haard: Haard;
@@ -19,6 +20,11 @@ test.afterEach(async ({ browser }) => {
   await closeContexts(browser);
   await haard.dispose();
 });
+
+const shot = async (page: Page, name: string) => {
+  if (process.env.HAARD_SHOTS)
+    await page.screenshot({ path: `${process.env.HAARD_SHOTS}/${name}.png`, fullPage: true });
+};
 
 const round = (page: Page, index: number) => page.getByTestId(`round-${index}`);
 const entryIn = (page: Page, index: number, name: string) =>
@@ -151,4 +157,45 @@ test('the bracket walks to a winner; a viewer sees it live but cannot change it'
     'Round 4: Ideas tested gives GO to 1; the next round has 4 places.',
   );
   await expect(vera.getByTestId('round-3')).toHaveAttribute('data-warned', 'true');
+});
+
+test('the whole bracket fits on a 1280 and a 1920 screen in both languages, axe-clean', async ({
+  browser,
+}) => {
+  const kroon = await seedWorkspace(haard, (_w, data) =>
+    Object.values(data().relations).find((r) => r.name === 'Kroon Makelaars')!,
+  );
+  const id = await seedTournament(haard, { title: 'XXL 2026', year: 2026 }, (t) => {
+    const names = ['Noordzee Havens', 'Oranje Retail', 'Polder Bouw', 'Veluwe Vastgoed', 'Waddengroep'];
+    const ids = [
+      ok(t.addEntry({ name: kroon.name, relationId: kroon.id })),
+      ...names.map((name) => ok(t.addEntry({ name }))),
+    ];
+    ok(t.setRoundDates(0, '2026-01-05', '2026-02-16'));
+    ok(t.setRoundDates(1, '2026-02-23', '2026-03-16'));
+    ok(t.decide(0, ids[0]!, 'go'));
+    ok(t.decide(0, ids[1]!, 'go'));
+    ok(t.decide(0, ids[2]!, 'noGo'));
+    ok(t.decide(1, ids[0]!, 'go'));
+  });
+  for (const locale of ['en-GB', 'nl-NL'] as const) {
+    for (const width of [1280, 1920]) {
+      const page = await openPage(browser, haard.inviteUrl, { locale, width });
+      await expect(page.locator('.sync[data-phase="synced"]')).toBeVisible();
+      await page.goto(`${haard.base}/tournament/${id}`);
+      const bracket = page.getByTestId('bracket');
+      await expect(bracket.locator('.xxl-entry')).toHaveCount(9);
+      const overflow = await bracket.evaluate(
+        (el) => el.parentElement!.scrollWidth - el.parentElement!.clientWidth,
+      );
+      expect(overflow, `sideways scroll at ${width} in ${locale}`).toBeLessThanOrEqual(0);
+      await expect(page.locator('body')).not.toContainText('⟦');
+      const axe = await new AxeBuilder({ page }).analyze();
+      expect(
+        axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+      ).toEqual([]);
+      await shot(page, `tournament-${locale}-${width}`);
+      await page.context().close();
+    }
+  }
 });

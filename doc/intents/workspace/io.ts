@@ -164,8 +164,7 @@ export function ioIntents(ctx: IntentContext) {
       const keyIssues: SchemaIssue[] = [];
       for (const spec of ALL_COLLECTIONS) {
         const records = value[spec.layout.path as keyof WorkspaceDocT] as
-          | Record<string, { id: string }>
-          | undefined;
+          Record<string, { id: string }> | undefined;
         for (const [key, record] of Object.entries(records ?? {})) {
           if (record.id !== key)
             keyIssues.push(
@@ -184,8 +183,7 @@ export function ioIntents(ctx: IntentContext) {
         for (const spec of ALL_COLLECTIONS) {
           const root = doc.getMap(spec.layout.root);
           const wanted = value[spec.layout.path as keyof WorkspaceDocT] as
-            | Record<string, Record<string, unknown>>
-            | undefined;
+            Record<string, Record<string, unknown>> | undefined;
           // An optional collection a backup predates (tournaments): kept as it is, nothing is lost.
           if (wanted === undefined) continue;
           const doomed: string[] = [];

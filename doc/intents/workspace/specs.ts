@@ -11,7 +11,15 @@ export const PLANS = collectionSpec('workspace', 'plans');
 export const TOURNAMENTS = collectionSpec('workspace', 'tournaments');
 
 /** Every collection a backup restores. */
-export const ALL_COLLECTIONS = [PROFESSIONALS, RELATIONS, CONTACTS, CRITERIA, CONTACT_LOG, PLANS, TOURNAMENTS] as const;
+export const ALL_COLLECTIONS = [
+  PROFESSIONALS,
+  RELATIONS,
+  CONTACTS,
+  CRITERIA,
+  CONTACT_LOG,
+  PLANS,
+  TOURNAMENTS,
+] as const;
 
 export const relationExists = (ctx: IntentContext, id: string): boolean =>
   ctx.doc.getMap(RELATIONS.layout.root).has(id);

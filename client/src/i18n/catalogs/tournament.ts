@@ -42,7 +42,7 @@ export const en = {
   'xxl.round.won': 'Won',
   'xxl.round.label': 'Round {n}: {name}',
   'xxl.round.places': '{players} of {size}',
-  'xxl.round.advance': '{advances} go on',
+  'xxl.round.advance': '→ {advances} go on',
   'xxl.round.start': 'Start of {name}',
   'xxl.round.end': 'End of {name}',
   'xxl.round.from': 'From',
@@ -103,12 +103,11 @@ export const en = {
   // Warnings (core/tournament rule ids)
   'xxl.findings.title': 'Warnings',
   'xxl.findings.none': 'No warnings: every round within 6–10 weeks and the right number advanced.',
-  'xxl.rule.round.duration':
-    'Round {round} runs {days} days ({weeks} weeks); a round should take 6–10 weeks.',
-  'xxl.rule.round.size': 'Round {round} has {players} entries for {size} places.',
-  'xxl.rule.round.advanceCount': 'Round {round} gives GO to {go}; the next round has {expected} places.',
-  'xxl.rule.entry.undecided': 'Round {round} has ended without a GO or NO GO for {name}.',
-  'xxl.rule.decision.notPlaying': 'Round {round} holds a decision for {name}, who does not play it.',
+  'xxl.rule.round.duration': '{round} runs {days} days ({weeks} weeks); a round should take 6–10 weeks.',
+  'xxl.rule.round.size': '{round} has {players} entries for {size} places.',
+  'xxl.rule.round.advanceCount': '{round} gives GO to {go}; the next round has {expected} places.',
+  'xxl.rule.entry.undecided': '{round} has ended without a GO or NO GO for {name}.',
+  'xxl.rule.decision.notPlaying': '{round} holds a decision for {name}, who does not play it.',
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
@@ -148,7 +147,7 @@ export const nl: Record<keyof typeof en, string> = {
   'xxl.round.won': 'Gewonnen',
   'xxl.round.label': 'Ronde {n}: {name}',
   'xxl.round.places': '{players} van {size}',
-  'xxl.round.advance': '{advances} gaan door',
+  'xxl.round.advance': '→ {advances} gaan door',
   'xxl.round.start': 'Begin van {name}',
   'xxl.round.end': 'Einde van {name}',
   'xxl.round.from': 'Van',
@@ -206,10 +205,9 @@ export const nl: Record<keyof typeof en, string> = {
   'xxl.findings.title': 'Waarschuwingen',
   'xxl.findings.none': 'Geen waarschuwingen: elke ronde duurt 6–10 weken en het juiste aantal gaat door.',
   'xxl.rule.round.duration':
-    'Ronde {round} duurt {days} dagen ({weeks} weken); een ronde hoort 6–10 weken te duren.',
-  'xxl.rule.round.size': 'Ronde {round} heeft {players} deelnemers voor {size} plaatsen.',
-  'xxl.rule.round.advanceCount':
-    'Ronde {round} geeft {go} keer GO; de volgende ronde heeft {expected} plaatsen.',
-  'xxl.rule.entry.undecided': 'Ronde {round} is afgelopen zonder GO of NO GO voor {name}.',
-  'xxl.rule.decision.notPlaying': 'Ronde {round} bevat een besluit voor {name}, die deze ronde niet speelt.',
+    '{round} duurt {days} dagen ({weeks} weken); een ronde hoort 6–10 weken te duren.',
+  'xxl.rule.round.size': '{round} heeft {players} deelnemers voor {size} plaatsen.',
+  'xxl.rule.round.advanceCount': '{round} geeft {go} keer GO; de volgende ronde heeft {expected} plaatsen.',
+  'xxl.rule.entry.undecided': '{round} is afgelopen zonder GO of NO GO voor {name}.',
+  'xxl.rule.decision.notPlaying': '{round} bevat een besluit voor {name}, die deze ronde niet speelt.',
 };

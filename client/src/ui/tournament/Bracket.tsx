@@ -79,53 +79,55 @@ function RoundColumn(props: BracketProps & { round: BracketRound; current: boole
           <span class="xxl-places">
             {t('xxl.round.places', { players: r().players.length, size: r().size })}
           </span>
-          <span class="xxl-phase" data-phase={r().phase}>
-            {props.current ? t('xxl.current') : t(`xxl.phase.${r().phase}` as MessageKey)}
-          </span>
-        </p>
-        <div class="xxl-dates">
-          <label>
-            <span>{t('xxl.round.from')}</span>
-            <input
-              type="date"
-              aria-label={t('xxl.round.start', { name: roundLabel(r().index) })}
-              value={r().start ?? ''}
-              readOnly={props.readOnly}
-              onChange={(e) => setDates(e.currentTarget.value || null, r().end)}
-            />
-          </label>
-          <label>
-            <span>{t('xxl.round.to')}</span>
-            <input
-              type="date"
-              aria-label={t('xxl.round.end', { name: roundLabel(r().index) })}
-              value={r().end ?? ''}
-              readOnly={props.readOnly}
-              onChange={(e) => setDates(r().start, e.currentTarget.value || null)}
-            />
-          </label>
-        </div>
-        <p class="xxl-weeks" data-off={durationOff() ? 'true' : undefined}>
-          <Show when={r().days !== null} fallback={<span class="muted">{t('xxl.round.noDates')}</span>}>
-            <Show when={durationOff()}>
-              <span class="xxl-warn-mark" aria-hidden="true">
-                !
-              </span>
-            </Show>
-            {t('xxl.round.weeks', { weeks: weeksOf(r().days ?? 0) })}
-            <Show when={r().start && r().end}>
-              <span class="visually-hidden">
-                {' '}
-                ({formatDate(locale(), r().start ?? '')} – {formatDate(locale(), r().end ?? '')})
-              </span>
-            </Show>
+          <Show when={!props.last}>
+            <span class="xxl-phase" data-phase={r().phase}>
+              {props.current ? t('xxl.current') : t(`xxl.phase.${r().phase}` as MessageKey)}
+            </span>
           </Show>
         </p>
         <Show when={!props.last}>
-          <p class="xxl-tally">
-            {t('xxl.round.tally', { go: r().go, noGo: r().noGo, open: r().open })}
-            <span class="muted"> · {t('xxl.round.advance', { advances: r().advances })}</span>
+          <div class="xxl-dates">
+            <label>
+              <span>{t('xxl.round.from')}</span>
+              <input
+                type="date"
+                aria-label={t('xxl.round.start', { name: roundLabel(r().index) })}
+                value={r().start ?? ''}
+                readOnly={props.readOnly}
+                onChange={(e) => setDates(e.currentTarget.value || null, r().end)}
+              />
+            </label>
+            <label>
+              <span>{t('xxl.round.to')}</span>
+              <input
+                type="date"
+                aria-label={t('xxl.round.end', { name: roundLabel(r().index) })}
+                value={r().end ?? ''}
+                readOnly={props.readOnly}
+                onChange={(e) => setDates(r().start, e.currentTarget.value || null)}
+              />
+            </label>
+          </div>
+          <p class="xxl-weeks" data-off={durationOff() ? 'true' : undefined}>
+            <Show when={r().days !== null} fallback={<span class="muted">{t('xxl.round.noDates')}</span>}>
+              <Show when={durationOff()}>
+                <span class="xxl-warn-mark" aria-hidden="true">
+                  !
+                </span>
+              </Show>
+              {t('xxl.round.weeks', { weeks: weeksOf(r().days ?? 0) })}
+              <Show when={r().start && r().end}>
+                <span class="visually-hidden">
+                  {' '}
+                  ({formatDate(locale(), r().start ?? '')} – {formatDate(locale(), r().end ?? '')})
+                </span>
+              </Show>
+            </Show>
           </p>
+          <Show when={r().players.length > 0}>
+            <p class="xxl-tally">{t('xxl.round.tally', { go: r().go, noGo: r().noGo, open: r().open })}</p>
+          </Show>
+          <p class="xxl-advance muted">{t('xxl.round.advance', { advances: r().advances })}</p>
         </Show>
       </header>
 
