@@ -159,7 +159,7 @@ describe('restoreBackup', () => {
 
   it('keeps the tournament index when the backup predates it (an optional collection: nothing is lost)', () => {
     const { ws, read } = setup();
-    const { tournaments: _none, ...oldBackup } = read();
+    const { tournaments: before, ...oldBackup } = read();
     const card = {
       id: 't1',
       title: 'XXL',
@@ -172,7 +172,7 @@ describe('restoreBackup', () => {
     };
     assertOk(ws.putTournamentCard(card));
     assertOk(ws.restoreBackup(oldBackup));
-    expect(read().tournaments).toEqual({ t1: card });
+    expect(read().tournaments).toEqual({ ...before, t1: card });
     // A backup that has the index restores it like any collection.
     assertOk(ws.restoreBackup({ ...oldBackup, tournaments: {} }));
     expect(read().tournaments).toEqual({});
