@@ -107,6 +107,8 @@ export const en = {
   'xxl.rule.round.size': '{round} has {players} entries for {size} places.',
   'xxl.rule.round.advanceCount': '{round} gives GO to {go}; the next round has {expected} places.',
   'xxl.rule.entry.undecided': '{round} has ended without a GO or NO GO for {name}.',
+  'xxl.rule.entry.undecidedMany': '{round} has ended without a GO or NO GO for {count} entries: {names}.',
+  'xxl.andMore': '{names} and {count} more',
   'xxl.rule.decision.notPlaying': '{round} holds a decision for {name}, who does not play it.',
 } as const;
 
@@ -209,5 +211,7 @@ export const nl: Record<keyof typeof en, string> = {
   'xxl.rule.round.size': '{round} heeft {players} deelnemers voor {size} plaatsen.',
   'xxl.rule.round.advanceCount': '{round} geeft {go} keer GO; de volgende ronde heeft {expected} plaatsen.',
   'xxl.rule.entry.undecided': '{round} is afgelopen zonder GO of NO GO voor {name}.',
+  'xxl.rule.entry.undecidedMany': '{round} is afgelopen zonder GO of NO GO voor {count} deelnemers: {names}.',
+  'xxl.andMore': '{names} en nog {count}',
   'xxl.rule.decision.notPlaying': '{round} bevat een besluit voor {name}, die deze ronde niet speelt.',
 };

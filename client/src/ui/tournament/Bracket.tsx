@@ -169,7 +169,7 @@ function EntryCard(props: BracketProps & { entry: BracketEntry; round: BracketRo
   return (
     <li class="xxl-entry" data-decision={e().decision ?? 'open'}>
       <div class="xxl-entry-name">
-        <Show when={e().relationId && relation()} fallback={<span>{e().name}</span>}>
+        <Show when={e().relationId && relation()} fallback={<span title={e().name}>{e().name}</span>}>
           <A href={`/relations/${e().relationId}`} title={t('xxl.relation', { name: relation() ?? '' })}>
             {e().name}
           </A>

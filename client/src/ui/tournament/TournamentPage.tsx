@@ -16,7 +16,7 @@ import { Presence } from '../Presence.tsx';
 import { createRefusal, RefusalMessage } from '../plans/sections.tsx';
 import { Bracket } from './Bracket.tsx';
 import { EntryForm } from './EntryForm.tsx';
-import { findingText, roundLabel, roundName } from './messages.ts';
+import { findingLines, roundLabel, roundName } from './messages.ts';
 import './tournament.css';
 
 export default function TournamentPage() {
@@ -140,13 +140,13 @@ function Board(props: { session: TournamentSession; doc: TournamentDoc; bracket:
           fallback={<p class="muted">{t('xxl.findings.none')}</p>}
         >
           <ul>
-            <For each={props.bracket.findings}>
-              {(f) => (
-                <li data-severity={f.severity} data-rule={f.id}>
+            <For each={findingLines(props.bracket.findings, nameOf)}>
+              {(line) => (
+                <li data-severity={line.severity} data-rule={line.rule}>
                   <span class="xxl-finding-mark" aria-hidden="true">
-                    {f.severity === 'warning' ? '!' : 'i'}
+                    {line.severity === 'warning' ? '!' : 'i'}
                   </span>
-                  {findingText(f, nameOf)}
+                  {line.text}
                 </li>
               )}
             </For>

@@ -5,6 +5,7 @@
  */
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import { ROUND_KEYS } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { createTournament } from '../../app/tournaments.ts';
 import { locale, t, tn } from '../../i18n/index.ts';
@@ -55,7 +56,20 @@ export default function TournamentsView() {
                   <span class="muted">
                     {t('xxl.col.entries')}: {card.entries}
                   </span>
-                  <span>{roundLabel(card.currentRound)}</span>
+                  <span class="xxl-card-round">
+                    <span class="xxl-mini" aria-hidden="true">
+                      <For each={ROUND_KEYS}>
+                        {(_k, i) => (
+                          <span
+                            data-state={
+                              i() < card.currentRound ? 'done' : i() === card.currentRound ? 'now' : 'later'
+                            }
+                          />
+                        )}
+                      </For>
+                    </span>
+                    {roundLabel(card.currentRound)}
+                  </span>
                   <Show when={card.wonBy}>
                     {(name) => <span class="xxl-won">{t('xxl.wonBy', { name: name() })}</span>}
                   </Show>

@@ -27,3 +27,57 @@ export function findingText(f: TournamentFinding, nameOf: (entryId: string) => s
   if (typeof f.params.entryId === 'string') params.name = nameOf(f.params.entryId);
   return t(`xxl.rule.${f.id}` as MessageKey, params);
 }
+
+/** A finding as the board lists it: its sentence, severity and rule id. */
+export interface FindingLine {
+  key: string;
+  severity: TournamentFinding['severity'];
+  rule: TournamentFinding['id'];
+  text: string;
+}
+
+/** How many names a grouped line spells out before "and N more". */
+const NAMES_SHOWN = 5;
+
+/**
+ * The findings as lines for the board, in core's order; a round's `entry.undecided` findings (one per entry,
+ * many when a busy round ends) become one line naming the first few entries.
+ */
+export function findingLines(
+  findings: readonly TournamentFinding[],
+  nameOf: (entryId: string) => string,
+): FindingLine[] {
+  const lines: FindingLine[] = [];
+  const undecided = new Map<number, { line: FindingLine; names: string[] }>();
+  for (const f of findings) {
+    const round = f.params.round;
+    if (f.id === 'entry.undecided' && typeof round === 'number' && typeof f.params.entryId === 'string') {
+      const group = undecided.get(round);
+      if (group) {
+        group.names.push(nameOf(f.params.entryId));
+        continue;
+      }
+      const line = { key: `${f.id}:${round}`, severity: f.severity, rule: f.id, text: '' };
+      undecided.set(round, { line, names: [nameOf(f.params.entryId)] });
+      lines.push(line);
+      continue;
+    }
+    lines.push({ key: `${f.id}:${f.path}`, severity: f.severity, rule: f.id, text: findingText(f, nameOf) });
+  }
+  for (const [round, { line, names }] of undecided) {
+    if (names.length === 1) {
+      line.text = t('xxl.rule.entry.undecided', { round: roundLabel(round), name: names[0]! });
+      continue;
+    }
+    const shown = names.slice(0, NAMES_SHOWN).join(', ');
+    line.text = t('xxl.rule.entry.undecidedMany', {
+      round: roundLabel(round),
+      count: names.length,
+      names:
+        names.length > NAMES_SHOWN
+          ? t('xxl.andMore', { names: shown, count: names.length - NAMES_SHOWN })
+          : shown,
+    });
+  }
+  return lines;
+}
