@@ -32,8 +32,6 @@ export class Connection implements Peer {
   readonly id = nextPeerId();
   readonly role: Role;
   readonly identity: string | undefined;
-  /** Closes the connection when its invite expires (set by the relay). */
-  expiryTimer: NodeJS.Timeout | undefined;
   readonly awarenessIds = new Set<number>();
   /** Cleared before each ping, set by the pong: a connection still false at the next ping is dead. */
   alive = true;

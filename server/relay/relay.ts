@@ -15,6 +15,7 @@ import { DEFAULT_AWARENESS_LIMITS, type AwarenessLimits } from './awarenessPolic
 import { createLocalBus, type RoomBus } from './bus.ts';
 import { CloseCode } from './closeCodes.ts';
 import { compactionSchedule } from './compactionSchedule.ts';
+import { ExpirySchedule } from './expirySchedule.ts';
 import { Connection, type ConnectionHooks, type ConnectionLimits } from './connection.ts';
 import { Membership, type MembershipHooks } from './membership.ts';
 import type { Peer } from './peer.ts';
@@ -23,8 +24,6 @@ import { DEFAULT_RATE_LIMIT, type RateLimit } from './tokenBucket.ts';
 import { toBytes, type WebSocketLike } from './webSocketLike.ts';
 
 export const DEFAULT_MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
-/** The longest delay setTimeout takes (2^31 − 1 ms); later expiries are re-armed. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface RelayOptions {
   store: DocStore;
@@ -126,6 +125,10 @@ export function createRelay(options: RelayOptions): Relay {
     log,
   });
   const connections = new Set<Connection>();
+  const expiries = new ExpirySchedule<Connection>((connection) => {
+    connectionHooks.rejected(connection, CloseCode.Unauthorized, 'token expired');
+    connection.close(CloseCode.Unauthorized, 'token expired');
+  });
   let droppedViewerUpdates = 0;
   let storeError: string | null = null;
   let closing = false;
@@ -300,10 +303,10 @@ export function createRelay(options: RelayOptions): Relay {
     });
     socket.on('close', () => {
       connections.delete(connection);
-      clearTimeout(connection.expiryTimer);
+      if (access.expiresAt !== undefined) expiries.delete(connection, access.expiresAt);
       connection.closedBySocket();
     });
-    if (access.expiresAt !== undefined) armExpiry(connection, access.expiresAt);
+    if (access.expiresAt !== undefined) expiries.add(connection, access.expiresAt);
     void join(connection, access.room).then((result) => {
       if (!result.ok) return connection.close(result.code, result.reason);
       if (connection.isClosed) return result.membership.leave();
@@ -311,24 +314,11 @@ export function createRelay(options: RelayOptions): Relay {
     });
   }
 
-  /** Closes the connection with Unauthorized when its invite expires (timers re-armed past setTimeout's ~24.8 days). */
-  function armExpiry(connection: Connection, expiresAt: number): void {
-    const wait = expiresAt - Date.now();
-    connection.expiryTimer = setTimeout(
-      () => {
-        if (Date.now() < expiresAt) return armExpiry(connection, expiresAt);
-        connectionHooks.rejected(connection, CloseCode.Unauthorized, 'token expired');
-        connection.close(CloseCode.Unauthorized, 'token expired');
-      },
-      Math.min(Math.max(0, wait), MAX_TIMER_MS),
-    );
-    connection.expiryTimer.unref();
-  }
-
   async function close(): Promise<void> {
     if (closing) return;
     closing = true;
     clearInterval(pingTimer);
+    expiries.stop();
     await Promise.all(loading.values());
     const open = [...connections];
     const allClosed = Promise.all(

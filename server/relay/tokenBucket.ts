@@ -6,13 +6,16 @@ export interface RateLimit {
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 200, burst: 1000 };
 
+/** One shared clock for every bucket (a bound function per bucket would cost memory per connection). */
+const monotonicMs = (): number => performance.now();
+
 export class TokenBucket {
   private tokens: number;
   private last: number;
 
   constructor(
     private readonly limit: RateLimit,
-    private readonly clock: () => number = performance.now.bind(performance),
+    private readonly clock: () => number = monotonicMs,
   ) {
     this.tokens = limit.burst;
     this.last = clock();
