@@ -53,7 +53,6 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('busy_timeout = 5000');
-  if (process.env.HAARD_EXP_CACHE) db.pragma(`cache_size = ${process.env.HAARD_EXP_CACHE}`);
   migrate(db);
   if (options.maxStoreBytes !== undefined) {
     const pageSize = db.pragma('page_size', { simple: true }) as number;
