@@ -183,7 +183,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Node removes its own error listener from an upgraded socket: without this one, a client that resets
     // the connection would take the process down.
-    socket.on('error', () => socket.destroy());
+    socket.on('error', destroySocket);
     let admission = admit(request.url ?? '/', options.secret, now(), isRevoked);
     const badOrigin = refuseOrigin(request.headers.origin, request.headers.host, allowedOrigins);
     if (badOrigin !== null && admission.kind !== 'not-found') {
@@ -239,4 +239,12 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
   };
 
   return { port: address.port, url, store, relay, revoke, close };
+}
+
+/**
+ * An upgraded socket's error listener. A module-level function (not a closure in the upgrade handler): a
+ * closure would keep the handler's whole scope — the admission, the request — alive as long as the socket.
+ */
+function destroySocket(this: Duplex): void {
+  this.destroy();
 }
