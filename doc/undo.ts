@@ -50,9 +50,11 @@ export function createUndo(kind: DocKind, doc: Y.Doc, origin: unknown, opts: Und
   let lastKey: unknown = null;
   const splitSteps = (tr: Y.Transaction) => {
     // A transaction that changes nothing undo covers (e.g. only meta.updatedAt) neither starts nor ends a step.
-    const inScope = (type: unknown) =>
-      tr.changed.has(type as never) || tr.changedParentTypes.has(type as never);
-    if (!manager.scope.some(inScope)) return;
+    // (`changedParentTypes` is not filled yet at this point: walk each changed type up to its root instead.)
+    const covered = [...tr.changed.keys()].some((type) =>
+      manager.scope.some((root) => root === type || Y.isParentOf(root as never, type._item)),
+    );
+    if (!covered) return;
     let key: unknown;
     if (tr.origin === origin) {
       const intent = tr.meta.get(INTENT_META);

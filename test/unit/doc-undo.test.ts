@@ -225,3 +225,20 @@ describe('undo of an editor binding’s edits', () => {
     expect(text.toString()).toContain('B: ');
   });
 });
+
+describe('undo steps', () => {
+  it('an edit inside a record right after a removal is its own step (nested changes count as in scope)', () => {
+    const a = docWithClient(1);
+    SAMPLES.workspace(a);
+    const me = { user: 'anna' };
+    const ws = workspaceIntents(a, opts(me, clock(), seqIds('s')));
+    const undo = createUndo('workspace', a, me, { captureTimeout: 60_000 });
+    const criteria = Object.keys(readWorkspace(a)!.criteria as object);
+    assertOk(ws.removeCriterion(criteria[0]!));
+    assertOk(ws.updateCriterion(criteria[1]!, { name: 'Renamed' }));
+    expect(undo.undo()).toBe(true); // the rename only
+    const after = readWorkspace(a)!.criteria as Record<string, { name: string }>;
+    expect(after[criteria[0]!]).toBeUndefined();
+    expect(after[criteria[1]!]!.name).not.toBe('Renamed');
+  });
+});
