@@ -105,6 +105,24 @@ test('a tournament is made, filled and decided; a colleague sees every change li
   await expect(anna.getByTestId('tournament-findings')).not.toContainText('runs 21 days');
   await expect(round(anna, 0).locator('.xxl-weeks')).toContainText('6 weeks');
 
+  // An entry added before its relation was chosen is linked afterwards, with a note; the colleague sees the link.
+  const details = anna.getByTestId('entry-details');
+  await details.getByLabel(/^Entry/).selectOption({ label: 'Noordzee Havens' });
+  await details.getByLabel('Linked relation').selectOption({ label: 'Citadel Advocaten' });
+  await expect(entryIn(bram, 0, 'Noordzee Havens').getByRole('link')).toHaveAttribute(
+    'href',
+    /\/relations\//,
+  );
+  await details.getByLabel('Note').fill('Met de CFO op de beurs gesproken');
+  await details.getByLabel('Note').blur();
+  await bram
+    .getByTestId('entry-details')
+    .getByLabel(/^Entry/)
+    .selectOption({ label: 'Noordzee Havens' });
+  await expect(bram.getByTestId('entry-details').getByLabel('Note')).toHaveValue(
+    'Met de CFO op de beurs gesproken',
+  );
+
   // An entry that entered by mistake is taken out again.
   await anna.getByRole('button', { name: 'Remove Polder Bouw' }).click();
   await expect(entryIn(bram, 0, 'Polder Bouw')).toHaveCount(0);

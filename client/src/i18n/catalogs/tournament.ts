@@ -93,6 +93,12 @@ export const en = {
   'xxl.add.needName': 'Give the entry a name or pick a relation.',
   'xxl.add.full': 'Round {name} is full ({size} places).',
 
+  // Entry details
+  'xxl.details.title': 'Entry details',
+  'xxl.details.entry': 'Entry',
+  'xxl.details.choose': 'Choose an entry…',
+  'xxl.details.note': 'Note',
+
   // Nurture pool
   'xxl.pool.title': 'Nurture pool',
   'xxl.pool.intro':
@@ -197,6 +203,11 @@ export const nl: Record<keyof typeof en, string> = {
   'xxl.add.submit': 'Deelnemer toevoegen',
   'xxl.add.needName': 'Geef de deelnemer een naam of kies een relatie.',
   'xxl.add.full': 'Ronde {name} is vol ({size} plaatsen).',
+
+  'xxl.details.title': 'Deelnemer bewerken',
+  'xxl.details.entry': 'Deelnemer',
+  'xxl.details.choose': 'Kies een deelnemer…',
+  'xxl.details.note': 'Notitie',
 
   'xxl.pool.title': 'Kweekvijver',
   'xxl.pool.intro':

@@ -28,16 +28,6 @@ export function EntryForm(props: { bracket: TournamentBracket; intents: Tourname
           .concat(props.bracket.pool.map((p) => p.relationId)),
       ),
   );
-  const relations = createMemo(() => {
-    const collator = new Intl.Collator(locale(), { sensitivity: 'base', numeric: true });
-    const all = Object.values(ws.data()?.relations ?? {})
-      .filter((r) => !linked().has(r.id))
-      .sort((a, b) => collator.compare(a.name, b.name));
-    return {
-      prospects: all.filter((r) => r.kind === 'prospect'),
-      others: all.filter((r) => r.kind !== 'prospect'),
-    };
-  });
   const relationNameOf = (id: string) => ws.data()?.relations[id]?.name ?? '';
 
   const submit = (e: SubmitEvent) => {
@@ -78,19 +68,7 @@ export function EntryForm(props: { bracket: TournamentBracket; intents: Tourname
       <h2 id="xxl-add-title">{t('xxl.add.title')}</h2>
       <label class="field">
         <span>{t('xxl.add.relation')}</span>
-        <select value={relationId()} onChange={(e) => setRelationId(e.currentTarget.value)}>
-          <option value="">{t('xxl.add.noRelation')}</option>
-          <Show when={relations().prospects.length > 0}>
-            <optgroup label={t('xxl.add.prospects')}>
-              <For each={relations().prospects}>{(r) => <option value={r.id}>{r.name}</option>}</For>
-            </optgroup>
-          </Show>
-          <Show when={relations().others.length > 0}>
-            <optgroup label={t('xxl.add.others')}>
-              <For each={relations().others}>{(r) => <option value={r.id}>{r.name}</option>}</For>
-            </optgroup>
-          </Show>
-        </select>
+        <RelationSelect value={relationId()} exclude={linked()} onChange={(id) => setRelationId(id)} />
       </label>
       <label class="field">
         <span>{t('xxl.add.name')}</span>
@@ -118,5 +96,59 @@ export function EntryForm(props: { bracket: TournamentBracket; intents: Tourname
         {t('xxl.add.submit')}
       </button>
     </form>
+  );
+}
+
+/**
+ * A relation to link an entry to: prospects first, then the other relations, by name; relations in `exclude`
+ * (already in the tournament) are left out unless it is the current value. '' means none.
+ */
+export function RelationSelect(props: {
+  value: string;
+  exclude: ReadonlySet<string | null>;
+  onChange: (relationId: string) => void;
+  disabled?: boolean;
+}) {
+  const ws = useWorkspace();
+  const relations = createMemo(() => {
+    const collator = new Intl.Collator(locale(), { sensitivity: 'base', numeric: true });
+    const all = Object.values(ws.data()?.relations ?? {})
+      .filter((r) => r.id === props.value || !props.exclude.has(r.id))
+      .sort((a, b) => collator.compare(a.name, b.name));
+    return {
+      prospects: all.filter((r) => r.kind === 'prospect'),
+      others: all.filter((r) => r.kind !== 'prospect'),
+    };
+  });
+  return (
+    <select
+      value={props.value}
+      disabled={props.disabled}
+      onChange={(e) => props.onChange(e.currentTarget.value)}
+    >
+      <option value="">{t('xxl.add.noRelation')}</option>
+      <Show when={relations().prospects.length > 0}>
+        <optgroup label={t('xxl.add.prospects')}>
+          <For each={relations().prospects}>
+            {(r) => (
+              <option value={r.id} selected={r.id === props.value}>
+                {r.name}
+              </option>
+            )}
+          </For>
+        </optgroup>
+      </Show>
+      <Show when={relations().others.length > 0}>
+        <optgroup label={t('xxl.add.others')}>
+          <For each={relations().others}>
+            {(r) => (
+              <option value={r.id} selected={r.id === props.value}>
+                {r.name}
+              </option>
+            )}
+          </For>
+        </optgroup>
+      </Show>
+    </select>
   );
 }

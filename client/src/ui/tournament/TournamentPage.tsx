@@ -15,6 +15,7 @@ import { locale, t } from '../../i18n/index.ts';
 import { Presence } from '../Presence.tsx';
 import { createRefusal, RefusalMessage } from '../plans/sections.tsx';
 import { Bracket } from './Bracket.tsx';
+import { EntryDetails } from './EntryDetails.tsx';
 import { EntryForm } from './EntryForm.tsx';
 import { findingLines, roundLabel, roundName } from './messages.ts';
 import './tournament.css';
@@ -164,7 +165,12 @@ function Board(props: { session: TournamentSession; doc: TournamentDoc; bracket:
 
       <div class="xxl-lower">
         <Show when={!readOnly()}>
-          <EntryForm bracket={props.bracket} intents={intents} />
+          <div class="xxl-forms">
+            <EntryForm bracket={props.bracket} intents={intents} />
+            <Show when={props.bracket.entries > 0}>
+              <EntryDetails doc={props.doc} intents={intents} onResult={(r) => refusal.check(r)} />
+            </Show>
+          </div>
         </Show>
         <section class="panel xxl-pool" aria-labelledby="xxl-pool-title" data-testid="nurture-pool">
           <h2 id="xxl-pool-title">
