@@ -54,9 +54,13 @@ test('imports the 20-row CSV through the column-mapping step, in one undoable st
   await expect(exportCount(page)).toHaveText('0 relations, 0 contacts');
   await chooseCsv(page, 'relations-20.csv');
   const panel = importPanel(page);
-  await expect(panel).toContainText(
-    'relations-20.csv: 20 rows, separated by semicolons, UTF-8 (byte-order mark removed)',
+  await expect(panel).toContainText('relations-20.csv: 20 rows');
+  const reading = page.getByTestId('import-reading');
+  await expect(reading.getByLabel('Columns separated by').locator('option:checked')).toHaveText(
+    'As guessed: semicolons',
   );
+  await expect(reading.getByLabel('Character set').locator('option:checked')).toHaveText('As guessed: UTF-8');
+  await expect(page.getByTestId('import-reading-notes')).toContainText('byte-order mark');
 
   // Suggestions from the Dutch headers; the user can change any of them.
   const target = (header: string) => panel.getByLabel(`Haard field: ${header}`);
@@ -67,13 +71,15 @@ test('imports the 20-row CSV through the column-mapping step, in one undoable st
   await target('Tags').selectOption('ignore');
   await expect(page.getByTestId('import-preview').locator('.tag')).toHaveCount(0);
   await target('Tags').selectOption('relation.tags');
-  await expect(panel).toContainText('Detected: Dutch (1.234,56).');
+  await expect(reading.getByLabel('Numbers').locator('option:checked')).toHaveText(
+    'As guessed: Dutch: 1.234,56',
+  );
 
   const preview = page.getByTestId('import-preview');
   await expect(preview.locator('tbody tr').first()).toContainText('Bouwbedrijf De Vries B.V.');
   await expect(preview.locator('tbody tr').first()).toContainText('1,250,000');
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '16 new and 0 updated relations, 0 skipped; 20 new and 0 updated contacts.',
+    '16 new and 0 updated relations, 0 skipped, 0 unchanged; 20 new and 0 updated contacts.',
   );
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/data-import-mapping-en.png`, fullPage: true });
@@ -94,13 +100,16 @@ test('bad rows are reported with their line numbers; nothing is imported until t
   const page = await open(browser, haard.inviteUrl);
   await chooseCsv(page, 'relations-errors.csv');
   const issues = page.getByTestId('import-issues');
-  await expect(issues).toContainText('4 rows cannot be imported');
+  await expect(issues).toContainText('3 rows cannot be imported');
   await expect(issues.locator('li')).toHaveText([
     /^Line 6: the relation has no name/,
     /^Line 7: Revenue ‘abc’ is not a number/,
     /^Line 9: Revenue ‘-20,000’ is negative/,
-    /^Line 10: Type ‘vendor-ish’ is not a kind Haard knows/,
   ]);
+  // A kind nothing reads is one question, not a row error.
+  await expect(page.getByTestId('import-values')).toContainText(
+    'Choose what 1 value means before importing.',
+  );
   const importButton = importPanel(page).getByRole('button', { name: 'Import', exact: true });
   await expect(importButton).toBeDisabled();
   await expect(importPanel(page)).toContainText('Import is not possible yet: some rows have problems');
@@ -109,12 +118,14 @@ test('bad rows are reported with their line numbers; nothing is imported until t
   await expect(exportCount(page)).toHaveText('0 relations, 0 contacts');
 
   await issues.getByRole('button', { name: 'Leave out line 7' }).click();
-  await expect(issues).toContainText('3 rows cannot be imported');
+  await expect(issues).toContainText('2 rows cannot be imported');
   await issues.getByRole('button', { name: 'Leave out all rows with problems' }).click();
   await expect(page.getByTestId('import-issues')).toHaveCount(0);
-  await expect(importPanel(page)).toContainText('4 lines left out (6, 7, 9, 10)');
+  await expect(importPanel(page)).toContainText('3 lines left out (6, 7, 9)');
+  await expect(importButton).toBeDisabled();
+  await page.getByTestId('import-values').getByLabel('Type: vendor-ish').selectOption('supplier');
   await importButton.click();
-  await expect(importPanel(page).getByRole('status')).toContainText('Imported: 5 relations and 5 contacts');
+  await expect(importPanel(page).getByRole('status')).toContainText('Imported: 6 relations and 6 contacts');
 });
 
 test('an export imports back into another workspace without loss; duplicates need a choice', async ({
@@ -134,21 +145,35 @@ test('an export imports back into another workspace without loss; duplicates nee
   expect(download.suggestedFilename()).toMatch(/^haard-relations-\d{4}-\d{2}-\d{2}\.csv$/);
   const exported = readFileSync((await download.path())!, 'utf8');
   expect(exported.split('\r\n')[0]).toBe(
-    '\uFEFFRelation id,Relation,Kind,Sector,Revenue,Potential,Tags,Notes,Contact id,Contact,Title,E-mail,Phone,DMU role,Attitude,Strength',
+    '\uFEFFRelation id,Relation,Kind,Sector,Revenue,Potential,Owner,Tags,Notes,Contact id,Contact,Title,E-mail,Phone,DMU role,Attitude,Strength',
   );
 
-  // Importing the export again into the same workspace: every relation exists — the user chooses.
+  // Importing the export again into the same workspace: nothing would change, and it says so.
   await page
     .getByTestId('csv-file')
     .setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(exported) });
-  await expect(page.getByTestId('duplicates')).toContainText('16 relations in the file already exist');
+  await expect(page.getByTestId('nothing-new')).toBeVisible();
+  await expect(page.getByTestId('duplicates')).toHaveCount(0);
   await expect(importPanel(page).getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await expect(page.getByTestId('import-summary')).toHaveText(
+    '0 new and 0 updated relations, 0 skipped, 16 unchanged; 0 new and 0 updated contacts.',
+  );
+  // A changed copy: the one changed relation needs a choice; the rest is unchanged.
+  const changed = exported
+    .split('Bouwbedrijf De Vries B.V.,client,Bouw,1250000')
+    .join('Bouwbedrijf De Vries B.V.,client,Bouw,1300000');
+  expect(changed).not.toBe(exported);
+  await importPanel(page).getByRole('button', { name: 'Choose another file' }).click();
+  await page
+    .getByTestId('csv-file')
+    .setInputFiles({ name: 'changed.csv', mimeType: 'text/csv', buffer: Buffer.from(changed) });
+  await expect(page.getByTestId('duplicates')).toContainText('1 relation in the file already exists');
   await page
     .getByTestId('duplicates')
     .getByLabel(/^Skip them/)
     .check();
   await expect(page.getByTestId('import-summary')).toHaveText(
-    '0 new and 0 updated relations, 16 skipped; 0 new and 0 updated contacts.',
+    '0 new and 0 updated relations, 1 skipped, 15 unchanged; 0 new and 0 updated contacts.',
   );
 
   // Into another, empty workspace (another server): the same relations and contacts, ids included.
@@ -159,7 +184,7 @@ test('an export imports back into another workspace without loss; duplicates nee
       .getByTestId('csv-file')
       .setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(exported) });
     await expect(page2.getByTestId('import-summary')).toHaveText(
-      '16 new and 0 updated relations, 0 skipped; 20 new and 0 updated contacts.',
+      '16 new and 0 updated relations, 0 skipped, 0 unchanged; 20 new and 0 updated contacts.',
     );
     await importPanel(page2).getByRole('button', { name: 'Import', exact: true }).click();
     await expect(exportCount(page2)).toHaveText('16 relations, 20 contacts');
@@ -199,11 +224,12 @@ test('backup and restore: checked first, a summary of the changes, applied in on
     workspace: { schemaVersion: 2, id: haard.workspaceId },
   });
 
-  // Change things after the backup: five more relations.
+  // Change things after the backup: six more relations.
   await chooseCsv(page, 'relations-errors.csv');
   await page.getByRole('button', { name: 'Leave out all rows with problems' }).click();
+  await page.getByTestId('import-values').getByLabel('Type: vendor-ish').selectOption('supplier');
   await importPanel(page).getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(exportCount(page)).toHaveText('21 relations, 25 contacts');
+  await expect(exportCount(page)).toHaveText('22 relations, 26 contacts');
 
   // A corrupt backup and one from a newer version are refused, saying why; nothing changes.
   const corrupt = JSON.parse(backupJson) as {
@@ -232,15 +258,15 @@ test('backup and restore: checked first, a summary of the changes, applied in on
   await expect(backup.getByTestId('restore-problem')).toContainText(
     'made by a newer version of Haard (schema 7; this app knows 2)',
   );
-  await expect(exportCount(page)).toHaveText('21 relations, 25 contacts');
+  await expect(exportCount(page)).toHaveText('22 relations, 26 contacts');
 
   // The real backup: what it will do, then restore.
   await backup
     .getByTestId('backup-file')
     .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupJson) });
   const summary = backup.getByTestId('restore-summary');
-  await expect(summary).toContainText('Relations: 0 added, 0 changed, 5 removed');
-  await expect(summary).toContainText('Contacts: 0 added, 0 changed, 5 removed');
+  await expect(summary).toContainText('Relations: 0 added, 0 changed, 6 removed');
+  await expect(summary).toContainText('Contacts: 0 added, 0 changed, 6 removed');
   await expect(summary).not.toContainText('another workspace');
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/data-restore-en.png`, fullPage: true });
@@ -248,7 +274,7 @@ test('backup and restore: checked first, a summary of the changes, applied in on
   await expect(backup.getByRole('status')).toContainText('The backup was restored.');
   await expect(exportCount(page)).toHaveText('16 relations, 20 contacts');
   await backup.getByRole('button', { name: 'Undo the restore' }).click();
-  await expect(exportCount(page)).toHaveText('21 relations, 25 contacts');
+  await expect(exportCount(page)).toHaveText('22 relations, 26 contacts');
 
   // Into another workspace: allowed, with a clear note.
   const other = await startHaard();

@@ -72,7 +72,14 @@ describe('importRecords', () => {
     );
     expect(result).toEqual({
       ok: true,
-      value: { relationsAdded: 2, relationsUpdated: 1, contactsAdded: 2, contactsUpdated: 0 },
+      value: {
+        relationsAdded: 2,
+        relationsUpdated: 1,
+        contactsAdded: 2,
+        contactsUpdated: 0,
+        professionalsAdded: 0,
+        contactLogAdded: 0,
+      },
     });
     expect(transactions).toEqual(['importRecords']);
     const after = read();
@@ -114,6 +121,68 @@ describe('importRecords', () => {
         ['contacts.k1.relationId', 'not_found'],
       ]);
     expect(transactions).toEqual([]);
+    expect(read()).toEqual(before);
+  });
+
+  it('adds professionals, history entries and the import memory in the same step; references are checked', () => {
+    const { ws, undo, read } = setup();
+    const before = read();
+    const pro = {
+      id: 'p9',
+      name: 'Jan Jansen',
+      email: '',
+      profile: 'relationshipManager',
+      seniority: 'medior',
+    } as const;
+    const entry = {
+      id: 'e9',
+      relationId: 'n1',
+      date: '2025-11-03',
+      type: 'other',
+      professionalIds: ['p9'],
+      contactIds: ['k1'],
+      note: 'Last activity in the CRM',
+      signals: {},
+    } as const;
+    const memory = {
+      columns: { associatedcompany: 'relation.name' },
+      values: { 'relation.kind': { evangelist: 'tag' } },
+    };
+    const result = ws.importRecords(
+      batch(before, {
+        addRelations: [relation('n1', 'Nieuw BV', { ownerId: 'p9' }), relation('n2', 'Tweede BV')],
+        addProfessionals: [{ ...pro }],
+        addContactLog: [
+          { ...entry, professionalIds: [...entry.professionalIds], contactIds: [...entry.contactIds] },
+        ],
+        importMemory: memory,
+      }),
+    );
+    expect(result).toMatchObject({ ok: true, value: { professionalsAdded: 1, contactLogAdded: 1 } });
+    const after = read();
+    expect(after.professionals.p9).toEqual(pro);
+    expect(after.relations.n1!.ownerId).toBe('p9');
+    expect(after.contactLog.e9).toEqual(entry);
+    expect(after.settings.importMemory).toEqual(memory);
+    expect(undo.undo()).toBe(true);
+    expect(read()).toEqual(before);
+
+    const dangling = ws.importRecords(
+      batch(before, {
+        addRelations: [
+          relation('n1', 'Nieuw BV', { ownerId: 'nobody', teamIds: ['ghost'] }),
+          relation('n2', 'x'),
+        ],
+        addContactLog: [{ ...entry, id: 'e8', professionalIds: [], contactIds: ['nocontact'] }],
+        importMemory: { columns: { x: 'y'.repeat(201) }, values: {} },
+      }),
+    );
+    expect(!dangling.ok && dangling.issues.map((i) => [i.path, i.code])).toEqual([
+      ['relations.n1.ownerId', 'not_found'],
+      ['relations.n1.ownerId', 'not_found'],
+      ['contactLog.e8.contactIds', 'not_found'],
+      ['settings.importMemory.columns.x', 'too_big'],
+    ]);
     expect(read()).toEqual(before);
   });
 });
@@ -203,8 +272,14 @@ describe('restoreBackup', () => {
     );
     const ws = workspaceIntents(doc, opts(ME, clock(), seqIds('y')));
     assertOk(ws.restoreBackup(backup));
-    expect({ ...(readWorkspace(doc) as WorkspaceDoc), id: backup.id, createdAt: backup.createdAt }).toEqual(
-      backup,
-    );
+    const restored = readWorkspace(doc) as WorkspaceDoc;
+    // Issue 11 §6: the new workspace keeps its own name (and id and creation date); the rest is the backup.
+    expect(restored.settings.name).toBe('Nieuw');
+    expect({
+      ...restored,
+      id: backup.id,
+      createdAt: backup.createdAt,
+      settings: { ...restored.settings, name: backup.settings.name },
+    }).toEqual(backup);
   });
 });

@@ -117,15 +117,20 @@ describe('planImport', () => {
       [6, 'relation.name', 'noName', undefined],
       [7, 'relation.revenue', 'notANumber', 'abc'],
       [9, 'relation.revenue', 'negative', '-20,000'],
-      [10, 'relation.kind', 'unknownKind', 'vendor-ish'],
     ]);
-    expect(plan.badLines).toEqual([6, 7, 9, 10]);
+    // A kind nothing reads is one open question (with its line), not a row error.
+    const kinds = plan.values.find((v) => v.field === 'relation.kind')!;
+    expect(kinds.entries.filter((e) => e.choice === null).map((e) => [e.text, e.line])).toEqual([
+      ['vendor-ish', 10],
+    ]);
+    expect(plan.openValues).toBe(1);
+    expect(plan.badLines).toEqual([6, 7, 9]);
     expect(plan.records).toBeNull();
     // "customer" and "lead" are understood; English numbers too.
     const excluded = planImport(
       csv,
       none,
-      options(suggestMapping(csv.headers), { excluded: new Set(plan.badLines) }),
+      options(suggestMapping(csv.headers), { excluded: new Set([...plan.badLines, 10]) }),
     );
     expect(excluded.issues).toEqual([]);
     expect(excluded.records!.addRelations.map((r) => [r.name, r.kind, r.revenue])).toEqual([
@@ -206,17 +211,23 @@ describe('planImport', () => {
 
     const update = planImport(csv, existing, options(mapping, { duplicates: 'update' }));
     expect(update.records!.updateRelations).toEqual([{ id: 'r1', patch: { name: 'ACME', revenue: 100 } }]);
-    expect(update.records!.updateContacts).toEqual([{ id: 'c1', patch: { name: 'Ann', title: 'CFO' } }]);
+    // Only what changes is written.
+    expect(update.records!.updateContacts).toEqual([{ id: 'c1', patch: { title: 'CFO' } }]);
     expect(update.records!.addContacts.map((c) => [c.name, c.relationId])).toEqual([['Bob', 'r1']]);
   });
 
-  it('the mapping needs a relation name and each field at most once', () => {
-    const csv = parseCsv('a,b\n1,2\n');
-    expect(planImport(csv, none, options(['ignore', 'ignore'])).mappingProblems).toEqual([
+  it('the mapping needs a relation name, and a field that cannot combine at most once', () => {
+    const csv = parseCsv('a,b,c\n1,2,3\n');
+    expect(planImport(csv, none, options(['ignore', 'ignore', 'ignore'])).mappingProblems).toEqual([
       { code: 'noName' },
     ]);
-    expect(planImport(csv, none, options(['relation.name', 'relation.name'])).mappingProblems).toEqual([
-      { code: 'mappedTwice', field: 'relation.name' },
-    ]);
+    expect(
+      planImport(csv, none, options(['relation.name', 'relation.revenue', 'relation.revenue']))
+        .mappingProblems,
+    ).toEqual([{ code: 'mappedTwice', field: 'relation.revenue' }]);
+    expect(
+      planImport(csv, none, options(['relation.name', 'relation.name', 'ignore'])).records!.addRelations[0]!
+        .name,
+    ).toBe('1 2');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Export → import into an empty workspace reproduces the relations and contacts exactly: every field the
- * CSV carries, ids included, in both file formats.
+ * CSV carries, ids included, in both file formats; owners by name. Importing the export back into the
+ * workspace it came from changes nothing (issue 11 §5).
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -28,8 +29,10 @@ function emptyWorkspace(id: string) {
 
 function source(): WorkspaceDoc {
   const { doc, ws } = emptyWorkspace('src');
+  const anna = assertOk(ws.addProfessional({ name: 'Anna de Vries', email: 'anna@example.nl' }));
   const a = assertOk(
     ws.addRelation({
+      ownerId: anna,
       name: 'Bouwbedrijf De Vries B.V.',
       kind: 'client',
       sector: 'Bouw',
@@ -71,6 +74,8 @@ function source(): WorkspaceDoc {
       dmuRole: 'buyer',
       attitude: 'critic',
       strength: 2,
+      phone: '0612345678',
+      personal: { birthday: '1974-04-14' },
     }),
   );
   assertOk(
@@ -80,12 +85,15 @@ function source(): WorkspaceDoc {
       title: '@bedrijfsleider',
       dmuRole: 'influencer',
       strength: 0,
+      phone: '="06"',
+      personal: { birthday: '12-31' },
     }),
   );
   return readWorkspace(doc) as WorkspaceDoc;
 }
 
-const carried = (r: Relation) => ({
+const carried = (data: WorkspaceDoc) => (r: Relation) => ({
+  owner: r.ownerId ? data.professionals[r.ownerId]!.name : null,
   id: r.id,
   name: r.name,
   kind: r.kind,
@@ -122,12 +130,40 @@ describe.each([
     expect(plan.issues).toEqual([]);
     assertOk(ws.importRecords(plan.records!));
     const after = readWorkspace(doc) as WorkspaceDoc;
-    expect(Object.values(after.relations).map(carried)).toEqual(Object.values(before.relations).map(carried));
+    expect(Object.values(after.relations).map(carried(after))).toEqual(
+      Object.values(before.relations).map(carried(before)),
+    );
     expect(after.contacts).toEqual(before.contacts as Record<string, Contact>);
+    expect(Object.values(after.professionals).map((p) => p.name)).toEqual(['Anna de Vries']);
 
     // And exporting again gives the same file.
     expect(exportCsv(after, { locale, format, includePersonal: true })).toBe(text);
   });
+
+  it('imported back into the workspace it came from: no changes', () => {
+    const before = source();
+    const csv = parseCsv(exportCsv(before, { locale, format, includePersonal: true }));
+    const plan = planImport(csv, before, {
+      mapping: suggestMapping(csv.headers),
+      numberFormat: 'auto',
+      duplicates: null,
+      excluded: new Set(),
+      newId: seqIds('unused'),
+    });
+    expect(plan.issues).toEqual([]);
+    expect(plan.counts).toMatchObject({ add: 0, update: 0, unchanged: 4, contactsAdd: 0, contactsUpdate: 0 });
+    expect(plan.duplicates).toBe(0);
+    expect(plan.records).toBeNull();
+  });
+});
+
+it('a phone number is written so that Excel shows it as it is; nothing else escapes the formula guard', () => {
+  const text = exportCsv(source(), { locale: 'nl', format: 'nl', includePersonal: true });
+  expect(text).toContain(';"=""+31 6 1234 5678"""');
+  expect(text).toContain(';"=""0612345678"""');
+  expect(text).toContain(`;"'=""06"""`); // a phone that is itself a formula gets its apostrophe
+  expect(text).toContain(';1974-04-14;');
+  expect(text).toContain(';31-12;'); // a birthday without a year: day-month
 });
 
 it('personal facts are only exported when asked for', () => {

@@ -16,6 +16,7 @@ import * as plans from './catalogs/plans.ts';
 import * as fire from './catalogs/fire.ts';
 import * as planViews from './catalogs/planViews.ts';
 import * as tournament from './catalogs/tournament.ts';
+import * as dataImport from './catalogs/dataImport.ts';
 
 const en = {
   ...shell.en,
@@ -23,6 +24,7 @@ const en = {
   ...team.en,
   ...abc.en,
   ...data.en,
+  ...dataImport.en,
   ...plans.en,
   ...fire.en,
   ...planViews.en,
@@ -35,6 +37,7 @@ const nl: Record<MessageKey, string> = {
   ...team.nl,
   ...abc.nl,
   ...data.nl,
+  ...dataImport.nl,
   ...plans.nl,
   ...fire.nl,
   ...planViews.nl,

@@ -1,98 +1,106 @@
 /**
  * From parsed CSV rows and a column mapping to an import plan: every row validated (with its line number
  * and what is wrong), rows of the same relation grouped (one row per contact, as CRM exports do),
- * duplicates of existing relations found, and — when nothing is wrong — the exact records for the
- * `importRecords` intent. Pure and deterministic (ids come from the `newId` parameter).
+ * existing relations recognised, and — when nothing is wrong — the exact records for the `importRecords`
+ * intent. Pure and deterministic (ids come from the `newId` parameter).
  *
  * Rules:
  *  - A row belongs to the relation with the same "Relation id" (when mapped and filled), else the same
  *    name (case and spacing ignored). A later row may leave relation fields empty; a filled value that
- *    differs from an earlier row of the same relation is an error (`conflict`).
- *  - A relation that already exists (same id, else same name) is a duplicate: the user chooses to skip it
- *    (its rows and contacts are left out) or update it (filled cells overwrite, empty cells keep what is
- *    there; its contacts are matched by id, else name, and updated or added).
+ *    differs from an earlier row of the same relation is an error (`conflict`) — except tags, which add
+ *    up, and owners: the first row's owner owns the relation, a different owner on a later row joins its
+ *    account team.
+ *  - Several columns may fill one text field (COMBINABLE: first + last name); enumerated and owner
+ *    columns are read value by value (importValues.ts); dates by the file's date order (dates.ts).
+ *  - Without an owner column, the relation's owner is its first contact's owner ("Contact owner" of a CRM
+ *    contact export) when it has none yet; other contact owners join the account team. A contact owner
+ *    also "knows" the contact.
+ *  - A last-activity date starts the relation's history: a contact moment of type `other` on that date
+ *    (with the row's contact), unless the relation already has a contact moment that day (with that
+ *    contact) — so importing the same export twice adds nothing.
+ *  - A relation that already exists (same id, else same name) and that the file would change is a
+ *    duplicate: the person chooses to skip it or update it (filled cells overwrite, empty cells keep what
+ *    is there; its contacts are matched by id, else name). One the file would not change is `unchanged`:
+ *    a second import of the same export is "no changes", not an update of every relation.
  *  - Empty cells of a new relation or contact get Haard's defaults.
  *  - Excluded lines are left out before anything else, as if they were not in the file.
  */
-import { contactDefaults, relationDefaults } from '../../../doc/defaults.ts';
-import { parseWith, type SchemaIssue } from '../../../core/model/issues.ts';
-import {
-  Contact,
-  Relation,
-  type Contact as ContactT,
-  type PersonalFacts,
-  type Relation as RelationT,
+import type {
+  Contact as ContactT,
+  ContactLogEntry,
+  ImportMemory,
+  Professional,
+  Relation as RelationT,
 } from '../../../core/model/workspace.ts';
 import type { Patch, RecordsImport } from '../../../doc/index.ts';
 import { deepEqual } from '../../../doc/json.ts';
-import { unescapeCell, type CsvProblem, type ParsedCsv } from './csv.ts';
-import { FIELDS, readAttitude, readDmuRole, readKind, readTags, type Field, type Target } from './fields.ts';
-import { detectNumberFormat, parseNumber, type DetectedFormat, type NumberFormat } from './numbers.ts';
+import { type CsvProblem, type ParsedCsv } from './csv.ts';
+import { dateReading, type DateOrder, type DateReading } from './dates.ts';
+import {
+  COMBINABLE,
+  DATE_FIELDS,
+  FIELDS,
+  NUMBER_FIELDS,
+  isOwnerField,
+  isValueField,
+  namePartRank,
+  type Field,
+  type Target,
+  type ValueField,
+} from './fields.ts';
+import { cellText, readRow, type RowIssue } from './importRow.ts';
+import {
+  mergeRow,
+  planContacts,
+  relationPatch,
+  relationResult,
+  type Group,
+  type PlannedContact,
+} from './importGroup.ts';
+import { checkRecords, contactsByRelation, matchRelation, type ExistingData } from './importMatch.ts';
+import { contactDefaults, relationDefaults } from '../../../doc/defaults.ts';
+import {
+  nextMemory,
+  professionalName,
+  valueColumns,
+  type ValueChoices,
+  type ValueColumn,
+} from './importValues.ts';
+import { detectNumberFormat, numberEvidence, type DetectedFormat, type NumberFormat } from './numbers.ts';
 
+export type { RowIssue, RowIssueCode } from './importRow.ts';
+export type { ExistingData } from './importMatch.ts';
 export type DuplicateMode = 'skip' | 'update';
 
 export interface ImportOptions {
   mapping: readonly Target[];
   numberFormat: NumberFormat | 'auto';
-  /** How relations that already exist are handled; null until the user chooses. */
+  /** Day-month or month-day for dates like 05-03-1980; `auto`: what the file shows (dates.ts). */
+  dateOrder?: DateOrder | 'auto';
+  /** How relations that already exist and would change are handled; null until the user chooses. */
   duplicates: DuplicateMode | null;
   /** Lines left out by the user. */
   excluded: ReadonlySet<number>;
+  /** The person's choices of what values mean (importValues.ts). */
+  values?: ValueChoices;
   newId: () => string;
-}
-
-export interface ExistingData {
-  relations: Record<string, RelationT>;
-  contacts: Record<string, ContactT>;
-}
-
-export type RowIssueCode =
-  | 'notANumber'
-  | 'ambiguousNumber'
-  | 'negative'
-  | 'notAWholeNumber'
-  | 'strengthRange'
-  | 'unknownKind'
-  | 'unknownDmuRole'
-  | 'unknownAttitude'
-  | 'badBirthday'
-  | 'tooLong'
-  | 'noName'
-  | 'noContactName'
-  | 'conflict'
-  | 'duplicateContact'
-  | 'ambiguousMatch'
-  | 'unclosedQuote'
-  | 'extraCells'
-  | 'schema';
-
-export interface RowIssue {
-  line: number;
-  field: Field | null;
-  code: RowIssueCode;
-  /** The cell as it is in the file. */
-  value?: string;
-  /** The earlier line it conflicts with; or the count of existing relations for `ambiguousMatch`. */
-  other?: number;
-  /** For `schema`: the issue from the model. */
-  detail?: SchemaIssue;
+  /** The note of the contact moments that start a history (in the workspace's language). */
+  historyNote?: string;
 }
 
 export type MappingProblem = { code: 'noName' } | { code: 'mappedTwice'; field: Field };
 
-export interface PlannedContact {
-  line: number;
-  action: 'add' | 'update';
-  /** The contact as it will be after the import. */
-  result: ContactT;
-}
+export type { PlannedContact } from './importGroup.ts';
+export type { DateReading } from './dates.ts';
 
 export interface PlannedRelation {
   lines: number[];
-  action: 'add' | 'update' | 'skip' | 'undecided';
+  action: 'add' | 'update' | 'skip' | 'undecided' | 'unchanged';
   /** The relation as it will be after the import (as it is, for skipped ones). */
   result: RelationT;
   contacts: PlannedContact[];
+  /** Contact moments that start its history. */
+  history: ContactLogEntry[];
 }
 
 export interface ImportPlan {
@@ -100,165 +108,55 @@ export interface ImportPlan {
   issues: RowIssue[];
   /** Lines with at least one issue, ascending. */
   badLines: number[];
+  /** The distinct values of enumerated and owner columns, with what they mean. */
+  values: ValueColumn[];
+  /** Values nobody has said the meaning of yet (the import waits for them). */
+  openValues: number;
   relations: PlannedRelation[];
-  /** Relations of the file that already exist in the workspace. */
+  /** Professionals the import adds to the team (owners nobody matched). */
+  newProfessionals: Professional[];
+  /** Relations of the file that already exist in the workspace and would change. */
   duplicates: number;
   detectedFormat: DetectedFormat;
-  counts: { add: number; update: number; skip: number; contactsAdd: number; contactsUpdate: number };
+  /** Some number reads differently as Dutch and English ("1.234"): the format decides it. */
+  ambiguousNumbers: boolean;
+  dates: DateReading | null;
+  counts: {
+    add: number;
+    update: number;
+    skip: number;
+    unchanged: number;
+    contactsAdd: number;
+    contactsUpdate: number;
+    history: number;
+    professionals: number;
+  };
   /** The intent's input; null while anything blocks the import. */
   records: RecordsImport | null;
 }
 
-const LABEL_MAX = 500;
-const TEXT_MAX = 100_000;
-const BIRTHDAY = /^(\d{4}-)?\d{2}-\d{2}$/;
-const NUMBER_FIELDS: Field[] = ['relation.revenue', 'relation.potential', 'contact.strength'];
-
 const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
-
-interface RowValues {
-  line: number;
-  relationId?: string;
-  relation: Partial<RelationT>;
-  contactId?: string;
-  contact: Partial<ContactT>;
-  personal: PersonalFacts;
-  /** Some contact field other than the name is filled. */
-  contactData: boolean;
-}
 
 export function mappingProblems(mapping: readonly Target[]): MappingProblem[] {
   const problems: MappingProblem[] = [];
   if (!mapping.includes('relation.name')) problems.push({ code: 'noName' });
   for (const f of FIELDS)
-    if (mapping.filter((m) => m === f).length > 1) problems.push({ code: 'mappedTwice', field: f });
+    if (!COMBINABLE.has(f) && mapping.filter((m) => m === f).length > 1)
+      problems.push({ code: 'mappedTwice', field: f });
   return problems;
 }
 
-/** Read one row's mapped cells into typed values; problems go to `issues`. */
-function readRow(
-  line: number,
-  cells: readonly string[],
-  mapping: readonly Target[],
-  format: DetectedFormat,
-  issues: RowIssue[],
-): RowValues {
-  const row: RowValues = { line, relation: {}, contact: {}, personal: {}, contactData: false };
-  const bad = (field: Field, code: RowIssueCode, value: string) => issues.push({ line, field, code, value });
-  mapping.forEach((target, col) => {
-    if (target === 'ignore') return;
-    const raw = unescapeCell(cells[col] ?? '');
-    const text = target === 'relation.notes' ? raw : raw.trim();
-    if (text.trim() === '') return;
-    const max = target === 'relation.notes' ? TEXT_MAX : LABEL_MAX;
-    if (text.length > max) return bad(target, 'tooLong', `${text.slice(0, 40)}…`);
-    const num = (): number | null => {
-      const n = parseNumber(text, format);
-      if (!n.ok) {
-        bad(target, n.reason === 'ambiguous' ? 'ambiguousNumber' : 'notANumber', text);
-        return null;
-      }
-      if (n.value < 0) {
-        bad(target, 'negative', text);
-        return null;
-      }
-      return n.value;
-    };
-    if (target.startsWith('contact.') && target !== 'contact.name' && target !== 'contact.id')
-      row.contactData = true;
-    switch (target) {
-      case 'relation.id':
-        row.relationId = text;
-        break;
-      case 'relation.name':
-        row.relation.name = text;
-        break;
-      case 'relation.kind': {
-        const kind = readKind(text);
-        if (kind) row.relation.kind = kind;
-        else bad(target, 'unknownKind', text);
-        break;
-      }
-      case 'relation.sector':
-        row.relation.sector = text;
-        break;
-      case 'relation.revenue':
-      case 'relation.potential': {
-        const n = num();
-        if (n !== null) row.relation[target === 'relation.revenue' ? 'revenue' : 'potential'] = n;
-        break;
-      }
-      case 'relation.tags': {
-        const tags = readTags(text);
-        if (tags.some((t) => t.length > LABEL_MAX)) bad(target, 'tooLong', text.slice(0, 40));
-        else row.relation.tags = tags;
-        break;
-      }
-      case 'relation.notes':
-        row.relation.notes = text;
-        break;
-      case 'contact.id':
-        row.contactId = text;
-        break;
-      case 'contact.name':
-        row.contact.name = text;
-        break;
-      case 'contact.title':
-        row.contact.title = text;
-        break;
-      case 'contact.email':
-        row.contact.email = text;
-        break;
-      case 'contact.phone':
-        row.contact.phone = text;
-        break;
-      case 'contact.dmuRole': {
-        const role = readDmuRole(text);
-        if (role) row.contact.dmuRole = role;
-        else bad(target, 'unknownDmuRole', text);
-        break;
-      }
-      case 'contact.attitude': {
-        const a = readAttitude(text);
-        if (a) row.contact.attitude = a;
-        else bad(target, 'unknownAttitude', text);
-        break;
-      }
-      case 'contact.strength': {
-        const n = num();
-        if (n === null) break;
-        if (!Number.isInteger(n)) bad(target, 'notAWholeNumber', text);
-        else if (n > 5) bad(target, 'strengthRange', text);
-        else row.contact.strength = n;
-        break;
-      }
-      case 'contact.birthday':
-        if (BIRTHDAY.test(text)) row.personal.birthday = text;
-        else bad(target, 'badBirthday', text);
-        break;
-      case 'contact.hobbies':
-        row.personal.hobbies = text;
-        break;
-      case 'contact.car':
-        row.personal.car = text;
-        break;
-      case 'contact.coffee':
-        row.personal.coffee = text;
-        break;
-    }
+/** The columns of each mapped field, in the order their cells combine (name parts: first, middle, last). */
+export function fieldColumns(headers: readonly string[], mapping: readonly Target[]): Map<Field, number[]> {
+  const out = new Map<Field, number[]>();
+  mapping.forEach((t, i) => {
+    if (t !== 'ignore') out.set(t, [...(out.get(t) ?? []), i]);
   });
-  if (Object.keys(row.personal).length) row.contactData = true;
-  return row;
-}
-
-interface Group {
-  key: string;
-  lines: number[];
-  relationId?: string;
-  values: Partial<RelationT>;
-  /** The line that first gave each field. */
-  firstLine: Partial<Record<keyof RelationT, number>>;
-  rows: RowValues[];
+  for (const f of ['relation.name', 'contact.name'] as const) {
+    const cols = out.get(f);
+    if (cols) cols.sort((a, b) => namePartRank(headers[a] ?? '') - namePartRank(headers[b] ?? '') || a - b);
+  }
+  return out;
 }
 
 export function planImport(csv: ParsedCsv, existing: ExistingData, opts: ImportOptions): ImportPlan {
@@ -267,18 +165,71 @@ export function planImport(csv: ParsedCsv, existing: ExistingData, opts: ImportO
   const rows = csv.rows.filter((r) => !opts.excluded.has(r.line));
   const lines = new Set(rows.map((r) => r.line));
   for (const p of csv.problems) if (p.code !== 'empty' && lines.has(p.line)) issues.push(problemIssue(p));
+  const columns = fieldColumns(csv.headers, opts.mapping);
+  const cellsOf = (fields: readonly Field[]) =>
+    rows
+      .flatMap((r) =>
+        fields.flatMap((f) =>
+          (columns.get(f) ?? []).map((c) => ({ line: r.line, text: cellText(r.cells[c] ?? '').trim() })),
+        ),
+      )
+      .filter((c) => c.text !== '');
 
-  const numberCols = opts.mapping.flatMap((m, i) => (NUMBER_FIELDS.includes(m as Field) ? [i] : []));
-  const detectedFormat = detectNumberFormat(
-    rows.flatMap((r) => numberCols.map((i) => unescapeCell(r.cells[i] ?? ''))),
+  const numberCells = cellsOf(NUMBER_FIELDS).map((c) => c.text);
+  const detectedFormat = detectNumberFormat(numberCells);
+  const ambiguousNumbers = numberCells.some((c) => /[.,]/.test(c) && numberEvidence(c) === null);
+  const numbers: DetectedFormat = opts.numberFormat === 'auto' ? detectedFormat : opts.numberFormat;
+  const dates = dateReading(
+    cellsOf(DATE_FIELDS),
+    opts.dateOrder ?? 'auto',
+    numbers === 'conflict' ? null : numbers,
   );
-  const format: DetectedFormat = opts.numberFormat === 'auto' ? detectedFormat : opts.numberFormat;
+
+  // Ids: every existing one is taken.
+  const professionals = Object.values(existing.professionals ?? {});
+  const takenIds = new Set(
+    [existing.relations, existing.contacts, existing.professionals ?? {}, existing.contactLog ?? {}].flatMap(
+      Object.keys,
+    ),
+  );
+  const freshId = (wanted?: string) => {
+    let id = wanted && !takenIds.has(wanted) ? wanted : opts.newId();
+    while (takenIds.has(id)) id = opts.newId();
+    takenIds.add(id);
+    return id;
+  };
+
+  // Values of enumerated and owner columns; owners nobody matched become new professionals.
+  const valueCols = new Map<ValueField, number>();
+  for (const [f, cols] of columns) if (isValueField(f)) valueCols.set(f, cols[0]!);
+  const values = valueColumns(valueCols, csv.headers, rows, (raw) => cellText(raw), {
+    chosen: opts.values,
+    memory: existing.memory,
+    professionals,
+  });
+  const added = new Map<string, Professional>(); // owner key → new professional
+  for (const col of values)
+    for (const e of col.entries)
+      if (isOwnerField(col.field) && e.choice === 'new' && !added.has(e.key))
+        added.set(e.key, {
+          id: freshId(),
+          name: professionalName(e.text),
+          email: e.text.includes('@') ? e.text.trim() : '',
+          profile: 'relationshipManager',
+          seniority: 'medior',
+        });
+  const meaningOf = new Map(values.map((c) => [c.field, new Map(c.entries.map((e) => [e.key, e.choice]))]));
+  const meaning = (field: ValueField, key: string): string | null => {
+    const m = meaningOf.get(field)?.get(key) ?? null;
+    return m === 'new' ? (added.get(key)?.id ?? null) : m;
+  };
+  const reader = { columns, numbers, dates: dates?.used ?? 'dmy', meaning };
 
   // 1. Read every row; group rows without problems by relation.
   const groups = new Map<string, Group>();
   for (const r of rows) {
     const before = issues.length;
-    const row = readRow(r.line, r.cells, opts.mapping, format, issues);
+    const row = readRow(r.line, r.cells, reader, issues);
     const name = row.relation.name;
     if (!name && !row.relationId) {
       issues.push({ line: r.line, field: 'relation.name', code: 'noName' });
@@ -290,161 +241,162 @@ export function planImport(csv: ParsedCsv, existing: ExistingData, opts: ImportO
     const key = row.relationId ? `id:${row.relationId}` : `name:${norm(name!)}`;
     let group = groups.get(key);
     if (!group) {
-      group = { key, lines: [], relationId: row.relationId, values: {}, firstLine: {}, rows: [] };
+      group = { lines: [], relationId: row.relationId, values: {}, firstLine: {}, team: [], rows: [] };
       groups.set(key, group);
     }
-    group.lines.push(r.line);
-    group.rows.push(row);
-    for (const [k, v] of Object.entries(row.relation) as [keyof RelationT, unknown][]) {
-      const first = group.firstLine[k];
-      // Rows grouped by name have the same name up to case and spacing: the first spelling is kept.
-      if (k === 'name' && !row.relationId && first !== undefined) continue;
-      if (first === undefined) {
-        (group.values as Record<string, unknown>)[k] = v;
-        group.firstLine[k] = r.line;
-      } else if (!deepEqual(group.values[k], v)) {
-        issues.push({
-          line: r.line,
-          field: `relation.${k}` as Field,
-          code: 'conflict',
-          value: Array.isArray(v) ? v.join(', ') : String(v),
-          other: first,
-        });
-      }
-    }
+    mergeRow(group, row, issues);
   }
 
   // 2. Match existing relations; build the results.
-  const byName = new Map<string, RelationT[]>();
-  for (const rel of Object.values(existing.relations)) {
-    const k = norm(rel.name);
-    byName.set(k, [...(byName.get(k) ?? []), rel]);
-  }
-  const contactsOf = new Map<string, ContactT[]>();
-  for (const c of Object.values(existing.contacts))
-    contactsOf.set(c.relationId, [...(contactsOf.get(c.relationId) ?? []), c]);
-  const takenIds = new Set([...Object.keys(existing.relations), ...Object.keys(existing.contacts)]);
-  const freshId = (wanted?: string) => {
-    let id = wanted && !takenIds.has(wanted) ? wanted : opts.newId();
-    while (takenIds.has(id)) id = opts.newId();
-    takenIds.add(id);
-    return id;
-  };
-
+  const matcher = matchRelation(existing);
+  const contactsOf = contactsByRelation(existing);
   const planned: PlannedRelation[] = [];
-  const records: RecordsImport = {
+  const records: Required<RecordsImport> = {
     addRelations: [],
     updateRelations: [],
     addContacts: [],
     updateContacts: [],
+    addProfessionals: [],
+    addContactLog: [],
+    importMemory: nextMemory(
+      existing.memory,
+      csv.headers,
+      opts.mapping,
+      values,
+      new Map([...added].map(([k, p]) => [k, p.id])),
+    ),
   };
+  const logged = new Set(
+    Object.values(existing.contactLog ?? {}).flatMap((e) => [
+      `${e.relationId}|${e.date}|`,
+      ...e.contactIds.map((c) => `${e.relationId}|${e.date}|${c}`),
+    ]),
+  );
   let duplicates = 0;
   for (const g of groups.values()) {
     const first = g.lines[0]!;
-    let match: RelationT | undefined;
-    if (g.relationId && existing.relations[g.relationId]) match = existing.relations[g.relationId];
-    else if (g.values.name) {
-      const same = byName.get(norm(g.values.name)) ?? [];
-      if (same.length > 1 && opts.duplicates === 'update')
-        issues.push({
-          line: first,
-          field: 'relation.name',
-          code: 'ambiguousMatch',
-          value: g.values.name,
-          other: same.length,
-        });
-      match = same[0];
-    }
+    const found = matcher(g.relationId, g.values.name, opts.duplicates === 'update');
+    if (found.ambiguous)
+      issues.push({
+        line: first,
+        field: 'relation.name',
+        code: 'ambiguousMatch',
+        value: g.values.name,
+        other: found.ambiguous,
+      });
+    const match = found.relation;
     if (!match && !g.values.name) {
       issues.push({ line: first, field: 'relation.name', code: 'noName' });
       continue;
     }
-    if (match) duplicates++;
-    const action: PlannedRelation['action'] = match ? (opts.duplicates ?? 'undecided') : 'add';
     const id = match ? match.id : freshId(g.relationId);
-    const result = { ...(match ?? relationDefaults()), ...g.values, id } as RelationT;
-    const schemaIssue = firstSchemaIssue(Relation, result);
-    if (action !== 'skip' && schemaIssue) {
+    const result = relationResult(match, g, id, relationDefaults());
+    const schemaIssue = checkRecords.relation(result);
+    if (schemaIssue) {
       issues.push({ line: first, field: null, code: 'schema', detail: schemaIssue });
       continue;
     }
-    const plan: PlannedRelation = {
-      lines: g.lines,
-      action,
-      result: match && action === 'skip' ? match : result,
-      contacts: [],
-    };
-    planned.push(plan);
-    if (action === 'add') records.addRelations.push(result);
-    if (action === 'update' && !deepEqual(result, match))
-      records.updateRelations.push({ id, patch: g.values as Patch<RelationT> });
-    if (action === 'skip') continue;
-
-    // Contacts of this relation.
-    const seen = new Map<string, number>();
-    const current = action === 'update' ? (contactsOf.get(id) ?? []) : [];
-    for (const row of g.rows) {
-      if (!row.contact.name) continue;
-      const key = row.contactId ? `id:${row.contactId}` : `name:${norm(row.contact.name)}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        issues.push({
-          line: row.line,
-          field: 'contact.name',
-          code: 'duplicateContact',
-          value: row.contact.name,
-          other: earlier,
-        });
-        continue;
-      }
-      seen.set(key, row.line);
-      const existingContact =
-        current.find((c) => row.contactId !== undefined && c.id === row.contactId) ??
-        current.find((c) => norm(c.name) === norm(row.contact.name!));
-      const personal = Object.keys(row.personal).length
-        ? { ...(existingContact?.personal ?? {}), ...row.personal }
-        : undefined;
-      const values: Partial<ContactT> = { ...row.contact, ...(personal ? { personal } : {}) };
-      const cid = existingContact ? existingContact.id : freshId(row.contactId);
-      const contact = {
-        ...(existingContact ?? contactDefaults()),
-        ...values,
-        id: cid,
-        relationId: id,
-      } as ContactT;
-      const contactIssue = firstSchemaIssue(Contact, contact);
-      if (contactIssue) {
-        issues.push({ line: row.line, field: null, code: 'schema', detail: contactIssue });
-        continue;
-      }
-      plan.contacts.push({ line: row.line, action: existingContact ? 'update' : 'add', result: contact });
-      if (!existingContact) records.addContacts.push(contact);
-      else if (!deepEqual(contact, existingContact))
-        records.updateContacts.push({ id: cid, patch: values as Patch<ContactT> });
+    const plan: PlannedRelation = { lines: g.lines, action: 'add', result, contacts: [], history: [] };
+    const contactIssues = planContacts(
+      plan,
+      g,
+      match ? (contactsOf.get(id) ?? []) : [],
+      id,
+      freshId,
+      contactDefaults(),
+      checkRecords.contact,
+    );
+    if (contactIssues.length) {
+      issues.push(...contactIssues);
+      continue;
     }
+    for (const row of g.rows) {
+      if (!row.lastActivity) continue;
+      const contactId = plan.contacts.find((c) => c.line === row.line)?.result.id;
+      const key = `${id}|${row.lastActivity}|${contactId ?? ''}`;
+      if (logged.has(key)) continue;
+      logged.add(key);
+      logged.add(`${id}|${row.lastActivity}|`);
+      const who = row.contactOwnerId ?? result.ownerId;
+      plan.history.push({
+        id: freshId(),
+        relationId: id,
+        date: row.lastActivity,
+        type: 'other',
+        professionalIds: who ? [who] : [],
+        contactIds: contactId ? [contactId] : [],
+        note: opts.historyNote ?? '',
+        signals: {},
+      });
+    }
+    const changes =
+      !match ||
+      !deepEqual(result, match) ||
+      plan.history.length > 0 ||
+      plan.contacts.some((c) => c.action !== 'unchanged');
+    if (match && changes) duplicates++;
+    plan.action = !match ? 'add' : !changes ? 'unchanged' : (opts.duplicates ?? 'undecided');
+    if (plan.action === 'skip') plan.result = match!;
+    planned.push(plan);
+    if (plan.action === 'add') records.addRelations.push(result);
+    if (plan.action === 'update' && !deepEqual(result, match))
+      records.updateRelations.push({ id, patch: relationPatch(result, match!) });
+    if (plan.action !== 'add' && plan.action !== 'update') continue;
+    for (const c of plan.contacts) {
+      if (c.action === 'add') records.addContacts.push(c.result);
+      if (c.action === 'update') {
+        const before = existing.contacts[c.result.id]!;
+        records.updateContacts.push({
+          id: c.result.id,
+          patch: relationPatch(c.result, before) as Patch<ContactT>,
+        });
+      }
+    }
+    records.addContactLog.push(...plan.history);
   }
+  // The professionals the written records refer to.
+  const used = new Set(
+    [...records.addRelations, ...records.updateRelations.map((u) => u.patch as RelationT)].flatMap((r) => [
+      r.ownerId ?? '',
+      ...(r.teamIds ?? []),
+    ]),
+  );
+  for (const c of [...records.addContacts, ...records.updateContacts.map((u) => u.patch as ContactT)])
+    for (const k of c.knownBy ?? []) used.add(k);
+  for (const e of records.addContactLog) for (const p of e.professionalIds) used.add(p);
+  records.addProfessionals = [...added.values()].filter((p) => used.has(p.id));
 
   issues.sort((a, b) => a.line - b.line);
   const badLines = [...new Set(issues.map((i) => i.line))];
+  const openValues = values.reduce((n, c) => n + c.entries.filter((e) => e.choice === null).length, 0);
   const counts = {
     add: planned.filter((p) => p.action === 'add').length,
     update: planned.filter((p) => p.action === 'update').length,
     skip: planned.filter((p) => p.action === 'skip').length,
+    unchanged: planned.filter((p) => p.action === 'unchanged').length,
     contactsAdd: records.addContacts.length,
-    contactsUpdate: planned.flatMap((p) => p.contacts).filter((c) => c.action === 'update').length,
+    contactsUpdate: records.updateContacts.length,
+    history: records.addContactLog.length,
+    professionals: records.addProfessionals.length,
   };
   const blocked =
     problems.length > 0 ||
     issues.length > 0 ||
+    openValues > 0 ||
     planned.some((p) => p.action === 'undecided') ||
     counts.add + counts.update === 0;
   return {
     mappingProblems: problems,
     issues,
     badLines,
+    values,
+    openValues,
     relations: planned,
+    newProfessionals: records.addProfessionals,
     duplicates,
     detectedFormat,
+    ambiguousNumbers,
+    dates,
     counts,
     records: blocked ? null : records,
   };
@@ -456,25 +408,36 @@ function problemIssue(p: Exclude<CsvProblem, { code: 'empty' }>): RowIssue {
     : { line: p.line, field: null, code: 'extraCells', value: String(p.found), other: p.expected };
 }
 
-function firstSchemaIssue(schema: typeof Relation | typeof Contact, value: unknown): SchemaIssue | null {
-  const parsed = parseWith(schema, value);
-  return parsed.ok ? null : (parsed.issues[0] ?? null);
-}
-
-/** One preview line per CSV row that will be imported (or skipped), in file order. */
+/** One preview line per CSV row that will be imported (or skipped, or is unchanged), in file order. */
 export interface PreviewRow {
   line: number;
   action: PlannedRelation['action'];
   relation: RelationT;
   contact: ContactT | null;
+  /** The history start this row adds, `YYYY-MM-DD`. */
+  history: string | null;
 }
 
 export function previewRows(plan: ImportPlan, limit: number): PreviewRow[] {
   const rows: PreviewRow[] = [];
   for (const p of plan.relations) {
     const byLine = new Map(p.contacts.map((c) => [c.line, c.result]));
+    const contactsOf = new Map(p.contacts.map((c) => [c.result.id, c.line]));
+    const historyOf = new Map<number, string>();
+    for (const h of p.history) {
+      const line = h.contactIds[0] !== undefined ? contactsOf.get(h.contactIds[0]) : p.lines[0];
+      if (line !== undefined) historyOf.set(line, h.date);
+    }
     for (const line of p.lines)
-      rows.push({ line, action: p.action, relation: p.result, contact: byLine.get(line) ?? null });
+      rows.push({
+        line,
+        action: p.action,
+        relation: p.result,
+        contact: byLine.get(line) ?? null,
+        history: historyOf.get(line) ?? null,
+      });
   }
   return rows.sort((a, b) => a.line - b.line).slice(0, limit);
 }
+
+export type { ImportMemory };

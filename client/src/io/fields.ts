@@ -1,17 +1,10 @@
 /**
  * The Haard fields a CSV column can be mapped to, the header names that suggest them (Dutch and English,
- * as CRM exports name them), the headers Haard writes on export, and the enum values in both languages.
+ * as CRM exports name them), the headers Haard writes on export; enumerated values are in cellValues.ts.
  * These are a file format, not UI text: the UI's labels for the fields live in the message catalog.
  */
 import type { Locale } from '../../../core/model/common.ts';
-import {
-  ATTITUDES,
-  DMU_ROLES,
-  RELATION_KINDS,
-  type Attitude,
-  type DmuRole,
-  type RelationKind,
-} from '../../../core/model/workspace.ts';
+import { normaliseHeader } from './normalise.ts';
 
 export const RELATION_FIELDS = [
   'relation.id',
@@ -20,6 +13,7 @@ export const RELATION_FIELDS = [
   'relation.sector',
   'relation.revenue',
   'relation.potential',
+  'relation.owner',
   'relation.tags',
   'relation.notes',
 ] as const;
@@ -32,6 +26,7 @@ export const CONTACT_FIELDS = [
   'contact.dmuRole',
   'contact.attitude',
   'contact.strength',
+  'contact.owner',
 ] as const;
 /** Personal facts: exported only when asked for (they are personal data). */
 export const PERSONAL_FIELDS = [
@@ -40,17 +35,70 @@ export const PERSONAL_FIELDS = [
   'contact.car',
   'contact.coffee',
 ] as const;
-export const FIELDS = [...RELATION_FIELDS, ...CONTACT_FIELDS, ...PERSONAL_FIELDS] as const;
+/**
+ * Where the relation's history starts: the last activity a CRM recorded, logged as a contact moment of
+ * type `other` (with the row's contact, when there is one).
+ */
+export const HISTORY_FIELDS = ['log.lastActivity'] as const;
+export const FIELDS = [...RELATION_FIELDS, ...CONTACT_FIELDS, ...PERSONAL_FIELDS, ...HISTORY_FIELDS] as const;
 export type Field = (typeof FIELDS)[number];
 export type Target = Field | 'ignore';
 
-/** A header as compared: lower case, accents and everything but letters and digits removed. */
-export const normaliseHeader = (h: string): string =>
-  h
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+/** The fields Haard's CSV export writes (personal facts only when asked for): what `exportCsv` round-trips. */
+export const EXPORTED_FIELDS = [
+  ...RELATION_FIELDS,
+  ...CONTACT_FIELDS.filter((f) => f !== 'contact.owner'),
+] as const satisfies readonly Field[];
+
+/**
+ * Text fields that several columns may be linked to at once: their cells are joined, in column order
+ * (name parts: first, middle, last), with a space — notes with a line break, tags as one list.
+ * "First Name" + "Last Name" → the contact's name.
+ */
+export const COMBINABLE: ReadonlySet<Field> = new Set<Field>([
+  'relation.name',
+  'relation.sector',
+  'relation.tags',
+  'relation.notes',
+  'contact.name',
+  'contact.title',
+  'contact.hobbies',
+  'contact.car',
+  'contact.coffee',
+]);
+
+/** Fields whose cells are looked up, value by value: an enumeration, or a professional of the team. */
+export const VALUE_FIELDS = [
+  'relation.kind',
+  'contact.dmuRole',
+  'contact.attitude',
+  'relation.owner',
+  'contact.owner',
+] as const satisfies readonly Field[];
+export type ValueField = (typeof VALUE_FIELDS)[number];
+export const isValueField = (f: Target): f is ValueField => (VALUE_FIELDS as readonly string[]).includes(f);
+export const OWNER_FIELDS = ['relation.owner', 'contact.owner'] as const satisfies readonly ValueField[];
+export const isOwnerField = (f: Target): f is (typeof OWNER_FIELDS)[number] =>
+  f === 'relation.owner' || f === 'contact.owner';
+export const NUMBER_FIELDS = [
+  'relation.revenue',
+  'relation.potential',
+  'contact.strength',
+] as const satisfies readonly Field[];
+export const DATE_FIELDS = ['contact.birthday', 'log.lastActivity'] as const satisfies readonly Field[];
+
+/**
+ * Where a column's cell goes within a combined name: 0 first names, 1 infixes ("van der"), 2 last names,
+ * 1 anything else — so "Achternaam; Voornaam" still gives "Jan Jansen".
+ */
+export function namePartRank(header: string): number {
+  const h = normaliseHeader(header);
+  if (['firstname', 'voornaam', 'voornamen', 'givenname', 'roepnaam', 'voorletters', 'initials'].includes(h))
+    return 0;
+  if (['tussenvoegsel', 'tussenvoegsels', 'middlename', 'infix', 'prefix'].includes(h)) return 1;
+  if (['lastname', 'achternaam', 'surname', 'familyname', 'familienaam'].includes(h)) return 2;
+  return 1;
+}
 
 /**
  * Header names per field. `strong` names say it on their own; `weak` ones ("Naam", "Name") only apply when
@@ -83,11 +131,27 @@ const SYNONYMS: Record<Field, { strong: string[]; weak?: string[]; prefix?: bool
       'clientname',
       'customer',
       'customername',
+      'associatedcompany',
+      'bijbehorendbedrijf',
+      'gekoppeldbedrijf',
     ],
     weak: ['naam', 'name'],
   },
   'relation.kind': {
-    strong: ['soort', 'soortrelatie', 'relatiesoort', 'relatietype', 'type', 'kind', 'relationtype'],
+    strong: [
+      'soort',
+      'soortrelatie',
+      'relatiesoort',
+      'relatietype',
+      'type',
+      'kind',
+      'relationtype',
+      'companytype',
+      'lifecyclestage',
+      'levenscyclusfase',
+      'klantstatus',
+      'relatiestatus',
+    ],
   },
   'relation.sector': { strong: ['sector', 'branche', 'branch', 'industry', 'industrie', 'bedrijfstak'] },
   'relation.revenue': {
@@ -95,6 +159,23 @@ const SYNONYMS: Record<Field, { strong: string[]; weak?: string[]; prefix?: bool
     prefix: true,
   },
   'relation.potential': { strong: ['potentie', 'potentieel', 'potential'], prefix: true },
+  'relation.owner': {
+    strong: [
+      'eigenaar',
+      'owner',
+      'companyowner',
+      'accountowner',
+      'relationowner',
+      'relatieeigenaar',
+      'eigenaarbedrijf',
+      'bedrijfseigenaar',
+      'accountmanager',
+      'relatiebeheerder',
+      'relatiemanager',
+      'relationshipmanager',
+      'dossierhouder',
+    ],
+  },
   'relation.tags': { strong: ['tags', 'tag', 'labels', 'label', 'trefwoorden', 'kenmerken'] },
   'relation.notes': {
     strong: ['notities', 'notitie', 'opmerkingen', 'opmerking', 'notes', 'note', 'memo', 'toelichting'],
@@ -113,6 +194,13 @@ const SYNONYMS: Record<Field, { strong: string[]; weak?: string[]; prefix?: bool
       'person',
       'fullname',
       'volledigenaam',
+      'firstname',
+      'lastname',
+      'voornaam',
+      'achternaam',
+      'tussenvoegsel',
+      'middlename',
+      'surname',
     ],
     weak: ['naam', 'name'],
   },
@@ -124,6 +212,17 @@ const SYNONYMS: Record<Field, { strong: string[]; weak?: string[]; prefix?: bool
   },
   'contact.dmuRole': { strong: ['dmurol', 'dmurole', 'bvtrol', 'rolindmu', 'dmu'] },
   'contact.attitude': { strong: ['houding', 'attitude'] },
+  'contact.owner': {
+    strong: [
+      'contactowner',
+      'eigenaarcontactpersoon',
+      'eigenaarcontact',
+      'contacteigenaar',
+      'contactpersooneigenaar',
+      'knownby',
+      'bekendbij',
+    ],
+  },
   'contact.strength': {
     strong: ['relatiesterkte', 'sterkte', 'strength', 'relationshipstrength', 'sterkterelatie'],
   },
@@ -131,7 +230,32 @@ const SYNONYMS: Record<Field, { strong: string[]; weak?: string[]; prefix?: bool
   'contact.hobbies': { strong: ['sporthobbys', 'hobbys', 'hobbies', 'sporthobbies', 'hobby', 'sport'] },
   'contact.car': { strong: ['auto', 'car'] },
   'contact.coffee': { strong: ['koffie', 'coffee'] },
+  'log.lastActivity': {
+    strong: [
+      'lastactivitydate',
+      'lastactivity',
+      'lastcontacted',
+      'lastcontact',
+      'lastcontactdate',
+      'lastengagementdate',
+      'datumlaatsteactiviteit',
+      'laatsteactiviteit',
+      'laatsteactiviteitsdatum',
+      'laatstecontact',
+      'datumlaatstecontact',
+    ],
+  },
 };
+
+const NAME_PARTS = new Set([
+  'firstname',
+  'lastname',
+  'voornaam',
+  'achternaam',
+  'tussenvoegsel',
+  'middlename',
+  'surname',
+]);
 
 /** Suggest a target per column: each field at most once; strong names first, then weak ones, left to right. */
 export function suggestMapping(headers: readonly string[]): Target[] {
@@ -142,9 +266,12 @@ export function suggestMapping(headers: readonly string[]): Target[] {
     out[i] = f;
     taken.add(f);
   };
-  // Pass 1: exact strong names; pass 2: strong prefixes; pass 3: weak names, fields in FIELDS order.
+  // Pass 1: exact strong names (a name part may join a field already taken: first + last name);
+  // pass 2: strong prefixes; pass 3: weak names, fields in FIELDS order.
   for (const [i, h] of norm.entries()) {
-    const f = FIELDS.find((f) => !taken.has(f) && SYNONYMS[f].strong.includes(h));
+    const f = FIELDS.find(
+      (f) => (!taken.has(f) || (NAME_PARTS.has(h) && f === 'contact.name')) && SYNONYMS[f].strong.includes(h),
+    );
     if (f) claim(i, f);
   }
   for (const [i, h] of norm.entries()) {
@@ -171,6 +298,7 @@ export const EXPORT_HEADERS: Record<Locale, Record<Field, string>> = {
     'relation.sector': 'Sector',
     'relation.revenue': 'Omzet',
     'relation.potential': 'Potentie',
+    'relation.owner': 'Eigenaar',
     'relation.tags': 'Tags',
     'relation.notes': 'Notities',
     'contact.id': 'Contact-id',
@@ -181,10 +309,12 @@ export const EXPORT_HEADERS: Record<Locale, Record<Field, string>> = {
     'contact.dmuRole': 'DMU-rol',
     'contact.attitude': 'Houding',
     'contact.strength': 'Relatiesterkte',
+    'contact.owner': 'Eigenaar contactpersoon',
     'contact.birthday': 'Verjaardag',
     'contact.hobbies': "Sport/hobby's",
     'contact.car': 'Auto',
     'contact.coffee': 'Koffie',
+    'log.lastActivity': 'Laatste activiteit',
   },
   en: {
     'relation.id': 'Relation id',
@@ -193,6 +323,7 @@ export const EXPORT_HEADERS: Record<Locale, Record<Field, string>> = {
     'relation.sector': 'Sector',
     'relation.revenue': 'Revenue',
     'relation.potential': 'Potential',
+    'relation.owner': 'Owner',
     'relation.tags': 'Tags',
     'relation.notes': 'Notes',
     'contact.id': 'Contact id',
@@ -203,111 +334,14 @@ export const EXPORT_HEADERS: Record<Locale, Record<Field, string>> = {
     'contact.dmuRole': 'DMU role',
     'contact.attitude': 'Attitude',
     'contact.strength': 'Strength',
+    'contact.owner': 'Contact owner',
     'contact.birthday': 'Birthday',
     'contact.hobbies': 'Sport/hobbies',
     'contact.car': 'Car',
     'contact.coffee': 'Coffee',
+    'log.lastActivity': 'Last activity',
   },
 };
 
-/** Enum values as written on export, per locale; import accepts these, the codes and the extra aliases. */
-export const KIND_VALUES: Record<Locale, Record<RelationKind, string>> = {
-  nl: {
-    client: 'opdrachtgever',
-    prospect: 'prospect',
-    supplier: 'leverancier',
-    partner: 'partner',
-    other: 'overig',
-  },
-  en: { client: 'client', prospect: 'prospect', supplier: 'supplier', partner: 'partner', other: 'other' },
-};
-const KIND_ALIASES: Record<string, RelationKind> = {
-  klant: 'client',
-  customer: 'client',
-  debiteur: 'client',
-  lead: 'prospect',
-  vendor: 'supplier',
-  crediteur: 'supplier',
-  anders: 'other',
-  overige: 'other',
-};
-export const DMU_VALUES: Record<Locale, Record<DmuRole, string>> = {
-  nl: {
-    decider: 'beslisser',
-    influencer: 'beïnvloeder',
-    buyer: 'inkoper',
-    user: 'gebruiker',
-    gatekeeper: 'poortwachter',
-    champion: 'pleitbezorger',
-  },
-  en: {
-    decider: 'decider',
-    influencer: 'influencer',
-    buyer: 'buyer',
-    user: 'user',
-    gatekeeper: 'gatekeeper',
-    champion: 'champion',
-  },
-};
-export const ATTITUDE_VALUES: Record<Locale, Record<Attitude, string>> = {
-  nl: { supporter: 'voorstander', neutral: 'neutraal', critic: 'criticus' },
-  en: { supporter: 'supporter', neutral: 'neutral', critic: 'critic' },
-};
-
-function lookup<T extends string>(
-  codes: readonly T[],
-  tables: Record<Locale, Record<T, string>>,
-  aliases: Record<string, T>,
-): (text: string) => T | null {
-  const map = new Map<string, T>();
-  for (const c of codes) {
-    map.set(normaliseHeader(c), c);
-    for (const l of ['nl', 'en'] as const) map.set(normaliseHeader(tables[l][c]), c);
-  }
-  for (const [k, v] of Object.entries(aliases)) map.set(normaliseHeader(k), v);
-  return (text) => map.get(normaliseHeader(text)) ?? null;
-}
-
-export const readKind = lookup(RELATION_KINDS, KIND_VALUES, KIND_ALIASES);
-export const readDmuRole = lookup(DMU_ROLES, DMU_VALUES, { beinvloeder: 'influencer', koper: 'buyer' });
-export const readAttitude = lookup(ATTITUDES, ATTITUDE_VALUES, {
-  positief: 'supporter',
-  positive: 'supporter',
-  negatief: 'critic',
-  negative: 'critic',
-  critical: 'critic',
-  kritisch: 'critic',
-});
-
-/**
- * Tags in one cell. Haard writes them separated by "; " with "\;" and "\\" escaped. A cell with a ";" is
- * split on unescaped ";"; a cell without one is split on "," (how most CRMs write them). Tags are trimmed,
- * empty ones dropped.
- */
-export function readTags(cell: string): string[] {
-  if (cell.includes(';')) {
-    const tags: string[] = [];
-    let cur = '';
-    for (let i = 0; i < cell.length; i++) {
-      const ch = cell[i]!;
-      if (ch === '\\' && i + 1 < cell.length) cur += cell[++i];
-      else if (ch === ';') {
-        tags.push(cur);
-        cur = '';
-      } else cur += ch;
-    }
-    tags.push(cur);
-    return tags.map((t) => t.trim()).filter(Boolean);
-  }
-  return cell
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean);
-}
-
-export function writeTags(tags: readonly string[]): string {
-  const cell = tags.map((t) => t.replace(/\\/g, '\\\\').replace(/;/g, '\\;')).join('; ');
-  // One tag without ";" is read back split on "," and unescaped: end it with ";" when that would change it.
-  const single = tags.length === 1 && !cell.includes(';');
-  return single && (cell.includes(',') || cell !== tags[0]) ? `${cell};` : cell;
-}
+export { normaliseHeader };
+export * from './cellValues.ts';

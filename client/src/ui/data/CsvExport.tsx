@@ -18,7 +18,8 @@ export function CsvExport() {
   const run = () => {
     const d = ws.data();
     if (!d) return;
-    const text = exportCsv(d, { locale: locale(), format: format(), includePersonal: personal() });
+    // "Excel in Dutch" is Dutch throughout: headers and values too; the international file is English.
+    const text = exportCsv(d, { locale: format(), format: format(), includePersonal: personal() });
     // A BOM so that Excel reads the file as UTF-8; the importer removes it.
     downloadText(`${t('data.export.file')}-${todayIso()}.csv`, `\uFEFF${text}`, 'text/csv;charset=utf-8');
   };

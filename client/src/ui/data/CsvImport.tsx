@@ -1,34 +1,27 @@
 /**
- * CSV import: choose a file → link columns → check (every bad row with its line, duplicates, preview) →
- * import everything in one transaction (one undo step). Nothing is written until the plan is clean.
+ * CSV import: choose a file → how it is read (delimiter, character set, numbers, dates; guessed, and
+ * changeable) → link columns → what the values mean → check (every bad row with its line, existing
+ * relations, preview) → import everything in one transaction (one undo step). Nothing is written until
+ * the plan is clean. The column links and value meanings are remembered in the workspace.
  */
-import { For, Show, createMemo, createSignal } from 'solid-js';
+import { Show, createMemo, createSignal } from 'solid-js';
 import { formatIssue } from '../../../../core/model/issues.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { newId } from '../../../../doc/ids.ts';
-import { decodeBytes, parseCsv, type DecodedText, type ParsedCsv } from '../../io/csv.ts';
-import { planImport, previewRows, type DuplicateMode } from '../../io/csvImport.ts';
-import { suggestMapping, type Field, type Target } from '../../io/fields.ts';
-import type { NumberFormat } from '../../io/numbers.ts';
-import { locale, t, tn, type MessageKey } from '../../i18n/index.ts';
+import { decodeBytes, parseCsv } from '../../io/csv.ts';
+import { fieldColumns, planImport, type DuplicateMode } from '../../io/csvImport.ts';
+import { cellText } from '../../io/importRow.ts';
+import { FIELDS, normaliseHeader, suggestMapping, type Field, type Target } from '../../io/fields.ts';
+import { rememberedMapping, type ValueChoices } from '../../io/importValues.ts';
+import { locale, t, translate } from '../../i18n/index.ts';
 import { FilePicker } from './FilePicker.tsx';
+import { ImportCheck } from './ImportCheck.tsx';
 import { ImportMapping } from './ImportMapping.tsx';
-import { ImportPreview } from './ImportPreview.tsx';
-import { rowIssueText } from './issueText.ts';
+import { ImportReading, type ReadingChoice } from './ImportReading.tsx';
+import { ImportValues } from './ImportValues.tsx';
 
-interface Loaded {
-  name: string;
-  decoded: DecodedText;
-  csv: ParsedCsv;
-}
-
-const DELIMITER_KEY: Record<string, MessageKey> = {
-  ',': 'data.import.delimiter.comma',
-  ';': 'data.import.delimiter.semicolon',
-  '\t': 'data.import.delimiter.tab',
-  '|': 'data.import.delimiter.pipe',
-};
-const PREVIEW_ROWS = 8;
+const AUTO: ReadingChoice = { delimiter: 'auto', encoding: 'auto', numbers: 'auto', dates: 'auto' };
+const isTarget = (t: string): t is Target => t === 'ignore' || (FIELDS as readonly string[]).includes(t);
 
 type Outcome =
   | { kind: 'done'; relations: number; contacts: number }
@@ -38,66 +31,130 @@ type Outcome =
 export function CsvImport() {
   const ws = useWorkspace();
   const store = ws.session.store;
-  const [loaded, setLoaded] = createSignal<Loaded | null>(null);
+  const [file, setFile] = createSignal<{ name: string; bytes: Uint8Array } | null>(null);
   const [readError, setReadError] = createSignal<string | null>(null);
-  const [mapping, setMapping] = createSignal<Target[]>([]);
-  const [numberFormat, setNumberFormat] = createSignal<NumberFormat | 'auto'>('auto');
+  const [reading, setReading] = createSignal<ReadingChoice>(AUTO);
+  /** The person's links, for the headers they were made for (other headers start from the suggestion). */
+  const [links, setLinks] = createSignal<{ key: string; mapping: Target[] } | null>(null);
+  const [values, setValues] = createSignal<ValueChoices>({});
   const [duplicates, setDuplicates] = createSignal<DuplicateMode | null>(null);
   const [excluded, setExcluded] = createSignal<ReadonlySet<number>>(new Set());
   const [outcome, setOutcome] = createSignal<Outcome | null>(null);
 
-  const choose = async (file: File) => {
+  const choose = async (f: File) => {
     setOutcome(null);
     setReadError(null);
     try {
-      const decoded = decodeBytes(new Uint8Array(await file.arrayBuffer()));
-      const csv = parseCsv(decoded.text);
-      setLoaded({ name: file.name, decoded, csv });
-      setMapping(suggestMapping(csv.headers));
-      setNumberFormat('auto');
+      setFile({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+      setReading(AUTO);
+      setLinks(null);
+      setValues({});
       setDuplicates(null);
       setExcluded(new Set<number>());
     } catch (error) {
-      setLoaded(null);
-      setReadError(t('data.file.unreadable', { name: file.name, detail: String(error) }));
+      setFile(null);
+      setReadError(t('data.file.unreadable', { name: f.name, detail: String(error) }));
     }
   };
 
+  const guessed = createMemo(() => {
+    const f = file();
+    return f ? decodeBytes(f.bytes) : null;
+  });
+  const decoded = createMemo(() => {
+    const f = file();
+    const enc = reading().encoding;
+    return f ? (enc === 'auto' ? guessed()! : decodeBytes(f.bytes, enc)) : null;
+  });
+  const csv = createMemo(() => {
+    const d = decoded();
+    const delimiter = reading().delimiter;
+    return d ? parseCsv(d.text, delimiter === 'auto' ? {} : { delimiter }) : null;
+  });
+  const memory = () => ws.data()?.settings.importMemory;
+  const headersKey = () => csv()?.headers.join('\u0000') ?? '';
+  const initialMapping = createMemo(() => {
+    const c = csv();
+    if (!c) return [];
+    return rememberedMapping(c.headers, suggestMapping(c.headers), memory(), isTarget) as Target[];
+  });
+  const mapping = (): Target[] => {
+    const l = links();
+    return l && l.key === headersKey() ? l.mapping : initialMapping();
+  };
+  const remembered = () =>
+    (csv()?.headers ?? []).map((h, i) => {
+      const m = memory()?.columns[normaliseHeader(h)];
+      return m !== undefined && m === mapping()[i];
+    });
+  const onMap = (i: number, target: Target) =>
+    setLinks({ key: headersKey(), mapping: mapping().map((x, j) => (j === i ? target : x)) });
+
   const plan = createMemo(() => {
-    const l = loaded();
+    const c = csv();
     const d = ws.data();
-    if (!l || !d) return null;
+    const f = file();
+    if (!c || !d || !f) return null;
     return planImport(
-      l.csv,
-      { relations: d.relations, contacts: d.contacts },
+      c,
+      {
+        relations: d.relations,
+        contacts: d.contacts,
+        professionals: d.professionals,
+        contactLog: d.contactLog,
+        memory: d.settings.importMemory,
+      },
       {
         mapping: mapping(),
-        numberFormat: numberFormat(),
+        numberFormat: reading().numbers,
+        dateOrder: reading().dates,
         duplicates: duplicates(),
         excluded: excluded(),
+        values: values(),
         newId,
+        // In the workspace's language: the note is shared with every colleague.
+        historyNote: translate(d.settings.locale, 'data.import.historyNote', { file: f.name }),
       },
     );
   });
-  const headerOf = (f: Field) => {
-    const i = mapping().indexOf(f);
-    return i >= 0 ? loaded()?.csv.headers[i] : undefined;
-  };
+  const columns = createMemo(() => fieldColumns(csv()?.headers ?? [], mapping()));
+  const headerOf = (f: Field) =>
+    columns()
+      .get(f)
+      ?.map((i) => csv()?.headers[i] ?? '')
+      .join(' + ');
+  const combined = (): [Field, string[]][] =>
+    [...columns()]
+      .filter(([, cols]) => cols.length > 1)
+      .map(([f, cols]) => [f, cols.map((i) => csv()?.headers[i] ?? '')]);
   const samples = () => {
-    const l = loaded();
-    if (!l) return [];
-    return l.csv.headers.map(
-      (_h, i) => l.csv.rows.find((r) => (r.cells[i] ?? '').trim() !== '')?.cells[i] ?? '',
+    const c = csv();
+    if (!c) return [];
+    return c.headers.map((_h, i) =>
+      cellText(c.rows.find((r) => (r.cells[i] ?? '').trim() !== '')?.cells[i] ?? ''),
     );
   };
+  const professionals = createMemo(() =>
+    Object.values(ws.data()?.professionals ?? {}).sort((a, b) => a.name.localeCompare(b.name, locale())),
+  );
+  const ownerName = (id: string) =>
+    ws.data()?.professionals[id]?.name ?? plan()?.newProfessionals.find((p) => p.id === id)?.name ?? '';
   const blockedReason = (): string | null => {
     const p = plan();
     if (!p || p.records) return null;
     if (p.mappingProblems.length) return t('data.import.blocked.mapping');
     if (p.issues.length) return t('data.import.blocked.issues');
+    if (p.openValues > 0) return t('data.import.blocked.values');
     if (p.relations.some((r) => r.action === 'undecided')) return t('data.import.blocked.duplicates');
     return t('data.import.blocked.nothing');
   };
+  const nothingNew = () => {
+    const p = plan();
+    return (
+      !!p && !p.issues.length && p.counts.unchanged > 0 && p.counts.add + p.counts.update + p.duplicates === 0
+    );
+  };
+  const steps = () => (plan()?.values.length ? { check: 4, go: 5 } : { check: 3, go: 4 });
 
   const runImport = () => {
     const records = plan()?.records;
@@ -112,18 +169,17 @@ export function CsvImport() {
       relations: result.value.relationsAdded + result.value.relationsUpdated,
       contacts: result.value.contactsAdded + result.value.contactsUpdated,
     });
-    setLoaded(null);
+    setFile(null);
   };
   const undoImport = () => {
     if (store.undo.undo()) setOutcome({ kind: 'undone' });
   };
-  const exclude = (lines: number[]) => setExcluded((s) => new Set([...s, ...lines]));
 
   return (
     <section class="panel io-panel" aria-labelledby="io-import-title" data-testid="csv-import">
       <h2 id="io-import-title">{t('data.import.title')}</h2>
       <Show
-        when={loaded()}
+        when={file() && csv() && guessed() ? { f: file()!, c: csv()!, g: guessed()! } : null}
         fallback={
           <FilePicker
             accept=".csv,.txt,.tsv,text/csv"
@@ -137,107 +193,85 @@ export function CsvImport() {
         {(l) => (
           <>
             <div class="io-fileinfo">
-              <p>
-                {t('data.import.fileInfo', {
-                  name: l().name,
-                  rows: l().csv.rows.length,
-                  delimiter: t(DELIMITER_KEY[l().csv.delimiter] ?? 'data.import.delimiter.comma'),
-                  encoding: t(`data.import.encoding.${l().decoded.encoding}`),
-                })}
-                <Show when={l().decoded.bom}> ({t('data.import.bom')})</Show>
-              </p>
-              <button type="button" class="link" onClick={() => setLoaded(null)}>
+              <p>{t('data.import.file', { name: l().f.name, rows: l().c.rows.length })}</p>
+              <button type="button" class="link" onClick={() => setFile(null)}>
                 {t('data.import.another')}
               </button>
             </div>
-            <Show when={l().decoded.encoding === 'windows-1252'}>
-              <p class="io-note warn">{t('data.import.notUtf8')}</p>
-            </Show>
-            <Show when={l().csv.rows.length > 0} fallback={<p class="error">{t('data.import.empty')}</p>}>
+            <ImportReading
+              choice={reading()}
+              guessedDelimiter={l().c.guessedDelimiter}
+              guessedEncoding={l().g.encoding}
+              bom={decoded()?.bom ?? false}
+              detectedNumbers={plan()?.detectedFormat ?? null}
+              ambiguousNumbers={plan()?.ambiguousNumbers ?? false}
+              dates={plan()?.dates ?? null}
+              onChange={(patch) => setReading((r) => ({ ...r, ...patch }))}
+            />
+            <Show when={l().c.rows.length > 0} fallback={<p class="error">{t('data.import.empty')}</p>}>
               <ImportMapping
-                headers={l().csv.headers}
+                headers={l().c.headers}
                 samples={samples()}
                 mapping={mapping()}
+                remembered={remembered()}
+                combined={combined()}
                 problems={plan()?.mappingProblems ?? []}
-                numberFormat={numberFormat()}
-                detected={plan()?.detectedFormat ?? null}
-                onMap={(i, target) => setMapping((m) => m.map((x, j) => (j === i ? target : x)))}
-                onNumberFormat={setNumberFormat}
+                onMap={onMap}
               />
+              <Show when={plan() && plan()!.values.length > 0}>
+                <ImportValues
+                  columns={plan()!.values}
+                  professionals={professionals()}
+                  newPeople={plan()!.newProfessionals.length}
+                  open={plan()!.openValues}
+                  onChoose={(field, key, choice) =>
+                    setValues((v) => ({ ...v, [field]: { ...(v[field] ?? {}), [key]: choice } }))
+                  }
+                />
+              </Show>
               <Show when={plan()}>
                 {(p) => (
-                  <section class="io-step" aria-labelledby="io-check-title">
-                    <h3 id="io-check-title">{t('data.import.step.check')}</h3>
-                    <Show when={p().duplicates > 0}>
-                      <fieldset class="io-choice" data-testid="duplicates">
-                        <legend>
-                          <strong>{tn('data.import.duplicates.title', p().duplicates)}.</strong>{' '}
-                          {t('data.import.duplicates.legend')}
-                        </legend>
-                        <For each={['skip', 'update'] as const}>
-                          {(mode) => (
-                            <label>
-                              <input
-                                type="radio"
-                                name="io-duplicates"
-                                value={mode}
-                                checked={duplicates() === mode}
-                                onChange={() => setDuplicates(mode)}
-                              />
-                              <span>{t(`data.import.duplicates.${mode}`)}</span>
-                            </label>
-                          )}
-                        </For>
-                      </fieldset>
-                    </Show>
-                    <Show when={p().issues.length > 0}>
-                      <div class="io-issues" role="alert" data-testid="import-issues">
-                        <p>
-                          <strong>{tn('data.import.issues.title', p().badLines.length)}</strong>{' '}
-                          {t('data.import.issues.intro')}
-                        </p>
-                        <ul>
-                          <For each={p().issues}>
-                            {(issue) => (
-                              <li>
-                                <span>{rowIssueText(issue, headerOf)}</span>
-                                <button type="button" class="link" onClick={() => exclude([issue.line])}>
-                                  {t('data.import.issues.exclude', { line: issue.line })}
-                                </button>
-                              </li>
-                            )}
-                          </For>
-                        </ul>
-                        <button type="button" onClick={() => exclude(p().badLines)}>
-                          {t('data.import.issues.excludeAll')}
-                        </button>
-                      </div>
-                    </Show>
-                    <Show when={excluded().size > 0}>
-                      <p class="muted io-note">
-                        {tn('data.import.excluded', excluded().size)} (
-                        {[...excluded()].sort((a, b) => a - b).join(', ')}){' '}
-                        <button type="button" class="link" onClick={() => setExcluded(new Set<number>())}>
-                          {t('data.import.excluded.restore')}
-                        </button>
-                      </p>
-                    </Show>
-                    <Show when={previewRows(p(), PREVIEW_ROWS).length > 0}>
-                      <h4 class="io-subtitle">{t('data.import.preview.title')}</h4>
-                      <ImportPreview rows={previewRows(p(), PREVIEW_ROWS)} />
-                    </Show>
-                  </section>
+                  <ImportCheck
+                    plan={p()}
+                    step={steps().check}
+                    duplicates={duplicates()}
+                    excluded={excluded()}
+                    headerOf={headerOf}
+                    ownerName={ownerName}
+                    onDuplicates={setDuplicates}
+                    onExclude={(lines) => setExcluded((s) => new Set([...s, ...lines]))}
+                    onRestore={() => setExcluded(new Set<number>())}
+                  />
                 )}
               </Show>
               <section class="io-step io-final" aria-labelledby="io-go-title">
-                <h3 id="io-go-title">{t('data.import.step.import')}</h3>
+                <h3 id="io-go-title">
+                  {steps().go}. {t('data.import.step.import')}
+                </h3>
                 <Show when={plan()}>
-                  {(p) => <p data-testid="import-summary">{t('data.import.summary', p().counts)}</p>}
+                  {(p) => (
+                    <p data-testid="import-summary">
+                      {t('data.import.summary', p().counts)}
+                      <Show when={p().counts.history + p().counts.professionals > 0}>
+                        {' '}
+                        {t('data.import.summary.extra', p().counts)}
+                      </Show>
+                    </p>
+                  )}
                 </Show>
-                <Show when={blockedReason()}>
-                  <p class="io-note warn" id="io-blocked">
-                    {t('data.import.blocked', { reason: blockedReason()! })}
-                  </p>
+                <Show
+                  when={!nothingNew()}
+                  fallback={
+                    <p class="io-note" data-testid="nothing-new">
+                      {t('data.import.nothingNew')}
+                    </p>
+                  }
+                >
+                  <Show when={blockedReason()}>
+                    <p class="io-note warn" id="io-blocked">
+                      {t('data.import.blocked', { reason: blockedReason()! })}
+                    </p>
+                  </Show>
                 </Show>
                 <button
                   type="button"

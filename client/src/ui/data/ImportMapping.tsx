@@ -1,8 +1,17 @@
-/** Step 1: link each CSV column to a Haard field (or ignore it), and say how numbers are written. */
+/**
+ * Step 2 of the CSV import: link each column to a Haard field (or ignore it). Text fields may take several
+ * columns (first and last name make the contact's name); the step says what is combined.
+ */
 import { For, Show } from 'solid-js';
-import { CONTACT_FIELDS, PERSONAL_FIELDS, RELATION_FIELDS, type Target } from '../../io/fields.ts';
+import {
+  CONTACT_FIELDS,
+  HISTORY_FIELDS,
+  PERSONAL_FIELDS,
+  RELATION_FIELDS,
+  type Field,
+  type Target,
+} from '../../io/fields.ts';
 import type { MappingProblem } from '../../io/csvImport.ts';
-import type { DetectedFormat, NumberFormat } from '../../io/numbers.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { fieldLabel } from './issueText.ts';
 
@@ -10,22 +19,20 @@ const GROUPS: [MessageKey, readonly Target[]][] = [
   ['data.import.mapping.relation', RELATION_FIELDS],
   ['data.import.mapping.contact', CONTACT_FIELDS],
   ['data.import.mapping.personal', PERSONAL_FIELDS],
+  ['data.import.mapping.history', HISTORY_FIELDS],
 ];
 
 export function ImportMapping(props: {
   headers: string[];
   samples: string[];
   mapping: Target[];
+  /** Columns whose link came from the workspace's memory of an earlier import. */
+  remembered: boolean[];
+  /** Fields filled from more than one column, with those columns' headers in combining order. */
+  combined: [Field, string[]][];
   problems: MappingProblem[];
-  numberFormat: NumberFormat | 'auto';
-  detected: DetectedFormat;
   onMap: (column: number, target: Target) => void;
-  onNumberFormat: (f: NumberFormat | 'auto') => void;
 }) {
-  const detectedKey = (): MessageKey =>
-    props.detected === null
-      ? 'data.import.numbers.detected.none'
-      : `data.import.numbers.detected.${props.detected}`;
   return (
     <section class="io-step" aria-labelledby="io-map-title">
       <h3 id="io-map-title">{t('data.import.step.map')}</h3>
@@ -49,6 +56,7 @@ export function ImportMapping(props: {
                     <select
                       aria-label={`${t('data.import.mapping.target')}: ${header}`}
                       value={props.mapping[i()]}
+                      title={props.remembered[i()] ? t('data.import.mapping.remembered') : undefined}
                       onChange={(e) => props.onMap(i(), e.currentTarget.value as Target)}
                     >
                       <option value="ignore">{t('data.import.mapping.ignore')}</option>
@@ -62,6 +70,9 @@ export function ImportMapping(props: {
                         )}
                       </For>
                     </select>
+                    <Show when={props.remembered[i()]}>
+                      <span class="io-source">{t('data.import.values.source.remembered')}</span>
+                    </Show>
                   </td>
                 </tr>
               )}
@@ -69,6 +80,19 @@ export function ImportMapping(props: {
           </tbody>
         </table>
       </div>
+      <For each={props.combined}>
+        {([field, headers]) => (
+          <p class="io-note" data-testid="combined">
+            {t('data.import.mapping.combined', {
+              field: fieldLabel(field),
+              columns: headers.map((h) => `“${h}”`).join(' + '),
+            })}
+          </p>
+        )}
+      </For>
+      <Show when={props.mapping.includes('contact.owner') && !props.mapping.includes('relation.owner')}>
+        <p class="io-note muted">{t('data.import.mapping.contactOwner')}</p>
+      </Show>
       <For each={props.problems}>
         {(p) => (
           <p class="error" role="alert">
@@ -78,24 +102,6 @@ export function ImportMapping(props: {
           </p>
         )}
       </For>
-      <div class="io-inline">
-        <label class="io-field">
-          <span>{t('data.import.numbers.label')}</span>
-          <select
-            value={props.numberFormat}
-            onChange={(e) => props.onNumberFormat(e.currentTarget.value as NumberFormat | 'auto')}
-          >
-            <option value="auto">{t('data.import.numbers.auto')}</option>
-            <option value="nl">{t('data.import.numbers.nl')}</option>
-            <option value="en">{t('data.import.numbers.en')}</option>
-          </select>
-        </label>
-        <Show when={props.numberFormat === 'auto'}>
-          <p class="muted io-note" classList={{ warn: props.detected === 'conflict' }}>
-            {t(detectedKey())}
-          </p>
-        </Show>
-      </div>
     </section>
   );
 }

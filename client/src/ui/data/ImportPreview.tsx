@@ -2,31 +2,35 @@
 import { For, Show } from 'solid-js';
 import type { PreviewRow } from '../../io/csvImport.ts';
 import { formatNumber, locale, t } from '../../i18n/index.ts';
+import { dateText } from './dateText.ts';
 
-export function ImportPreview(props: { rows: PreviewRow[] }) {
+export function ImportPreview(props: { rows: PreviewRow[]; ownerName: (id: string) => string }) {
   return (
     <div class="io-table-wrap" tabindex="0" role="region" aria-label={t('data.import.preview.title')}>
       <table class="io-table io-preview" data-testid="import-preview">
         <caption>{t('data.import.preview.caption', { count: props.rows.length })}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('data.import.preview.line')}</th>
+            <th scope="col" class="num">
+              {t('data.import.preview.line')}
+            </th>
             <th scope="col">{t('data.import.preview.action')}</th>
             <th scope="col">{t('data.import.preview.relation')}</th>
             <th scope="col">{t('data.import.preview.kind')}</th>
-            <th scope="col">{t('data.import.preview.sector')}</th>
+            <th scope="col">{t('data.import.preview.owner')}</th>
             <th scope="col" class="num">
               {t('data.import.preview.revenue')}
             </th>
             <th scope="col">{t('data.import.preview.tags')}</th>
             <th scope="col">{t('data.import.preview.contact')}</th>
             <th scope="col">{t('data.import.preview.title2')}</th>
+            <th scope="col">{t('data.import.preview.history')}</th>
           </tr>
         </thead>
         <tbody>
           <For each={props.rows}>
             {(row) => (
-              <tr classList={{ skipped: row.action === 'skip' }}>
+              <tr classList={{ skipped: row.action === 'skip' || row.action === 'unchanged' }}>
                 <td class="num">{row.line}</td>
                 <td>
                   <span class="io-action" data-action={row.action}>
@@ -35,7 +39,7 @@ export function ImportPreview(props: { rows: PreviewRow[] }) {
                 </td>
                 <td class="strong">{row.relation.name}</td>
                 <td>{t(`kind.${row.relation.kind}`)}</td>
-                <td>{row.relation.sector}</td>
+                <td class="nowrap">{row.relation.ownerId ? props.ownerName(row.relation.ownerId) : ''}</td>
                 <td class="num">
                   <Show when={row.relation.revenue !== null}>
                     {formatNumber(locale(), row.relation.revenue!, 2)}
@@ -46,6 +50,7 @@ export function ImportPreview(props: { rows: PreviewRow[] }) {
                 </td>
                 <td>{row.contact?.name}</td>
                 <td>{row.contact?.title}</td>
+                <td class="nowrap">{row.history ? dateText(row.history) : ''}</td>
               </tr>
             )}
           </For>
