@@ -206,10 +206,11 @@ test('Pareto figures and team fit, in English and Dutch', async ({ browser }) =>
   );
   await expect(chart.locator('.bars rect')).toHaveCount(10);
   await expect(chart.locator('.axis.left')).toContainText('€500k');
-  await expect(en.getByTestId('teamfit')).toContainText(
-    'A relation Acme BV is owned by Bram Jansen, a junior',
-  );
-  await expect(en.getByTestId('teamfit')).toContainText('B relation Citadel Advocaten has no owner');
+  // The same findings, in the same words and linked to the relation, as on the team screen.
+  await expect(en.getByTestId('teamfit')).toContainText('Acme BV — class A — owned by Bram Jansen, a junior');
+  await expect(en.getByTestId('teamfit')).toContainText('Citadel Advocaten — class B — no owner');
+  await expect(en.getByTestId('teamfit').getByRole('link', { name: 'Citadel Advocaten' })).toBeVisible();
+  await expect(en.getByTestId('teamfit')).toContainText('Workload per professional');
 
   const nl = await open(browser, '/abc/classes', { lang: 'nl' });
   await expect(nl.getByTestId('pareto-top20')).toHaveText(
@@ -217,7 +218,9 @@ test('Pareto figures and team fit, in English and Dutch', async ({ browser }) =>
   );
   await expect(nl.getByTestId('pareto-for80')).toHaveText('80% van de omzet komt van 30% van de relaties.');
   await expect(nl.getByRole('img', { name: /Paretodiagram/ }).locator('.axis.left')).toContainText('€ 500K');
-  await expect(nl.getByTestId('teamfit')).toContainText('B-relatie Citadel Advocaten heeft geen eigenaar');
+  await expect(nl.getByTestId('teamfit')).toContainText('Citadel Advocaten — klasse B — geen relatiemanager');
+  await expect(nl.getByTestId('teamfit')).toContainText('Werklast per professional');
+  await expect(nl.getByRole('button', { name: /handmatig aanpassen/ }).first()).toBeVisible();
 });
 
 test('settings: shares are validated, and switching to thresholds mode reclassifies', async ({ browser }) => {

@@ -82,13 +82,13 @@ test('settings are validated at the field, saved on change, and seen live by a c
   await expect(anna.getByLabel('Acquisition cost of a new client')).toHaveValue('25,000');
   await expect(bram.getByLabel('Acquisition cost of a new client')).toHaveValue('25,000');
 
-  // Name and default language.
+  // Default language and name (once named, the workspace's language is what colleagues see first).
+  await anna.getByLabel('Default language').selectOption('en');
+  await expect(bram.getByLabel('Default language')).toHaveValue('en');
   await enter(anna, 'Name', '   ');
   await expect(anna.getByText('The workspace needs a name.')).toBeVisible();
   await enter(anna, 'Name', 'Van Dijk Advies');
   await expect(bram.locator('#ws-name')).toHaveValue('Van Dijk Advies');
-  await anna.getByLabel('Default language').selectOption('en');
-  await expect(bram.getByLabel('Default language')).toHaveValue('en');
 
   // Access: the workspace id and this browser's role; the classification settings are linked.
   await expect(anna.getByTestId('workspace-id')).toHaveText(haard.workspaceId);

@@ -61,10 +61,28 @@ const state = createRoot(() => {
 
 export const locale = state.locale;
 
+/** Show the app in `next` and remember it on this device. */
 export function setLocale(next: Locale): void {
   globalThis.localStorage?.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
   state.setLocaleSignal(next);
+}
+
+const CHOSEN_KEY = 'haard.locale.chosen';
+
+/** The person picked a language (the language switch): from now on theirs on this device, whatever the workspace's. */
+export function chooseLocale(next: Locale): void {
+  globalThis.localStorage?.setItem(CHOSEN_KEY, '1');
+  setLocale(next);
+}
+
+/**
+ * The open workspace's language, used while this person has not picked one on this device
+ * (`chooseLocale`): a colleague invited into a Dutch workspace sees Dutch until they pick English.
+ */
+export function adoptWorkspaceLocale(workspace: Locale): void {
+  if (globalThis.localStorage?.getItem(CHOSEN_KEY) || workspace === state.locale()) return;
+  setLocale(workspace);
 }
 
 export function translate(lang: Locale, key: MessageKey, params?: Record<string, string | number>): string {

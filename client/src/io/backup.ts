@@ -142,7 +142,10 @@ export function diffBackup(current: WorkspaceDoc, next: WorkspaceDoc): BackupDif
     );
   const scores = count(cells(current.scores), cells(next.scores));
   const keys = new Set([...Object.keys(current.settings), ...Object.keys(next.settings)]);
-  const settings = [...keys].filter((k) => !deepEqual(current.settings[k], next.settings[k])).sort();
+  // The name stays the workspace's own on restore (restoreBackup), so it is no change.
+  const settings = [...keys]
+    .filter((k) => k !== 'name' && !deepEqual(current.settings[k], next.settings[k]))
+    .sort();
   const same =
     settings.length === 0 &&
     [...Object.values(collections), scores].every((c) => c.added + c.changed + c.removed === 0);

@@ -1,6 +1,6 @@
 import { For } from 'solid-js';
 import type { Locale } from '../../../core/model/index.ts';
-import { locale, setLocale, t } from '../i18n/index.ts';
+import { locale, chooseLocale, t } from '../i18n/index.ts';
 
 const LOCALES: Locale[] = ['nl', 'en'];
 
@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   return (
     <label class="lang">
       <span class="visually-hidden">{t('lang.label')}</span>
-      <select value={locale()} onChange={(e) => setLocale(e.currentTarget.value as Locale)}>
+      <select value={locale()} onChange={(e) => chooseLocale(e.currentTarget.value as Locale)}>
         <For each={LOCALES}>{(l) => <option value={l}>{t(`lang.${l}`)}</option>}</For>
       </select>
     </label>

@@ -1,16 +1,64 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, onCleanup, Show } from 'solid-js';
 import { useWorkspace } from '../app/context.tsx';
 import { createInvite, createWorkspace, inviteLink, type ApiResult } from '../app/api.ts';
 import { knownWorkspaces, rememberInvite } from '../app/invites.ts';
 import { readInvite } from '../sync/invite.ts';
 import { InviteList } from './InviteList.tsx';
+import { WorkspaceLocale } from './WorkspaceLocale.tsx';
 import { locale, t } from '../i18n/index.ts';
 
 /** How long a new invite link stays valid. */
 const INVITE_DAYS = 30;
 
-/** Switch workspace, create a new one, invite colleagues (editor or viewer). */
+/**
+ * Switch workspace, create a new one, invite colleagues (editor or viewer) and copy the link. The panel
+ * opens below the navigation tabs (never over them) and closes on Escape and on a click outside.
+ */
 export function WorkspaceMenu() {
+  let details: HTMLDetailsElement | undefined;
+  const [place, setPlace] = createSignal<{ top: number; left: number } | null>(null);
+  const [copied, setCopied] = createSignal(false);
+  const close = () => {
+    if (details?.open) details.open = false;
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && details?.open) {
+      close();
+      details.querySelector('summary')?.focus();
+    }
+  };
+  // On pointerdown, and by the event's path: a click inside may re-render (and detach) its own target.
+  const onClick = (e: PointerEvent) => {
+    if (details?.open && !e.composedPath().includes(details)) close();
+  };
+  document.addEventListener('keydown', onKey);
+  document.addEventListener('pointerdown', onClick);
+  onCleanup(() => {
+    document.removeEventListener('keydown', onKey);
+    document.removeEventListener('pointerdown', onClick);
+  });
+  /** Below the tab bar when there is one (else below the button), lined up with the button. */
+  const placePanel = () => {
+    const nav = document.querySelector('header + nav, nav.tabs, body nav');
+    const own = details!.getBoundingClientRect();
+    const below = nav?.getBoundingClientRect().bottom ?? own.bottom;
+    const width = Math.min(416, window.innerWidth - 32);
+    setPlace({
+      top: Math.round(below + 6),
+      left: Math.round(Math.min(own.left, window.innerWidth - width - 16)),
+    });
+  };
+  const copy = async () => {
+    const value = link();
+    if (!value) return;
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+    } catch {
+      // No clipboard permission: the link is selected in its field, ready for Ctrl+C.
+      (details?.querySelector('.invite-link input') as HTMLInputElement | null)?.select();
+    }
+  };
   const ws = useWorkspace();
   const invite = ws.session.invite;
   const [newName, setNewName] = createSignal('');
@@ -40,19 +88,27 @@ export function WorkspaceMenu() {
     const result = await createInvite(invite.token, role(), INVITE_DAYS);
     if (!result.ok) return failed(result);
     setError(null);
+    setCopied(false);
     setLink(inviteLink(result.value.token));
     setInviteVersion((v) => v + 1);
   };
 
   return (
     <details
+      ref={(el) => (details = el)}
       class="ws-menu"
       onToggle={(e) => {
-        if (e.currentTarget.open) setInviteVersion((v) => v + 1);
+        if (!e.currentTarget.open) return;
+        placePanel();
+        setInviteVersion((v) => v + 1);
       }}
     >
       <summary>{t('menu.workspaces')}</summary>
-      <div class="ws-menu-panel">
+      <WorkspaceLocale />
+      <div
+        class="ws-menu-panel"
+        style={place() ? { top: `${place()!.top}px`, left: `${place()!.left}px` } : undefined}
+      >
         <Show when={others().length > 0}>
           <h3>{t('menu.switch')}</h3>
           <ul>
@@ -82,10 +138,20 @@ export function WorkspaceMenu() {
             </button>
           </div>
           <Show when={link()}>
-            <label class="invite-link">
-              <span>{t('menu.inviteLink', { days: INVITE_DAYS })}</span>
-              <input readOnly value={link()!} onFocus={(e) => e.currentTarget.select()} />
-            </label>
+            <div class="invite-link">
+              <label for="ws-invite-link">{t('menu.inviteLink', { days: INVITE_DAYS })}</label>
+              <div class="row">
+                <input
+                  id="ws-invite-link"
+                  readOnly
+                  value={link()!}
+                  onFocus={(e) => e.currentTarget.select()}
+                />
+                <button type="button" onClick={() => void copy()}>
+                  {copied() ? t('menu.copied') : t('menu.copy')}
+                </button>
+              </div>
+            </div>
           </Show>
           <Show when={inviteVersion() > 0}>
             <InviteList token={invite.token} version={inviteVersion()} onFailed={failed} />

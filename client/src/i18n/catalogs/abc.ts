@@ -133,18 +133,8 @@ export const en = {
   'abc.pareto.total': 'Total revenue {amount} over {count} relations',
 
   // Team fit
-  'abc.team.title': 'Team fit',
-  'abc.team.ok': 'Every A and B relation has a suitable owner.',
-  'abc.team.noOwner': '{class} relation {name} has no owner; every A and B relation needs one.',
-  'abc.team.ownerUnknown': '{class} relation {name} is owned by someone who is no longer in the team.',
-  'abc.team.juniorOwner':
-    'A relation {name} is owned by {owner}, a junior; an A relation is best owned by a medior or senior.',
-  'abc.team.ownerNotManager':
-    'A relation {name} is owned by {owner}, who is not a relationship manager; an A relation is best owned by one.',
-  'abc.team.load': 'Load per professional',
+  'abc.team.load': 'Workload per professional',
   'abc.team.loadRow': '{a} A · {b} B · {c} C',
-  'abc.team.severity.error': 'Needs action',
-  'abc.team.severity.warning': 'Warning',
 
   // Settings
   'abc.settings.title': 'Classification settings',
@@ -271,16 +261,16 @@ export const nl: Record<keyof typeof en, string> = {
   'abc.classes.override': 'Handmatige klasse (reden)',
   'abc.classes.noOverride': '—',
   'abc.classes.overrideShort': 'op {class} gezet',
-  'abc.classes.setOverride': 'Overschrijven…',
-  'abc.classes.setOverrideFor': 'De klasse van {name} overschrijven',
-  'abc.classes.clearOverride': 'Overschrijving wissen',
-  'abc.classes.clearOverrideFor': 'De overschrijving van {name} wissen',
+  'abc.classes.setOverride': 'Handmatig aanpassen…',
+  'abc.classes.setOverrideFor': 'De klasse van {name} handmatig aanpassen',
+  'abc.classes.clearOverride': 'Handmatige klasse wissen',
+  'abc.classes.clearOverrideFor': 'De handmatige klasse van {name} wissen',
   'abc.classes.overrideClass': 'Klasse',
   'abc.classes.overrideReason': 'Reden',
   'abc.classes.overrideReasonPlaceholder': 'Waarom deze klasse? (verplicht)',
-  'abc.classes.overrideSave': 'Overschrijving opslaan',
+  'abc.classes.overrideSave': 'Handmatige klasse opslaan',
   'abc.classes.cancel': 'Annuleren',
-  'abc.classes.reasonRequired': 'Geef een reden voor de overschrijving.',
+  'abc.classes.reasonRequired': 'Geef een reden voor de handmatige klasse.',
   'abc.classes.showMore': 'Alle {count} tonen',
   'abc.classes.incompleteTitle': 'Onvolledig',
   'abc.classes.incompleteLead': 'Bij deze relaties ontbreken scores; ze krijgen nog geen klasse.',
@@ -302,18 +292,8 @@ export const nl: Record<keyof typeof en, string> = {
   'abc.pareto.line80': '80%',
   'abc.pareto.total': 'Totale omzet {amount} van {count} relaties',
 
-  'abc.team.title': 'Teamfit',
-  'abc.team.ok': 'Elke A- en B-relatie heeft een passende eigenaar.',
-  'abc.team.noOwner': '{class}-relatie {name} heeft geen eigenaar; elke A- en B-relatie heeft er een nodig.',
-  'abc.team.ownerUnknown': '{class}-relatie {name} is van iemand die niet meer in het team zit.',
-  'abc.team.juniorOwner':
-    'A-relatie {name} is van {owner}, een junior; een A-relatie hoort bij een medior of senior.',
-  'abc.team.ownerNotManager':
-    'A-relatie {name} is van {owner}, geen relatiemanager; een A-relatie hoort bij een relatiemanager.',
-  'abc.team.load': 'Belasting per professional',
+  'abc.team.load': 'Werklast per professional',
   'abc.team.loadRow': '{a} A · {b} B · {c} C',
-  'abc.team.severity.error': 'Actie nodig',
-  'abc.team.severity.warning': 'Waarschuwing',
 
   'abc.settings.title': 'Instellingen voor de indeling',
   'abc.settings.mode': 'Hoe de klassen worden bepaald',

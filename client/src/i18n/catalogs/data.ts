@@ -171,7 +171,8 @@ export const en = {
   'settings.name': 'Name',
   'settings.name.empty': 'The workspace needs a name.',
   'settings.locale': 'Default language',
-  'settings.locale.hint': 'For new members and shared texts. Your own screen language is in the top bar.',
+  'settings.locale.hint':
+    'What colleagues see until they pick their own language in the top bar, and the language of notes Haard writes for everyone (such as the history an import starts).',
   'settings.currency': 'Currency',
   'settings.currency.hint': 'Three-letter ISO code, e.g. EUR, USD, GBP.',
   'settings.currency.invalid': 'Use a three-letter ISO currency code, e.g. EUR.',
@@ -198,7 +199,7 @@ export const en = {
   'settings.access.editor': 'Editor — can change everything',
   'settings.access.viewer': 'Viewer — can read, not change',
   'settings.access.body':
-    'Access works with invite links. Whoever opens a link gets its role; ask the person who runs Haard for a new link (haard token).',
+    'Access works with invite links. An editor makes them in the Workspaces menu at the top — to edit or only to view — and can revoke them there. Whoever opens a link gets its role.',
   'settings.saved': 'Saved',
   'settings.readOnly': 'You have a viewer invite: settings are shown, not editable.',
 } as const;
@@ -372,7 +373,8 @@ export const nl: Record<keyof typeof en, string> = {
   'settings.name': 'Naam',
   'settings.name.empty': 'De werkruimte heeft een naam nodig.',
   'settings.locale': 'Standaardtaal',
-  'settings.locale.hint': 'Voor nieuwe leden en gedeelde teksten. Je eigen schermtaal kies je bovenaan.',
+  'settings.locale.hint':
+    'Wat collega’s zien tot ze bovenaan zelf een taal kiezen, en de taal van notities die Haard voor iedereen schrijft (zoals de historie die een import begint).',
   'settings.currency': 'Valuta',
   'settings.currency.hint': 'ISO-code van drie letters, bijvoorbeeld EUR, USD, GBP.',
   'settings.currency.invalid': 'Gebruik een ISO-valutacode van drie letters, bijvoorbeeld EUR.',
@@ -399,7 +401,7 @@ export const nl: Record<keyof typeof en, string> = {
   'settings.access.editor': 'Bewerker — kan alles wijzigen',
   'settings.access.viewer': 'Lezer — kan lezen, niet wijzigen',
   'settings.access.body':
-    'Toegang werkt met uitnodigingslinks. Wie een link opent, krijgt de rol die erbij hoort; vraag degene die Haard beheert om een nieuwe link (haard token).',
+    'Toegang werkt met uitnodigingslinks. Een bewerker maakt ze in het menu Werkruimtes bovenaan — om te bewerken of alleen om te bekijken — en kan ze daar ook intrekken. Wie een link opent, krijgt de rol die erbij hoort.',
   'settings.saved': 'Opgeslagen',
   'settings.readOnly': 'Je hebt een uitnodiging als lezer: de instellingen zijn te zien, niet te wijzigen.',
 };

@@ -1,5 +1,22 @@
 /** Texts of the relations screens: the table, the relation page, contacts (DMU), contact log, signals. */
 export const en = {
+  'rel.hereToo.one': '{names} has this relation open too',
+  'rel.hereToo.other': '{names} have this relation open too',
+  'rel.openBy': 'Open now: {names}',
+  'first.title': 'Name your workspace',
+  'first.intro':
+    'This workspace is still called “{name}”. What is your firm called, and which language does it work in? Colleagues you invite see this language until they choose their own.',
+  'first.name': 'Name of your firm',
+  'first.language': 'Working language',
+  'first.save': 'Save',
+  'first.later': 'Later',
+  'empty.method':
+    'Haard helps your firm keep its most important relations warm: you score relations on criteria you choose, which sorts them into A, B and C, and you plan concretely how to look after the A relations.',
+  'empty.start':
+    'Start by bringing in the relations you have — an export from your CRM imports as it is — and check the criteria you will score on.',
+  'empty.import': 'Import relations from your CRM (CSV)',
+  'empty.criteria': 'Check the criteria',
+  'empty.team': 'Add your colleagues to the team',
   'rel.search': 'Search',
   'rel.searchPlaceholder': 'Name, sector, tag or note',
   'rel.filter.class': 'Class',
@@ -175,6 +192,23 @@ export const en = {
 } as const;
 
 export const nl: Record<keyof typeof en, string> = {
+  'rel.hereToo.one': '{names} heeft deze relatie ook open',
+  'rel.hereToo.other': '{names} hebben deze relatie ook open',
+  'rel.openBy': 'Nu geopend door {names}',
+  'first.title': 'Geef je werkruimte een naam',
+  'first.intro':
+    'Deze werkruimte heet nog “{name}”. Hoe heet jullie kantoor, en in welke taal werken jullie? Collega’s die je uitnodigt zien deze taal tot ze zelf een andere kiezen.',
+  'first.name': 'Naam van jullie kantoor',
+  'first.language': 'Werktaal',
+  'first.save': 'Opslaan',
+  'first.later': 'Later',
+  'empty.method':
+    'Haard helpt jullie kantoor de belangrijkste relaties warm te houden: je scoort relaties op criteria die je zelf kiest, waardoor ze in A, B en C vallen, en je plant concreet hoe je de A-relaties verzorgt.',
+  'empty.start':
+    'Begin met de relaties die je al hebt — een export uit je CRM is zonder bewerken te importeren — en loop de criteria na waarop je gaat scoren.',
+  'empty.import': 'Relaties importeren uit je CRM (CSV)',
+  'empty.criteria': 'De criteria nalopen',
+  'empty.team': 'Je collega’s aan het team toevoegen',
   'rel.search': 'Zoeken',
   'rel.searchPlaceholder': 'Naam, sector, tag of notitie',
   'rel.filter.class': 'Klasse',

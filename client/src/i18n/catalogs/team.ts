@@ -39,6 +39,8 @@ export const en = {
   'team.mix.empty': 'Add professionals to compare the mix.',
   'team.fit.title': 'Who carries the important relations',
   'team.fit.ok': 'Every A and B relation has a fitting owner.',
+  'team.fit.nothing':
+    'Team fit is checked once the team has professionals and there are relations of class A or B.',
   'team.fit.error': 'Needs action',
   'team.fit.warning': 'Attention',
   'team.finding.noOwner': 'class {cls} — no owner; every A and B relation needs one.',
@@ -89,6 +91,8 @@ export const nl: Record<keyof typeof en, string> = {
   'team.mix.empty': 'Voeg professionals toe om de samenstelling te vergelijken.',
   'team.fit.title': 'Wie draagt de belangrijke relaties',
   'team.fit.ok': 'Elke A- en B-relatie heeft een passende relatiemanager.',
+  'team.fit.nothing':
+    'De teamfit wordt gecontroleerd zodra het team professionals heeft en er relaties met klasse A of B zijn.',
   'team.fit.error': 'Actie nodig',
   'team.fit.warning': 'Let op',
   'team.finding.noOwner': 'klasse {cls} — geen relatiemanager; elke A- en B-relatie heeft er een nodig.',

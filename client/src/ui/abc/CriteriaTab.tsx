@@ -82,23 +82,30 @@ export function CriteriaTab() {
 
         <Show when={criteria().length > 0} fallback={<p class="empty muted">{t('abc.criteria.empty')}</p>}>
           <ol class="criteria-list" data-testid="criteria">
-            <For each={criteria()}>
-              {(c, i) => (
-                <CriterionCard
-                  criterion={c}
-                  index={i()}
-                  count={criteria().length}
-                  share={
-                    isValidWeight(c.weight) && weightSum() > 0
-                      ? formatPercent(locale(), c.weight / weightSum())
-                      : null
-                  }
-                  duplicate={duplicates().has(c.id)}
-                  readOnly={ws.readOnly()}
-                  onMove={(delta) => move(c, i(), delta)}
-                  onDelete={() => remove(c)}
-                />
-              )}
+            {/* Keyed by id, not by record: saving a field gives a new record, and re-creating the card would
+                close its level descriptions and drop the focus of the next field while tabbing (issue 11 §6). */}
+            <For each={criteria().map((c) => c.id)}>
+              {(cid, i) => {
+                const c = () => criteria().find((x) => x.id === cid)!;
+                return (
+                  <Show when={criteria().some((x) => x.id === cid)}>
+                    <CriterionCard
+                      criterion={c()}
+                      index={i()}
+                      count={criteria().length}
+                      share={
+                        isValidWeight(c().weight) && weightSum() > 0
+                          ? formatPercent(locale(), c().weight / weightSum())
+                          : null
+                      }
+                      duplicate={duplicates().has(cid)}
+                      readOnly={ws.readOnly()}
+                      onMove={(delta) => move(c(), i(), delta)}
+                      onDelete={() => remove(c())}
+                    />
+                  </Show>
+                );
+              }}
             </For>
           </ol>
         </Show>

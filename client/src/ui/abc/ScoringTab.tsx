@@ -81,6 +81,7 @@ export function ScoringTab() {
     scrollPaddingStart: HEAD_H,
   });
 
+  const cellId = (row: number, col: number) => `abc-cell-${row}-${col}`;
   /** Is the row fully in view? From the virtualizer's cached offsets: no layout read in the key handler. */
   const rowVisible = (row: number) => {
     const offset = virtualizer.scrollOffset;
@@ -92,6 +93,14 @@ export function ScoringTab() {
   const goTo = (p: GridPos) => {
     setCursor({ relationId: rows()[p.row]?.id ?? null, criterionId: criteria()[p.col]?.id ?? null });
     if (!rowVisible(p.row)) virtualizer.scrollToIndex(p.row, { align: 'auto' });
+    // The grid may reach below the window (a short screen): keep the active cell in the window's view too.
+    requestAnimationFrame(() => {
+      const cell = document.getElementById(cellId(p.row, p.col));
+      if (!cell) return;
+      const r = cell.getBoundingClientRect();
+      if (r.bottom > window.innerHeight) window.scrollBy({ top: r.bottom - window.innerHeight + 8 });
+      else if (r.top < 0) window.scrollBy({ top: r.top - 8 });
+    });
   };
   const pageRows = () => Math.max(1, Math.floor(((gridEl?.clientHeight ?? 0) - HEAD_H) / ROW_H) - 1);
 
@@ -128,7 +137,6 @@ export function ScoringTab() {
     }
   };
 
-  const cellId = (row: number, col: number) => `abc-cell-${row}-${col}`;
   const activeId = () =>
     rows().length > 0 && criteria().length > 0 ? cellId(pos().row, pos().col) : undefined;
 

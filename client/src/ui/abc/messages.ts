@@ -1,5 +1,5 @@
-/** Catalog texts for core's ABC findings (criteria issues, team-fit findings) and intent errors. */
-import type { CriteriaIssue, TeamFinding } from '../../../../core/abc/index.ts';
+/** Catalog texts for core's ABC findings (criteria issues) and intent errors; team fit: team/TeamFitFindings.tsx. */
+import type { CriteriaIssue } from '../../../../core/abc/index.ts';
 import type { WorkspaceDoc } from '../../../../core/model/index.ts';
 import type { SchemaIssue } from '../../../../core/model/issues.ts';
 import { locale, t } from '../../i18n/index.ts';
@@ -21,17 +21,6 @@ export function criteriaIssueText(issue: CriteriaIssue, data: WorkspaceDoc | nul
         name: data?.criteria[issue.params.criterionId]?.name ?? issue.params.criterionId,
       });
   }
-}
-
-export function teamFindingText(finding: TeamFinding, data: WorkspaceDoc | null): string {
-  const name = data?.relations[finding.relationId]?.name ?? finding.relationId;
-  const ownerId = finding.params.ownerId;
-  const owner = (ownerId && data?.professionals[ownerId]?.name) || ownerId || '';
-  return t(`abc.team.${finding.id.slice('team.'.length) as 'noOwner'}`, {
-    class: finding.params.class,
-    name,
-    owner,
-  });
 }
 
 /** An intent's refusal next to the field it is about, in the user's language (without the path). */

@@ -1,21 +1,35 @@
 /**
- * The relation's own fields. Each field saves when it changes (blur / select), like a shared document:
- * a colleague sees it at once. A refused change keeps what was typed and shows the intent's reason.
+ * The relation's own fields. Text fields save while the person types (LiveText), choices when they change,
+ * like a shared document: a colleague sees it at once. Revenue and potential are money in the workspace's
+ * currency, read in the person's number format. A refused change keeps what was typed and shows the
+ * intent's reason.
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { RELATION_KINDS, type Relation, type RelationKind } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { locale, t } from '../../i18n/index.ts';
+import { formatNumber, locale, localeTag, t } from '../../i18n/index.ts';
+import { parseNumber } from '../../io/numbers.ts';
 import { issueTexts } from './common.tsx';
+import { LiveText } from './LiveText.tsx';
 import { parseTags } from './tableModel.ts';
 
 type Field = 'name' | 'kind' | 'sector' | 'revenue' | 'potential' | 'ownerId' | 'teamIds' | 'notes' | 'tags';
 
-/** '' → null; a number otherwise (NaN when it is not one, which the intent then refuses). */
+/**
+ * '' → null; an amount as the person writes it in their language ("€ 1.250.000" in Dutch, "1,250,000.50"
+ * in English); NaN when it is not one, which the intent then refuses at the field.
+ */
 const parseMoney = (text: string): number | null => {
-  const s = text.trim();
-  return s === '' ? null : Number(s);
+  if (text.trim() === '') return null;
+  const parsed = parseNumber(text, locale());
+  return parsed.ok ? parsed.value : NaN;
 };
+const moneyText = (n: number | null) => (n === null ? '' : formatNumber(locale(), n, 2));
+/** The currency's sign in the person's language: "€", "US$", "£". */
+const currencySign = (currency: string) =>
+  new Intl.NumberFormat(localeTag(locale()), { style: 'currency', currency })
+    .formatToParts(0)
+    .find((p) => p.type === 'currency')?.value ?? currency;
 
 export function RelationDetails(props: { relation: Relation }) {
   const ws = useWorkspace();
@@ -54,12 +68,12 @@ export function RelationDetails(props: { relation: Relation }) {
       <div class="form-grid">
         <label class="field">
           <span>{t('relations.name')}</span>
-          <input
+          <LiveText
             value={props.relation.name}
             readOnly={ro()}
             aria-invalid={err('name') ? true : undefined}
             aria-describedby={errId('name')}
-            onChange={(e) => save('name', e.currentTarget.value.trim())}
+            onSave={(text) => save('name', text.trim())}
           />
           <ErrorText field="name" />
         </label>
@@ -75,10 +89,10 @@ export function RelationDetails(props: { relation: Relation }) {
         </label>
         <label class="field">
           <span>{t('rel.field.sector')}</span>
-          <input
+          <LiveText
             value={props.relation.sector}
             readOnly={ro()}
-            onChange={(e) => save('sector', e.currentTarget.value.trim())}
+            onSave={(text) => save('sector', text.trim())}
           />
           <ErrorText field="sector" />
         </label>
@@ -97,32 +111,38 @@ export function RelationDetails(props: { relation: Relation }) {
           <span>
             {t('rel.field.revenue')} <span class="hint">({t('rel.field.revenueHint')})</span>
           </span>
-          <input
-            type="number"
-            inputmode="decimal"
-            step="any"
-            value={props.relation.revenue ?? ''}
-            readOnly={ro()}
-            aria-invalid={err('revenue') ? true : undefined}
-            aria-describedby={errId('revenue')}
-            onChange={(e) => save('revenue', parseMoney(e.currentTarget.value))}
-          />
+          <span class="money-input">
+            <span class="money-sign" aria-hidden="true">
+              {currencySign(ws.data()?.settings.currency ?? 'EUR')}
+            </span>
+            <input
+              inputmode="decimal"
+              value={moneyText(props.relation.revenue)}
+              readOnly={ro()}
+              aria-invalid={err('revenue') ? true : undefined}
+              aria-describedby={errId('revenue')}
+              onChange={(e) => save('revenue', parseMoney(e.currentTarget.value))}
+            />
+          </span>
           <ErrorText field="revenue" />
         </label>
         <label class="field">
           <span>
             {t('rel.field.potential')} <span class="hint">({t('rel.field.potentialHint')})</span>
           </span>
-          <input
-            type="number"
-            inputmode="decimal"
-            step="any"
-            value={props.relation.potential ?? ''}
-            readOnly={ro()}
-            aria-invalid={err('potential') ? true : undefined}
-            aria-describedby={errId('potential')}
-            onChange={(e) => save('potential', parseMoney(e.currentTarget.value))}
-          />
+          <span class="money-input">
+            <span class="money-sign" aria-hidden="true">
+              {currencySign(ws.data()?.settings.currency ?? 'EUR')}
+            </span>
+            <input
+              inputmode="decimal"
+              value={moneyText(props.relation.potential)}
+              readOnly={ro()}
+              aria-invalid={err('potential') ? true : undefined}
+              aria-describedby={errId('potential')}
+              onChange={(e) => save('potential', parseMoney(e.currentTarget.value))}
+            />
+          </span>
           <ErrorText field="potential" />
         </label>
         <fieldset class="checks wide">
@@ -148,20 +168,21 @@ export function RelationDetails(props: { relation: Relation }) {
           <span>
             {t('rel.field.tags')} <span class="hint">({t('rel.field.tagsHint')})</span>
           </span>
-          <input
+          <LiveText
             value={props.relation.tags.join(', ')}
             readOnly={ro()}
-            onChange={(e) => save('tags', parseTags(e.currentTarget.value))}
+            onSave={(text) => save('tags', parseTags(text))}
           />
           <ErrorText field="tags" />
         </label>
         <label class="field wide">
           <span>{t('rel.field.notes')}</span>
-          <textarea
+          <LiveText
+            multiline
             rows={4}
             value={props.relation.notes}
             readOnly={ro()}
-            onChange={(e) => save('notes', e.currentTarget.value)}
+            onSave={(text) => save('notes', text)}
           />
           <ErrorText field="notes" />
         </label>

@@ -9,6 +9,7 @@ import { t } from '../../i18n/index.ts';
 import { ClassBadge, issuesText, todayIso } from './common.tsx';
 import { createToast } from '../Toast.tsx';
 import { RelationDetails } from './RelationDetails.tsx';
+import { HereToo } from './HereToo.tsx';
 import { ClassCard, FireCard } from './StatusCards.tsx';
 import { SevenQuestions } from './SevenQuestions.tsx';
 import { ContactsSection } from './ContactsSection.tsx';
@@ -63,6 +64,7 @@ export default function RelationPage() {
                 />
               )}
             </Show>
+            <HereToo relationId={rel().id} />
             <span class="spacer-grow" />
             <Show when={!ws.readOnly()}>
               <button type="button" class="danger" onClick={() => remove(rel().name)}>

@@ -8,6 +8,8 @@ import { For, Show } from 'solid-js';
 import { formatMoney, locale, t, type MessageKey } from '../../i18n/index.ts';
 import { ClassBadge, FireBadge, sinceText } from './common.tsx';
 import type { RelationRow, Sort, SortKey } from './tableModel.ts';
+import type { PresenceEntry } from '../../app/session.ts';
+import { HereDots } from './HereToo.tsx';
 
 const ROW_HEIGHT = 52;
 
@@ -27,6 +29,8 @@ export function RelationsTable(props: {
   onSort: (key: SortKey) => void;
   readOnly: boolean;
   currency: string;
+  /** Colleagues who have a relation open (presence). */
+  openBy: (relationId: string) => PresenceEntry[];
   onDelete: (id: string, name: string) => void;
 }) {
   let scroller: HTMLDivElement | null = null;
@@ -49,7 +53,12 @@ export function RelationsTable(props: {
 
   return (
     <div class="rel-scroller" ref={(el) => (scroller = el)}>
-      <table class="rel-table" aria-labelledby="relations-title" aria-rowcount={props.rows.length + 1}>
+      <table
+        class="rel-table"
+        classList={{ 'no-tags': !props.rows.some((r) => r.tags.length > 0) }}
+        aria-labelledby="relations-title"
+        aria-rowcount={props.rows.length + 1}
+      >
         <colgroup>
           <For each={COLUMNS}>{(c) => <col class={c.class} />}</For>
           <Show when={!props.readOnly}>
@@ -91,6 +100,7 @@ export function RelationsTable(props: {
                     <td class="c-name">
                       <A class="rel-name" href={`/relations/${encodeURIComponent(row().id)}`}>
                         {row().name}
+                        <HereDots entries={props.openBy(row().id)} />
                       </A>
                       <Show when={row().sector}>
                         <span class="rel-sector">{row().sector}</span>

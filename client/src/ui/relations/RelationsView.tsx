@@ -12,6 +12,9 @@ import { locale, t, tn } from '../../i18n/index.ts';
 import { issuesText, todayIso } from './common.tsx';
 import { createToast } from '../Toast.tsx';
 import { AddRelationForm } from './AddRelationForm.tsx';
+import { EmptyWorkspace } from './EmptyWorkspace.tsx';
+import { colleaguesOn } from './HereToo.tsx';
+import { FirstStart } from '../FirstStart.tsx';
 import { RelationsTable } from './RelationsTable.tsx';
 import {
   activeFilterCount,
@@ -131,6 +134,7 @@ export default function RelationsView() {
         </span>
       </div>
 
+      <FirstStart />
       <Show when={!ws.readOnly()}>
         <AddRelationForm
           professionals={professionals()}
@@ -190,13 +194,14 @@ export default function RelationsView() {
         </Show>
       </div>
 
-      <Show when={rows().length > 0} fallback={<p class="empty muted">{t('relations.empty')}</p>}>
+      <Show when={rows().length > 0} fallback={<EmptyWorkspace />}>
         <RelationsTable
           rows={visible()}
           sort={sort()}
           onSort={onSort}
           readOnly={ws.readOnly()}
           currency={ws.data()?.settings.currency ?? 'EUR'}
+          openBy={(id) => colleaguesOn(ws.session.presence(), id)}
           onDelete={remove}
         />
         <Show when={visible().length === 0}>
