@@ -148,6 +148,18 @@ test('an export imports back into another workspace without loss; duplicates nee
     '\uFEFFRelation id,Relation,Kind,Sector,Revenue,Potential,Owner,Tags,Notes,Contact id,Contact,Title,E-mail,Phone,DMU role,Attitude,Strength',
   );
 
+  // "Excel in Dutch" is Dutch throughout, also from an English screen: headers, words, decimal commas.
+  await exportPanel.getByLabel('Excel in Dutch (semicolons, 1234,56)').check();
+  const [dutch] = await Promise.all([
+    page.waitForEvent('download'),
+    exportPanel.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const dutchText = readFileSync((await dutch.path())!, 'utf8');
+  expect(dutchText.split('\r\n')[0]).toBe(
+    '\uFEFFRelatie-id;Relatie;Soort;Sector;Omzet;Potentie;Eigenaar;Tags;Notities;Contact-id;Contactpersoon;Functie;E-mail;Telefoon;DMU-rol;Houding;Relatiesterkte',
+  );
+  expect(dutchText).toContain(';opdrachtgever;');
+
   // Importing the export again into the same workspace: nothing would change, and it says so.
   await page
     .getByTestId('csv-file')
