@@ -13,8 +13,9 @@
  * invisible to the relay. A store that keeps history will also want documents with `gc: false`; nothing here
  * assumes gc.
  *
- * Ordering: the relay calls a room's operations one at a time (its per-room serial queue), so an
- * implementation needs no ordering of its own within a room. Calls for different rooms may interleave.
+ * Ordering: the relay calls a room's `load` and `append` one at a time (its per-room serial queue), so an
+ * implementation needs no ordering of its own for them. `compact` may run while the same room appends: it
+ * must fold only rows up to its `throughSeq` and leave later ones be. Calls for different rooms interleave.
  */
 
 export interface StoredUpdate {
