@@ -11,6 +11,8 @@ const IDLE_MS = 60_000;
 
 export interface CompactionThread {
   compact(room: string, throughSeq: number): Promise<CheckpointResult>;
+  /** Copies the WAL into the database in the worker; a request while one is under way is dropped. */
+  checkpointWal(): void;
   /** Waits for the compactions under way, then stops the worker. */
   close(): Promise<void>;
 }
@@ -67,17 +69,25 @@ export function compactionThread(file: string, synchronous: 'NORMAL' | 'FULL'): 
     if (pending.size === 0) drained?.();
   };
 
+  const request = (message: object): Promise<CheckpointResult> => {
+    if (closed) return Promise.resolve({ ok: false, reason: 'the store is closed' });
+    clearTimeout(idleTimer);
+    worker ??= start();
+    worker.ref();
+    const id = nextId++;
+    return new Promise<CheckpointResult>((resolve) => {
+      pending.set(id, resolve);
+      worker!.postMessage({ id, ...message });
+    });
+  };
+  let walUnderWay = false;
+
   return {
-    compact(room, throughSeq) {
-      if (closed) return Promise.resolve({ ok: false, reason: 'the store is closed' });
-      clearTimeout(idleTimer);
-      worker ??= start();
-      worker.ref();
-      const id = nextId++;
-      return new Promise<CheckpointResult>((resolve) => {
-        pending.set(id, resolve);
-        worker!.postMessage({ id, room, throughSeq });
-      });
+    compact: (room, throughSeq) => request({ room, throughSeq }),
+    checkpointWal() {
+      if (walUnderWay || closed) return;
+      walUnderWay = true;
+      void request({ wal: true }).finally(() => (walUnderWay = false));
     },
     async close() {
       closed = true;

@@ -45,6 +45,8 @@ export interface RoomStoreOptions {
 }
 
 export const STORE_FILE_NAME = 'haard.sqlite';
+/** Appended rows between two WAL checkpoints (in the worker). */
+const WAL_CHECKPOINT_EVERY = 300;
 
 export function openRoomStore(options: RoomStoreOptions): RoomStore {
   mkdirSync(options.dataDir, { recursive: true });
@@ -53,6 +55,10 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('busy_timeout = 5000');
+  // No automatic WAL checkpoints on this connection: one would copy the WAL into the database and fsync it
+  // inside whichever append crossed 1,000 pages, stalling the event loop. The compaction worker does it
+  // instead, every WAL_CHECKPOINT_EVERY appended rows and after each compaction (compactionThread.ts).
+  db.pragma('wal_autocheckpoint = 0');
   migrate(db);
   if (options.maxStoreBytes !== undefined) {
     const pageSize = db.pragma('page_size', { simple: true }) as number;
@@ -93,13 +99,22 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
       last = Number(insertUpdate.run(room, update, crc32(update)).lastInsertRowid);
     return last;
   });
-  // One row is its own transaction already (autocommit): no BEGIN / COMMIT round trips.
-  const append = (room: string, updates: readonly Uint8Array[]): number =>
-    updates.length === 1
-      ? Number(insertUpdate.run(room, updates[0]!, crc32(updates[0]!)).lastInsertRowid)
-      : appendMany(room, updates);
-
   const compaction = compactionThread(file, options.synchronous ?? 'NORMAL');
+
+  let rowsSinceWalCheckpoint = 0;
+  // One row is its own transaction already (autocommit): no BEGIN / COMMIT round trips.
+  const append = (room: string, updates: readonly Uint8Array[]): number => {
+    const last =
+      updates.length === 1
+        ? Number(insertUpdate.run(room, updates[0]!, crc32(updates[0]!)).lastInsertRowid)
+        : appendMany(room, updates);
+    rowsSinceWalCheckpoint += updates.length;
+    if (rowsSinceWalCheckpoint >= WAL_CHECKPOINT_EVERY) {
+      rowsSinceWalCheckpoint = 0;
+      compaction.checkpointWal();
+    }
+    return last;
+  };
 
   // Each call runs inside the promise executor, so a throw becomes a rejection, never a synchronous throw.
   const later = <T>(work: () => T): Promise<T> => new Promise((resolve) => resolve(work()));
