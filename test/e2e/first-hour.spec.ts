@@ -9,7 +9,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { openPage } from './helpers/browser.ts';
-import { ok, seedDemo, seedWorkspace } from './helpers/seed.ts';
+import { addClients, ok, seedDemo, seedWorkspace } from './helpers/seed.ts';
 
 let haard: Haard;
 test.beforeEach(async () => {
@@ -198,5 +198,33 @@ test('offline at 1366 px: the state fits on the top bar’s one row and nothing 
     await haard.start();
     await expect(page.locator('.sync')).toHaveAttribute('data-phase', 'synced');
     await page.context().close();
+  }
+});
+
+test('scoring: the active row stays in the window while walking down with the keyboard', async ({
+  browser,
+}) => {
+  await seedWorkspace(haard, (w, data) =>
+    addClients(
+      w,
+      data,
+      Array.from({ length: 40 }, (_, i) => ({ name: `Client ${String(i + 1).padStart(2, '0')}` })),
+    ),
+  );
+  const page = await open(browser, '/abc/scoring');
+  await page.setViewportSize({ width: 1366, height: 700 });
+  const grid = page.getByRole('grid');
+  await grid.focus();
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('ArrowDown');
+    const id = await grid.getAttribute('aria-activedescendant');
+    await expect
+      .poll(() =>
+        page.evaluate((cellId) => {
+          const r = document.getElementById(cellId!)?.getBoundingClientRect();
+          return !!r && r.top >= 0 && r.bottom <= window.innerHeight;
+        }, id),
+      )
+      .toBe(true);
   }
 });

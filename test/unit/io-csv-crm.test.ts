@@ -184,3 +184,62 @@ describe('a CRM contacts export (129 rows, 60 companies)', () => {
     expect(update.counts).toMatchObject({ update: 1, unchanged: 59, history: 1, contactsUpdate: 0 });
   });
 });
+
+describe('a CRM companies export', () => {
+  const text = [
+    'Record ID;Company name;Company owner;Type;Industry;Annual Revenue;Last Activity Date',
+    '1;Zonnebloem Advies BV;Sanne Bakker;Prospect;Advies;12.500,50;03-11-2025 14:22',
+    '2;De Boer Bouw;sanne.bakker@example.nl;Reseller;Bouw;1.250.000;',
+    '3;Visser Zorg;Pieter de Jong;Customer;Zorg;;15-10-2025',
+    '4;Mulder Techniek;;Vendor;Techniek;80.000;',
+  ].join('\r\n');
+
+  it('maps by itself: owner by name or e-mail, type value by value, last activity as the history start', () => {
+    const csv = parseCsv(text);
+    const mapping = suggestMapping(csv.headers);
+    expect(mapping).toEqual([
+      'ignore',
+      'relation.name',
+      'relation.owner',
+      'relation.kind',
+      'relation.sector',
+      'relation.revenue',
+      'log.lastActivity',
+    ]);
+    const { data } = workspace();
+    const sanne = { id: 'p-sanne', name: 'Sanne Bakker', email: 'sanne.bakker@example.nl' };
+    const existing = existingOf(data());
+    existing.professionals = {
+      'p-sanne': { ...sanne, profile: 'relationshipManager', seniority: 'senior' },
+    };
+    const plan = planImport(csv, existing, options(mapping));
+    expect(plan.issues).toEqual([]);
+    expect(
+      plan.values.find((v) => v.field === 'relation.owner')!.entries.map((e) => [e.text, e.choice]),
+    ).toEqual([
+      ['Sanne Bakker', 'p-sanne'],
+      ['sanne.bakker@example.nl', 'p-sanne'],
+      ['Pieter de Jong', 'new'],
+    ]);
+    expect(
+      plan.values.find((v) => v.field === 'relation.kind')!.entries.map((e) => [e.text, e.choice]),
+    ).toEqual([
+      ['Prospect', 'prospect'],
+      ['Reseller', 'partner'],
+      ['Customer', 'client'],
+      ['Vendor', 'supplier'],
+    ]);
+    const r = plan.records!;
+    expect(r.addRelations.map((x) => [x.name, x.kind, x.revenue, x.ownerId === 'p-sanne'])).toEqual([
+      ['Zonnebloem Advies BV', 'prospect', 12_500.5, true],
+      ['De Boer Bouw', 'partner', 1_250_000, true],
+      ['Visser Zorg', 'client', null, false],
+      ['Mulder Techniek', 'supplier', 80_000, false],
+    ]);
+    expect(r.addProfessionals!.map((p) => p.name)).toEqual(['Pieter de Jong']);
+    expect(r.addContactLog!.map((e) => [e.date, e.contactIds, e.type])).toEqual([
+      ['2025-11-03', [], 'other'],
+      ['2025-10-15', [], 'other'],
+    ]);
+  });
+});
