@@ -55,7 +55,7 @@ test('an empty workspace says what to do; the firm names it and its language, wh
   const first = anna.getByTestId('first-start');
   await expect(first).toContainText('This workspace is still called “Haard”');
   await first.getByLabel('Name of your firm').fill('Van Dijk Advies');
-  await first.getByLabel('Working language').selectOption('nl');
+  await first.getByLabel('The firm works in').selectOption('nl');
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(anna.getByTestId('first-start')).toHaveCount(0);
   // Anna chose Dutch as the firm's language and has not picked a language of her own: Dutch for her too.

@@ -7,7 +7,7 @@ export const en = {
   'first.intro':
     'This workspace is still called “{name}”. What is your firm called, and which language does it work in? Colleagues you invite see this language until they choose their own.',
   'first.name': 'Name of your firm',
-  'first.language': 'Working language',
+  'first.language': 'The firm works in',
   'first.save': 'Save',
   'first.later': 'Later',
   'empty.method':
@@ -199,7 +199,7 @@ export const nl: Record<keyof typeof en, string> = {
   'first.intro':
     'Deze werkruimte heet nog “{name}”. Hoe heet jullie kantoor, en in welke taal werken jullie? Collega’s die je uitnodigt zien deze taal tot ze zelf een andere kiezen.',
   'first.name': 'Naam van jullie kantoor',
-  'first.language': 'Werktaal',
+  'first.language': 'Het kantoor werkt in',
   'first.save': 'Opslaan',
   'first.later': 'Later',
   'empty.method':
