@@ -57,9 +57,9 @@ test('imports the 20-row CSV through the column-mapping step, in one undoable st
   await expect(panel).toContainText('relations-20.csv: 20 rows');
   const reading = page.getByTestId('import-reading');
   await expect(reading.getByLabel('Columns separated by').locator('option:checked')).toHaveText(
-    'As guessed: semicolons',
+    'Guessed: semicolons',
   );
-  await expect(reading.getByLabel('Character set').locator('option:checked')).toHaveText('As guessed: UTF-8');
+  await expect(reading.getByLabel('Character set').locator('option:checked')).toHaveText('Guessed: UTF-8');
   await expect(page.getByTestId('import-reading-notes')).toContainText('byte-order mark');
 
   // Suggestions from the Dutch headers; the user can change any of them.
@@ -72,7 +72,7 @@ test('imports the 20-row CSV through the column-mapping step, in one undoable st
   await expect(page.getByTestId('import-preview').locator('.tag')).toHaveCount(0);
   await target('Tags').selectOption('relation.tags');
   await expect(reading.getByLabel('Numbers').locator('option:checked')).toHaveText(
-    'As guessed: Dutch: 1.234,56',
+    'Guessed: Dutch: 1.234,56',
   );
 
   const preview = page.getByTestId('import-preview');

@@ -8,7 +8,7 @@ export const en = {
   'data.import.file': '{name}: {rows} rows',
   'data.import.read.intro':
     'Haard guessed these from the file. If the preview looks wrong, change them: everything below is read again at once.',
-  'data.import.read.auto': 'As guessed: {guess}',
+  'data.import.read.auto': 'Guessed: {guess}',
   'data.import.read.delimiter': 'Columns separated by',
   'data.import.read.encoding': 'Character set',
   'data.import.read.numbers': 'Numbers',
@@ -92,7 +92,7 @@ export const nl: Record<keyof typeof en, string> = {
   'data.import.file': '{name}: {rows} regels',
   'data.import.read.intro':
     'Haard heeft dit uit het bestand afgeleid. Ziet het voorbeeld er verkeerd uit, pas het dan aan: alles hieronder wordt meteen opnieuw gelezen.',
-  'data.import.read.auto': 'Zoals herkend: {guess}',
+  'data.import.read.auto': 'Herkend: {guess}',
   'data.import.read.delimiter': 'Kolommen gescheiden door',
   'data.import.read.encoding': 'Tekenset',
   'data.import.read.numbers': 'Getallen',
