@@ -9,7 +9,7 @@
  *   changes — so the plan list shows completeness, errors and owner of 200 plans without opening any.
  * - `createPlan` seeds a new plan document exactly once, in the creating tab, then adds its card.
  */
-import { createEffect, createMemo, onCleanup, untrack, type Accessor } from 'solid-js';
+import { createDeferred, createEffect, createMemo, onCleanup, untrack, type Accessor } from 'solid-js';
 import type { AccountPlanDoc, Contact, PlanCard, WorkspaceDoc } from '../../../core/model/index.ts';
 import { planCompleteness, validatePlan, type Finding } from '../../../core/plan/index.ts';
 import { createPlanDoc, newId, type Result } from '../../../doc/index.ts';
@@ -28,6 +28,11 @@ export interface PlanSession {
   plan: Accessor<AccountPlanDoc | null>;
   /** The plan as plain objects, recomputed on each change (for derived figures). */
   plain: Accessor<AccountPlanDoc | null>;
+  /**
+   * `plain`, but updated when the browser is idle (at most 400 ms behind): for heavy derived views (timeline,
+   * 4P matrix, print summary) that must not run on every keystroke of a 500-action plan.
+   */
+  settled: Accessor<AccountPlanDoc | null>;
   /** core/plan findings, sorted by severity then path. */
   findings: Accessor<Finding[]>;
   /** 0–100 (core/plan completeness). */
@@ -140,10 +145,13 @@ export function usePlan(
     if (p && !session.readOnly()) session.store.intents.putPlanCard(planCardOf(p, findings(), today));
   });
 
+  const settled = createDeferred(plain, { timeoutMs: 400 });
+
   return {
     handle,
     plan: () => store.state.data,
     plain,
+    settled,
     findings,
     completeness,
     counts,

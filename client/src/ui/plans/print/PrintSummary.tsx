@@ -20,7 +20,7 @@ export function PrintButton() {
 }
 
 export function PrintSummary(props: { session: PlanSession; workspace: WorkspaceDoc | null }) {
-  const plan = () => props.session.plain();
+  const plan = () => props.session.settled();
   const currency = () => props.workspace?.settings.currency ?? 'EUR';
   const money = (n: number) => formatMoney(locale(), n, currency());
   const date = (d: string | null) => (d ? formatDate(locale(), d) : '—');

@@ -1,6 +1,6 @@
 /**
  * Derived views of a plan, mounted by the plan page as one section: the 4P matrix, benefits by level, the
- * trust pyramid and the timeline strip. Read-only views of the live plan (`session.plain()`), recomputed on
+ * trust pyramid and the timeline strip. Read-only views of the live plan (`session.settled()`: at most 400 ms behind a keystroke), recomputed on
  * every change — a colleague's edit shows at once. They write nothing, so viewers see the same.
  */
 import { Show } from 'solid-js';
@@ -20,7 +20,7 @@ export function PlanViews(props: { session: PlanSession; workspace: WorkspaceDoc
   const today = localToday();
   const id = () => 'sec-views';
   return (
-    <Show when={props.session.plain()}>
+    <Show when={props.session.settled()}>
       {(plan) => (
         <section
           class="panel plan-section plan-views"
