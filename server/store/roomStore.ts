@@ -45,8 +45,8 @@ export interface RoomStoreOptions {
 }
 
 export const STORE_FILE_NAME = 'haard.sqlite';
-/** Appended rows between two WAL checkpoints (in the worker). */
-const WAL_CHECKPOINT_EVERY = 300;
+/** Appended rows between two WAL checkpoints (in the worker): a few MB of WAL, like SQLite's own default. */
+const WAL_CHECKPOINT_EVERY = 1_000;
 
 export function openRoomStore(options: RoomStoreOptions): RoomStore {
   mkdirSync(options.dataDir, { recursive: true });
