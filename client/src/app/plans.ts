@@ -9,10 +9,11 @@
  *   changes — so the plan list shows completeness, errors and owner of 200 plans without opening any.
  * - `createPlan` seeds a new plan document exactly once, in the creating tab, then adds its card.
  */
-import { createDeferred, createEffect, createMemo, onCleanup, untrack, type Accessor } from 'solid-js';
+import { createDeferred, createMemo, onCleanup, type Accessor } from 'solid-js';
 import type { AccountPlanDoc, Contact, PlanCard, WorkspaceDoc } from '../../../core/model/index.ts';
 import { planCompleteness, validatePlan, type Finding } from '../../../core/plan/index.ts';
-import { createPlanDoc, newId, type Result } from '../../../doc/index.ts';
+import { createPlanDoc, type Result } from '../../../doc/index.ts';
+import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
 import type { DocHandle } from './docs.ts';
 import type { WorkspaceSession } from './session.ts';
 
@@ -40,13 +41,9 @@ export interface PlanSession {
   counts: Accessor<FindingCounts>;
 }
 
-/** Today as `YYYY-MM-DD` in the user's time zone (findings and KPI windows are by calendar day). */
-export function localToday(now = new Date()): string {
-  const y = now.getFullYear();
-  const m = String(now.getMonth() + 1).padStart(2, '0');
-  const d = String(now.getDate()).padStart(2, '0');
-  return `${y}-${m}-${d}`;
-}
+/** Today as `YYYY-MM-DD` in the user's time zone (./today.ts). */
+export { todayIso as localToday } from './today.ts';
+import { todayIso as localToday } from './today.ts';
 
 /** The contacts of the plan's relations (what `dmu.noDecider` and the DMU map read). */
 export function planContacts(ws: WorkspaceDoc, relationIds: readonly string[]): Contact[] {
@@ -89,9 +86,6 @@ export function planCardOf(plan: AccountPlanDoc, findings: readonly Finding[], t
   };
 }
 
-/** How long after the last change the plan's card is rewritten, ms. */
-const CARD_DEBOUNCE_MS = 600;
-
 /**
  * Open plan `id` for the calling component's lifetime. `today` is read once per call site (a plan page
  * open across midnight keeps yesterday's "overdue" until it is opened again).
@@ -125,25 +119,11 @@ export function usePlan(
   const counts = createMemo(() => countFindings(findings()));
 
   // Keep the workspace's card of this plan in step (bookkeeping; skipped for viewers and while loading).
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  createEffect(() => {
+  const card = createMemo(() => {
     const p = plain();
-    const f = findings();
-    if (!p || handle.readOnly() || session.readOnly()) return;
-    const card = planCardOf(p, f, today);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      untrack(() => session.store.intents.putPlanCard(card));
-    }, CARD_DEBOUNCE_MS);
+    return p ? planCardOf(p, findings(), today) : null;
   });
-  onCleanup(() => {
-    if (!timer) return;
-    // Leaving the page: write the last summary now rather than lose it.
-    clearTimeout(timer);
-    const p = store.plain().data;
-    if (p && !session.readOnly()) session.store.intents.putPlanCard(planCardOf(p, findings(), today));
-  });
+  keepCardInStep(session, handle, card, (c) => session.store.intents.putPlanCard(c));
 
   const settled = createDeferred(plain, { timeoutMs: 400 });
 
@@ -173,27 +153,23 @@ export async function createPlan(
   input: NewPlanInput,
   now = new Date(),
 ): Promise<Result<string>> {
-  const id = newId();
-  const handle = session.docs.open('plan', id);
-  try {
-    await handle.ready;
-    const seeded = createPlanDoc(handle.binding.doc, {
-      id,
-      workspaceId: session.invite.workspaceId,
-      relationIds: input.relationIds,
-      title: input.title,
-      ownerId: input.ownerId,
-      now: now.toISOString(),
-    });
-    if (!seeded.ok) return seeded;
-    handle.store.load();
-    const today = localToday(now);
-    const ws = session.store.plain().data;
-    const findings = ws ? planFindings(seeded.value, ws, today) : [];
-    const card = session.store.intents.putPlanCard(planCardOf(seeded.value, findings, today));
-    if (!card.ok) return card;
-    return { ok: true, value: id };
-  } finally {
-    handle.release();
-  }
+  const today = localToday(now);
+  return createIndexedDoc(
+    session,
+    'plan',
+    (handle, id) =>
+      createPlanDoc(handle.binding.doc, {
+        id,
+        workspaceId: session.invite.workspaceId,
+        relationIds: input.relationIds,
+        title: input.title,
+        ownerId: input.ownerId,
+        now: now.toISOString(),
+      }),
+    (plan) => {
+      const ws = session.store.plain().data;
+      const findings = ws ? planFindings(plan, ws, today) : [];
+      return session.store.intents.putPlanCard(planCardOf(plan, findings, today));
+    },
+  );
 }

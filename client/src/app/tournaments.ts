@@ -8,14 +8,15 @@
  * - While a writable tournament is open, its card in the workspace is updated (debounced) when it changes.
  * - `createTournament` seeds a new tournament document exactly once, in the creating tab, then adds its card.
  */
-import { createEffect, createMemo, onCleanup, untrack, type Accessor } from 'solid-js';
+import { createMemo, onCleanup, type Accessor } from 'solid-js';
 import type { TournamentDoc } from '../../../core/model/index.ts';
 import {
   tournamentBracket,
   tournamentCardOf,
   type TournamentBracket,
 } from '../../../core/tournamentBoard.ts';
-import { createTournamentDoc, newId, type Result } from '../../../doc/index.ts';
+import { createTournamentDoc, type Result } from '../../../doc/index.ts';
+import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
 import { locale } from '../i18n/index.ts';
 import type { DocHandle } from './docs.ts';
 import { localToday } from './plans.ts';
@@ -28,9 +29,6 @@ export interface TournamentSession {
   /** The bracket at today, players by name in the UI's language (null while loading). */
   bracket: Accessor<TournamentBracket | null>;
 }
-
-/** How long after the last change the tournament's card is rewritten, ms. */
-const CARD_DEBOUNCE_MS = 600;
 
 /** Open tournament `id` for the calling component's lifetime. `today` is read once per call site. */
 export function useTournament(session: WorkspaceSession, id: string): TournamentSession {
@@ -51,27 +49,12 @@ export function useTournament(session: WorkspaceSession, id: string): Tournament
   });
 
   // Keep the workspace's card of this tournament in step (bookkeeping; skipped for viewers and while loading).
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  const writeCard = () => {
-    const doc = store.plain().data;
-    const b = untrack(bracket);
-    if (doc && b && !session.readOnly() && !handle.readOnly())
-      session.store.intents.putTournamentCard(tournamentCardOf(doc, b, today));
-  };
-  createEffect(() => {
+  const card = createMemo(() => {
+    const doc = plain();
     const b = bracket();
-    if (!b || handle.readOnly() || session.readOnly()) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = null;
-      untrack(writeCard);
-    }, CARD_DEBOUNCE_MS);
+    return doc && b ? tournamentCardOf(doc, b, today) : null;
   });
-  onCleanup(() => {
-    if (!timer) return;
-    clearTimeout(timer); // leaving the page: write the last summary now rather than lose it
-    writeCard();
-  });
+  keepCardInStep(session, handle, card, (c) => session.store.intents.putTournamentCard(c));
 
   return { handle, tournament: () => store.state.data, bracket };
 }
@@ -90,26 +73,19 @@ export async function createTournament(
   input: NewTournamentInput,
   now = new Date(),
 ): Promise<Result<string>> {
-  const id = newId();
-  const handle = session.docs.open('tournament', id);
-  try {
-    await handle.ready;
-    const seeded = createTournamentDoc(handle.binding.doc, {
-      id,
-      workspaceId: session.invite.workspaceId,
-      title: input.title,
-      year: input.year,
-      now: now.toISOString(),
-    });
-    if (!seeded.ok) return seeded;
-    handle.store.load();
-    const today = localToday(now);
-    const card = session.store.intents.putTournamentCard(
-      tournamentCardOf(seeded.value, tournamentBracket(seeded.value, today), today),
-    );
-    if (!card.ok) return card;
-    return { ok: true, value: id };
-  } finally {
-    handle.release();
-  }
+  const today = localToday(now);
+  return createIndexedDoc(
+    session,
+    'tournament',
+    (handle, id) =>
+      createTournamentDoc(handle.binding.doc, {
+        id,
+        workspaceId: session.invite.workspaceId,
+        title: input.title,
+        year: input.year,
+        now: now.toISOString(),
+      }),
+    (doc) =>
+      session.store.intents.putTournamentCard(tournamentCardOf(doc, tournamentBracket(doc, today), today)),
+  );
 }

@@ -5,11 +5,7 @@ import type { AbcClass, SchemaIssue } from '../../../../core/model/index.ts';
 import { formatIssue } from '../../../../core/model/issues.ts';
 import { locale, t, tn } from '../../i18n/index.ts';
 
-/** Today as `YYYY-MM-DD` in the user's own time zone (core takes "today" as a parameter). */
-export function todayIso(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { todayIso } from '../../app/today.ts';
 
 /**
  * Intent issues per field of a record (`relations.<id>.<field>…` → `<field>`), in the user's language.
