@@ -90,11 +90,7 @@ export function planCardOf(plan: AccountPlanDoc, findings: readonly Finding[], t
  * Open plan `id` for the calling component's lifetime. `today` is read once per call site (a plan page
  * open across midnight keeps yesterday's "overdue" until it is opened again).
  */
-export function usePlan(
-  session: WorkspaceSession,
-  workspace: Accessor<WorkspaceDoc | null>,
-  id: string,
-): PlanSession {
+export function usePlan(session: WorkspaceSession, id: string): PlanSession {
   const handle = session.docs.open('plan', id);
   onCleanup(() => handle.release());
   const store = handle.store;

@@ -54,7 +54,7 @@ export default function PlanPage() {
 
 function PlanEditor(props: { id: string }) {
   const ws = useWorkspace();
-  const session = usePlan(ws.session, ws.data, props.id);
+  const session = usePlan(ws.session, props.id);
   const handle = session.handle;
   const card = () => ws.data()?.plans?.[props.id] ?? null;
   const status = () => handle.store.state.status;

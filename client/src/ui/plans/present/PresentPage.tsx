@@ -48,7 +48,7 @@ function Presentation(props: { planId: string; step: PresentStep }) {
   const ws = useWorkspace();
   const navigate = useNavigate();
   const location = useLocation();
-  const plan = usePlan(ws.session, ws.data, props.planId);
+  const plan = usePlan(ws.session, props.planId);
   const handle = plan.handle;
   const today = localToday();
   let root!: HTMLDivElement;
