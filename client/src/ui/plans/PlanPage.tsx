@@ -26,6 +26,7 @@ import { BudgetSection } from './kpi/BudgetSection.tsx';
 import { KpiSection } from './kpi/KpiSection.tsx';
 import { PrintButton, PrintSummary } from './print/PrintSummary.tsx';
 import { PlanViews } from './views/PlanViews.tsx';
+import { DocPending, useDocScreen } from '../DocScreen.tsx';
 import './plans.css';
 
 /** The sections in page order: element id `sec-<id>`, title key. */
@@ -57,35 +58,21 @@ function PlanEditor(props: { id: string }) {
   const session = usePlan(ws.session, props.id);
   const handle = session.handle;
   const card = () => ws.data()?.plans?.[props.id] ?? null;
-  const status = () => handle.store.state.status;
-  onMount(() => {
-    ws.setActiveUndo(handle.store.undo);
-    document.body.classList.add('wide-page');
-  });
-  onCleanup(() => {
-    ws.setActiveUndo(null);
-    document.body.classList.remove('wide-page');
-  });
+  useDocScreen(handle, 'wide-page');
 
   return (
     <Show
       when={session.plan()}
       fallback={
-        <section class="panel plan-status" aria-live="polite">
-          <Show
-            when={
-              status() !== 'loading' &&
-              !(status() === 'uninitialised' && handle.connection().phase !== 'synced')
-            }
-            fallback={<p class="muted loading">{t('plans.loading', { title: card()?.title ?? '' })}</p>}
-          >
-            <h1>{status() === 'uninitialised' ? t('plans.notFound.title') : t('plans.unreadable.title')}</h1>
-            <p class="muted">{handle.store.state.reason?.[locale()] ?? ''}</p>
-            <A href="/plans" class="button primary">
-              {t('plans.back')}
-            </A>
-          </Show>
-        </section>
+        <DocPending
+          handle={handle}
+          class="plan-status"
+          loading={t('plans.loading', { title: card()?.title ?? '' })}
+          notFound={t('plans.notFound.title')}
+          unreadable={t('plans.unreadable.title')}
+          backHref="/plans"
+          backLabel={t('plans.back')}
+        />
       }
     >
       {(plan) => <PlanBody session={session} plan={plan()} />}

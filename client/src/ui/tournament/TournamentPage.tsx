@@ -11,13 +11,14 @@ import type { TournamentBracket } from '../../../../core/tournamentBoard.ts';
 import type { TournamentDoc } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { useTournament, type TournamentSession } from '../../app/tournaments.ts';
-import { locale, t } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import { Presence } from '../Presence.tsx';
 import { createRefusal, RefusalMessage } from '../plans/sections.tsx';
 import { Bracket } from './Bracket.tsx';
 import { EntryDetails } from './EntryDetails.tsx';
 import { EntryForm } from './EntryForm.tsx';
 import { findingLines, roundLabel, roundName } from './messages.ts';
+import { DocPending, useDocScreen } from '../DocScreen.tsx';
 import './tournament.css';
 
 export default function TournamentPage() {
@@ -34,15 +35,7 @@ function TournamentLoader(props: { id: string }) {
   const session = useTournament(ws.session, props.id);
   const handle = session.handle;
   const card = () => ws.data()?.tournaments?.[props.id] ?? null;
-  const status = () => handle.store.state.status;
-  onMount(() => {
-    ws.setActiveUndo(handle.store.undo);
-    document.body.classList.add('xxl-wide');
-  });
-  onCleanup(() => {
-    ws.setActiveUndo(null);
-    document.body.classList.remove('xxl-wide');
-  });
+  useDocScreen(handle, 'xxl-wide');
   const ready = () => {
     const doc = session.tournament();
     const bracket = session.bracket();
@@ -53,25 +46,19 @@ function TournamentLoader(props: { id: string }) {
     <Show
       when={ready()}
       fallback={
-        <section class="panel xxl-status" aria-live="polite">
-          <Show
-            when={
-              status() !== 'loading' &&
-              !(status() === 'uninitialised' && handle.connection().phase !== 'synced')
-            }
-            fallback={
-              <p class="muted loading">
-                {t('xxl.loading')} {card()?.title ?? ''}
-              </p>
-            }
-          >
-            <h1>{status() === 'uninitialised' ? t('xxl.notFound.title') : t('xxl.unreadable.title')}</h1>
-            <p class="muted">{handle.store.state.reason?.[locale()] ?? ''}</p>
-            <A href="/tournament" class="button primary">
-              {t('xxl.back')}
-            </A>
-          </Show>
-        </section>
+        <DocPending
+          handle={handle}
+          class="xxl-status"
+          loading={
+            <>
+              {t('xxl.loading')} {card()?.title ?? ''}
+            </>
+          }
+          notFound={t('xxl.notFound.title')}
+          unreadable={t('xxl.unreadable.title')}
+          backHref="/tournament"
+          backLabel={t('xxl.back')}
+        />
       }
     >
       {(r) => <Board session={session} doc={r().doc} bracket={r().bracket} />}
