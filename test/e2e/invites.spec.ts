@@ -20,11 +20,17 @@ test.afterEach(async ({ browser }) => {
 
 const open = (browser: Browser, url: string) => openPage(browser, url);
 const syncStatus = (page: Page) => page.getByRole('status');
+/** Every link this test made, to prove each new one differs from the last. */
+const made: string[] = [];
+test.beforeEach(() => void made.splice(0));
 
 async function makeInvite(page: Page): Promise<string> {
   await page.getByText('Workspaces').click();
   await page.getByRole('button', { name: 'Create invite link' }).click();
+  // The field shows only the link just made (the previous one is cleared while the new one is made).
   const link = await page.getByLabel('Send this link (valid 30 days):').inputValue();
+  made.push(link);
+  expect(new Set(made).size, 'every invite link is new').toBe(made.length);
   await page.getByText('Workspaces').click(); // close the menu
   return link;
 }

@@ -85,6 +85,9 @@ export function WorkspaceMenu() {
     location.assign('/relations');
   };
   const makeInvite = async () => {
+    // The previous link goes first: while the new one is being made, nobody copies the old one as if new.
+    setLink(null);
+    setCopied(false);
     const result = await createInvite(invite.token, role(), INVITE_DAYS);
     if (!result.ok) return failed(result);
     setError(null);
