@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import { createWorkspaceDoc } from '../doc/seed.ts';
 
 export function seedWorkspaceUpdate(input: { id: string; name: string; locale: 'nl' | 'en' }): Uint8Array {
-  const doc = new Y.Doc();
+  const doc = new Y.Doc({ gc: false }); // history design §1: no Haard document is garbage-collected
   try {
     const seeded = createWorkspaceDoc(doc, { ...input, now: new Date().toISOString() });
     if (!seeded.ok)

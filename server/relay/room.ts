@@ -341,7 +341,8 @@ type LoadedDoc = {
 };
 
 async function loadDoc(name: string, store: DocStore): Promise<LoadedDoc | { ok: false; error: string }> {
-  const doc = new Y.Doc();
+  // No garbage collection (history design §1): deleted content stays, so every past state can be rebuilt.
+  const doc = new Y.Doc({ gc: false });
   try {
     const stored = await store.load(name);
     const replay = replayInto(doc, stored);

@@ -1,7 +1,8 @@
 /**
  * Folding a room's stored updates into its checkpoint, from the stored rows alone (no live document needed):
  * read the checkpoint and the updates through `throughSeq`, check them, replay them into a fresh document
- * (gc on: deleted content is dropped), and write the new checkpoint in one short transaction that also
+ * without garbage collection (deleted content is kept, so every version stays reconstructable from the
+ * checkpoint — issue 9, history design §1), and write the new checkpoint in one short transaction that also
  * deletes the folded rows. Runs in the compaction worker (compactWorker.ts), off the relay's event loop.
  */
 import type { Database } from 'better-sqlite3';
@@ -40,7 +41,7 @@ export function compactor(db: Database): (room: string, throughSeq: number) => C
         verifyRow(room, row.seq, row.bytes, row.checksum);
         return { seq: row.seq, bytes: row.bytes };
       });
-      const doc = new Y.Doc();
+      const doc = new Y.Doc({ gc: false });
       try {
         const replay = replayInto(doc, { checkpoint: snapshot?.bytes ?? null, checkpointSeq, updates });
         if (!replay.ok) return { ok: false, reason: `row ${replay.row} cannot be applied: ${replay.error}` };

@@ -7,11 +7,12 @@
  * reused), folded now and then into a **checkpoint**: the merged state of every update up to `throughSeq`.
  * Loading = the checkpoint, then every update after it, in `seq` order.
  *
- * Designed with history in mind (issue 9): `compact` only promises that loading gives the same document;
- * whether the store then deletes the folded updates (today) or keeps them as the room's past — a retained log
- * plus checkpoints at known `seq`s, from which any earlier state can be rebuilt — is the store's decision,
- * invisible to the relay. A store that keeps history will also want documents with `gc: false`; nothing here
- * assumes gc.
+ * History (issue 9): every document is kept without garbage collection (`gc: false`
+ * in the relay's rooms, in compaction and in every scratch document), so a checkpoint still holds deleted
+ * content and any past state is rebuilt from it with a `Y.snapshot` — the named and automatic versions live in
+ * the document itself (root map `versions`). Folding the updates into a checkpoint therefore loses nothing
+ * history needs, and the folded rows are deleted. The operator's retention (`--history-days`) is the one place
+ * where old deleted content is dropped on purpose (store/retention.ts).
  *
  * Ordering: the relay calls a room's `load` and `append` one at a time (its per-room serial queue), so an
  * implementation needs no ordering of its own for them. `compact` may run while the same room appends: it
@@ -65,7 +66,7 @@ export interface DocStore {
    * Folds the room's updates through `throughSeq` into its checkpoint, from the stored rows (the caller needs
    * no document in memory), and off the caller's event loop where it can. Updates after `throughSeq` stay as
    * they are. Resolves `ok: false` (nothing changed) when a row is damaged or the fold cannot be done; never
-   * rejects. A store that keeps history keeps the folded updates (issue 9); this one deletes them.
+   * rejects. The checkpoint keeps deleted content (no gc), so the folded rows are deleted.
    */
   compact(room: string, throughSeq: number): Promise<CheckpointResult>;
   /** Releases the store; pending operations finish first. */

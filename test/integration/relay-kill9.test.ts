@@ -6,15 +6,11 @@
  * cannot reach it, so they cannot re-upload what the store lost. Then the relay comes back on the old
  * port and the writers must reconnect by themselves and merge what they wrote while it was down.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startRelayProcess, stopRelayProcess as stop } from './helpers/relayChild.ts';
 import {
   providerClient,
   removeDir,
-  SECRET,
   sleep,
   synced,
   tempDataDir,
@@ -23,43 +19,6 @@ import {
 } from './helpers/relayHarness.ts';
 
 const ROOM = 'acme/plan/crash';
-const SCRIPT = join(process.cwd(), 'test', 'integration', 'helpers', 'relayProcess.ts');
-
-async function startRelayProcess(
-  dataDir: string,
-  port: number,
-): Promise<{ child: ChildProcess; port: number }> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await spawnRelay(dataDir, port);
-    } catch (error) {
-      // The killed relay's sockets can hold the port for a moment; the real server would be restarted too.
-      if (attempt === 40) throw error;
-      await sleep(250);
-    }
-  }
-}
-
-async function spawnRelay(dataDir: string, port: number): Promise<{ child: ChildProcess; port: number }> {
-  // `node --import tsx`, not node_modules/.bin/tsx: the tsx CLI runs the script in a grandchild process,
-  // which a SIGKILL of the CLI would leave running.
-  const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, dataDir, String(port), SECRET], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const lines = createInterface({ input: child.stdout! });
-  const [line] = (await Promise.race([
-    once(lines, 'line'),
-    once(child, 'exit').then(([code]) => Promise.reject(new Error(`relay process exited with ${code}`))),
-  ])) as [string];
-  return { child, port: (JSON.parse(line) as { port: number }).port };
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill(signal);
-  await exited;
-}
 
 describe('relay: kill -9 under continuous edits', () => {
   const cleanups: Array<() => unknown> = [];

@@ -1,0 +1,166 @@
+/**
+ * The store keeps the past (issue 9): with no garbage collection in the relay's rooms and in compaction,
+ * deleted content survives compaction, a clean restart and kill -9, so every version stored in the document
+ * (root map `versions`, history design §2) still opens with `Y.createDocFromSnapshot`. The relay runs as a
+ * real child process; clients are real y-websocket providers with `gc: false` documents, as the app's.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { replayInto } from '../../server/store/replay.ts';
+import { STORE_FILE_NAME } from '../../server/store/roomStore.ts';
+import { startRelayProcess, stopRelayProcess } from './helpers/relayChild.ts';
+import {
+  providerClient,
+  removeDir,
+  synced,
+  tempDataDir,
+  waitFor,
+  type TestClient,
+} from './helpers/relayHarness.ts';
+
+const ROOM = 'acme/plan/history';
+const TEXT = 'situation.text';
+
+/** Saves a named version the way the history design says: a plain object with a base64 Y.encodeSnapshot. */
+function saveVersion(doc: Y.Doc, id: string, name: string): void {
+  const snapshot = Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64');
+  doc
+    .getMap('versions')
+    .set(id, { id, name, at: new Date().toISOString(), by: 'u1', byName: 'Anna', auto: null, snapshot });
+}
+
+/** The text and actions of version `id` of `doc`, opened from its snapshot. */
+function openVersion(doc: Y.Doc, id: string): { text: string; actions: string[] } {
+  const entry = doc.getMap('versions').get(id) as { snapshot: string } | undefined;
+  if (entry === undefined) throw new Error(`no version ${id}`);
+  const old = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(Buffer.from(entry.snapshot, 'base64')));
+  try {
+    return { text: old.getText(TEXT).toString(), actions: [...old.getMap('actions').keys()].sort() };
+  } finally {
+    old.destroy();
+  }
+}
+
+const client = (port: number): TestClient =>
+  providerClient({ port }, ROOM, undefined, new Y.Doc({ gc: false }));
+
+function storedRows(dataDir: string): { snapshots: number; updates: number } {
+  const db = new Database(join(dataDir, STORE_FILE_NAME), { readonly: true });
+  try {
+    const count = (table: string) =>
+      (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+    return { snapshots: count('snapshots'), updates: count('updates') };
+  } finally {
+    db.close();
+  }
+}
+
+describe('history in the store: versions survive compaction, restart and kill -9', () => {
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it(
+    'opens every version after compaction, after kill -9 and after a clean restart',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = tempDataDir();
+      cleanups.push(() => removeDir(dataDir));
+      const first = await startRelayProcess(dataDir, 0, { compactAfterUpdates: 10 });
+      cleanups.push(() => stopRelayProcess(first.child, 'SIGKILL'));
+
+      const writer = client(first.port);
+      cleanups.push(writer.destroy);
+      await synced(writer);
+      const { doc } = writer;
+      doc.getText(TEXT).insert(0, 'Revenue grew in the north.');
+      doc.getMap('actions').set('a1', 'Visit the board');
+      doc.getMap('actions').set('a2', 'Send the proposal');
+      saveVersion(doc, 'v1', 'Before the review');
+      // Deletes of text and records, then many small edits so that compaction folds them (every 10 updates).
+      doc.getText(TEXT).delete(doc.getText(TEXT).toString().indexOf(' in the north'), ' in the north'.length);
+      doc.getMap('actions').delete('a1');
+      for (let i = 0; i < 40; i++) doc.getText(TEXT).insert(doc.getText(TEXT).length, ` ${i}`);
+      saveVersion(doc, 'v2', 'After the review');
+      doc.getMap('actions').delete('a2');
+      doc.getText(TEXT).delete(0, 8);
+      const live = doc.getText(TEXT).toString();
+
+      // Compaction ran and its checkpoint alone (with the few rows after it) still holds the deleted content.
+      await waitFor(() => storedRows(dataDir).snapshots === 1, 10_000, 'a compaction');
+      const stored = new Y.Doc({ gc: false });
+      const db = new Database(join(dataDir, STORE_FILE_NAME), { readonly: true });
+      const checkpoint = db.prepare('SELECT bytes, through_seq FROM snapshots').get() as {
+        bytes: Buffer;
+        through_seq: number;
+      };
+      const rest = db.prepare('SELECT seq, bytes FROM updates ORDER BY seq').all() as {
+        seq: number;
+        bytes: Buffer;
+      }[];
+      db.close();
+      expect(
+        replayInto(stored, {
+          checkpoint: checkpoint.bytes,
+          checkpointSeq: checkpoint.through_seq,
+          updates: rest,
+        }).ok,
+      ).toBe(true);
+      await waitFor(
+        () => stored.getText(TEXT).toString() === live || (replayAgain(dataDir, stored), false),
+        10_000,
+        'the store to hold the last edit',
+      );
+      expect(openVersion(stored, 'v1')).toEqual({
+        text: 'Revenue grew in the north.',
+        actions: ['a1', 'a2'],
+      });
+      stored.destroy();
+
+      // kill -9, then a fresh client on a restarted relay opens both versions.
+      await stopRelayProcess(first.child, 'SIGKILL');
+      writer.destroy();
+      const second = await startRelayProcess(dataDir, 0, { compactAfterUpdates: 10 });
+      cleanups.push(() => stopRelayProcess(second.child, 'SIGKILL'));
+      const afterKill = client(second.port);
+      cleanups.push(afterKill.destroy);
+      await synced(afterKill);
+      expect(afterKill.doc.getText(TEXT).toString()).toBe(live);
+      expect(openVersion(afterKill.doc, 'v1')).toEqual({
+        text: 'Revenue grew in the north.',
+        actions: ['a1', 'a2'],
+      });
+      expect(openVersion(afterKill.doc, 'v2').actions).toEqual(['a2']);
+      expect(openVersion(afterKill.doc, 'v2').text).toMatch(/^Revenue grew\. 0 1 2 .* 39$/);
+      afterKill.destroy();
+
+      // A clean stop compacts every room into one checkpoint; the versions still open after the restart.
+      await stopRelayProcess(second.child, 'SIGTERM');
+      expect(storedRows(dataDir)).toEqual({ snapshots: 1, updates: 0 });
+      const third = await startRelayProcess(dataDir, 0);
+      cleanups.push(() => stopRelayProcess(third.child, 'SIGKILL'));
+      const afterRestart = client(third.port);
+      cleanups.push(afterRestart.destroy);
+      await synced(afterRestart);
+      expect(openVersion(afterRestart.doc, 'v1')).toEqual({
+        text: 'Revenue grew in the north.',
+        actions: ['a1', 'a2'],
+      });
+      expect(afterRestart.doc.getMap('actions').size).toBe(0);
+    },
+  );
+});
+
+/** Applies whatever the store holds now to `doc` (rows already applied change nothing). */
+function replayAgain(dataDir: string, doc: Y.Doc): void {
+  const db = new Database(join(dataDir, STORE_FILE_NAME), { readonly: true });
+  try {
+    for (const row of db.prepare('SELECT bytes FROM updates ORDER BY seq').all() as { bytes: Buffer }[])
+      Y.applyUpdate(doc, row.bytes);
+  } finally {
+    db.close();
+  }
+}
