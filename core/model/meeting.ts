@@ -25,7 +25,8 @@ export const ReviewItem = z.looseObject({
   id: Id,
   planId: Id,
   actionId: Id,
-  presenterId: Id,
+  /** Who presents it: the plan's owner (else the action's); null when neither has one. */
+  presenterId: z.nullable(Id),
   outcome: z.nullable(z.enum(REVIEW_OUTCOMES)),
   /** The new due date when moved. */
   movedTo: z.nullable(IsoDate),
@@ -52,6 +53,15 @@ export const Commitment = z.looseObject({
   what: Text,
   ownerId: Id,
   due: IsoDate,
+  /**
+   * True once the action is known to be in the plan (written there, or found there on a later load). A
+   * commitment without it is half-made: the next client that opens the board with the plan at hand adds the
+   * action under `actionId` (idempotent: an action with that id already there counts as landed). Optional:
+   * boards from before it read as not landed and are checked once.
+   */
+  landed: z.optional(z.boolean()),
+  /** Who made the commitment (a person id), for the summary. */
+  authorId: z.optional(z.nullable(Id)),
 });
 export type Commitment = z.infer<typeof Commitment>;
 
@@ -59,6 +69,7 @@ export const Success = z.looseObject({
   id: Id,
   text: Text,
   authorId: z.nullable(Id),
+  createdAt: z.optional(IsoDateTime),
 });
 export type Success = z.infer<typeof Success>;
 
@@ -71,6 +82,12 @@ export const LiveState = z.looseObject({
   planStep: z.nullable(PlanSubstep),
   /** When the current presentation's timer started; null when not running. */
   timerStartedAt: z.nullable(IsoDateTime),
+  /**
+   * The person (browser identity) driving the meeting now: their screen has the controls, everyone else
+   * follows them. Set by "Start meeting", handed over by the driver. Optional for boards from before it.
+   */
+  driverId: z.optional(z.nullable(Id)),
+  driverName: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
 });
 export type LiveState = z.infer<typeof LiveState>;
 
@@ -83,6 +100,8 @@ export const MeetingBoardDoc = z.looseObject({
   facilitatorId: z.nullable(Id),
   participantIds: z.array(Id),
   previousBoardId: z.nullable(Id),
+  /** Planned length of the meeting in minutes (the agenda's timeboxes are shown against it). Default 90. */
+  lengthMinutes: z.optional(z.int().check(z.gte(5), z.lte(600))),
   agenda: collection(AgendaItem),
   review: collection(ReviewItem),
   cards: collection(Card),

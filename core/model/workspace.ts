@@ -317,6 +317,26 @@ export const TournamentCard = z.looseObject({
 });
 export type TournamentCard = z.infer<typeof TournamentCard>;
 
+/**
+ * The workspace's card of a relationship-management meeting board (DOMAIN.md §7): what the meeting list
+ * and a new board's link to the previous one need without opening any board. Kept by the clients that edit
+ * the board (core/meetingBoard.ts `meetingCardOf`); the board document stays the truth.
+ */
+export const MeetingCard = z.looseObject({
+  id: Id,
+  title: Label,
+  date: IsoDate,
+  status: z.enum(['notStarted', 'running', 'ended']),
+  facilitatorId: z.nullable(Id),
+  previousBoardId: z.nullable(Id),
+  /** Presentations on the agenda. */
+  presentations: z.int().check(z.gte(0)),
+  commitments: z.int().check(z.gte(0)),
+  /** The board's last change. */
+  updatedAt: IsoDateTime,
+});
+export type MeetingCard = z.infer<typeof MeetingCard>;
+
 /** The workspace document as JSON (its Yjs form mirrors this shape: one Y.Map per collection and record). */
 export const WorkspaceDoc = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION.workspace),
@@ -336,5 +356,7 @@ export const WorkspaceDoc = z.looseObject({
    * and backups from before it read as valid without a migration (the layout reads a missing root as `{}`).
    */
   tournaments: z.optional(collection(TournamentCard)),
+  /** The workspace's meeting boards (their index; each board is its own document). Optional, as above. */
+  meetings: z.optional(collection(MeetingCard)),
 });
 export type WorkspaceDoc = z.infer<typeof WorkspaceDoc>;

@@ -3,7 +3,9 @@ import * as Y from 'yjs';
 import { IsoDate } from '../../core/model/common.ts';
 import {
   LiveState,
+  MeetingBoardDoc,
   PLAN_SUBSTEPS,
+  type MeetingBoardDoc as MeetingBoardDocT,
   RUIT_STEPS,
   type AgendaItem as AgendaItemT,
   type Card as CardT,
@@ -26,6 +28,7 @@ import {
   nextOrder,
   readAll,
   readRecord,
+  moveRecord,
   removeRecord,
   updateRecord,
   validate,
@@ -35,6 +38,7 @@ import {
 } from './common.ts';
 import type { NewAction } from './plan.ts';
 import { INITIAL_LIVE } from '../seed.ts';
+import { UPKEEP_ORIGIN } from './workspace/plans.ts';
 
 const AGENDA = collectionSpec('meeting', 'agenda');
 const REVIEW = collectionSpec('meeting', 'review');
@@ -47,8 +51,19 @@ export type NewAgendaItem = Pick<AgendaItemT, 'planId' | 'presenterId'> &
 export type NewReviewItem = Pick<ReviewItemT, 'planId' | 'actionId' | 'presenterId'>;
 export type NewCard = Pick<CardT, 'agendaItemId' | 'authorId' | 'kind' | 'text'>;
 export type NewSuccess = Pick<SuccessT, 'text'> & Partial<Pick<SuccessT, 'authorId'>>;
+/** The board's own fields a person can change. */
+export type BoardPatch = Partial<
+  Pick<MeetingBoardDocT, 'title' | 'date' | 'facilitatorId' | 'participantIds' | 'lengthMinutes'>
+>;
+/** Who drives the meeting: a person (browser identity) id and the name shown to the others. */
+export interface Driver {
+  id: string;
+  name: string;
+}
 export interface NewCommitment {
   agendaItemId: string;
+  /** Who made it (a person id), for the summary. */
+  authorId?: string | null;
   what: string;
   ownerId: string;
   due: string;
@@ -216,6 +231,8 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         what: input.what,
         ownerId: input.ownerId,
         due: input.due,
+        landed: false,
+        authorId: input.authorId ?? null,
       };
       const added = addRecord(ctx, COMMITMENTS, 'addCommitment', commitment);
       if (!added.ok) return added;
@@ -230,13 +247,59 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
       return { ok: true, value: { commitment, action } };
     },
     removeCommitment: (id: string) => removeRecord(ctx, COMMITMENTS, 'removeCommitment', id),
+    /** The commitment's action is known to be in its plan (see Commitment.landed). Bookkeeping: no undo. */
+    markLanded: (id: string): Result<undefined> =>
+      updateRecord({ ...ctx, opts: { ...opts, origin: UPKEEP_ORIGIN } }, COMMITMENTS, 'markLanded', id, {
+        landed: true,
+      }),
+
+    /** Change the board's title, date, facilitator, participants or length (validated field by field). */
+    updateBoard: (patch: BoardPatch): Result<undefined> => {
+      const shape = MeetingBoardDoc.shape;
+      for (const [key, value] of Object.entries(patch)) {
+        const schema = shape[key as keyof BoardPatch];
+        const parsed = validate(schema, value, key);
+        if (!parsed.ok) return parsed;
+      }
+      return commit(ctx, 'updateBoard', () => {
+        for (const [key, value] of Object.entries(patch))
+          if (value !== undefined && !deepEqual(toJson(board.get(key)), value))
+            board.set(key, clonePlain(value));
+        return undefined;
+      });
+    },
+    /** Move an agenda item to position `toIndex` (0 = first); concurrent moves of different items merge. */
+    moveAgendaItem: (id: string, toIndex: number) => moveRecord(ctx, AGENDA, 'moveAgendaItem', id, toIndex),
 
     addSuccess: (input: NewSuccess & { id?: string }): Result<string> =>
-      addRecord(ctx, SUCCESSES, 'addSuccess', { authorId: null, ...input, id: input.id ?? idOf(ctx) }),
+      addRecord(ctx, SUCCESSES, 'addSuccess', {
+        authorId: null,
+        ...input,
+        createdAt: opts.now(),
+        id: input.id ?? idOf(ctx),
+      }),
     removeSuccess: (id: string) => removeRecord(ctx, SUCCESSES, 'removeSuccess', id),
 
-    /** Facilitator: start at the first agenda item's opening (timer starts). */
-    start: (): Result<undefined> => moveTo('start', 0),
+    /**
+     * Start the meeting at the first agenda item's opening (its timer starts); `driver` becomes the one
+     * everyone follows. Refused when the agenda is empty or the meeting has ended.
+     */
+    start: (driver?: Driver): Result<undefined> => {
+      if (orderedAgenda().length === 0)
+        return fail([issue('agenda', REFUSAL.invalidMove, 'the agenda is empty', 'de agenda is leeg')]);
+      const live = currentLive();
+      if (live.status === 'ended')
+        return fail([
+          issue('live.status', REFUSAL.invalidMove, 'the meeting has ended', 'het overleg is afgelopen'),
+        ]);
+      return setLive('start', {
+        ...atPosition(live, orderedAgenda()[0]!.id, 0),
+        ...(driver ? { driverId: driver.id, driverName: driver.name } : {}),
+      });
+    },
+    /** Hand the controls to someone else: they drive, everyone (the old driver too) follows them. */
+    handOver: (driver: Driver): Result<undefined> =>
+      setLive('handOver', { ...currentLive(), driverId: driver.id, driverName: driver.name }),
     next: (): Result<undefined> => {
       const live = currentLive();
       if (live.status === 'notStarted') return moveTo('next', 0);

@@ -14,6 +14,7 @@ import { relationIntents } from './workspace/relations.ts';
 import { settingsIntents } from './workspace/settings.ts';
 import { teamIntents } from './workspace/team.ts';
 import { tournamentIndexIntents } from './workspace/tournaments.ts';
+import { meetingIndexIntents } from './workspace/meetings.ts';
 
 export { classificationIssues, type SettingsPatch } from './workspace/settings.ts';
 export type { NewProfessional } from './workspace/team.ts';
@@ -50,6 +51,7 @@ export function workspaceIntents(doc: Y.Doc, opts: IntentOptions) {
     ioIntents(ctx),
     planIndexIntents(ctx),
     tournamentIndexIntents(ctx),
+    meetingIndexIntents(ctx),
   );
 }
 

@@ -10,6 +10,7 @@ import {
   type LiveState,
 } from '../../core/model/meeting.ts';
 import type { DocJson } from '../layout.ts';
+import { DEFAULT_LENGTH_MINUTES } from '../../core/meetingBoard.ts';
 import { emptyText, type KindSpec } from './types.ts';
 
 /** The facilitator's live position before the meeting starts. */
@@ -31,7 +32,7 @@ export const meetingSpec: KindSpec<'meeting'> = {
     {
       root: 'board',
       path: '',
-      keys: ['title', 'date', 'facilitatorId', 'participantIds', 'previousBoardId', 'live'],
+      keys: ['title', 'date', 'facilitatorId', 'participantIds', 'previousBoardId', 'lengthMinutes', 'live'],
     },
   ],
   collections: [
@@ -48,6 +49,7 @@ export const meetingSpec: KindSpec<'meeting'> = {
     facilitatorId: () => null,
     participantIds: () => [],
     previousBoardId: () => null,
+    lengthMinutes: () => DEFAULT_LENGTH_MINUTES,
     live: () => ({ ...INITIAL_LIVE }),
   },
   migrations: [],
@@ -62,6 +64,7 @@ export interface MeetingSeed {
   facilitatorId: string | null;
   participantIds?: string[];
   previousBoardId?: string | null;
+  lengthMinutes?: number;
   now: string;
 }
 
@@ -75,6 +78,7 @@ export function initialMeeting(seed: MeetingSeed): DocJson<'meeting'> {
     facilitatorId: seed.facilitatorId,
     participantIds: [...(seed.participantIds ?? [])],
     previousBoardId: seed.previousBoardId ?? null,
+    lengthMinutes: seed.lengthMinutes ?? DEFAULT_LENGTH_MINUTES,
     agenda: {},
     review: {},
     cards: {},

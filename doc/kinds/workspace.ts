@@ -12,6 +12,7 @@ import {
   Relation,
   Signal,
   TournamentCard,
+  MeetingCard,
   WorkspaceDoc,
   defaultSettings,
   type Criterion as CriterionT,
@@ -84,6 +85,7 @@ export const workspaceSpec: KindSpec<'workspace'> = {
     },
     { path: 'plans', root: 'plans', nested: {}, item: PlanCard, label: 'Plan' },
     { path: 'tournaments', root: 'tournaments', nested: {}, item: TournamentCard, label: 'Tournament' },
+    { path: 'meetings', root: 'meetings', nested: {}, item: MeetingCard, label: 'Meeting' },
   ],
   texts: [],
   // scores: relationId → Y.Map(criterionId → score)
@@ -152,5 +154,6 @@ export function initialWorkspace(seed: WorkspaceSeed): DocJson<'workspace'> {
     contactLog: {},
     plans: {},
     tournaments: {},
+    meetings: {},
   };
 }

@@ -9,6 +9,7 @@ export const CRITERIA = collectionSpec('workspace', 'criteria');
 export const CONTACT_LOG = collectionSpec('workspace', 'contactLog');
 export const PLANS = collectionSpec('workspace', 'plans');
 export const TOURNAMENTS = collectionSpec('workspace', 'tournaments');
+export const MEETINGS = collectionSpec('workspace', 'meetings');
 
 /** Every collection a backup restores. */
 export const ALL_COLLECTIONS = [

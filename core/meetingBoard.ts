@@ -1,0 +1,134 @@
+/**
+ * The relationship-management meeting board (DOMAIN.md §7, seed 000) as the screens need it, derived from
+ * the board document and the plans. Pure: dates, clocks and the plans are parameters.
+ *
+ * - `meetingCardOf`: the workspace's index card of a board.
+ * - `previousBoard`: which earlier board a new one links to.
+ * - `agendaTime`: the agenda's timeboxes against the meeting's length.
+ * - `reviewCandidates`: the actions that came due since the previous meeting (and the ones still open
+ *   from before), each once, presenter by presenter.
+ * - `elapsedSeconds`: the presentation timer every participant sees the same.
+ */
+import type { AccountPlanDoc, MeetingBoardDoc, MeetingCard, ReviewItem } from './model/index.ts';
+
+/** A meeting's planned length when the board has none, minutes (doc/kinds/meeting.ts uses the same). */
+export const DEFAULT_LENGTH_MINUTES = 90;
+
+/** Agenda items in presenting order (by `order`, ties by id so every client agrees). */
+export function orderedAgenda(doc: Pick<MeetingBoardDoc, 'agenda'>): MeetingBoardDoc['agenda'][string][] {
+  return Object.values(doc.agenda).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+}
+
+/** The workspace's card of a board. `updatedAt`: the board's last change (ISO date-time). */
+export function meetingCardOf(doc: MeetingBoardDoc, updatedAt: string): MeetingCard {
+  return {
+    id: doc.id,
+    title: doc.title,
+    date: doc.date,
+    status: doc.live.status,
+    facilitatorId: doc.facilitatorId,
+    previousBoardId: doc.previousBoardId,
+    presentations: Object.keys(doc.agenda).length,
+    commitments: Object.keys(doc.commitments).length,
+    updatedAt,
+  };
+}
+
+/**
+ * The board a new board on `date` (YYYY-MM-DD) follows: the latest board dated on or before `date` (ties: the
+ * one made last, by `updatedAt`), excluding `exceptId` (the new board itself). Null when there is none.
+ */
+export function previousBoard(
+  cards: readonly MeetingCard[],
+  date: string,
+  exceptId: string | null = null,
+): MeetingCard | null {
+  let best: MeetingCard | null = null;
+  for (const card of cards) {
+    if (card.id === exceptId || card.date > date) continue;
+    if (
+      !best ||
+      card.date > best.date ||
+      (card.date === best.date && (card.updatedAt > best.updatedAt || card.id > best.id))
+    )
+      best = card;
+  }
+  return best;
+}
+
+/** The agenda's planned minutes against the meeting's: `over` when the timeboxes do not fit. */
+export interface AgendaTime {
+  totalMinutes: number;
+  lengthMinutes: number;
+  /** lengthMinutes − totalMinutes (negative when over). */
+  leftMinutes: number;
+  over: boolean;
+}
+
+export function agendaTime(doc: Pick<MeetingBoardDoc, 'agenda' | 'lengthMinutes'>): AgendaTime {
+  const totalMinutes = Object.values(doc.agenda).reduce((sum, item) => sum + item.timeboxMinutes, 0);
+  const lengthMinutes = doc.lengthMinutes ?? DEFAULT_LENGTH_MINUTES;
+  return {
+    totalMinutes,
+    lengthMinutes,
+    leftMinutes: lengthMinutes - totalMinutes,
+    over: totalMinutes > lengthMinutes,
+  };
+}
+
+/** The id of the review item of one action: the same on every client, so collecting twice adds nothing. */
+export const reviewItemId = (planId: string, actionId: string): string => `rv-${planId}-${actionId}`;
+
+/** A review item to add: what `addReviewItem` takes, with its deterministic id. */
+export type ReviewCandidate = Pick<ReviewItem, 'id' | 'planId' | 'actionId' | 'presenterId'>;
+
+/**
+ * The actions this meeting reviews (DOMAIN.md §7 "review of the actions that came due since the last meeting
+ * … carried over from the previous board"): every action with a due date on or before `through` (the board's
+ * date) that either came due after `after` (the previous board's date; null: no previous board, so every
+ * action due so far) or is still open (`planned`) — what was not done last time comes back. Cancelled actions
+ * are never reviewed. Sorted presenter by presenter (plan owner, else action owner), then by due date.
+ * `plans`: the plan documents at hand. Actions already on the board (`existing` ids) are left out.
+ */
+export function reviewCandidates(
+  plans: readonly AccountPlanDoc[],
+  window: { after: string | null; through: string },
+  existing: ReadonlySet<string> = new Set(),
+): ReviewCandidate[] {
+  const out: (ReviewCandidate & { due: string })[] = [];
+  for (const plan of plans) {
+    for (const action of Object.values(plan.actions)) {
+      if (!action.due || action.due > window.through || action.status === 'cancelled') continue;
+      const cameDue = window.after === null || action.due > window.after;
+      if (!cameDue && action.status !== 'planned') continue;
+      const id = reviewItemId(plan.id, action.id);
+      if (existing.has(id)) continue;
+      out.push({
+        id,
+        planId: plan.id,
+        actionId: action.id,
+        presenterId: plan.ownerId ?? action.ownerId ?? null,
+        due: action.due,
+      });
+    }
+  }
+  out.sort(
+    (a, b) =>
+      (a.presenterId ?? '\uffff').localeCompare(b.presenterId ?? '\uffff') ||
+      a.due.localeCompare(b.due) ||
+      a.id.localeCompare(b.id),
+  );
+  return out.map(({ due: _due, ...candidate }) => candidate);
+}
+
+/**
+ * Seconds the current presentation has run: `now` minus `timerStartedAt`, both on the same clock. Callers
+ * pass the relay's clock (the client's clock corrected by its measured offset), so participants whose clocks
+ * differ by minutes still see the same time. Never negative; null when no timer runs.
+ */
+export function elapsedSeconds(timerStartedAt: string | null, nowMs: number): number | null {
+  if (!timerStartedAt) return null;
+  const started = Date.parse(timerStartedAt);
+  if (Number.isNaN(started)) return null;
+  return Math.max(0, Math.floor((nowMs - started) / 1000));
+}

@@ -1,0 +1,153 @@
+/** core/meetingBoard: the index card, the previous board, agenda time, review candidates, the shared timer. */
+import { describe, expect, it } from 'vitest';
+import {
+  agendaTime,
+  elapsedSeconds,
+  meetingCardOf,
+  previousBoard,
+  reviewCandidates,
+  reviewItemId,
+} from '../../core/meetingBoard.ts';
+import type { AccountPlanDoc, MeetingCard } from '../../core/model/index.ts';
+
+const card = (id: string, date: string, updatedAt = '2026-01-01T00:00:00.000Z'): MeetingCard => ({
+  id,
+  title: id,
+  date,
+  status: 'notStarted',
+  facilitatorId: null,
+  previousBoardId: null,
+  presentations: 0,
+  commitments: 0,
+  updatedAt,
+});
+
+describe('previousBoard', () => {
+  const cards = [card('jan', '2026-01-12'), card('mar', '2026-03-09'), card('may', '2026-05-11')];
+  it.each([
+    ['2026-04-01', 'mar'],
+    ['2026-03-09', 'mar'],
+    ['2026-06-01', 'may'],
+    ['2026-01-11', null],
+  ])('a board on %s follows %s', (date, expected) => {
+    expect(previousBoard(cards, date, 'new')?.id ?? null).toBe(expected);
+  });
+  it('never links a board to itself; on the same date the one changed last wins', () => {
+    const same = [
+      card('a', '2026-03-09', '2026-03-01T10:00:00.000Z'),
+      card('b', '2026-03-09', '2026-03-02T10:00:00.000Z'),
+    ];
+    expect(previousBoard(same, '2026-03-09', 'b')?.id).toBe('a');
+    expect(previousBoard(same, '2026-03-09', 'c')?.id).toBe('b');
+  });
+});
+
+describe('agendaTime', () => {
+  const item = (id: string, timeboxMinutes: number) => ({
+    id,
+    planId: 'p',
+    presenterId: 'w',
+    timeboxMinutes,
+    order: 0,
+  });
+  it('sums the timeboxes against the length (default 90)', () => {
+    expect(agendaTime({ agenda: { a: item('a', 20), b: item('b', 25) } })).toEqual({
+      totalMinutes: 45,
+      lengthMinutes: 90,
+      leftMinutes: 45,
+      over: false,
+    });
+    expect(agendaTime({ agenda: { a: item('a', 40), b: item('b', 25) }, lengthMinutes: 60 })).toMatchObject({
+      leftMinutes: -5,
+      over: true,
+    });
+  });
+});
+
+describe('reviewCandidates (DOMAIN.md §7)', () => {
+  const action = (
+    id: string,
+    due: string | null,
+    status: 'planned' | 'done' | 'cancelled',
+    ownerId: string | null = null,
+  ) => ({
+    id,
+    what: id,
+    ownerId,
+    due,
+    goalId: null,
+    kpi: null,
+    quadrant: 'project' as const,
+    cost: 0,
+    status,
+    result: '',
+    order: 0,
+  });
+  const plan = (id: string, ownerId: string | null, actions: ReturnType<typeof action>[]) =>
+    ({
+      id,
+      ownerId,
+      actions: Object.fromEntries(actions.map((a) => [a.id, a])),
+    }) as unknown as AccountPlanDoc;
+  const plans = [
+    plan('p1', 'anna', [
+      action('came-due', '2026-03-01', 'planned'),
+      action('done-since', '2026-03-02', 'done'),
+      action('old-open', '2026-01-05', 'planned'),
+      action('old-done', '2026-01-05', 'done'),
+      action('cancelled', '2026-03-01', 'cancelled'),
+      action('future', '2026-04-01', 'planned'),
+      action('undated', null, 'planned'),
+    ]),
+    plan('p2', null, [
+      action('bram-1', '2026-02-20', 'planned', 'bram'),
+      action('nobody', '2026-02-21', 'planned'),
+    ]),
+  ];
+  it('takes what came due since the previous meeting, and what is still open from before', () => {
+    const got = reviewCandidates(plans, { after: '2026-02-01', through: '2026-03-09' });
+    expect(got.map((c) => c.actionId)).toEqual(['old-open', 'came-due', 'done-since', 'bram-1', 'nobody']);
+    expect(got.map((c) => c.presenterId)).toEqual(['anna', 'anna', 'anna', 'bram', null]);
+    expect(got[0]!.id).toBe(reviewItemId('p1', 'old-open'));
+  });
+  it('without a previous board, every action due so far; already collected ones are left out', () => {
+    const got = reviewCandidates(
+      plans,
+      { after: null, through: '2026-03-09' },
+      new Set([reviewItemId('p1', 'old-done')]),
+    );
+    expect(got.map((c) => c.actionId)).toEqual(['old-open', 'came-due', 'done-since', 'bram-1', 'nobody']);
+  });
+});
+
+describe('meetingCardOf and elapsedSeconds', () => {
+  it('counts presentations and commitments', () => {
+    const doc = {
+      id: 'm1',
+      title: 'RM-overleg maart',
+      date: '2026-03-09',
+      facilitatorId: 'anna',
+      previousBoardId: 'jan',
+      agenda: { a: {}, b: {} },
+      commitments: { c: {} },
+      live: { status: 'running' },
+    } as never;
+    expect(meetingCardOf(doc, '2026-03-09T10:00:00.000Z')).toEqual({
+      id: 'm1',
+      title: 'RM-overleg maart',
+      date: '2026-03-09',
+      status: 'running',
+      facilitatorId: 'anna',
+      previousBoardId: 'jan',
+      presentations: 2,
+      commitments: 1,
+      updatedAt: '2026-03-09T10:00:00.000Z',
+    });
+  });
+  it('counts whole seconds on the given clock, never below zero', () => {
+    const start = '2026-03-09T10:00:00.000Z';
+    expect(elapsedSeconds(start, Date.parse(start) + 125_900)).toBe(125);
+    expect(elapsedSeconds(start, Date.parse(start) - 5_000)).toBe(0);
+    expect(elapsedSeconds(null, 0)).toBeNull();
+  });
+});
