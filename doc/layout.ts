@@ -4,7 +4,8 @@
  * Every kind has:
  *  - `meta` (Y.Map): schemaVersion, id, createdAt (+ workspaceId, + updatedAt for plans). Unknown top-level
  *    keys written by a newer client are kept here and read back as top-level keys.
- *  - `versions` (Y.Map, grow-only): schema version (as string) → name of the migration that reached it.
+ *  - `versions` (Y.Map): schema version (as string) → name of the migration that reached it (grow-only); the
+ *    same map holds the document's history versions (doc/history/versions.ts: version id → record object).
  *    The effective version is max(meta.schemaVersion, keys of `versions`), which only grows under merge
  *    even when two clients write `meta.schemaVersion` concurrently.
  *  - a fields map for the document's own editable scalars (workspace: `settings`; plan: `plan` +
@@ -130,7 +131,9 @@ export function effectiveVersion(doc: Y.Doc): number | null {
   if (meta.size === 0 || !meta.has('id')) return null;
   const raw = meta.get('schemaVersion');
   let v = typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 ? raw : Number.NaN;
-  doc.getMap(VERSIONS).forEach((_name, key) => {
+  doc.getMap(VERSIONS).forEach((name, key) => {
+    // The same map holds the document's history versions (doc/history/versions.ts): objects, never counted.
+    if (typeof name !== 'string') return;
     const n = Number(key);
     if (Number.isInteger(n) && (Number.isNaN(v) || n > v)) v = n;
   });

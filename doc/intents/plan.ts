@@ -17,6 +17,7 @@ import { META, LAYOUT, type PlanTextPath } from '../layout.ts';
 import { clonePlain, deepEqual, wellFormed } from '../json.ts';
 import { fail, issue, notFound, type Result } from '../result.ts';
 import { setTextContent } from '../text.ts';
+import { restoreVersion } from '../history/restore.ts';
 import {
   commit,
   crud,
@@ -105,6 +106,11 @@ export function planIntents(doc: Y.Doc, opts: IntentOptions) {
   );
 
   return {
+    /**
+     * Bring back version `versionId` (doc/history) as new edits in one transaction: one undo step, received by
+     * every colleague. Errors: no such version, or its content does not check (nothing is written).
+     */
+    restoreVersion: (versionId: string): Result<undefined> => restoreVersion(ctx, versionId),
     setTitle: (title: string) => setField('setTitle', fields, 'title', title, shape.title, 'title'),
     /** The ruitmodel opening: 1–4 key points, replaced as a whole (the ≤ 4 rule holds under merge). */
     setKeyPoints: (keyPoints: string[]) =>

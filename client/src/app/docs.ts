@@ -19,6 +19,38 @@ import { roomName, type DocKind, type Role } from '../../../protocol/index.ts';
 import { openDocument, type ConnectionState, type OpenDocument } from '../sync/connection.ts';
 import { createKindStore, type KindStore } from '../stores/docStore.ts';
 import type { Me } from './identity.ts';
+import { todayIso } from './today.ts';
+import { MIGRATION_ORIGIN, SEED_ORIGIN, UPKEEP_ORIGIN } from '../../../doc/index.ts';
+import { attachUser, setPersonName, trackDailyVersions } from '../../../doc/history/index.ts';
+
+/**
+ * History for an editor's document (history design §2–§3), once its local copy has loaded: this session's
+ * client id mapped to the person (PermanentUserData) and the daily version on the first edit of a day.
+ */
+function startHistory(
+  kind: DocKind,
+  doc: Y.Doc,
+  loaded: Promise<void>,
+  me: () => Me,
+  now: () => string,
+): () => void {
+  let stopped = false;
+  let stopDaily = () => {};
+  void loaded.then(() => {
+    if (stopped) return;
+    attachUser(doc, { id: me().id, name: me().name });
+    stopDaily = trackDailyVersions(kind, doc, {
+      today: () => todayIso(),
+      author: () => ({ at: now(), by: me().id, byName: me().name || null }),
+      ignore: [SEED_ORIGIN, UPKEEP_ORIGIN, MIGRATION_ORIGIN],
+      name: (day) => `Daily ${day}`,
+    });
+  });
+  return () => {
+    stopped = true;
+    stopDaily();
+  };
+}
 
 /** What a colleague is doing in a document: the route they have open and, inside it, the section. */
 export interface PresenceLocation {
@@ -129,7 +161,8 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
 
   function create(kind: DocKind, id: string): Entry {
     return createRoot((disposeRoot) => {
-      const doc = new Y.Doc();
+      // No garbage collection (history design §1): deleted content stays, so every version still opens.
+      const doc = new Y.Doc({ gc: false });
       const origin = { user: me.id }; // this tab's edits: what its undo tracks
       const room = roomName(opts.workspaceId, kind, id);
       // Migrations run on every load path: after IndexedDB (the store's `ready`) and after each relay sync.
@@ -145,6 +178,8 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
       });
       const store = createKindStore(kind, doc, { origin, now, ready: conn.loaded });
       loadStore = () => store.load();
+      const stopHistory =
+        opts.role === 'viewer' ? () => {} : startHistory(kind, doc, conn.loaded, () => me, now);
 
       const [connection, setConnection] = createSignal<ConnectionState>(conn.state());
       const offConn = conn.subscribe(setConnection);
@@ -215,6 +250,7 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
         conn,
         republish: publish,
         async close() {
+          stopHistory();
           awareness.off('change', onAwareness);
           offConn();
           store.dispose();
@@ -306,7 +342,10 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
 
     setMe(next) {
       me = next;
-      for (const entry of entries.values()) entry.republish();
+      for (const entry of entries.values()) {
+        entry.republish();
+        if (opts.role !== 'viewer') setPersonName(entry.handleBase.binding.doc, { id: me.id, name: me.name });
+      }
     },
 
     async dispose() {
