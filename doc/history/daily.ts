@@ -6,11 +6,11 @@
  *
  * An edit is a local transaction with an origin that is not bookkeeping (seed, upkeep, migration): a person's
  * intent or an editor binding's typing. Reading a version (`Y.createDocFromSnapshot` runs a transaction with
- * no origin) and attribution bookkeeping (no origin either) never count.
+ * no origin), attribution bookkeeping (no origin either) and version writes (HISTORY_ORIGIN) never count.
  */
 import * as Y from 'yjs';
 import { LAYOUT, type DocKind } from '../layout.ts';
-import { dailyVersionId, getVersion, saveVersion, type VersionAuthor } from './versions.ts';
+import { dailyVersionId, getVersion, HISTORY_ORIGIN, saveVersion, type VersionAuthor } from './versions.ts';
 
 export interface DailyOptions {
   /** Today as YYYY-MM-DD in the user's time zone. */
@@ -27,7 +27,7 @@ export interface DailyOptions {
 
 /** Watch `doc` and make each day's version on its first edit; returns a stop function. */
 export function trackDailyVersions(kind: DocKind, doc: Y.Doc, opts: DailyOptions): () => void {
-  const ignore = new Set(opts.ignore);
+  const ignore = new Set([...opts.ignore, HISTORY_ORIGIN]);
   const layout = LAYOUT[kind];
   const contentRoots = new Set<string>([
     ...layout.fields.map((f) => f.root),

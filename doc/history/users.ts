@@ -7,14 +7,14 @@
  * Why PermanentUserData rather than the identity the relay knows from the invite: it works offline and
  * peer-to-peer (BroadcastChannel) the same as through the relay, it is stored and synced inside the document
  * like any content (so it survives compaction and export), and the relay stays a dumb pipe that never writes
- * into documents. Its cost: one small `ids` entry per session and one delete-set entry per local transaction
+ * into documents. Its own delete-set entries are written with no origin (Yjs does it after each transaction). Its cost: one small `ids` entry per session and one delete-set entry per local transaction
  * that deletes something.
  *
  * The person's display name is kept beside it in the same per-person map (`name`): attribution reads well for
  * colleagues who have never been online at the same time.
  */
 import * as Y from 'yjs';
-import { UPKEEP_ORIGIN } from '../intents/workspace/plans.ts';
+import { HISTORY_ORIGIN } from './versions.ts';
 
 export const USERS = 'users';
 
@@ -34,7 +34,7 @@ export function attachUser(doc: Y.Doc, person: PersonRef): Y.PermanentUserData {
   doc.transact(() => {
     pud.setUserMapping(doc, doc.clientID, person.id);
     setPersonName(doc, person);
-  }, UPKEEP_ORIGIN);
+  }, HISTORY_ORIGIN);
   return pud;
 }
 
@@ -42,7 +42,7 @@ export function attachUser(doc: Y.Doc, person: PersonRef): Y.PermanentUserData {
 export function setPersonName(doc: Y.Doc, person: PersonRef): void {
   const entry = doc.getMap(USERS).get(person.id);
   if (!(entry instanceof Y.Map) || !person.name || entry.get('name') === person.name) return;
-  doc.transact(() => entry.set('name', person.name), UPKEEP_ORIGIN);
+  doc.transact(() => entry.set('name', person.name), HISTORY_ORIGIN);
 }
 
 const CACHE = new WeakMap<Y.Doc, Y.PermanentUserData>();

@@ -9,7 +9,8 @@
  *
  * A version is a Yjs snapshot (state vector + delete set). Opening one needs a document that never garbage
  * collects (`new Y.Doc({ gc: false })`, history design §1) — `openVersion` refuses a gc document.
- * Writes here are bookkeeping: origin `UPKEEP_ORIGIN`, never in anybody's undo.
+ * Writes here are bookkeeping: origin `HISTORY_ORIGIN` (like `UPKEEP_ORIGIN`, never in anybody's undo; its
+ * own object so the sync status does not count a version as a person's unsent change).
  */
 import * as Y from 'yjs';
 import * as z from 'zod/mini';
@@ -17,8 +18,10 @@ import { fromBase64, toBase64 } from 'lib0/buffer';
 import { VERSIONS, type DocKind } from '../layout.ts';
 import { readDocument, type RawDoc } from '../read.ts';
 import { newId } from '../ids.ts';
-import { UPKEEP_ORIGIN } from '../intents/workspace/plans.ts';
 import { fail, issue, ok, type Result } from '../result.ts';
+
+/** Origin of history bookkeeping (versions, the person mapping): never in an undo, not an edit. */
+export const HISTORY_ORIGIN = Object.freeze({ name: 'haard:history' });
 
 export const VERSION_AUTO = ['daily', 'meeting'] as const;
 
@@ -112,7 +115,7 @@ export function saveVersion(doc: Y.Doc, input: SaveVersionInput): Result<DocVers
     auto: input.auto ?? null,
     snapshot: toBase64(Y.encodeSnapshot(input.snapshot ?? Y.snapshot(doc))),
   };
-  doc.transact(() => versionsOf(doc).set(id, version), UPKEEP_ORIGIN);
+  doc.transact(() => versionsOf(doc).set(id, version), HISTORY_ORIGIN);
   return ok(version);
 }
 

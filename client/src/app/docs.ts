@@ -21,7 +21,7 @@ import { createKindStore, type KindStore } from '../stores/docStore.ts';
 import type { Me } from './identity.ts';
 import { todayIso } from './today.ts';
 import { MIGRATION_ORIGIN, SEED_ORIGIN, UPKEEP_ORIGIN } from '../../../doc/index.ts';
-import { attachUser, setPersonName, trackDailyVersions } from '../../../doc/history/index.ts';
+import { attachUser, HISTORY_ORIGIN, setPersonName, trackDailyVersions } from '../../../doc/history/index.ts';
 
 /**
  * History for an editor's document (history design §2–§3), once its local copy has loaded: this session's
@@ -172,6 +172,8 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
         room,
         token: opts.token,
         relayUrl: opts.relayUrl,
+        // Versions and the person mapping (PermanentUserData writes its delete sets with no origin).
+        bookkeeping: [HISTORY_ORIGIN, null],
         onLoad: (source) => {
           if (source === 'relay') loadStore?.();
         },

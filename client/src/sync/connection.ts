@@ -58,6 +58,11 @@ export interface OpenDocumentOptions {
   local?: LocalCopyOptions;
   /** Socket options (Node tests pass `ws`'s WebSocket class; timeouts). */
   socket?: Pick<SocketOptions, 'WebSocketImpl' | 'answerTimeoutMs'>;
+  /**
+   * Origins of bookkeeping updates that are not a person's change (history: versions, who-made-what), so
+   * "n changes not yet sent" counts edits only. They are sent like any update.
+   */
+  bookkeeping?: readonly unknown[];
 }
 
 export interface OpenDocument {
@@ -94,6 +99,7 @@ export function openDocument(opts: OpenDocumentOptions): OpenDocument {
 
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
     if (origin === local.origin || (channel !== null && origin === channel.origin)) return; // not a local change
+    if (opts.bookkeeping?.includes(origin)) return;
     if (channel === null || !channel.live()) set({ pending: state.pending + 1 });
   };
   doc.on('update', onUpdate);
