@@ -34,6 +34,8 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   'build-if-missing': { type: 'boolean' },
+  all: { type: 'boolean' },
+  out: { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -110,6 +112,15 @@ async function runCommand(
     case 'token': {
       const { tokenCommand } = await import('./cli/token.ts');
       return tokenCommand(values, t, io);
+    }
+    case 'export': {
+      if (rest.length > 0) return fail(io, t.tooManyFiles);
+      const { exportCommand } = await import('./cli/backup.ts');
+      return exportCommand(values, io);
+    }
+    case 'import': {
+      const { importCommand } = await import('./cli/backup.ts');
+      return importCommand(rest, values, io);
     }
     case 'serve': {
       const { serveCommand } = await import('./main.ts');

@@ -221,6 +221,9 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
   const address = server.address() as AddressInfo;
   const shownHost = ['0.0.0.0', '::', ''].includes(address.address) ? 'localhost' : address.address;
   const url = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}`;
+  // For local tools (haard import): a wildcard address is reached on the loopback interface.
+  const local = ['0.0.0.0', '::', ''].includes(address.address) ? '127.0.0.1' : address.address;
+  lock.announce(`http://${local.includes(':') ? `[${local}]` : local}:${address.port}`);
 
   let closed: Promise<void> | null = null;
   const close = (): Promise<void> => {

@@ -10,6 +10,9 @@ Usage:
   haard token --workspace ID --role editor|viewer [--days N | --expires DATE]
                                              print an access token (invite) for the relay
   haard serve [--port N] [--host H]          start the app and the relay (npm start)
+  haard export --workspace ID [--out FILE]   back up every document of a workspace (JSON, also while serving)
+  haard export --all --out DIR               back up every workspace, one FILE per workspace
+  haard import FILE --workspace ID           bring a backup into a workspace as edits (also while serving)
   haard --help | --version
 
 Options:
@@ -17,7 +20,8 @@ Options:
   --today DATE     "today" as YYYY-MM-DD for validate-plan (default: the current date)
   --data DIR       data directory (default: $HAARD_DATA or ./data)
 
-Exit codes: 0 ok · 1 the input breaks a domain rule (invalid criteria set, plan errors) · 2 unreadable input.`,
+Exit codes: 0 ok · 1 the input breaks a domain rule (invalid criteria set, plan errors; a store or server that
+refuses) · 2 unreadable input (arguments, a file that is not JSON or not a valid backup).`,
   readFailed: (file: string, why: string) => `cannot read ${file}: ${why}`,
   notJson: (where: string, why: string) => `${where} is not valid JSON: ${why}`,
   stdin: 'standard input',
@@ -46,6 +50,9 @@ Gebruik:
   haard token --workspace ID --role editor|viewer [--days N | --expires DATUM]
                                                 druk een toegangstoken (uitnodiging) af voor de relay
   haard serve [--port N] [--host H]             start de app en de relay (npm start)
+  haard export --workspace ID [--out BESTAND]   maak een back-up van alle documenten van een werkruimte (JSON, ook terwijl de server draait)
+  haard export --all --out MAP                  maak een back-up van elke werkruimte, één BESTAND per werkruimte
+  haard import BESTAND --workspace ID           zet een back-up in een werkruimte terug als bewerkingen (ook terwijl de server draait)
   haard --help | --version
 
 Opties:
@@ -53,7 +60,8 @@ Opties:
   --today DATUM    "vandaag" als JJJJ-MM-DD voor validate-plan (standaard: de huidige datum)
   --data MAP       gegevensmap (standaard: $HAARD_DATA of ./data)
 
-Afsluitcodes: 0 goed · 1 de invoer breekt een domeinregel (ongeldige criteria, fouten in het plan) · 2 onleesbare invoer.`,
+Afsluitcodes: 0 goed · 1 de invoer breekt een domeinregel (ongeldige criteria, fouten in het plan; een opslag of
+server die weigert) · 2 onleesbare invoer (argumenten, een bestand dat geen JSON of geen geldige back-up is).`,
   readFailed: (file, why) => `kan ${file} niet lezen: ${why}`,
   notJson: (where, why) => `${where} is geen geldige JSON: ${why}`,
   stdin: 'standaardinvoer',

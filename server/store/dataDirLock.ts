@@ -3,7 +3,8 @@
  * room and drift apart (clients of one never see the other's edits), so the second refuses to start and
  * names the first.
  *
- * The lock is a file, `<dataDir>/haard.lock`, created exclusively and holding `{ pid, host, startedAt }`. A lock
+ * The lock is a file, `<dataDir>/haard.lock`, created exclusively and holding `{ pid, host, startedAt }`, plus
+ * `url` once the server listens (`announce`: how `haard import` reaches the running relay). A lock
  * whose process no longer runs on this host (a crash, kill -9) is stale and taken over; a lock from another
  * host (a shared network folder) cannot be checked and is respected.
  */
@@ -17,19 +18,31 @@ interface LockOwner {
   pid: number;
   host: string;
   startedAt: string;
+  /** Where the server listens (`http://host:port`), once it does. */
+  url?: string;
 }
 
 export interface DataDirLock {
   readonly file: string;
+  /** Records where the server listens (`http://host:port`) in the lock, for `haard import`. */
+  announce(url: string): void;
   /** Removes the lock file (only while it is still ours). Idempotent. */
   release(): void;
+}
+
+/** The server that holds `dataDir` now: running on this host, with its URL once it listens; null when none. */
+export function runningServer(dataDir: string): { pid: number; host: string; url: string | null } | null {
+  const owner = readOwner(join(dataDir, LOCK_FILE_NAME));
+  if (owner === null) return null;
+  if (owner.host === hostname() && !isRunning(owner.pid)) return null;
+  return { pid: owner.pid, host: owner.host, url: owner.url ?? null };
 }
 
 /** Takes the data directory's lock, or throws an Error saying which process holds it and what to do. */
 export function lockDataDir(dataDir: string): DataDirLock {
   const file = join(dataDir, LOCK_FILE_NAME);
   const me: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
-  const text = `${JSON.stringify(me)}\n`;
+  let text = `${JSON.stringify(me)}\n`;
   for (let attempt = 0; ; attempt++) {
     try {
       writeFileSync(file, text, { flag: 'wx' });
@@ -53,6 +66,12 @@ export function lockDataDir(dataDir: string): DataDirLock {
   let held = true;
   return {
     file,
+    announce(url) {
+      if (!held) return;
+      const next = `${JSON.stringify({ ...me, url })}\n`;
+      writeFileSync(file, next);
+      text = next;
+    },
     release() {
       if (!held) return;
       held = false;
@@ -69,7 +88,12 @@ function readOwner(file: string): LockOwner | null {
   try {
     const value = JSON.parse(readFileSync(file, 'utf8')) as Partial<LockOwner>;
     if (typeof value.pid !== 'number' || typeof value.host !== 'string') return null;
-    return { pid: value.pid, host: value.host, startedAt: String(value.startedAt ?? 'at an unknown time') };
+    return {
+      pid: value.pid,
+      host: value.host,
+      startedAt: String(value.startedAt ?? 'at an unknown time'),
+      ...(typeof value.url === 'string' ? { url: value.url } : {}),
+    };
   } catch {
     return null;
   }

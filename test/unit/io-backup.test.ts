@@ -31,7 +31,7 @@ describe('readBackup', () => {
   it.each([
     ['not JSON', '{"format": ', 'notJson'],
     ['another JSON file', JSON.stringify({ hello: 'world' }), 'notBackup'],
-    ['a newer backup format', text({}, { version: 2 }), 'newerBackupVersion'],
+    ['a newer backup format', text({}, { version: 3 }), 'newerBackupVersion'],
   ])('refuses %s', (_name, input, code) => {
     const read = readBackup(input);
     expect(read.ok).toBe(false);

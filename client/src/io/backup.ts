@@ -1,99 +1,21 @@
 /**
- * Full workspace backup as JSON, and reading one back.
- *
- * The file: `{ format: 'haard-backup', version: 1, exportedAt, workspace }` where `workspace` is the
- * workspace document JSON exactly as `readWorkspace` gives it (with its `schemaVersion`).
- *
- * Reading a backup takes the same load path as every other source: the JSON is written into a scratch
- * Y.Doc (`importDocument`: migrations of older schema versions run), read back and checked
- * (`checkDocument`). A backup that is not JSON, not a Haard backup, from a newer schema version, or with
- * any record that fails the schema is refused with the list of what is wrong — nothing is changed.
- * `diffBackup` then says what restoring it would add, change and remove.
+ * The app's backup: the file format and reading one back live in the document layer (doc/backup.ts, shared with
+ * `haard export` / `haard import`); this module adds `diffBackup`, what restoring a backup over the open
+ * workspace would add, change and remove (the Data page shows it before anything is written).
  */
-import * as Y from 'yjs';
-import { SCHEMA_VERSION } from '../../../core/model/common.ts';
-import type { SchemaIssue } from '../../../core/model/issues.ts';
 import type { WorkspaceDoc } from '../../../core/model/workspace.ts';
-import { checkDocument } from '../../../doc/check.ts';
-import { importDocument } from '../../../doc/import.ts';
-import { deepEqual, isRecord } from '../../../doc/json.ts';
-import { readWorkspace } from '../../../doc/read.ts';
+import { deepEqual } from '../../../doc/json.ts';
 
-export const BACKUP_FORMAT = 'haard-backup';
-export const BACKUP_VERSION = 1;
-
-export interface Backup {
-  format: typeof BACKUP_FORMAT;
-  version: number;
-  exportedAt: string;
-  workspace: Record<string, unknown>;
-}
-
-export function makeBackup(workspace: Record<string, unknown>, exportedAt: string): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, workspace };
-}
-
-export const backupText = (backup: Backup): string => `${JSON.stringify(backup, null, 2)}\n`;
-
-/** Why a backup is refused; the UI has a message per code. */
-export type BackupProblem =
-  | { code: 'notJson'; detail: string }
-  | { code: 'notBackup' }
-  | { code: 'newerBackupVersion'; version: number; known: number }
-  | { code: 'newerSchema'; version: number; known: number }
-  | { code: 'unreadable'; reason: { en: string; nl: string } }
-  | { code: 'invalid'; issues: SchemaIssue[] };
-
-export type ReadBackup =
-  | { ok: true; workspace: WorkspaceDoc; exportedAt: string | null; migrated: string[] }
-  | { ok: false; problem: BackupProblem };
-
-export function readBackup(text: string): ReadBackup {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return {
-      ok: false,
-      problem: { code: 'notJson', detail: error instanceof Error ? error.message : String(error) },
-    };
-  }
-  if (!isRecord(json) || json.format !== BACKUP_FORMAT || !isRecord(json.workspace))
-    return { ok: false, problem: { code: 'notBackup' } };
-  if (typeof json.version !== 'number' || json.version > BACKUP_VERSION)
-    return {
-      ok: false,
-      problem: { code: 'newerBackupVersion', version: Number(json.version), known: BACKUP_VERSION },
-    };
-  const ws = json.workspace;
-  const known = SCHEMA_VERSION.workspace;
-  if (typeof ws.schemaVersion === 'number' && ws.schemaVersion > known)
-    return { ok: false, problem: { code: 'newerSchema', version: ws.schemaVersion, known } };
-
-  const scratch = new Y.Doc();
-  try {
-    const imported = importDocument('workspace', scratch, ws);
-    if (!imported.ok) return { ok: false, problem: { code: 'invalid', issues: imported.issues } };
-    const { load, quarantine } = imported.value;
-    if (load.status === 'newerVersion')
-      return { ok: false, problem: { code: 'newerSchema', version: load.version, known } };
-    if (load.status !== 'ready') return { ok: false, problem: { code: 'unreadable', reason: load.reason } };
-    const checked = checkDocument('workspace', readWorkspace(scratch));
-    const issues = [
-      ...quarantine,
-      ...checked.quarantine.filter((q) => !quarantine.some((p) => p.path === q.path)),
-    ].flatMap((q) => q.issues);
-    if (issues.length || !checked.valid) return { ok: false, problem: { code: 'invalid', issues } };
-    return {
-      ok: true,
-      workspace: checked.valid,
-      exportedAt: typeof json.exportedAt === 'string' ? json.exportedAt : null,
-      migrated: load.applied,
-    };
-  } finally {
-    scratch.destroy();
-  }
-}
+export {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupText,
+  makeBackup,
+  readBackup,
+  type Backup,
+  type BackupProblem,
+  type ReadBackup,
+} from '../../../doc/backup.ts';
 
 export const COLLECTIONS = ['relations', 'contacts', 'professionals', 'criteria', 'contactLog'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -12,6 +12,7 @@ import {
   type WorkspaceDoc as WorkspaceDocT,
 } from '../../../core/model/workspace.ts';
 import { clonePlain, deepEqual, toJson } from '../../json.ts';
+import { syncCollection, syncPlainMap } from '../../restore.ts';
 import { recordToY } from '../../layout.ts';
 import { fail, issue, notFound, type Result } from '../../result.ts';
 import {
@@ -139,33 +140,6 @@ export function ioIntents(ctx: IntentContext) {
     return issues;
   };
 
-  /** Make the record map hold exactly `record` (keys it lacks are removed), writing only what differs. */
-  const syncRecord = (spec: CollectionSpec, id: string, record: Record<string, unknown>) => {
-    const root = doc.getMap(spec.layout.root);
-    const current = root.get(id);
-    if (!(current instanceof Y.Map)) {
-      root.set(id, recordToY(record, spec.layout.nested));
-      return;
-    }
-    const patch: Record<string, unknown> = { ...record };
-    current.forEach((_v, k) => {
-      if (!(k in record)) patch[k] = undefined;
-    });
-    applyPatch(current, patch, spec.layout.nested);
-  };
-
-  /** Make a plain-value Y.Map hold exactly `wanted`. */
-  const syncPlainMap = (map: Y.Map<unknown>, wanted: Record<string, unknown>) => {
-    const doomed: string[] = [];
-    map.forEach((_v, k) => {
-      if (!(k in wanted)) doomed.push(k);
-    });
-    for (const k of doomed) map.delete(k);
-    for (const [k, v] of Object.entries(wanted)) {
-      if (v !== undefined && !deepEqual(toJson(map.get(k)), v)) map.set(k, clonePlain(v));
-    }
-  };
-
   return {
     /**
      * Add and update many relations and contacts (a CSV import) in ONE transaction — one undo step.
@@ -251,12 +225,7 @@ export function ioIntents(ctx: IntentContext) {
             Record<string, Record<string, unknown>> | undefined;
           // An optional collection a backup predates (tournaments): kept as it is, nothing is lost.
           if (wanted === undefined) continue;
-          const doomed: string[] = [];
-          root.forEach((_v, k) => {
-            if (!(k in wanted)) doomed.push(k);
-          });
-          for (const k of doomed) root.delete(k);
-          for (const [id, record] of Object.entries(wanted)) syncRecord(spec, id, record);
+          syncCollection(root, wanted, spec.layout.nested);
         }
         const doomedRows: string[] = [];
         scores.forEach((_v, k) => {
