@@ -3,6 +3,8 @@
  * token secret. Every call needs an editor invite (Authorization: Bearer …) that is neither expired nor
  * revoked; errors are JSON values `{ error: { reason, message } }` with a status code.
  *
+ * - GET  /api/time                                  → 200 { now }  the server's clock (ms since the epoch), no
+ *                                                     invite needed: meeting timers correct for clock skew with it
  * - POST /api/workspaces           { name, locale } → 201 { workspaceId, token }  a new workspace, seeded once
  * - POST /api/invites              { role, days }   → 201 { token, invite }  an invite to the caller's workspace
  * - GET  /api/invites                               → 200 { invites: [...] }  the workspace's invites made here
@@ -74,6 +76,7 @@ const ROUTES = new Set([
 async function route(request: IncomingMessage, opts: ApiOptions): Promise<Reply> {
   const path = new URL(request.url ?? '/', 'http://api.invalid').pathname;
   const key = `${request.method} ${path}`;
+  if (key === 'GET /api/time') return { status: 200, body: { now: opts.now().getTime() } };
   if (key === 'POST /api/workspaces' && opts.createWorkspace === undefined) {
     return error(404, 'notFound', 'this server does not create workspaces');
   }

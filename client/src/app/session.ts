@@ -7,6 +7,7 @@ import { createEffect, on, onCleanup } from 'solid-js';
 import type { Invite } from '../sync/invite.ts';
 import { WORKSPACE_DOC_ID } from '../../../protocol/index.ts';
 import type { Me } from './identity.ts';
+import { measureClockOffset, serverNow } from './clock.ts';
 import { createDocRegistry, type DocHandle, type DocRegistry, type PresenceLocation } from './docs.ts';
 
 export type { PresenceEntry, PresenceLocation } from './docs.ts';
@@ -29,7 +30,10 @@ export function openWorkspace(invite: Invite, me: Me): WorkspaceSession {
     role: invite.role,
     relayUrl: relayUrl(),
     me,
+    // Stamps (updatedAt, a meeting's timer start) on the relay's clock, so colleagues' clocks agree on them.
+    now: () => new Date(serverNow()).toISOString(),
   });
+  void measureClockOffset();
   const handle = docs.open('workspace', WORKSPACE_DOC_ID);
   keepPlansOnDevice(handle, docs);
   onCleanup(() => {

@@ -17,6 +17,7 @@ import * as fire from './catalogs/fire.ts';
 import * as planViews from './catalogs/planViews.ts';
 import * as tournament from './catalogs/tournament.ts';
 import * as dataImport from './catalogs/dataImport.ts';
+import * as meeting from './catalogs/meeting.ts';
 
 const en = {
   ...shell.en,
@@ -29,6 +30,7 @@ const en = {
   ...fire.en,
   ...planViews.en,
   ...tournament.en,
+  ...meeting.en,
 };
 export type MessageKey = keyof typeof en;
 const nl: Record<MessageKey, string> = {
@@ -42,6 +44,7 @@ const nl: Record<MessageKey, string> = {
   ...fire.nl,
   ...planViews.nl,
   ...tournament.nl,
+  ...meeting.nl,
 };
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, nl };

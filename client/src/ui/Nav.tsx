@@ -5,6 +5,7 @@ import { t, type MessageKey } from '../i18n/index.ts';
 const ITEMS: { href: string; label: MessageKey }[] = [
   { href: '/relations', label: 'nav.relations' },
   { href: '/plans', label: 'nav.plans' },
+  { href: '/meetings', label: 'nav.meetings' },
   { href: '/fire', label: 'nav.fire' },
   { href: '/tournament', label: 'nav.tournament' },
   { href: '/team', label: 'nav.team' },

@@ -15,6 +15,8 @@ const DataView = lazy(() => import('./data/DataView.tsx'));
 const SettingsView = lazy(() => import('./settings/SettingsView.tsx'));
 const TournamentsView = lazy(() => import('./tournament/TournamentsView.tsx'));
 const TournamentPage = lazy(() => import('./tournament/TournamentPage.tsx'));
+const MeetingsView = lazy(() => import('./meeting/MeetingsView.tsx'));
+const MeetingPage = lazy(() => import('./meeting/MeetingPage.tsx'));
 const PresentPage = lazy(() => import('./plans/present/PresentPage.tsx'));
 
 export function WorkspaceRoutes() {
@@ -25,6 +27,8 @@ export function WorkspaceRoutes() {
       <Route path="/relations/:id" component={RelationPage} />
       <Route path="/plans" component={PlansView} />
       <Route path="/plans/:id" component={PlanPage} />
+      <Route path="/meetings" component={MeetingsView} />
+      <Route path="/meetings/:id" component={MeetingPage} />
       <Route path="/fire" component={FireView} />
       <Route path="/tournament" component={TournamentsView} />
       <Route path="/tournament/:id" component={TournamentPage} />

@@ -1,0 +1,292 @@
+/**
+ * Meeting boards in the app (DOMAIN.md §7): opening one, making a new one linked to the previous, keeping the
+ * workspace's meeting index in step, and the two things a board writes into plans — commitments and review
+ * outcomes. The model is ./plans.ts and ./tournaments.ts.
+ *
+ * ## Commitments touch two documents (the board and a plan)
+ * Yjs has no transaction across documents, so a commitment is made idempotent instead:
+ * 1. the board gets the commitment first, with the id of the action it will make (`actionId`, fixed once)
+ *    and `landed: false`;
+ * 2. the plan gets `addAction({ id: actionId, … })`; an action with that id already there means it landed
+ *    before (a retry, or a colleague who completed it) — never a second action;
+ * 3. the board marks it `landed` (bookkeeping).
+ * Whoever opens the board later with the plan at hand completes every commitment that is not `landed`
+ * (`landPending`), so a tab closed between 1 and 2, or a plan that was not on the device, is finished on the
+ * next load; one that cannot land (the plan refuses it) is reported on the board with the reason. Two clients
+ * completing the same commitment at once write the same action under the same key: Yjs keeps one. Offline,
+ * both writes go to the local copies and reach the relay on reconnect, each exactly once.
+ */
+import { createEffect, createMemo, createRoot, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { meetingCardOf, previousBoard, reviewCandidates } from '../../../core/meetingBoard.ts';
+import type { AccountPlanDoc, Commitment, MeetingBoardDoc, ReviewItem } from '../../../core/model/index.ts';
+import { createMeetingDoc, type Result } from '../../../doc/index.ts';
+import { fail, issue, REFUSAL } from '../../../doc/result.ts';
+import type { SchemaIssue } from '../../../core/model/issues.ts';
+import type { NewCommitment } from '../../../doc/intents/meeting.ts';
+import type { NewAction } from '../../../doc/intents/plan.ts';
+import type { DocHandle } from './docs.ts';
+import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
+import type { WorkspaceSession } from './session.ts';
+
+export interface MeetingSession {
+  handle: DocHandle<'meeting'>;
+  /** The board's valid data as a reactive store (null while loading or when unreadable). */
+  board: Accessor<MeetingBoardDoc | null>;
+  /** The board as plain objects, recomputed on each change. */
+  plain: Accessor<MeetingBoardDoc | null>;
+  /** Commitments that could not land in their plan yet, with the reason (by commitment id). */
+  landingErrors: Accessor<Record<string, SchemaIssue[]>>;
+}
+
+/** Open board `id` for the calling component's lifetime; completes half-made commitments while open. */
+export function useMeeting(session: WorkspaceSession, id: string): MeetingSession {
+  const handle = session.docs.open('meeting', id);
+  onCleanup(() => handle.release());
+  const store = handle.store;
+  const plain = createMemo(() => {
+    store.version();
+    return store.plain().data;
+  });
+  const card = createMemo(() => {
+    const doc = plain();
+    return doc ? meetingCardOf(doc, new Date().toISOString()) : null;
+  });
+  keepCardInStep(session, handle, card, (c) => session.store.intents.putMeetingCard(c));
+
+  const [landingErrors, setLandingErrors] = createSignal<Record<string, SchemaIssue[]>>({});
+  const writable = () => !handle.readOnly() && !session.readOnly();
+  const pendingKey = createMemo(() => {
+    const doc = plain();
+    if (!doc || !writable()) return '';
+    return Object.values(doc.commitments)
+      .filter((c) => c.landed !== true)
+      .map((c) => c.id)
+      .sort()
+      .join(',');
+  });
+  createEffect(
+    on(pendingKey, (key) => {
+      if (!key) return;
+      void landPending(session, handle).then((errors) => setLandingErrors(errors));
+    }),
+  );
+
+  return { handle, board: () => store.state.data, plain, landingErrors };
+}
+
+export interface NewMeetingInput {
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+  facilitatorId: string | null;
+  participantIds?: string[];
+  lengthMinutes?: number;
+}
+
+/**
+ * Make a new board linked to the previous one (the latest board on or before its date, from the workspace's
+ * index), seed it once, add its card and collect its review (the actions that came due since the previous
+ * board, from the plans on this device). Returns the new board's id.
+ */
+export async function createMeeting(
+  session: WorkspaceSession,
+  input: NewMeetingInput,
+  now = new Date(),
+): Promise<Result<string>> {
+  const cards = Object.values(session.store.plain().data?.meetings ?? {});
+  const previous = previousBoard(cards, input.date);
+  const made = await createIndexedDoc(
+    session,
+    'meeting',
+    (handle, id) =>
+      createMeetingDoc(handle.binding.doc, {
+        id,
+        workspaceId: session.invite.workspaceId,
+        title: input.title,
+        date: input.date,
+        facilitatorId: input.facilitatorId,
+        participantIds: input.participantIds ?? [],
+        previousBoardId: previous?.id ?? null,
+        lengthMinutes: input.lengthMinutes,
+        now: now.toISOString(),
+      }),
+    (doc) => session.store.intents.putMeetingCard(meetingCardOf(doc, now.toISOString())),
+  );
+  return made;
+}
+
+/**
+ * Open plan `planId` for a moment and run `fn` on it once it is readable here (local copy loaded and, when
+ * the device had none, synced). Resolves `fn`'s result, or an error Result when the plan cannot be read within
+ * `waitMs` (offline without a copy, deleted, unreadable).
+ */
+export async function withPlan<T>(
+  session: WorkspaceSession,
+  planId: string,
+  fn: (plan: DocHandle<'plan'>) => Result<T>,
+  waitMs = 8000,
+): Promise<Result<T>> {
+  const plan = session.docs.open('plan', planId, { background: true });
+  try {
+    await plan.ready;
+    const readable = await whenReadable(plan, waitMs);
+    if (!readable)
+      return fail([
+        issue(
+          'plan',
+          REFUSAL.notReady,
+          'the plan is not on this device yet; it is written there once the plan is here',
+          'het plan staat nog niet op dit apparaat; het wordt erin gezet zodra het plan er is',
+        ),
+      ]);
+    return fn(plan);
+  } finally {
+    plan.release();
+  }
+}
+
+/** True once the handle's store is `ready`; false after `waitMs` or once it is known not to exist. */
+function whenReadable(handle: DocHandle<'plan'>, waitMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    createRoot((dispose) => {
+      const timer = setTimeout(() => finish(false), waitMs);
+      const finish = (value: boolean) => {
+        clearTimeout(timer);
+        queueMicrotask(dispose);
+        resolve(value);
+      };
+      createEffect(() => {
+        const status = handle.store.state.status;
+        if (status === 'ready') finish(true);
+        else if (status === 'unreadable' || status === 'newerVersion') finish(false);
+      });
+    });
+  });
+}
+
+const isDuplicate = (r: Result<unknown>) => !r.ok && r.issues.some((i) => i.code === 'duplicate_id');
+
+/** Step 2 and 3 of a commitment (see the module's docstring): idempotent. */
+async function land(
+  session: WorkspaceSession,
+  board: DocHandle<'meeting'>,
+  commitment: Commitment,
+  action: NewAction & { id: string },
+): Promise<Result<undefined>> {
+  const added = await withPlan(session, commitment.planId, (plan) => {
+    const r = plan.store.intents.addAction(action);
+    return r.ok || isDuplicate(r) ? { ok: true, value: undefined } : r;
+  });
+  if (!added.ok) return added;
+  const marked = board.store.intents.markLanded(commitment.id);
+  return marked.ok ? { ok: true, value: undefined } : marked;
+}
+
+/** The action a commitment makes in its plan. */
+const actionOf = (c: Commitment): NewAction & { id: string } => ({
+  id: c.actionId,
+  what: c.what,
+  ownerId: c.ownerId,
+  due: c.due,
+  goalId: null,
+  quadrant: 'project',
+});
+
+/**
+ * Record a commitment on the board and land its action in the plan. Returns once the board has it; the
+ * plan write follows (its failure is reported through `landingErrors`, and retried on the next load).
+ */
+export function addCommitment(
+  session: WorkspaceSession,
+  board: DocHandle<'meeting'>,
+  input: NewCommitment,
+): Result<Commitment> {
+  const made = board.store.intents.addCommitment(input);
+  if (!made.ok) return made;
+  void land(session, board, made.value.commitment, made.value.action);
+  return { ok: true, value: made.value.commitment };
+}
+
+/** Complete every commitment of the board that has not landed; returns the reasons of those that cannot. */
+export async function landPending(
+  session: WorkspaceSession,
+  board: DocHandle<'meeting'>,
+): Promise<Record<string, SchemaIssue[]>> {
+  const doc = board.store.plain().data;
+  if (!doc) return {};
+  const errors: Record<string, SchemaIssue[]> = {};
+  for (const c of Object.values(doc.commitments)) {
+    if (c.landed === true) continue;
+    const r = await land(session, board, c, actionOf(c));
+    if (!r.ok) errors[c.id] = r.issues;
+  }
+  return errors;
+}
+
+/**
+ * Mark a review item (DOMAIN.md §7): the plan changes first — it is the truth — then the board records the
+ * outcome. `done` sets the action's status; `moved` sets its new due date; `notDone` leaves the plan as it is
+ * (the action comes back next meeting); null undoes a `done` (status back to planned).
+ */
+export async function markReview(
+  session: WorkspaceSession,
+  board: DocHandle<'meeting'>,
+  item: ReviewItem,
+  outcome: ReviewItem['outcome'],
+  movedTo: string | null = null,
+): Promise<Result<undefined>> {
+  if (outcome === 'moved' && !movedTo) return board.store.intents.reviewOutcome(item.id, outcome, movedTo);
+  const inPlan = await withPlan(session, item.planId, (plan) => {
+    const intents = plan.store.intents;
+    if (outcome === 'done') return intents.setActionStatus(item.actionId, 'done');
+    if (outcome === 'moved') {
+      const r = intents.updateAction(item.actionId, { due: movedTo });
+      if (!r.ok) return r;
+      return intents.setActionStatus(item.actionId, 'planned');
+    }
+    if (item.outcome === 'done') return intents.setActionStatus(item.actionId, 'planned');
+    return { ok: true, value: undefined };
+  });
+  if (!inPlan.ok) return inPlan;
+  return board.store.intents.reviewOutcome(item.id, outcome, movedTo);
+}
+
+/**
+ * Put on the board's review every action that came due since the previous board (and the ones still open
+ * from before), reading the plans on this device. Idempotent: review items have deterministic ids.
+ * Returns how many were added.
+ */
+export async function collectReview(
+  session: WorkspaceSession,
+  board: DocHandle<'meeting'>,
+  waitMs = 8000,
+): Promise<Result<number>> {
+  const doc = board.store.plain().data;
+  const ws = session.store.plain().data;
+  if (!doc || !ws) return { ok: true, value: 0 };
+  const previous = doc.previousBoardId ? ws.meetings?.[doc.previousBoardId] : undefined;
+  const plans: AccountPlanDoc[] = [];
+  const handles = Object.keys(ws.plans).map((id) => session.docs.open('plan', id, { background: true }));
+  try {
+    await Promise.all(
+      handles.map(async (h) => {
+        await h.ready;
+        if (await whenReadable(h, waitMs)) {
+          const p = h.store.plain().data;
+          if (p) plans.push(p);
+        }
+      }),
+    );
+  } finally {
+    for (const h of handles) h.release();
+  }
+  const existing = new Set(Object.keys(doc.review));
+  const candidates = reviewCandidates(plans, { after: previous?.date ?? null, through: doc.date }, existing);
+  let added = 0;
+  for (const c of candidates) {
+    const r = board.store.intents.addReviewItem(c);
+    if (r.ok) added++;
+    else if (!isDuplicate(r)) return r;
+  }
+  return { ok: true, value: added };
+}

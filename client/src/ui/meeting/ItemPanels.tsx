@@ -1,0 +1,232 @@
+/**
+ * Beside the presentation: the questions and feedback participants add live, and the commitments made —
+ * each a new action (what, who, when) that lands in the presented plan (app/meetings.ts `addCommitment`).
+ */
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { Professional } from '../../../../core/model/index.ts';
+import { useWorkspace } from '../../app/context.tsx';
+import { addCommitment } from '../../app/meetings.ts';
+import { formatDate, locale, t } from '../../i18n/index.ts';
+import { issuesText } from '../relations/common.tsx';
+import { useBoard, useNames } from './board.tsx';
+
+export function ItemPanels(props: { agendaItemId: string }) {
+  return (
+    <div class="mt-side">
+      <Commitments agendaItemId={props.agendaItemId} />
+      <Cards agendaItemId={props.agendaItemId} />
+    </div>
+  );
+}
+
+function Cards(props: { agendaItemId: string }) {
+  const ws = useWorkspace();
+  const board = useBoard();
+  const intents = board.meeting.handle.store.intents;
+  const cards = createMemo(() =>
+    Object.values(board.doc().cards)
+      .filter((c) => c.agendaItemId === props.agendaItemId)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
+  );
+  const [kind, setKind] = createSignal<'question' | 'feedback'>('question');
+  const [text, setText] = createSignal('');
+  const author = (id: string) =>
+    board.meeting.handle.presence().find((p) => p.user.id === id)?.user.name ||
+    (id === ws.me.id ? ws.me.name : '') ||
+    ws.data()?.professionals[id]?.name ||
+    '';
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!text().trim()) return;
+    const r = intents.addCard({
+      agendaItemId: props.agendaItemId,
+      authorId: ws.me.id,
+      kind: kind(),
+      text: text().trim(),
+    });
+    if (board.check(r)) setText('');
+  };
+  return (
+    <section class="panel mt-cards" aria-labelledby="mt-cards-title">
+      <h2 id="mt-cards-title">{t('mt.cards')}</h2>
+      <Show when={cards().length > 0} fallback={<p class="muted empty">{t('mt.cards.empty')}</p>}>
+        <ul class="mt-card-list" data-testid="cards">
+          <For each={cards()}>
+            {(card) => (
+              <li class="mt-qcard" data-kind={card.kind}>
+                <span class="mt-qcard-kind">
+                  {t(card.kind === 'question' ? 'mt.card.question' : 'mt.card.feedback')}
+                </span>
+                <span class="mt-qcard-text">{card.text}</span>
+                <span class="muted mt-qcard-by">{author(card.authorId)}</span>
+                <Show when={!board.readOnly() && card.authorId === ws.me.id}>
+                  <button
+                    type="button"
+                    class="icon"
+                    aria-label={t('mt.card.remove')}
+                    onClick={() => board.check(intents.removeCard(card.id))}
+                  >
+                    ×
+                  </button>
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={!board.readOnly()}>
+        <form class="mt-add" onSubmit={submit}>
+          <label class="field">
+            <span>{t('mt.card.kind')}</span>
+            <select
+              value={kind()}
+              onChange={(e) => setKind(e.currentTarget.value as 'question' | 'feedback')}
+            >
+              <option value="question">{t('mt.card.question')}</option>
+              <option value="feedback">{t('mt.card.feedback')}</option>
+            </select>
+          </label>
+          <label class="field grow">
+            <span>{t('mt.card.text')}</span>
+            <input value={text()} onInput={(e) => setText(e.currentTarget.value)} maxLength={2000} />
+          </label>
+          <button type="submit" disabled={!text().trim()}>
+            {t('mt.card.add')}
+          </button>
+        </form>
+      </Show>
+    </section>
+  );
+}
+
+/**
+ * The team member a typed name means: an exact name (ignoring case and accents), else the one whose name or
+ * a word of it starts with it. Ambiguous or unknown: the candidates, for the message.
+ */
+export function matchPerson(
+  typed: string,
+  team: readonly Professional[],
+): { ok: true; id: string } | { ok: false; candidates: Professional[] } {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+  const q = fold(typed);
+  if (!q) return { ok: false, candidates: [] };
+  const exact = team.filter((p) => fold(p.name) === q);
+  if (exact.length === 1) return { ok: true, id: exact[0]!.id };
+  const prefix = team.filter(
+    (p) =>
+      fold(p.name).startsWith(q) ||
+      fold(p.name)
+        .split(/\s+/)
+        .some((w) => w.startsWith(q)),
+  );
+  if (prefix.length === 1) return { ok: true, id: prefix[0]!.id };
+  return { ok: false, candidates: prefix };
+}
+
+function Commitments(props: { agendaItemId: string }) {
+  const ws = useWorkspace();
+  const board = useBoard();
+  const names = useNames();
+  const list = createMemo(() =>
+    Object.values(board.doc().commitments).filter((c) => c.agendaItemId === props.agendaItemId),
+  );
+  const [what, setWhat] = createSignal('');
+  const [who, setWho] = createSignal('');
+  const [when, setWhen] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const team = () => names.professionals();
+  const teamNames = () =>
+    team()
+      .map((p) => p.name)
+      .join(', ');
+
+  const submit = (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!what().trim()) return setError(t('mt.commit.whatMissing'));
+    const person = matchPerson(who(), team());
+    if (!person.ok)
+      return setError(
+        person.candidates.length > 1
+          ? t('mt.commit.whoMany', { name: who(), names: person.candidates.map((p) => p.name).join(', ') })
+          : t('mt.commit.whoUnknown', { name: who(), names: teamNames() }),
+      );
+    if (!when()) return setError(t('mt.commit.whenMissing'));
+    const r = addCommitment(ws.session, board.meeting.handle, {
+      agendaItemId: props.agendaItemId,
+      what: what().trim(),
+      ownerId: person.id,
+      due: when(),
+      authorId: ws.me.id,
+    });
+    if (!r.ok) return setError(issuesText(r.issues));
+    setError(null);
+    setWhat('');
+    setWho('');
+    setWhen('');
+  };
+
+  return (
+    <section class="panel mt-commitments" aria-labelledby="mt-commit-title">
+      <h2 id="mt-commit-title">{t('mt.commitments')}</h2>
+      <p class="muted section-intro">{t('mt.commitments.intro')}</p>
+      <Show when={list().length > 0} fallback={<p class="muted empty">{t('mt.commitments.empty')}</p>}>
+        <ul class="mt-commit-list" data-testid="commitments">
+          <For each={list()}>
+            {(c) => (
+              <li class="mt-commit" data-landed={c.landed ? 'true' : 'false'}>
+                <strong>{c.what}</strong>
+                <span>
+                  {names.person(c.ownerId)} · {formatDate(locale(), c.due)}
+                </span>
+                <span class="muted mt-commit-state">
+                  <Show
+                    when={c.landed}
+                    fallback={
+                      <Show when={board.meeting.landingErrors()[c.id]} fallback={t('mt.commit.landing')}>
+                        {(issues) => t('mt.commit.notLanded', { reason: issuesText(issues()) })}
+                      </Show>
+                    }
+                  >
+                    ✓ {t('mt.commit.inPlan')}
+                  </Show>
+                </span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <Show when={!board.readOnly()}>
+        <form class="mt-commit-form" onSubmit={submit} novalidate>
+          <label class="field grow">
+            <span>{t('mt.commit.what')}</span>
+            <input value={what()} onInput={(e) => setWhat(e.currentTarget.value)} maxLength={2000} />
+          </label>
+          <label class="field">
+            <span>{t('mt.commit.who')}</span>
+            <input
+              value={who()}
+              onInput={(e) => setWho(e.currentTarget.value)}
+              aria-describedby="mt-who-hint"
+              autocomplete="off"
+            />
+          </label>
+          <label class="field">
+            <span>{t('mt.commit.when')}</span>
+            <input type="date" value={when()} onInput={(e) => setWhen(e.currentTarget.value)} />
+          </label>
+          <button type="submit" class="primary">
+            {t('mt.commit.add')}
+          </button>
+          <p id="mt-who-hint" class="muted mt-hint">
+            {t('mt.commit.whoHint', { names: teamNames() })}
+          </p>
+          <Show when={error()}>
+            <p class="field-error" role="alert">
+              {error()}
+            </p>
+          </Show>
+        </form>
+      </Show>
+    </section>
+  );
+}

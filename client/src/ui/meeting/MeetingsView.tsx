@@ -1,0 +1,111 @@
+/**
+ * /meetings — the workspace's relationship-management meetings (DOMAIN.md §7), from its meeting index (no
+ * board is opened): upcoming ones first (soonest first), then past ones (latest first). "New meeting" makes a
+ * board for today at once — linked to the previous one — and opens it; everything else is set on the board.
+ */
+import { A, useNavigate } from '@solidjs/router';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import type { MeetingCard } from '../../../../core/model/index.ts';
+import { useWorkspace } from '../../app/context.tsx';
+import { createMeeting } from '../../app/meetings.ts';
+import { todayIso } from '../../app/today.ts';
+import { formatDate, locale, t, tn } from '../../i18n/index.ts';
+import { issuesText } from '../relations/common.tsx';
+import './meeting.css';
+
+export default function MeetingsView() {
+  const ws = useWorkspace();
+  const navigate = useNavigate();
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const today = todayIso();
+  const cards = createMemo(() => Object.values(ws.data()?.meetings ?? {}));
+  const isPast = (c: MeetingCard) => c.status === 'ended' || (c.date < today && c.status === 'notStarted');
+  const upcoming = createMemo(() =>
+    cards()
+      .filter((c) => !isPast(c))
+      .sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
+  );
+  const past = createMemo(() =>
+    cards()
+      .filter(isPast)
+      .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id)),
+  );
+
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    const me = ws.me;
+    const professionals = Object.values(ws.data()?.professionals ?? {});
+    const mine = professionals.find((p) => me.name && p.name.toLowerCase() === me.name.toLowerCase());
+    const result = await createMeeting(ws.session, {
+      title: t('mt.defaultTitle', { date: formatDate(locale(), today) }),
+      date: today,
+      facilitatorId: mine?.id ?? null,
+      participantIds: professionals.map((p) => p.id),
+    });
+    setBusy(false);
+    if (!result.ok) return setError(issuesText(result.issues));
+    navigate(`/meetings/${result.value}`);
+  };
+
+  return (
+    <div class="mt-screen">
+      <section class="panel" aria-labelledby="mt-title">
+        <div class="panel-head">
+          <h1 id="mt-title" class="screen-title">
+            {t('mt.title')}
+          </h1>
+          <Show when={!ws.readOnly()}>
+            <button type="button" class="primary" onClick={() => void create()} disabled={busy()}>
+              {busy() ? t('mt.creating') : t('mt.new')}
+            </button>
+          </Show>
+        </div>
+        <p class="muted section-intro">{t('mt.intro')}</p>
+        <Show when={error()}>
+          <p class="field-error" role="alert">
+            {error()}
+          </p>
+        </Show>
+        <h2>{t('mt.upcoming')}</h2>
+        <MeetingList
+          cards={upcoming()}
+          empty={ws.readOnly() ? t('mt.none.upcoming.viewer') : t('mt.none.upcoming')}
+          testid="meetings-upcoming"
+        />
+        <h2>{t('mt.past')}</h2>
+        <MeetingList cards={past()} empty={t('mt.none.past')} testid="meetings-past" />
+      </section>
+    </div>
+  );
+}
+
+function MeetingList(props: { cards: MeetingCard[]; empty: string; testid: string }) {
+  const ws = useWorkspace();
+  const name = (id: string | null) => (id ? ws.data()?.professionals[id]?.name : undefined);
+  return (
+    <Show when={props.cards.length > 0} fallback={<p class="empty muted">{props.empty}</p>}>
+      <ul class="mt-cards" data-testid={props.testid}>
+        <For each={props.cards}>
+          {(card) => (
+            <li class="mt-card" data-status={card.status}>
+              <span class="mt-card-date">{formatDate(locale(), card.date)}</span>
+              <A href={`/meetings/${card.id}`} class="mt-card-title">
+                {card.title || t('mt.untitled')}
+              </A>
+              <span class="mt-status" data-status={card.status}>
+                {t(`mt.status.${card.status}`)}
+              </span>
+              <span class="muted">{tn('mt.card.presentations', card.presentations)}</span>
+              <span class="muted">{tn('mt.card.commitments', card.commitments)}</span>
+              <Show when={name(card.facilitatorId)}>
+                {(n) => <span class="muted">{t('mt.facilitatedBy', { name: n() })}</span>}
+              </Show>
+            </li>
+          )}
+        </For>
+      </ul>
+    </Show>
+  );
+}

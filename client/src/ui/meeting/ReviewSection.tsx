@@ -1,0 +1,157 @@
+/**
+ * The review (DOMAIN.md §7): the actions that came due since the previous meeting, presenter by presenter,
+ * each marked done / not done / moved. Each row shows the action as its plan has it now (the plans are held
+ * open while the review is on screen), and marking it changes the plan first (app/meetings.ts `markReview`).
+ */
+import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import type { ReviewItem } from '../../../../core/model/index.ts';
+import { useWorkspace } from '../../app/context.tsx';
+import type { DocHandle } from '../../app/docs.ts';
+import { collectReview, markReview } from '../../app/meetings.ts';
+import { formatDate, locale, t, tn } from '../../i18n/index.ts';
+import { liveAction, useBoard, useNames, useOpenPlans } from './board.tsx';
+
+export function ReviewSection() {
+  const ws = useWorkspace();
+  const board = useBoard();
+  const names = useNames();
+  const items = createMemo(() => Object.values(board.doc().review));
+  const [busy, setBusy] = createSignal(false);
+  const [note, setNote] = createSignal('');
+
+  // Hold the plans of the review open, so each row shows its action as the plan has it now.
+  const planOf = useOpenPlans(() => items().map((i) => i.planId));
+
+  const groups = createMemo(() => {
+    const by = new Map<string, ReviewItem[]>();
+    for (const item of items()) {
+      const key = item.presenterId ?? '';
+      by.set(key, [...(by.get(key) ?? []), item]);
+    }
+    return [...by.entries()]
+      .map(([presenterId, list]) => ({
+        presenterId,
+        name: presenterId ? names.person(presenterId) : t('mt.review.noPresenter'),
+        list: list.sort((a, b) => a.id.localeCompare(b.id)),
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  });
+
+  const collect = async () => {
+    setBusy(true);
+    const r = await collectReview(ws.session, board.meeting.handle);
+    setBusy(false);
+    if (board.check(r) && r.value > 0) setNote(tn('mt.review.collected', r.value));
+  };
+
+  // Before the meeting, an editor's board collects what came due by itself (idempotent: fixed ids).
+  onMount(() => {
+    if (!board.readOnly() && board.doc().live.status === 'notStarted') void collect();
+  });
+
+  return (
+    <section class="panel mt-review" aria-labelledby="mt-review-title">
+      <div class="panel-head">
+        <h2 id="mt-review-title">{t('mt.review')}</h2>
+        <Show when={!board.readOnly() && board.doc().live.status !== 'ended'}>
+          <button type="button" onClick={() => void collect()} disabled={busy()}>
+            {busy() ? t('mt.review.collecting') : t('mt.review.collect')}
+          </button>
+        </Show>
+      </div>
+      <p class="muted section-intro">{t('mt.review.intro')}</p>
+      <p class="muted" aria-live="polite">
+        {note()}
+      </p>
+      <Show when={items().length > 0} fallback={<p class="muted empty">{t('mt.review.empty')}</p>}>
+        <For each={groups()}>
+          {(group) => (
+            <div class="mt-review-group">
+              <h3>{group.name}</h3>
+              <ul class="mt-review-list">
+                <For each={group.list}>{(item) => <ReviewRow item={item} plan={planOf(item.planId)} />}</For>
+              </ul>
+            </div>
+          )}
+        </For>
+      </Show>
+    </section>
+  );
+}
+
+function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefined }) {
+  const ws = useWorkspace();
+  const board = useBoard();
+  const names = useNames();
+  const [moving, setMoving] = createSignal(false);
+  const action = () => liveAction(props.plan, props.item.actionId);
+  const label = () => action()?.what || props.item.actionId;
+  const mark = async (outcome: ReviewItem['outcome'], movedTo: string | null = null) => {
+    board.check(await markReview(ws.session, board.meeting.handle, props.item, outcome, movedTo));
+  };
+  const pressed = (o: ReviewItem['outcome']) => (props.item.outcome === o ? 'true' : 'false');
+
+  return (
+    <li class="mt-review-item" data-outcome={props.item.outcome ?? 'none'} data-testid="review-item">
+      <div class="mt-review-what">
+        <Show
+          when={action() !== undefined && action() !== null}
+          fallback={
+            <span class="muted">
+              {action() === null ? t('mt.review.actionGone') : t('mt.review.loading')}
+            </span>
+          }
+        >
+          <strong>{label()}</strong>
+          <span class="muted">
+            {names.plan(props.item.planId)}
+            {action()!.due ? ` · ${t('mt.review.due', { date: formatDate(locale(), action()!.due!) })}` : ''}
+            {' · '}
+            <span data-testid="review-plan-state">{t(`mt.review.inPlan.${action()!.status}`)}</span>
+          </span>
+        </Show>
+      </div>
+      <div class="mt-review-outcome" role="group" aria-label={t('mt.review.outcomeOf', { name: label() })}>
+        <button
+          type="button"
+          aria-pressed={pressed('done')}
+          disabled={board.readOnly() || !action()}
+          onClick={() => void mark(props.item.outcome === 'done' ? null : 'done')}
+        >
+          {t('mt.review.done')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={pressed('notDone')}
+          disabled={board.readOnly() || !action()}
+          onClick={() => void mark(props.item.outcome === 'notDone' ? null : 'notDone')}
+        >
+          {t('mt.review.notDone')}
+        </button>
+        <button
+          type="button"
+          aria-pressed={pressed('moved')}
+          disabled={board.readOnly() || !action()}
+          onClick={() => setMoving(!moving())}
+        >
+          {t('mt.review.moved')}
+        </button>
+        <Show when={moving() || props.item.outcome === 'moved'}>
+          <label class="mt-inline">
+            <span class="visually-hidden">{t('mt.review.movedTo', { name: label() })}</span>
+            <input
+              type="date"
+              value={props.item.movedTo ?? ''}
+              readOnly={board.readOnly()}
+              onChange={(e) => {
+                if (!e.currentTarget.value) return;
+                setMoving(false);
+                void mark('moved', e.currentTarget.value);
+              }}
+            />
+          </label>
+        </Show>
+      </div>
+    </li>
+  );
+}

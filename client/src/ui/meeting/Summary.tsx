@@ -1,0 +1,144 @@
+/**
+ * The end of the meeting: the successes celebrated, the review's outcomes, every commitment (what, who, when,
+ * which plan) and the questions and feedback per presentation — to print (or save as PDF from the print
+ * dialog) and the commitments as CSV.
+ */
+import { createMemo, For, Show } from 'solid-js';
+import { orderedAgenda } from '../../../../core/meetingBoard.ts';
+import type { ReviewItem } from '../../../../core/model/index.ts';
+import { formatDate, locale, t } from '../../i18n/index.ts';
+import { downloadText } from '../data/download.ts';
+import { liveAction, useBoard, useNames, useOpenPlans } from './board.tsx';
+import { commitmentsCsv } from './summaryCsv.ts';
+
+export function Summary() {
+  const board = useBoard();
+  const names = useNames();
+  const doc = board.doc;
+  const agenda = createMemo(() => orderedAgenda(doc()));
+  const review = createMemo(() =>
+    Object.values(doc().review).sort(
+      (a, b) =>
+        names.person(a.presenterId).localeCompare(names.person(b.presenterId)) || a.id.localeCompare(b.id),
+    ),
+  );
+  const commitments = createMemo(() =>
+    Object.values(doc().commitments).sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id)),
+  );
+  const successes = createMemo(() => Object.values(doc().successes));
+  const planOf = useOpenPlans(() => review().map((r) => r.planId));
+  const outcome = (r: ReviewItem) =>
+    r.outcome === 'moved' && r.movedTo
+      ? t('mt.outcome.moved', { date: formatDate(locale(), r.movedTo) })
+      : r.outcome === 'done'
+        ? t('mt.review.done')
+        : r.outcome === 'notDone'
+          ? t('mt.review.notDone')
+          : t('mt.outcome.none');
+  const download = () =>
+    downloadText(
+      `${doc().title || 'meeting'}-${doc().date}.csv`.replace(/[\\/:*?"<>|]/g, '-'),
+      `\uFEFF${commitmentsCsv(doc(), names, locale())}`,
+      'text/csv;charset=utf-8',
+    );
+
+  return (
+    <section class="panel mt-summary" aria-labelledby="mt-summary-title" data-testid="meeting-summary">
+      <div class="panel-head">
+        <h2 id="mt-summary-title">{t('mt.summary')}</h2>
+        <span class="mt-summary-tools">
+          <button type="button" onClick={() => window.print()}>
+            {t('mt.summary.print')}
+          </button>
+          <button type="button" onClick={download}>
+            {t('mt.summary.csv')}
+          </button>
+        </span>
+      </div>
+      <p class="muted">{t('mt.summary.intro', { date: formatDate(locale(), doc().date) })}</p>
+
+      <h3>{t('mt.successes')}</h3>
+      <Show when={successes().length > 0} fallback={<p class="muted">{t('mt.summary.none')}</p>}>
+        <ul>
+          <For each={successes()}>{(s) => <li>{s.text}</li>}</For>
+        </ul>
+      </Show>
+
+      <h3>{t('mt.summary.commitments')}</h3>
+      <Show when={commitments().length > 0} fallback={<p class="muted">{t('mt.summary.none')}</p>}>
+        <table class="mt-table" data-testid="summary-commitments">
+          <thead>
+            <tr>
+              <th scope="col">{t('mt.col.what')}</th>
+              <th scope="col">{t('mt.col.who')}</th>
+              <th scope="col">{t('mt.col.when')}</th>
+              <th scope="col">{t('mt.col.plan')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={commitments()}>
+              {(c) => (
+                <tr>
+                  <td>{c.what}</td>
+                  <td>{names.person(c.ownerId)}</td>
+                  <td>{formatDate(locale(), c.due)}</td>
+                  <td>{names.plan(c.planId)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+
+      <h3>{t('mt.summary.review')}</h3>
+      <Show when={review().length > 0} fallback={<p class="muted">{t('mt.summary.none')}</p>}>
+        <table class="mt-table" data-testid="summary-review">
+          <thead>
+            <tr>
+              <th scope="col">{t('mt.col.presenter')}</th>
+              <th scope="col">{t('mt.col.what')}</th>
+              <th scope="col">{t('mt.col.plan')}</th>
+              <th scope="col">{t('mt.col.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={review()}>
+              {(r) => (
+                <tr>
+                  <td>{names.person(r.presenterId)}</td>
+                  <td>{liveAction(planOf(r.planId), r.actionId)?.what ?? '…'}</td>
+                  <td>{names.plan(r.planId)}</td>
+                  <td>{outcome(r)}</td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+      </Show>
+
+      <h3>{t('mt.summary.cards')}</h3>
+      <Show when={Object.keys(doc().cards).length > 0} fallback={<p class="muted">{t('mt.summary.none')}</p>}>
+        <For each={agenda()}>
+          {(item) => {
+            const cards = () => Object.values(doc().cards).filter((c) => c.agendaItemId === item.id);
+            return (
+              <Show when={cards().length > 0}>
+                <h4>{names.plan(item.planId)}</h4>
+                <ul>
+                  <For each={cards()}>
+                    {(c) => (
+                      <li>
+                        <strong>{t(c.kind === 'question' ? 'mt.card.question' : 'mt.card.feedback')}:</strong>{' '}
+                        {c.text}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            );
+          }}
+        </For>
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,201 @@
+/**
+ * The relationship-management meeting (DOMAIN.md §7) through `haard serve`, a facilitator and two participants
+ * in three separate browser contexts: everyone follows every ruitmodel step of two presentations; the timer
+ * shows the same minute on every screen even when one clock is minutes off; a participant looks around and
+ * follows again; a commitment lands in the plan's action table elsewhere; a review item marked "moved" moves
+ * the action's due date in the plan; the summary lists the commitment. Also: offline cards and commitments
+ * arrive exactly once; an audience (viewer) link follows read-only.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { DEMO, seedDemoPlan } from './helpers/demoPlan.ts';
+import { ok, seedPlan, seedWorkspace } from './helpers/seed.ts';
+
+let haard: Haard;
+test.beforeEach(async () => {
+  haard = await startHaard();
+});
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
+  await haard.dispose();
+});
+
+const STEPS = ['opening', 'situation', 'goals', 'strategy', 'timeline', 'summary', 'closing'];
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/** Two plans: the demo plan (Anna's, with an overdue action) and a small one of Bram's. */
+async function seedTwoPlans(): Promise<{ acme: string; zwolle: string }> {
+  const acme = await seedDemoPlan(haard);
+  await seedWorkspace(haard, (ws) =>
+    ok(ws.addRelation({ id: 'r-zwolle', name: 'Gemeente Zwolle', ownerId: 'p-bram' })),
+  );
+  const zwolle = await seedPlan(
+    haard,
+    { title: 'Gemeente Zwolle 2027', relationIds: ['r-zwolle'], ownerId: 'p-bram' },
+    (plan) => {
+      ok(plan.setKeyPoints(['Zwolle kiest ons voor de nieuwe stadskantoren']));
+      ok(plan.addAction({ id: 'z-1', what: 'Rondleiding nieuwbouw met wethouder', due: day(-3) }));
+    },
+  );
+  return { acme, zwolle };
+}
+
+/** A person's own browser; `skewMs` sets their clock that far off (as a laptop with a wrong clock). */
+async function person(browser: Browser, url: string, skewMs = 0): Promise<Page> {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  if (skewMs)
+    await context.addInitScript((offset: number) => {
+      const Real = Date;
+      class Skewed extends Real {
+        constructor(...args: unknown[]) {
+          if (args.length === 0) super(Real.now() + offset);
+          else super(...(args as [string]));
+        }
+        static override now() {
+          return Real.now() + offset;
+        }
+      }
+      globalThis.Date = Skewed as DateConstructor;
+    }, skewMs);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByRole('status').first()).toContainText('Synced');
+  return page;
+}
+
+/** The action with text `what` as the plan page's action table shows it (its due date), or null. */
+const planAction = (page: Page, what: string) =>
+  page
+    .getByTestId('actions')
+    .locator('tbody tr')
+    .evaluateAll((rows, text) => {
+      for (const row of rows) {
+        const inputs = [...row.querySelectorAll('input')];
+        if (inputs.some((i) => i.value === text))
+          return { due: row.querySelector<HTMLInputElement>('input[type="date"]')?.value ?? null };
+      }
+      return null;
+    }, what);
+
+const stage = (page: Page) => page.getByTestId('meeting-stage');
+const minutesOf = async (page: Page) => (await page.getByTestId('timer').innerText()).split(':')[0];
+
+async function newBoard(anna: Page, plans: string[]): Promise<string> {
+  await anna.getByRole('link', { name: 'Meetings' }).click();
+  await anna.getByRole('button', { name: 'New meeting' }).click();
+  await expect(anna).toHaveURL(/\/meetings\/[^/]+$/);
+  for (const title of plans) {
+    await anna.getByLabel('Plan', { exact: true }).selectOption({ label: title });
+    await anna.getByRole('button', { name: 'Add to agenda' }).click();
+  }
+  await expect(anna.getByTestId('agenda').getByRole('listitem')).toHaveCount(plans.length);
+  return anna.url();
+}
+
+test('a facilitator runs the meeting; two participants follow, commit, and the plans change', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000); // three browsers through two whole presentations
+  const { acme } = await seedTwoPlans();
+  const anna = await person(browser, haard.inviteUrl);
+  const board = await newBoard(anna, ['Acme Bouwgroep 2026–2027', 'Gemeente Zwolle 2027']);
+  await expect(anna.getByTestId('agenda-time')).toHaveText('20 of 90 minutes planned');
+  // The review collected what came due (no earlier board: everything due so far), presenter by presenter.
+  await expect(anna.getByTestId('review-item').filter({ hasText: 'Kwartaalgesprek met CFO' })).toHaveCount(1);
+  await expect(anna.getByTestId('review-item').filter({ hasText: 'Rondleiding nieuwbouw' })).toHaveCount(1);
+
+  const bram = await person(browser, `${board}#invite=${haard.token('editor')}`);
+  const carla = await person(browser, `${board}#invite=${haard.token('editor')}`, 4 * 60_000); // 4 min fast
+  await expect(bram.getByTestId('meeting-board')).toBeVisible();
+  await expect(carla.getByTestId('meeting-board')).toBeVisible();
+
+  await anna.getByRole('button', { name: 'Start meeting' }).click();
+  for (const page of [anna, bram, carla]) {
+    await expect(stage(page)).toHaveAttribute('data-step', 'opening');
+    await expect(page.getByTestId('present-keypoints').getByRole('listitem')).toHaveText(DEMO.keyPoints);
+  }
+  await expect(bram.getByTestId('follow-state')).toContainText('Following');
+
+  // Every step of both presentations, on every screen.
+  for (let presentation = 0; presentation < 2; presentation++) {
+    for (let i = 1; i < STEPS.length; i++) {
+      if (i % 2) await anna.getByRole('button', { name: 'Next' }).click();
+      else await anna.keyboard.press('ArrowRight');
+      for (const page of [anna, bram, carla])
+        await expect(stage(page)).toHaveAttribute('data-step', STEPS[i]!);
+    }
+    if (presentation === 0) {
+      await anna.keyboard.press('ArrowRight'); // on to the second presentation's opening
+      for (const page of [anna, bram, carla]) {
+        await expect(stage(page)).toHaveAttribute('data-step', 'opening');
+        await expect(page.getByTestId('live-where')).toContainText(
+          'Presentation 2 of 2: Gemeente Zwolle 2027',
+        );
+      }
+      await anna.keyboard.press('ArrowLeft');
+      await anna.keyboard.press('ArrowRight');
+    }
+  }
+  // The same minute on all three screens, Carla's clock four minutes fast notwithstanding.
+  const minutes = await Promise.all([anna, bram, carla].map(minutesOf));
+  expect(new Set(minutes).size, `timers: ${minutes.join(', ')}`).toBe(1);
+  expect(Number(minutes[0])).toBeLessThan(2);
+
+  // Bram looks around on his own: he stops following; one click follows again.
+  await anna.getByRole('button', { name: 'Previous' }).click(); // Zwolle, summary
+  await expect(bram.getByTestId('meeting-stage')).toHaveAttribute('data-step', 'summary');
+  await bram
+    .getByRole('navigation', { name: 'Ruitmodel steps' })
+    .getByRole('button', { name: 'Goals' })
+    .click();
+  await expect(bram.getByTestId('follow-state')).toContainText('Not following');
+  await anna.getByRole('button', { name: 'Previous' }).click(); // timeline
+  await expect(stage(carla)).toHaveAttribute('data-step', 'timeline');
+  await expect(stage(bram)).toHaveAttribute('data-step', 'goals');
+  await bram.getByRole('button', { name: 'Follow' }).click();
+  await expect(stage(bram)).toHaveAttribute('data-step', 'timeline');
+  await expect(bram.getByTestId('follow-state')).toContainText('Following');
+
+  // Back to Acme: Carla makes a commitment; it lands in the plan, seen from Bram's context.
+  for (let i = 0; i < 11; i++) await anna.keyboard.press('ArrowLeft');
+  await expect(stage(carla)).toHaveAttribute('data-agenda-item', /.+/);
+  await expect(carla.getByTestId('live-where')).toContainText('Presentation 1 of 2');
+  await carla.getByRole('textbox', { name: 'What' }).fill('Offerte energieadvies naar de CFO');
+  await carla.getByRole('textbox', { name: 'Who' }).fill('bram');
+  await carla.getByRole('textbox', { name: 'When' }).fill(day(14));
+  await carla.getByRole('button', { name: 'Add commitment' }).click();
+  await expect(carla.getByTestId('commitments')).toContainText('in the plan');
+  const planPage = await bram.context().newPage();
+  await planPage.goto(`${haard.base}/plans/${acme}`);
+  await expect
+    .poll(() => planAction(planPage, 'Offerte energieadvies naar de CFO'))
+    .toEqual({ due: day(14) });
+
+  // A review item marked "moved" moves the action's due date in the plan.
+  const overdue = anna.getByTestId('review-item').filter({ hasText: 'Kwartaalgesprek met CFO' });
+  await overdue.getByRole('button', { name: 'Moved' }).click();
+  await overdue.getByRole('textbox', { name: /New due date/ }).fill(day(21));
+  await overdue.getByRole('textbox', { name: /New due date/ }).blur();
+  await expect(overdue).toHaveAttribute('data-outcome', 'moved');
+  const moved = new Date(`${day(21)}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
+  await expect(bram.getByTestId('review-item').filter({ hasText: 'Kwartaalgesprek met CFO' })).toContainText(
+    moved,
+  );
+  await expect.poll(() => planAction(planPage, DEMO.actions[0]!.what)).toEqual({ due: day(21) });
+
+  // End: the summary lists the commitment, on every screen.
+  await anna.getByRole('button', { name: 'End meeting' }).click();
+  for (const page of [anna, bram, carla]) {
+    const summary = page.getByTestId('summary-commitments');
+    await expect(summary).toContainText('Offerte energieadvies naar de CFO');
+    await expect(summary).toContainText('Bram Jansen');
+    await expect(summary).toContainText('Acme Bouwgroep 2026–2027');
+  }
+  const violations = (await new AxeBuilder({ page: anna }).include('.mt-page').analyze()).violations;
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+});
