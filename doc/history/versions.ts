@@ -184,12 +184,19 @@ export function versionJson(kind: DocKind, doc: Y.Doc, version: DocVersion): Res
 }
 
 /**
- * The version to compare with for "since `iso`" (history design §4): the newest version made at or before that
- * moment, else the oldest version there is (then the comparison starts later than asked: the UI says from
- * which version it counts). null when the document has no version.
+ * The version to count "since `iso`" from (history design §4). A version keeps the state at the moment it was
+ * made, and the daily version is made just before the first edit of a day, so the first version made at or
+ * after `iso` holds the state at `iso` exactly when every edit since went through a client that makes daily
+ * versions (`relation: 'after'`). With no version at or after `iso`, nothing has been edited since: the newest
+ * version before it is used (`'before'`). null when the document has no version.
  */
-export function versionAtOrBefore(versions: readonly DocVersion[], iso: string): DocVersion | null {
-  let found: DocVersion | null = null;
-  for (const v of versions) if (v.at <= iso) found = v;
-  return found ?? versions[0] ?? null;
+export function versionSince(
+  versions: readonly DocVersion[],
+  iso: string,
+): { version: DocVersion; relation: 'after' | 'before' } | null {
+  const sorted = [...versions].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  const after = sorted.find((v) => v.at >= iso);
+  if (after) return { version: after, relation: 'after' };
+  const before = sorted.at(-1);
+  return before ? { version: before, relation: 'before' } : null;
 }

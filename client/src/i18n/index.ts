@@ -18,6 +18,7 @@ import * as planViews from './catalogs/planViews.ts';
 import * as tournament from './catalogs/tournament.ts';
 import * as dataImport from './catalogs/dataImport.ts';
 import * as meeting from './catalogs/meeting.ts';
+import * as history from './catalogs/history.ts';
 
 const en = {
   ...shell.en,
@@ -31,6 +32,7 @@ const en = {
   ...planViews.en,
   ...tournament.en,
   ...meeting.en,
+  ...history.en,
 };
 export type MessageKey = keyof typeof en;
 const nl: Record<MessageKey, string> = {
@@ -45,6 +47,7 @@ const nl: Record<MessageKey, string> = {
   ...planViews.nl,
   ...tournament.nl,
   ...meeting.nl,
+  ...history.nl,
 };
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, nl };

@@ -27,6 +27,7 @@ import { KpiSection } from './kpi/KpiSection.tsx';
 import { PrintButton, PrintSummary } from './print/PrintSummary.tsx';
 import { PlanViews } from './views/PlanViews.tsx';
 import { DocPending, useDocScreen } from '../DocScreen.tsx';
+import { PlanHistory } from '../history/PlanHistory.tsx';
 import './plans.css';
 
 /** The sections in page order: element id `sec-<id>`, title key. */
@@ -42,6 +43,7 @@ export const PLAN_SECTIONS: { id: string; title: MessageKey }[] = [
   { id: 'budget', title: 'pv.budget.title' },
   { id: 'summary', title: 'plans.sec.summary' },
   { id: 'closing', title: 'plans.sec.closing' },
+  { id: 'history', title: 'hist.title' },
 ];
 
 export default function PlanPage() {
@@ -287,6 +289,9 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
               placeholder={t('plans.ph.closing')}
               rows={3}
             />
+          </Section>
+          <Section id="history" title="hist.title" intro="hist.intro">
+            <PlanHistory session={props.session} plan={props.plan} readOnly={readOnly()} />
           </Section>
         </div>
 

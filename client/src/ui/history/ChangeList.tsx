@@ -1,0 +1,120 @@
+/**
+ * A list of changes grouped by day, newest first (core/history `groupChanges`): what was added, removed or
+ * changed field by field ("target 8 → 9"), texts with insertions and deletions marked, and who made each.
+ */
+import { For, Match, Show, Switch } from 'solid-js';
+import type { Attribution, Change, ChangeGroup } from '../../../../core/history/index.ts';
+import { t, type MessageKey } from '../../i18n/index.ts';
+import { fieldLabel, formatDay, formatValue, type ValueLookups } from './format.ts';
+
+export interface ChangeListProps {
+  groups: ChangeGroup[];
+  lookups: ValueLookups;
+  nameOf(personId: string): string | null;
+}
+
+export function ChangeList(props: ChangeListProps) {
+  const who = (a: Attribution) => {
+    const names = a.by.map((id) => props.nameOf(id)).filter((n): n is string => !!n);
+    return names.length ? t('hist.by', { names: names.join(', ') }) : t('hist.by.unknown');
+  };
+  const what = (section: string) => t(`hist.what.${section}` as MessageKey);
+  const value = (field: string, v: unknown) => formatValue(field, v, props.lookups);
+
+  const Line = (p: { change: Change }) => (
+    <li class="hist-change" data-type={p.change.type} data-section={p.change.section}>
+      <Switch>
+        <Match when={p.change.type === 'added' || p.change.type === 'removed' ? p.change : null}>
+          {(c) => (
+            <span>
+              {t(c().type === 'added' ? 'hist.change.added' : 'hist.change.removed', {
+                what: what(c().section),
+                label: c().label || t('hist.none'),
+              })}
+            </span>
+          )}
+        </Match>
+        <Match when={p.change.type === 'changed' ? p.change : null}>
+          {(c) => (
+            <>
+              <span>{t('hist.change.changed', { what: what(c().section), label: c().label })}</span>
+              <ul class="hist-fields">
+                <For each={c().fields}>
+                  {(f) => (
+                    <li>
+                      {fieldLabel(f.field)}: <del>{value(f.field, f.before)}</del> →{' '}
+                      <ins>{value(f.field, f.after)}</ins>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </>
+          )}
+        </Match>
+        <Match when={p.change.type === 'field' ? p.change : null}>
+          {(c) => (
+            <span>
+              {fieldLabel(c().path)}: <del>{value(c().path, c().before)}</del> →{' '}
+              <ins>{value(c().path, c().after)}</ins>
+            </span>
+          )}
+        </Match>
+        <Match when={p.change.type === 'text' ? p.change : null}>
+          {(c) => (
+            <>
+              <span>{t(`hist.text.${c().path}` as MessageKey)}</span>
+              <p class="hist-text">
+                <For each={c().parts}>
+                  {(part) => (
+                    <Switch fallback={<span>{part.text}</span>}>
+                      <Match when={part.op === 'ins'}>
+                        <ins>{part.text}</ins>
+                      </Match>
+                      <Match when={part.op === 'del'}>
+                        <del>{part.text}</del>
+                      </Match>
+                      <Match when={part.op === 'gap'}>
+                        <span class="hist-gap" title={part.text}>
+                          {' '}
+                          {t('hist.gap')}{' '}
+                        </span>
+                      </Match>
+                    </Switch>
+                  )}
+                </For>
+              </p>
+            </>
+          )}
+        </Match>
+        <Match when={p.change.type === 'score' ? p.change : null}>
+          {(c) => (
+            <span>
+              {t('hist.change.score', { relation: c().label, criterion: c().criterion })}:{' '}
+              <del>{c().before ?? t('hist.none')}</del> → <ins>{c().after ?? t('hist.none')}</ins>
+            </span>
+          )}
+        </Match>
+      </Switch>{' '}
+      <span class="hist-who muted">{who(p.change.who)}</span>
+    </li>
+  );
+
+  return (
+    <Show when={props.groups.length > 0} fallback={<p class="muted hist-nothing">{t('hist.nothing')}</p>}>
+      <ol class="hist-groups">
+        <For each={props.groups}>
+          {(g) => (
+            <li>
+              <h4>
+                {g.since ? t('hist.group.since', { when: formatDay(g.since) }) : t('hist.group.unknown')}
+              </h4>
+              <ul class="hist-changes">
+                <For each={g.changes}>{(c) => <Line change={c} />}</For>
+              </ul>
+            </li>
+          )}
+        </For>
+      </ol>
+    </Show>
+  );
+}

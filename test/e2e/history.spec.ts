@@ -1,0 +1,148 @@
+/**
+ * History of a plan (issue 9), in two separate browser contexts through the real relay: a named version,
+ * what changed since it with who changed it, opening it read-only, restoring it (the other context receives
+ * the restore), undoing the restore, and versions surviving a reload. Axe-clean in English and Dutch.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { seedDemo, seedWorkspace } from './helpers/seed.ts';
+
+let haard: Haard;
+
+test.beforeEach(async () => {
+  haard = await startHaard();
+  await seedWorkspace(haard, seedDemo);
+});
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
+  await haard.dispose();
+});
+
+/** A person with a name of their own (identity.ts keeps it in localStorage), in a context of their own. */
+async function openAs(browser: Browser, name: string, url: string, locale: 'en-GB' | 'nl-NL' = 'en-GB') {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  const me = { id: `person-${name}`, name, color: '#1c6bb4' };
+  await context.addInitScript((m) => localStorage.setItem('haard.me', JSON.stringify(m)), me);
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByRole('status').first()).toContainText(
+    locale === 'nl-NL' ? 'Gesynchroniseerd' : 'Synced',
+  );
+  return page;
+}
+
+const goalTitle = (page: Page) => page.locator('#sec-goals input').first();
+const history = (page: Page) => page.locator('#sec-history');
+
+async function axeClean(page: Page) {
+  const axe = await new AxeBuilder({ page }).include('#sec-history').analyze();
+  const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+async function chooseVersion(page: Page, select: string, name: string) {
+  const sel = history(page).getByLabel(select);
+  const value = await sel.locator('option', { hasText: name }).first().getAttribute('value');
+  await sel.selectOption(value!);
+}
+
+test('a named version: what changed since it and who did it; restore reaches a colleague; undo takes it back; versions survive a reload', async ({
+  browser,
+}) => {
+  const anna = await openAs(browser, 'Anna', haard.inviteUrl);
+  await anna.getByRole('link', { name: 'Account plans' }).click();
+  await anna.getByRole('button', { name: 'Start a plan for Acme BV' }).click();
+  await expect(anna.getByLabel('Plan title')).toHaveValue(/Acme BV/);
+  const url = anna.url();
+  await anna.getByRole('button', { name: 'Add goal' }).click();
+  await goalTitle(anna).fill('Keep Acme');
+
+  // Save a named version.
+  await history(anna).getByLabel('Name of the new version').fill('Before the merger');
+  await history(anna).getByRole('button', { name: 'Save version' }).click();
+  await expect(history(anna).getByRole('status')).toContainText('Version “Before the merger” saved.');
+  const annaRow = history(anna).getByRole('row', { name: /Before the merger/ });
+  await expect(annaRow).toContainText('Anna');
+
+  // Bram, in a context of his own, receives the version and changes the goal.
+  const bram = await openAs(browser, 'Bram', haard.inviteUrl);
+  await bram.goto(url);
+  await expect(history(bram).getByRole('row', { name: /Before the merger/ })).toBeVisible();
+  await expect(goalTitle(bram)).toHaveValue('Keep Acme');
+  await goalTitle(bram).fill('Keep Acme after the merger');
+  await bram.getByRole('textbox', { name: 'Situation', exact: true }).click();
+  await bram.keyboard.type('Acme merges in Q3.');
+
+  // Anna sees what changed since the version, and that Bram did it.
+  await expect(goalTitle(anna)).toHaveValue('Keep Acme after the merger');
+  await history(anna).getByLabel('Compare').selectOption('version');
+  await chooseVersion(anna, 'From version', 'Before the merger');
+  const changes = history(anna).locator('.hist-groups');
+  const goalChange = changes.locator('.hist-change', { hasText: 'Goal “Keep Acme after the merger”' });
+  await expect(goalChange).toContainText('title: Keep Acme → Keep Acme after the merger');
+  await expect(goalChange).toContainText('by Bram');
+  const textChange = changes.locator('.hist-change[data-type="text"]');
+  await expect(textChange.locator('ins')).toContainText('Acme merges in Q3.');
+  await expect(textChange).toContainText('by Bram');
+  await axeClean(anna);
+  await history(anna).screenshot({ path: '/tmp/shots/history-changes-en.png' });
+
+  // Open the version read-only and restore it.
+  await annaRow.getByRole('button', { name: 'Open version Before the merger' }).click();
+  const view = history(anna).locator('.hist-view');
+  await expect(view).toContainText('Keep Acme');
+  await expect(view).not.toContainText('after the merger');
+  await view.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(view.getByRole('alertdialog')).toContainText(
+    'Make the plan as it was in “Before the merger”?',
+  );
+  await axeClean(anna);
+  await history(anna).screenshot({ path: '/tmp/shots/history-restore-en.png' });
+  await view.getByRole('button', { name: 'Yes, restore' }).click();
+  await expect(history(anna).getByRole('status')).toContainText('Version “Before the merger” restored.');
+  for (const page of [anna, bram]) {
+    await expect(goalTitle(page)).toHaveValue('Keep Acme');
+    await expect(page.getByRole('textbox', { name: 'Situation', exact: true })).not.toContainText(
+      'Acme merges',
+    );
+  }
+
+  // Undo (Anna's, the restorer's) brings the pre-restore state back — for both.
+  await anna.getByRole('button', { name: 'Undo' }).click();
+  for (const page of [anna, bram]) {
+    await expect(goalTitle(page)).toHaveValue('Keep Acme after the merger');
+    await expect(page.getByRole('textbox', { name: 'Situation', exact: true })).toContainText(
+      'Acme merges in Q3.',
+    );
+  }
+
+  // Versions survive a reload (IndexedDB and the relay): the named one and the automatic daily one.
+  await anna.reload();
+  await expect(history(anna).getByRole('row', { name: /Before the merger/ })).toBeVisible();
+  await expect(history(anna).getByRole('row', { name: /automatic, daily/ })).toHaveCount(1);
+  await expect(anna.locator('body')).not.toContainText('⟦');
+});
+
+test('the history panel in Dutch: since a date, versions, axe-clean', async ({ browser }) => {
+  const anna = await openAs(browser, 'Anna', haard.inviteUrl, 'nl-NL');
+  await anna.getByRole('link', { name: 'Accountplannen' }).click();
+  await anna
+    .getByRole('button', { name: /Acme BV/ })
+    .first()
+    .click();
+  await anna.getByRole('button', { name: 'Doel toevoegen' }).click();
+  await goalTitle(anna).fill('Acme behouden');
+  await history(anna).getByLabel('Naam van de nieuwe versie').fill('Vóór de fusie');
+  await history(anna).getByRole('button', { name: 'Versie opslaan' }).click();
+  await goalTitle(anna).fill('Acme behouden na de fusie');
+  // Since a date (default: a week ago): counted from the first version since, the daily one of today.
+  await expect(history(anna).locator('.hist-note')).toContainText('Geteld vanaf de versie van');
+  await expect(history(anna).locator('.hist-groups')).toContainText(
+    'Doel toegevoegd: Acme behouden na de fusie',
+  );
+  await expect(history(anna).locator('.hist-groups')).toContainText('door Anna');
+  await expect(anna.locator('body')).not.toContainText('⟦');
+  await axeClean(anna);
+  await history(anna).screenshot({ path: '/tmp/shots/history-changes-nl.png' });
+});
