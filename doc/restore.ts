@@ -83,57 +83,69 @@ export function restoreDocument(
 ): Result<undefined> {
   const ctx: IntentContext = { kind, doc, opts: { origin, now: () => new Date().toISOString() } };
   return commit(ctx, 'restoreDocument', () => {
-    const layout = LAYOUT[kind];
-    const claimed = new Set<string>(layout.extra);
-    for (const f of layout.fields) {
-      if (f.path) claimed.add(f.path.split('.')[0]!);
-      else for (const k of f.keys ?? []) claimed.add(k);
-    }
-    for (const c of layout.collections) claimed.add(c.path.split('.')[0]!);
-    for (const t of layout.texts) claimed.add(t.split('.')[0]!);
-    const meta: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(target))
-      if (!claimed.has(key) && !OWN_META.has(key) && value !== undefined) meta[key] = value;
-    syncPlainMap(doc.getMap(META), meta, OWN_META);
-
-    for (const f of layout.fields) {
-      const map = doc.getMap(f.root);
-      if (!f.path) {
-        const wanted: Record<string, unknown> = {};
-        for (const k of f.keys ?? []) if (target[k] !== undefined) wanted[k] = target[k];
-        syncPlainMap(map, wanted);
-        continue;
-      }
-      const source = getAt(target, f.path);
-      const skip = new Set(
-        [...layout.texts, ...layout.collections.map((c) => c.path)]
-          .filter((p) => p.startsWith(`${f.path}.`))
-          .map((p) => p.slice(f.path.length + 1)),
-      );
-      const wanted: Record<string, unknown> = {};
-      if (isRecord(source)) for (const [k, v] of Object.entries(source)) if (!skip.has(k)) wanted[k] = v;
-      syncPlainMap(map, wanted);
-    }
-    for (const c of layout.collections) {
-      const wanted = getAt(target, c.path);
-      syncCollection(
-        doc.getMap(c.root),
-        (isRecord(wanted) ? wanted : {}) as Record<string, Record<string, unknown>>,
-        c.nested,
-      );
-    }
-    for (const e of layout.extra) {
-      const wanted = target[e];
-      syncCollection(
-        doc.getMap(e),
-        (isRecord(wanted) ? wanted : {}) as Record<string, Record<string, unknown>>,
-        {},
-      );
-    }
-    for (const t of layout.texts) {
-      const value = getAt(target, t);
-      setTextContent(doc.getText(t), typeof value === 'string' ? value : '');
-    }
+    writeDocumentContent(kind, doc, target);
     return undefined;
   });
+}
+
+/**
+ * The edits of `restoreDocument` without its transaction: call inside one (restoring a version, doc/history,
+ * wraps it in the person's own intent so it is one step of their undo).
+ */
+export function writeDocumentContent(
+  kind: Exclude<DocKind, 'workspace'>,
+  doc: Y.Doc,
+  target: Record<string, unknown>,
+): void {
+  const layout = LAYOUT[kind];
+  const claimed = new Set<string>(layout.extra);
+  for (const f of layout.fields) {
+    if (f.path) claimed.add(f.path.split('.')[0]!);
+    else for (const k of f.keys ?? []) claimed.add(k);
+  }
+  for (const c of layout.collections) claimed.add(c.path.split('.')[0]!);
+  for (const t of layout.texts) claimed.add(t.split('.')[0]!);
+  const meta: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(target))
+    if (!claimed.has(key) && !OWN_META.has(key) && value !== undefined) meta[key] = value;
+  syncPlainMap(doc.getMap(META), meta, OWN_META);
+
+  for (const f of layout.fields) {
+    const map = doc.getMap(f.root);
+    if (!f.path) {
+      const wanted: Record<string, unknown> = {};
+      for (const k of f.keys ?? []) if (target[k] !== undefined) wanted[k] = target[k];
+      syncPlainMap(map, wanted);
+      continue;
+    }
+    const source = getAt(target, f.path);
+    const skip = new Set(
+      [...layout.texts, ...layout.collections.map((c) => c.path)]
+        .filter((p) => p.startsWith(`${f.path}.`))
+        .map((p) => p.slice(f.path.length + 1)),
+    );
+    const wanted: Record<string, unknown> = {};
+    if (isRecord(source)) for (const [k, v] of Object.entries(source)) if (!skip.has(k)) wanted[k] = v;
+    syncPlainMap(map, wanted);
+  }
+  for (const c of layout.collections) {
+    const wanted = getAt(target, c.path);
+    syncCollection(
+      doc.getMap(c.root),
+      (isRecord(wanted) ? wanted : {}) as Record<string, Record<string, unknown>>,
+      c.nested,
+    );
+  }
+  for (const e of layout.extra) {
+    const wanted = target[e];
+    syncCollection(
+      doc.getMap(e),
+      (isRecord(wanted) ? wanted : {}) as Record<string, Record<string, unknown>>,
+      {},
+    );
+  }
+  for (const t of layout.texts) {
+    const value = getAt(target, t);
+    setTextContent(doc.getText(t), typeof value === 'string' ? value : '');
+  }
 }

@@ -8,4 +8,4 @@ export * from './users.ts';
 export * from './daily.ts';
 export { createAttribute, type AttributeOptions } from './attribute.ts';
 export { changesBetween, type HistoryKind } from './changes.ts';
-export { restoreVersion, restorableContent, syncDocument } from './restore.ts';
+export { restoreVersion, restorableContent } from './restore.ts';

@@ -4,108 +4,19 @@
  * who restores (one step of their undo; colleagues receive ordinary edits). History is never rewound: the
  * versions and everything after stays, and restoring can itself be undone or restored away.
  *
- * What is kept as it is now: `meta` (id, createdAt, schema version, unknown keys of newer clients), the
- * `versions` and `users` roots. The version's content is migrated to this client's schema and checked before
+ * The edits are doc/restore.ts `writeDocumentContent` (the same as `haard import`). Kept as they are now: the
+ * document's id, createdAt and schema version, and the `versions` and `users` roots; `updatedAt` becomes now. The version's content is migrated to this client's schema and checked before
  * anything is written: a version that does not check is refused with the issues and nothing changes.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { checkDocument } from '../check.ts';
-import { clonePlain, deepEqual, isRecord, toJson } from '../json.ts';
-import { LAYOUT, recordToY, type DocKind } from '../layout.ts';
+import type { DocKind } from '../layout.ts';
 import { loadDocument } from '../migrate.ts';
-import { getAt, readDocument } from '../read.ts';
+import { readDocument } from '../read.ts';
+import { writeDocumentContent } from '../restore.ts';
 import { fail, issue, ok, type Result } from '../result.ts';
-import { setTextContent } from '../text.ts';
-import { applyPatch, commit, type IntentContext } from '../intents/common.ts';
+import { commit, type IntentContext } from '../intents/common.ts';
 import { getVersion, openVersion, type DocVersion } from './versions.ts';
-
-/** Make the plain-value Y.Map `map` hold exactly `wanted`, writing only what differs. */
-function syncPlainMap(map: Y.Map<unknown>, wanted: Record<string, unknown>, skip: ReadonlySet<string>): void {
-  const doomed: string[] = [];
-  map.forEach((_v, k) => {
-    if (!skip.has(k) && !(k in wanted)) doomed.push(k);
-  });
-  for (const k of doomed) map.delete(k);
-  for (const [k, v] of Object.entries(wanted)) {
-    if (skip.has(k) || v === undefined) continue;
-    if (!deepEqual(toJson(map.get(k)), v)) map.set(k, clonePlain(v));
-  }
-}
-
-/**
- * Write `target` (a checked document JSON of `kind`) into `doc` as edits. Call inside a transaction.
- * Collections, fields, extra maps (scores) and texts of the kind's layout are synced; meta is not touched.
- */
-export function syncDocument(kind: DocKind, doc: Y.Doc, target: Record<string, unknown>): void {
-  const layout = LAYOUT[kind];
-  const nestedKeys = (path: string) =>
-    new Set(
-      [...layout.texts, ...layout.collections.map((c) => c.path)]
-        .filter((p) => p.startsWith(`${path}.`))
-        .map((p) => p.slice(path.length + 1).split('.')[0]!),
-    );
-  for (const f of layout.fields) {
-    const map = doc.getMap<unknown>(f.root);
-    if (f.path) {
-      const source = getAt(target, f.path);
-      syncPlainMap(map, isRecord(source) ? source : {}, nestedKeys(f.path));
-    } else {
-      const wanted: Record<string, unknown> = {};
-      for (const k of f.keys ?? []) if (target[k] !== undefined) wanted[k] = target[k];
-      const others = new Set<string>();
-      map.forEach((_v, k) => {
-        if (!(f.keys ?? []).includes(k)) others.add(k);
-      });
-      syncPlainMap(map, wanted, others);
-    }
-  }
-  for (const c of layout.collections) {
-    const root = doc.getMap<unknown>(c.root);
-    const source = getAt(target, c.path);
-    const wanted = isRecord(source) ? source : {};
-    const doomed: string[] = [];
-    root.forEach((_v, k) => {
-      if (!(k in wanted)) doomed.push(k);
-    });
-    for (const k of doomed) root.delete(k);
-    for (const [id, record] of Object.entries(wanted)) {
-      if (!isRecord(record)) continue;
-      const current = root.get(id);
-      if (!(current instanceof Y.Map)) {
-        root.set(id, recordToY(record, c.nested));
-        continue;
-      }
-      const patch: Record<string, unknown> = { ...record };
-      current.forEach((_v, k) => {
-        if (!(k in record)) patch[k] = undefined;
-      });
-      applyPatch(current, patch, c.nested);
-    }
-  }
-  for (const e of layout.extra) {
-    const root = doc.getMap<unknown>(e);
-    const source = target[e];
-    const wanted = isRecord(source) ? source : {};
-    const doomed: string[] = [];
-    root.forEach((_v, k) => {
-      if (!(k in wanted)) doomed.push(k);
-    });
-    for (const k of doomed) root.delete(k);
-    for (const [id, row] of Object.entries(wanted)) {
-      if (!isRecord(row)) continue;
-      let map = root.get(id);
-      if (!(map instanceof Y.Map)) {
-        map = new Y.Map<unknown>();
-        root.set(id, map);
-      }
-      syncPlainMap(map as Y.Map<unknown>, row, new Set());
-    }
-  }
-  for (const t of layout.texts) {
-    const value = getAt(target, t);
-    setTextContent(doc.getText(t), typeof value === 'string' ? value : '');
-  }
-}
 
 /**
  * The content of `version`, migrated to this client's schema and checked: what a restore writes.
@@ -155,8 +66,18 @@ export function restoreVersion(ctx: IntentContext, versionId: string): Result<un
     ]);
   const content = restorableContent(ctx.kind, ctx.doc, version);
   if (!content.ok) return content;
+  const kind = ctx.kind;
+  if (kind === 'workspace')
+    return fail([
+      issue(
+        '',
+        'unsupported',
+        'a workspace is restored from a backup, not from a version',
+        'een werkruimte wordt teruggezet uit een back-up, niet uit een versie',
+      ),
+    ]);
   return commit(ctx, 'restoreVersion', () => {
-    syncDocument(ctx.kind, ctx.doc, content.value);
+    writeDocumentContent(kind, ctx.doc, content.value);
     return undefined;
   });
 }
