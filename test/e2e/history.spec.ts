@@ -35,8 +35,8 @@ async function openAs(browser: Browser, name: string, url: string, locale: 'en-G
 const goalTitle = (page: Page) => page.locator('#sec-goals input').first();
 const history = (page: Page) => page.locator('#sec-history');
 
-async function axeClean(page: Page) {
-  const axe = await new AxeBuilder({ page }).include('#sec-history').analyze();
+async function axeClean(page: Page, within = '#sec-history') {
+  const axe = await new AxeBuilder({ page }).include(within).analyze();
   const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
@@ -145,4 +145,30 @@ test('the history panel in Dutch: since a date, versions, axe-clean', async ({ b
   await expect(anna.locator('body')).not.toContainText('⟦');
   await axeClean(anna);
   await history(anna).screenshot({ path: '/tmp/shots/history-changes-nl.png' });
+});
+
+test('the workspace: what changed in relations since a version, by whom (Import & export screen)', async ({
+  browser,
+}) => {
+  const anna = await openAs(browser, 'Anna', haard.inviteUrl);
+  const bram = await openAs(browser, 'Bram', haard.inviteUrl);
+  const panel = (page: Page) => page.locator('.hist-ws');
+  await anna.getByRole('link', { name: 'Import & export' }).click();
+  await panel(anna).getByLabel('Name of the new version').fill('Start of the quarter');
+  await panel(anna).getByRole('button', { name: 'Save version' }).click();
+  await expect(panel(anna).getByRole('row', { name: /Start of the quarter/ })).toBeVisible();
+
+  await bram.getByLabel('Name', { exact: true }).fill('Bakkerij Smit');
+  await bram.getByRole('button', { name: 'Add relation' }).click();
+
+  await panel(anna).getByLabel('Compare').selectOption('version');
+  const sel = panel(anna).getByLabel('From version');
+  await sel.selectOption(
+    (await sel.locator('option', { hasText: 'Start of the quarter' }).getAttribute('value'))!,
+  );
+  const change = panel(anna).locator('.hist-change', { hasText: 'Relation added: Bakkerij Smit' });
+  await expect(change).toContainText('by Bram');
+  await expect(anna.locator('body')).not.toContainText('⟦');
+  await axeClean(anna, '.hist-ws');
+  await panel(anna).screenshot({ path: '/tmp/shots/history-workspace-en.png' });
 });

@@ -8,6 +8,8 @@ import * as Y from 'yjs';
 import {
   checkDocument,
   createPlanDoc,
+  createWorkspaceDoc,
+  workspaceIntents,
   createUndo,
   effectiveVersion,
   loadDocument,
@@ -217,6 +219,36 @@ describe('who and when', () => {
       ['goals added g1', '2026-03-01T07:00:00Z'],
       ['goals added g2', '2026-03-02T07:00:00Z'],
     ]);
+  });
+
+  it('a workspace: relations, contacts and scores changed by two people, each attributed', async () => {
+    const anna = new Y.Doc({ gc: false });
+    createWorkspaceDoc(anna, { id: 'ws', name: 'Firm', locale: 'en', now: '2026-01-01T00:00:00Z' });
+    loadDocument('workspace', anna);
+    const a = workspaceIntents(anna, { origin: 'a', now: () => '2026-02-01T00:00:00Z' });
+    a.addRelation({ name: 'Smit', id: 'r1' });
+    a.addContact({ relationId: 'r1', name: 'Carla', id: 'c1' });
+    const criterion = Object.keys(readDocument('workspace', anna)!.criteria as object)[0]!;
+    const bram = new Y.Doc({ gc: false });
+    sync(anna, bram);
+    attachUser(anna, { id: 'anna', name: 'Anna' });
+    attachUser(bram, { id: 'bram', name: 'Bram' });
+    const base = saveVersion(anna, { name: 'base', ...who('2026-02-01T00:00:00Z') });
+    if (!base.ok) throw new Error('no base');
+    sync(anna, bram);
+    const b = workspaceIntents(bram, { origin: 'b', now: () => '2026-02-02T00:00:00Z' });
+    a.scoreRelation('r1', criterion, 3);
+    b.updateContact('c1', { strength: 5 });
+    b.addRelation({ name: 'Jansen', id: 'r2' });
+    await tick();
+    sync(anna, bram);
+    const changes = changesBetween('workspace', bram, base.value, null);
+    if (!changes.ok) throw new Error('no changes');
+    expect(Object.fromEntries(changes.value.map((c) => [summary(c), c.who.by]))).toEqual({
+      'contacts changed c1': ['bram'],
+      'relations added r2': ['bram'],
+      [`score r1/${criterion}`]: ['anna'],
+    });
   });
 
   it('core lists the same plan texts as the doc layout', () => {

@@ -33,8 +33,13 @@ export interface HistorySession {
   content(version: DocVersion): Result<Record<string, unknown>>;
 }
 
+/** What history needs of an open plan or workspace (a DocHandle, or the workspace session). */
+export type HistoryHandle =
+  | Pick<DocHandle<'plan'>, 'kind' | 'binding' | 'store' | 'ready' | 'presence'>
+  | Pick<DocHandle<'workspace'>, 'kind' | 'binding' | 'store' | 'ready' | 'presence'>;
+
 /** History of `handle`'s document, for a component's lifetime. `me` makes the versions this user saves. */
-export function useHistory(handle: DocHandle<'plan' | 'workspace'>, me: () => Me): HistorySession {
+export function useHistory(handle: HistoryHandle, me: () => Me): HistorySession {
   const doc = handle.binding.doc;
   const versionsMap = doc.getMap('versions');
   const [versions, setVersions] = createSignal<DocVersion[]>(readVersions(doc));

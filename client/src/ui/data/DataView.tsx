@@ -1,10 +1,14 @@
-/** Import & export (/data): CSV import and export of relations and contacts, JSON backup and restore. */
+/**
+ * Import & export (/data): CSV import and export of relations and contacts, JSON backup and restore, and the
+ * workspace's history (what changed in relations, contacts and scores; its versions).
+ */
 import { Show } from 'solid-js';
 import { useWorkspace } from '../../app/context.tsx';
 import { t } from '../../i18n/index.ts';
 import { BackupPanel } from './BackupPanel.tsx';
 import { CsvExport } from './CsvExport.tsx';
 import { CsvImport } from './CsvImport.tsx';
+import { WorkspaceHistory } from '../history/WorkspaceHistory.tsx';
 import './data.css';
 
 export default function DataView() {
@@ -21,6 +25,7 @@ export default function DataView() {
       <CsvImport />
       <CsvExport />
       <BackupPanel />
+      <WorkspaceHistory />
     </div>
   );
 }

@@ -7,8 +7,7 @@ import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { groupChanges, type Change } from '../../../../core/history/index.ts';
 import type { DocVersion } from '../../../../doc/history/index.ts';
 import type { Result } from '../../../../doc/index.ts';
-import { useHistory } from '../../app/history.ts';
-import type { DocHandle } from '../../app/docs.ts';
+import { useHistory, type HistoryHandle } from '../../app/history.ts';
 import type { Me } from '../../app/identity.ts';
 import { todayIso } from '../../app/today.ts';
 import { locale, t } from '../../i18n/index.ts';
@@ -17,7 +16,7 @@ import { formatDay, formatWhen, localDay, type ValueLookups } from './format.ts'
 import './history.css';
 
 export interface HistoryPanelProps {
-  handle: DocHandle<'plan' | 'workspace'>;
+  handle: HistoryHandle;
   me: Me;
   /** Element id prefix (`hist-plan`, `hist-ws`). */
   id: string;

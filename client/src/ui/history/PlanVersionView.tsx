@@ -41,7 +41,9 @@ export function PlanVersionView(props: { plan: Json; lookups: ValueLookups }) {
           <For each={records(props.plan.goals)}>
             {(g) => (
               <li>
-                {String(g.title ?? '')} — {v('target', g.target)} ({v('deadline', g.deadline)})
+                {String(g.title ?? '')}
+                {g.target ? ` — ${v('target', g.target)}` : ''}
+                {g.deadline ? ` (${v('deadline', g.deadline)})` : ''}
               </li>
             )}
           </For>
