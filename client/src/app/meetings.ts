@@ -24,6 +24,8 @@ import { fail, issue, REFUSAL } from '../../../doc/result.ts';
 import type { SchemaIssue } from '../../../core/model/issues.ts';
 import type { NewCommitment } from '../../../doc/intents/meeting.ts';
 import type { NewAction } from '../../../doc/intents/plan.ts';
+import { saveMeetingVersion } from '../../../doc/history/index.ts';
+import { serverNow } from './clock.ts';
 import type { DocHandle } from './docs.ts';
 import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
 import type { WorkspaceSession } from './session.ts';
@@ -289,4 +291,30 @@ export async function collectReview(
     else if (!isDuplicate(r)) return r;
   }
   return { ok: true, value: added };
+}
+
+/**
+ * When a meeting starts presenting a plan, keep a version of the plan as it is (issue 9: "an automatic version
+ * when a meeting starts presenting a plan"), key `meeting:<boardId>:<agendaItemId>` — made once, by the one who
+ * facilitates; presenting the item again keeps the first. `name` e.g. "Meeting 3 Sep 2026".
+ */
+export async function keepPresentedVersion(
+  session: WorkspaceSession,
+  board: MeetingBoardDoc,
+  agendaItemId: string,
+  name: string,
+  me: { id: string; name: string },
+): Promise<Result<unknown>> {
+  const item = board.agenda[agendaItemId];
+  if (!item) return { ok: true, value: null };
+  return withPlan(session, item.planId, (plan) =>
+    saveMeetingVersion(plan.binding.doc, {
+      boardId: board.id,
+      agendaItemId,
+      name,
+      at: new Date(serverNow()).toISOString(),
+      by: me.id,
+      byName: me.name || null,
+    }),
+  );
 }

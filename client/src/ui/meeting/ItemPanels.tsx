@@ -47,7 +47,7 @@ function Cards(props: { agendaItemId: string }) {
     if (board.check(r)) setText('');
   };
   return (
-    <section class="panel mt-cards" aria-labelledby="mt-cards-title">
+    <section class="panel mt-qcards" aria-labelledby="mt-cards-title">
       <h2 id="mt-cards-title">{t('mt.cards')}</h2>
       <Show when={cards().length > 0} fallback={<p class="muted empty">{t('mt.cards.empty')}</p>}>
         <ul class="mt-card-list" data-testid="cards">

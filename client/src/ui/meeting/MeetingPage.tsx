@@ -6,11 +6,11 @@
  * summary, to print or download. A viewer (audience link) sees it read-only and follows the facilitator.
  */
 import { A, useLocation, useParams } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, Match, onMount, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, Match, on, onMount, Show, Switch } from 'solid-js';
 import type { MeetingBoardDoc } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { measureClockOffset } from '../../app/clock.ts';
-import { useMeeting, type MeetingSession } from '../../app/meetings.ts';
+import { keepPresentedVersion, useMeeting, type MeetingSession } from '../../app/meetings.ts';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { DocPending, useDocScreen } from '../DocScreen.tsx';
 import { Presence } from '../Presence.tsx';
@@ -92,6 +92,17 @@ function Board(props: { meeting: MeetingSession; doc: () => MeetingBoardDoc }) {
     setOwn(position);
     setFollowing(false);
   };
+  // The facilitator's browser keeps a version of each plan as its presentation starts (history).
+  createEffect(
+    on(
+      () => (amDriver() && live().status === 'running' ? live().agendaItemId : null),
+      (itemId) => {
+        if (!itemId) return;
+        const name = `${t('mt.version')} ${formatDate(locale(), doc().date)}`;
+        void keepPresentedVersion(ws.session, doc(), itemId, name, ws.me);
+      },
+    ),
+  );
   const follow = () => {
     setFollowing(true);
     setOwn(null);
