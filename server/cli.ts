@@ -36,6 +36,7 @@ const OPTIONS = {
   'build-if-missing': { type: 'boolean' },
   all: { type: 'boolean' },
   out: { type: 'string' },
+  'history-days': { type: 'string' },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

@@ -49,6 +49,8 @@ export interface HaardServerOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** Largest the store may grow, in bytes (a quota); writes beyond fail as on a full disk. Default: no limit. */
   maxStoreBytes?: number;
+  /** Keep versions and the deleted content they need for this many days (store/retention.ts). Default: forever. */
+  historyDays?: number;
   /**
    * Creates the seeded document of a new workspace (POST /api/workspaces). Without it that call answers
    * 404: the relay itself knows nothing of document contents.
@@ -105,6 +107,7 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       dataDir: options.dataDir,
       synchronous: options.synchronous,
       maxStoreBytes: options.maxStoreBytes,
+      historyDays: options.historyDays,
     });
   } catch (error) {
     lock.release();

@@ -81,6 +81,14 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
     io.err(`haard: PORT must be a port number, got "${values.port ?? process.env.PORT}"`);
     return 2;
   }
+  const historyText = values['history-days'] ?? process.env.HAARD_HISTORY_DAYS;
+  const historyDays = historyText === undefined || historyText === '' ? undefined : Number(historyText);
+  if (historyDays !== undefined && !(Number.isFinite(historyDays) && historyDays > 0)) {
+    io.err(
+      `haard: --history-days (HAARD_HISTORY_DAYS) must be a positive number of days, got "${historyText}"`,
+    );
+    return 2;
+  }
   if (values['build-if-missing'] && !buildClientIfMissing(distDir, io)) return 1;
   mkdirSync(dataDir, { recursive: true });
   const emptied = storeEmptiedSinceUse(dataDir);
@@ -105,6 +113,7 @@ export async function serveCommand(values: Values, io: Io): Promise<number> {
       maxMessageBytes,
       maxBufferedBytes,
       maxStoreBytes: process.env.HAARD_MAX_STORE ? Number(process.env.HAARD_MAX_STORE) : undefined,
+      historyDays,
       allowedOrigins: (process.env.HAARD_ORIGINS ?? '')
         .split(',')
         .map((origin) => origin.trim())

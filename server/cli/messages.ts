@@ -9,7 +9,8 @@ Usage:
   haard validate-plan [FILE] [--today DATE]  check one account plan (JSON export shape)
   haard token --workspace ID --role editor|viewer [--days N | --expires DATE]
                                              print an access token (invite) for the relay
-  haard serve [--port N] [--host H]          start the app and the relay (npm start)
+  haard serve [--port N] [--host H] [--history-days N]
+                                             start the app and the relay (npm start)
   haard export --workspace ID [--out FILE]   back up every document of a workspace (JSON, also while serving)
   haard export --all --out DIR               back up every workspace, one FILE per workspace
   haard import FILE --workspace ID           bring a backup into a workspace as edits (also while serving)
@@ -19,6 +20,7 @@ Options:
   --lang en|nl     language of messages (default: en)
   --today DATE     "today" as YYYY-MM-DD for validate-plan (default: the current date)
   --data DIR       data directory (default: $HAARD_DATA or ./data)
+  --history-days N serve: keep versions and deleted content N days (default: $HAARD_HISTORY_DAYS or forever)
 
 Exit codes: 0 ok · 1 the input breaks a domain rule (invalid criteria set, plan errors; a store or server that
 refuses) · 2 unreadable input (arguments, a file that is not JSON or not a valid backup).`,
@@ -49,7 +51,8 @@ Gebruik:
   haard validate-plan [BESTAND] [--today DATUM] controleer één accountplan (JSON-exportvorm)
   haard token --workspace ID --role editor|viewer [--days N | --expires DATUM]
                                                 druk een toegangstoken (uitnodiging) af voor de relay
-  haard serve [--port N] [--host H]             start de app en de relay (npm start)
+  haard serve [--port N] [--host H] [--history-days N]
+                                                start de app en de relay (npm start)
   haard export --workspace ID [--out BESTAND]   maak een back-up van alle documenten van een werkruimte (JSON, ook terwijl de server draait)
   haard export --all --out MAP                  maak een back-up van elke werkruimte, één BESTAND per werkruimte
   haard import BESTAND --workspace ID           zet een back-up in een werkruimte terug als bewerkingen (ook terwijl de server draait)
@@ -59,6 +62,7 @@ Opties:
   --lang en|nl     taal van de meldingen (standaard: en)
   --today DATUM    "vandaag" als JJJJ-MM-DD voor validate-plan (standaard: de huidige datum)
   --data MAP       gegevensmap (standaard: $HAARD_DATA of ./data)
+  --history-days N serve: bewaar versies en verwijderde inhoud N dagen (standaard: $HAARD_HISTORY_DAYS of altijd)
 
 Afsluitcodes: 0 goed · 1 de invoer breekt een domeinregel (ongeldige criteria, fouten in het plan; een opslag of
 server die weigert) · 2 onleesbare invoer (argumenten, een bestand dat geen JSON of geen geldige back-up is).`,

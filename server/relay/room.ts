@@ -174,6 +174,10 @@ export class Room {
     if (through === null) return { ok: true, foldedUpdates: 0, checkpointBytes: this.checkpointBytes };
     const result = await this.deps.store.compact(this.name, through.seq);
     if (!result.ok) return result;
+    const edits = result.edits;
+    // The compaction's own edit (expired versions removed) is in the checkpoint, not in the log: the live
+    // document and every peer get it here, never stored again.
+    if (edits !== undefined) this.queue.run(() => this.receiveStored(edits));
     // What arrived while it ran is still after the checkpoint.
     this.storedUpdates = Math.max(0, this.storedUpdates - through.updates);
     this.storedBytes = Math.max(0, this.storedBytes - through.bytes);
@@ -250,6 +254,19 @@ export class Room {
       });
     }
     this.deps.stored(this);
+  }
+
+  /** Applies an update the store already holds and publishes it to every peer (and other nodes). */
+  private receiveStored(update: Uint8Array): void {
+    if (this.broken) return;
+    Y.applyUpdate(this.current, update, REMOTE);
+    this.wholeState = null;
+    this.deps.bus.publish(this.name, {
+      kind: 'update',
+      frame: encodeUpdate(update),
+      node: this.deps.bus.node,
+      from: 0,
+    });
   }
 
   private reject(peer: Peer, code: number, reason: string): void {

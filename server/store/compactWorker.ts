@@ -3,14 +3,18 @@
  * (compaction.ts) one request at a time, so the relay's event loop never replays or encodes a big document.
  * It also copies the WAL into the database when asked (`{ id, wal: true }`), which the relay's own connection
  * never does (its automatic WAL checkpoints, with their fsync, are off).
- * workerData: `{ file, synchronous }`; messages in `{ id, room, throughSeq }`, out `{ id, result }`.
+ * workerData: `{ file, synchronous, historyDays? }`; messages in `{ id, room, throughSeq }`, out `{ id, result }`.
  */
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { compactor } from './compaction.ts';
 import type { CheckpointResult } from './docStore.ts';
 
-const { file, synchronous } = workerData as { file: string; synchronous: 'NORMAL' | 'FULL' };
+const { file, synchronous, historyDays } = workerData as {
+  file: string;
+  synchronous: 'NORMAL' | 'FULL';
+  historyDays?: number;
+};
 const db = new Database(file);
 db.pragma('journal_mode = WAL');
 db.pragma(`synchronous = ${synchronous}`);
@@ -27,7 +31,7 @@ async function handle(request: Request): Promise<CheckpointResult> {
     db.pragma('wal_checkpoint(PASSIVE)');
     return { ok: true, foldedUpdates: 0, checkpointBytes: 0 };
   }
-  compact ??= (await import('./compaction.ts')).compactor(db);
+  compact ??= (await import('./compaction.ts')).compactor(db, { historyDays });
   return compact(request.room, request.throughSeq);
 }
 

@@ -3,15 +3,27 @@
  * read the checkpoint and the updates through `throughSeq`, check them, replay them into a fresh document
  * without garbage collection (deleted content is kept, so every version stays reconstructable from the
  * checkpoint — issue 9, history design §1), and write the new checkpoint in one short transaction that also
- * deletes the folded rows. Runs in the compaction worker (compactWorker.ts), off the relay's event loop.
+ * deletes the folded rows. With a history retention (`historyDays`), expired versions are removed and the
+ * content only they showed is collected first (retention.ts). Runs in the compaction worker (compactWorker.ts), off the relay's event loop.
  */
 import type { Database } from 'better-sqlite3';
 import * as Y from 'yjs';
 import type { CheckpointResult } from './docStore.ts';
 import { replayInto } from './replay.ts';
+import { applyRetention } from './retention.ts';
 import { crc32, roomReads, verifyRow } from './rows.ts';
 
-export function compactor(db: Database): (room: string, throughSeq: number) => CheckpointResult {
+const DAY_MS = 86_400_000;
+
+export interface CompactorOptions {
+  /** Keep versions and the content they need for this many days (history design §5); undefined: forever. */
+  historyDays?: number;
+}
+
+export function compactor(
+  db: Database,
+  options: CompactorOptions = {},
+): (room: string, throughSeq: number) => CheckpointResult {
   const reads = roomReads(db);
   const upsertSnapshot = db.prepare<[string, Uint8Array, number, number, number]>(
     `INSERT INTO snapshots (room, bytes, through_seq, compacted_at, checksum) VALUES (?, ?, ?, ?, ?)
@@ -50,9 +62,16 @@ export function compactor(db: Database): (room: string, throughSeq: number) => C
             ok: false,
             reason: 'the stored rows are incomplete (content waits for what is not stored)',
           };
-        const result = write.immediate(room, Y.encodeStateAsUpdate(doc), throughSeq, checkpointSeq);
+        const retention =
+          options.historyDays === undefined
+            ? null
+            : applyRetention(doc, new Date(Date.now() - options.historyDays * DAY_MS).toISOString());
+        const state = retention?.state ?? Y.encodeStateAsUpdate(doc);
+        const result = write.immediate(room, state, throughSeq, checkpointSeq);
         // Copy the new checkpoint from the WAL into the database here, not in the relay's next commit.
         db.pragma('wal_checkpoint(PASSIVE)');
+        if (result.ok && retention?.edits)
+          return { ...result, edits: retention.edits, removedVersions: retention.removedVersions };
         return result;
       } finally {
         doc.destroy();

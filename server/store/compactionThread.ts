@@ -17,7 +17,12 @@ export interface CompactionThread {
   close(): Promise<void>;
 }
 
-export function compactionThread(file: string, synchronous: 'NORMAL' | 'FULL'): CompactionThread {
+export function compactionThread(
+  file: string,
+  synchronous: 'NORMAL' | 'FULL',
+  /** History retention in days (compaction.ts); undefined keeps everything. */
+  historyDays?: number,
+): CompactionThread {
   let worker: Worker | null = null;
   let nextId = 1;
   const pending = new Map<number, (result: CheckpointResult) => void>();
@@ -30,9 +35,9 @@ export function compactionThread(file: string, synchronous: 'NORMAL' | 'FULL'): 
     const fromSource = here.endsWith('.ts');
     const started = fromSource
       ? new Worker(new URL('tsWorker.mjs', here), {
-          workerData: { file, synchronous, entry: new URL('compactWorker.ts', here).href },
+          workerData: { file, synchronous, historyDays, entry: new URL('compactWorker.ts', here).href },
         })
-      : new Worker(new URL('compactWorker.js', here), { workerData: { file, synchronous } });
+      : new Worker(new URL('compactWorker.js', here), { workerData: { file, synchronous, historyDays } });
     started.on('message', ({ id, result }: { id: number; result: CheckpointResult }) => {
       finish(id, result);
       settle();

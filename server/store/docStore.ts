@@ -34,7 +34,20 @@ export interface StoredRoom {
 }
 
 export type CheckpointResult =
-  { ok: true; foldedUpdates: number; checkpointBytes: number } | { ok: false; reason: string };
+  | {
+      ok: true;
+      foldedUpdates: number;
+      checkpointBytes: number;
+      /**
+       * An edit the compaction made to the document and stored in the checkpoint — the removal of versions
+       * older than the history retention (store/retention.ts) — which the live document and its peers must
+       * receive too (it is not in the update log).
+       */
+      edits?: Uint8Array;
+      /** Versions removed by the history retention. */
+      removedVersions?: number;
+    }
+  | { ok: false; reason: string };
 
 /** What was wrong with a stored row, found by its checksum or by replaying it; the room must not be served. */
 export class StoredDataError extends Error {

@@ -42,6 +42,11 @@ export interface RoomStoreOptions {
    * beyond it fail with "database or disk is full", exactly as on a full disk. Default: no limit.
    */
   maxStoreBytes?: number;
+  /**
+   * History retention (`haard serve --history-days N`): compaction removes versions older than N days and the
+   * deleted content only they needed (retention.ts). Default: keep everything.
+   */
+  historyDays?: number;
 }
 
 export const STORE_FILE_NAME = 'haard.sqlite';
@@ -99,7 +104,7 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
       last = Number(insertUpdate.run(room, update, crc32(update)).lastInsertRowid);
     return last;
   });
-  const compaction = compactionThread(file, options.synchronous ?? 'NORMAL');
+  const compaction = compactionThread(file, options.synchronous ?? 'NORMAL', options.historyDays);
 
   let rowsSinceWalCheckpoint = 0;
   // One row is its own transaction already (autocommit): no BEGIN / COMMIT round trips.

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openVersion, readVersions, saveVersion } from '../../doc/history/versions.ts';
 import { replayInto } from '../../server/store/replay.ts';
 import { STORE_FILE_NAME } from '../../server/store/roomStore.ts';
 import { startRelayProcess, stopRelayProcess } from './helpers/relayChild.ts';
@@ -24,7 +25,7 @@ const ROOM = 'acme/plan/history';
 const TEXT = 'situation.text';
 
 /** Saves a named version the way the history design says: a plain object with a base64 Y.encodeSnapshot. */
-function saveVersion(doc: Y.Doc, id: string, name: string): void {
+function saveVersionByHand(doc: Y.Doc, id: string, name: string): void {
   const snapshot = Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))).toString('base64');
   doc
     .getMap('versions')
@@ -32,7 +33,7 @@ function saveVersion(doc: Y.Doc, id: string, name: string): void {
 }
 
 /** The text and actions of version `id` of `doc`, opened from its snapshot. */
-function openVersion(doc: Y.Doc, id: string): { text: string; actions: string[] } {
+function openByHand(doc: Y.Doc, id: string): { text: string; actions: string[] } {
   const entry = doc.getMap('versions').get(id) as { snapshot: string } | undefined;
   if (entry === undefined) throw new Error(`no version ${id}`);
   const old = Y.createDocFromSnapshot(doc, Y.decodeSnapshot(Buffer.from(entry.snapshot, 'base64')));
@@ -79,12 +80,12 @@ describe('history in the store: versions survive compaction, restart and kill -9
       doc.getText(TEXT).insert(0, 'Revenue grew in the north.');
       doc.getMap('actions').set('a1', 'Visit the board');
       doc.getMap('actions').set('a2', 'Send the proposal');
-      saveVersion(doc, 'v1', 'Before the review');
+      saveVersionByHand(doc, 'v1', 'Before the review');
       // Deletes of text and records, then many small edits so that compaction folds them (every 10 updates).
       doc.getText(TEXT).delete(doc.getText(TEXT).toString().indexOf(' in the north'), ' in the north'.length);
       doc.getMap('actions').delete('a1');
       for (let i = 0; i < 40; i++) doc.getText(TEXT).insert(doc.getText(TEXT).length, ` ${i}`);
-      saveVersion(doc, 'v2', 'After the review');
+      saveVersionByHand(doc, 'v2', 'After the review');
       doc.getMap('actions').delete('a2');
       doc.getText(TEXT).delete(0, 8);
       const live = doc.getText(TEXT).toString();
@@ -114,7 +115,7 @@ describe('history in the store: versions survive compaction, restart and kill -9
         10_000,
         'the store to hold the last edit',
       );
-      expect(openVersion(stored, 'v1')).toEqual({
+      expect(openByHand(stored, 'v1')).toEqual({
         text: 'Revenue grew in the north.',
         actions: ['a1', 'a2'],
       });
@@ -129,12 +130,12 @@ describe('history in the store: versions survive compaction, restart and kill -9
       cleanups.push(afterKill.destroy);
       await synced(afterKill);
       expect(afterKill.doc.getText(TEXT).toString()).toBe(live);
-      expect(openVersion(afterKill.doc, 'v1')).toEqual({
+      expect(openByHand(afterKill.doc, 'v1')).toEqual({
         text: 'Revenue grew in the north.',
         actions: ['a1', 'a2'],
       });
-      expect(openVersion(afterKill.doc, 'v2').actions).toEqual(['a2']);
-      expect(openVersion(afterKill.doc, 'v2').text).toMatch(/^Revenue grew\. 0 1 2 .* 39$/);
+      expect(openByHand(afterKill.doc, 'v2').actions).toEqual(['a2']);
+      expect(openByHand(afterKill.doc, 'v2').text).toMatch(/^Revenue grew\. 0 1 2 .* 39$/);
       afterKill.destroy();
 
       // A clean stop compacts every room into one checkpoint; the versions still open after the restart.
@@ -145,15 +146,74 @@ describe('history in the store: versions survive compaction, restart and kill -9
       const afterRestart = client(third.port);
       cleanups.push(afterRestart.destroy);
       await synced(afterRestart);
-      expect(openVersion(afterRestart.doc, 'v1')).toEqual({
+      expect(openByHand(afterRestart.doc, 'v1')).toEqual({
         text: 'Revenue grew in the north.',
         actions: ['a1', 'a2'],
       });
       expect(afterRestart.doc.getMap('actions').size).toBe(0);
     },
   );
-});
+  it(
+    'with --history-days: compaction removes expired versions (connected clients see it), collects what only they showed, the rest still opens',
+    { timeout: 60_000 },
+    async () => {
+      const dataDir = tempDataDir();
+      cleanups.push(() => removeDir(dataDir));
+      const first = await startRelayProcess(dataDir, 0, { compactAfterUpdates: 10, historyDays: 30 });
+      cleanups.push(() => stopRelayProcess(first.child, 'SIGKILL'));
+      const writer = client(first.port);
+      cleanups.push(writer.destroy);
+      await synced(writer);
+      const { doc } = writer;
+      doc.getMap('meta').set('id', 'history');
+      const text = doc.getText(TEXT);
+      const old = 'Old strategy. '.repeat(1_000);
+      text.insert(0, `${old}Keep this.`);
+      const author = { by: 'u1', byName: 'Anna' };
+      expect(
+        saveVersion(doc, {
+          ...author,
+          id: 'named:old',
+          name: 'Two years ago',
+          at: '2024-11-01T09:00:00.000Z',
+        }).ok,
+      ).toBe(true);
+      text.delete(0, old.length);
+      const recent = new Date(Date.now() - 86_400_000).toISOString();
+      expect(saveVersion(doc, { ...author, id: 'named:recent', name: 'Yesterday', at: recent }).ok).toBe(
+        true,
+      );
+      for (let i = 0; i < 30; i++) text.insert(text.length, ` ${i}`);
+      text.delete(0, 'Keep this.'.length); // deleted after the recent version: must stay for it
+      const live = text.toString();
 
+      // The compaction's removal reaches the connected client as an edit.
+      await waitFor(() => readVersions(doc).length === 1, 15_000, 'the expired version to be removed');
+      expect(readVersions(doc).map((v) => v.id)).toEqual(['named:recent']);
+
+      await stopRelayProcess(first.child, 'SIGKILL');
+      writer.destroy();
+      // The checkpoint no longer holds the 14,000 characters only the expired version showed.
+      const db = new Database(join(dataDir, STORE_FILE_NAME), { readonly: true });
+      const { bytes } = db.prepare('SELECT bytes FROM snapshots').get() as { bytes: Buffer };
+      db.close();
+      expect(bytes.length).toBeLessThan(old.length / 2);
+
+      const second = await startRelayProcess(dataDir, 0);
+      cleanups.push(() => stopRelayProcess(second.child, 'SIGKILL'));
+      const reader = client(second.port);
+      cleanups.push(reader.destroy);
+      await synced(reader);
+      expect(reader.doc.getText(TEXT).toString()).toBe(live);
+      const versions = readVersions(reader.doc);
+      expect(versions.map((v) => v.id)).toEqual(['named:recent']);
+      const opened = openVersion(reader.doc, versions[0]!);
+      if (!opened.ok) throw new Error(opened.issues[0]!.message);
+      expect(opened.value.getText(TEXT).toString()).toBe('Keep this.');
+      opened.value.destroy();
+    },
+  );
+});
 /** Applies whatever the store holds now to `doc` (rows already applied change nothing). */
 function replayAgain(dataDir: string, doc: Y.Doc): void {
   const db = new Database(join(dataDir, STORE_FILE_NAME), { readonly: true });
