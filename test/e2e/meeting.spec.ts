@@ -199,3 +199,33 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   const violations = (await new AxeBuilder({ page: anna }).include('.mt-page').analyze()).violations;
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });
+
+test('the next meeting links to the last one and shows per plan what changed since it was presented', async ({
+  browser,
+}) => {
+  const { acme } = await seedTwoPlans();
+  const anna = await person(browser, haard.inviteUrl);
+  await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
+  await anna.getByRole('button', { name: 'Start meeting' }).click(); // keeps a version of the presented plan
+  await expect(stage(anna)).toHaveAttribute('data-step', 'opening');
+  await anna.getByRole('button', { name: 'End meeting' }).click();
+  await expect(anna.getByTestId('meeting-summary')).toBeVisible();
+
+  // After the meeting, the plan changes twice.
+  await anna.goto(`${haard.base}/plans/${acme}`);
+  const what = anna.getByRole('textbox', { name: 'What, action 1' });
+  await what.fill('Kwartaalgesprek met CFO en CEO');
+  await what.blur();
+  const second = anna.getByRole('textbox', { name: 'What, action 2' });
+  await second.fill('Kennissessie energietransitie voor het hele MT');
+  await second.blur();
+
+  await anna.getByRole('link', { name: 'Meetings' }).click();
+  await anna.getByRole('button', { name: 'New meeting' }).click();
+  await expect(anna.getByText(/^Follows the meeting of/)).toBeVisible();
+  await anna.getByLabel('Plan', { exact: true }).selectOption({ label: 'Acme Bouwgroep 2026–2027' });
+  await anna.getByRole('button', { name: 'Add to agenda' }).click();
+  await expect(anna.getByTestId('since-last-meeting')).toHaveText('2 changes since the last meeting');
+  await anna.getByTestId('since-last-meeting').click();
+  await expect(anna).toHaveURL(new RegExp(`/plans/${acme}#sec-history$`));
+});

@@ -24,7 +24,14 @@ import { fail, issue, REFUSAL } from '../../../doc/result.ts';
 import type { SchemaIssue } from '../../../core/model/issues.ts';
 import type { NewCommitment } from '../../../doc/intents/meeting.ts';
 import type { NewAction } from '../../../doc/intents/plan.ts';
-import { saveMeetingVersion } from '../../../doc/history/index.ts';
+import type * as Y from 'yjs';
+import type { Change } from '../../../core/history/index.ts';
+import {
+  changesBetween,
+  readVersions,
+  saveMeetingVersion,
+  versionSince,
+} from '../../../doc/history/index.ts';
 import { serverNow } from './clock.ts';
 import type { DocHandle } from './docs.ts';
 import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
@@ -317,4 +324,25 @@ export async function keepPresentedVersion(
       byName: me.name || null,
     }),
   );
+}
+
+/**
+ * "Since the last meeting" for one plan (issue 9, read by the board's agenda): the changes of the plan since
+ * the version made when the previous board presented it (`meeting:<previousBoardId>:…`), else since the first
+ * version after that meeting's day (the state at its end, history design §4). Null when there is no previous
+ * board or the plan has no version to count from; an error Result when a version cannot be opened.
+ */
+export function changesSinceMeeting(
+  planDoc: Y.Doc,
+  previous: { id: string; date: string } | null,
+): Result<Change[]> | null {
+  if (!previous) return null;
+  const versions = readVersions(planDoc);
+  const presented = versions
+    .filter((v) => v.id.startsWith(`meeting:${previous.id}:`))
+    .sort((a, b) => a.at.localeCompare(b.at))[0];
+  const dayAfter = new Date(Date.parse(`${previous.date}T00:00:00Z`) + 86_400_000).toISOString();
+  const from = presented ?? versionSince(versions, dayAfter)?.version;
+  if (!from) return null;
+  return changesBetween('plan', planDoc, from, null);
 }

@@ -67,6 +67,9 @@ export const en = {
   'mt.agenda.show': 'Show',
   'mt.agenda.now': 'Now',
   'mt.planMissing': '(plan removed)',
+  'mt.since.none': 'unchanged since the last meeting',
+  'mt.since.one': '{count} change since the last meeting',
+  'mt.since.other': '{count} changes since the last meeting',
 
   // Review
   'mt.review': 'Review: what came due since the last meeting',
@@ -237,6 +240,9 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.agenda.show': 'Bekijken',
   'mt.agenda.now': 'Nu',
   'mt.planMissing': '(plan verwijderd)',
+  'mt.since.none': 'ongewijzigd sinds het vorige overleg',
+  'mt.since.one': '{count} wijziging sinds het vorige overleg',
+  'mt.since.other': '{count} wijzigingen sinds het vorige overleg',
 
   'mt.review': 'Terugblik: wat sinds het vorige overleg af moest',
   'mt.review.intro':

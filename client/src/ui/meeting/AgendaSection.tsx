@@ -3,11 +3,14 @@
  * buttons (keyboard) or by dragging; the total planned time against the meeting's length. New presentations
  * are added from the workspace's plan index (presenter: the plan's owner unless chosen).
  */
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createDeferred, createMemo, createSignal, For, Show } from 'solid-js';
+import { A } from '@solidjs/router';
 import { agendaTime, orderedAgenda } from '../../../../core/meetingBoard.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { t } from '../../i18n/index.ts';
-import { useBoard, useNames } from './board.tsx';
+import { t, tn } from '../../i18n/index.ts';
+import { useBoard, useNames, useOpenPlans } from './board.tsx';
+import type { DocHandle } from '../../app/docs.ts';
+import { changesSinceMeeting } from '../../app/meetings.ts';
 import type { Position } from './position.ts';
 
 export function AgendaSection(props: { current: string | null; onShow: (p: Position) => void }) {
@@ -20,6 +23,13 @@ export function AgendaSection(props: { current: string | null; onShow: (p: Posit
   const running = () => board.doc().live.status === 'running';
   const [announce, setAnnounce] = createSignal('');
   const [dragging, setDragging] = createSignal<string | null>(null);
+  // The previous board, for "changes since the last meeting" per plan (its plans held open meanwhile).
+  const previous = () => {
+    const id = board.doc().previousBoardId;
+    const card = id ? ws.data()?.meetings?.[id] : undefined;
+    return card ? { id: card.id, date: card.date } : null;
+  };
+  const planOf = useOpenPlans(() => (previous() ? agenda().map((a) => a.planId) : []));
 
   const move = (id: string, to: number) => {
     if (!board.check(intents.moveAgendaItem(id, to))) return;
@@ -68,6 +78,15 @@ export function AgendaSection(props: { current: string | null; onShow: (p: Posit
                     <strong>{name()}</strong>
                     <Show when={props.current === item.id}>
                       <span class="mt-now">{t('mt.agenda.now')}</span>
+                    </Show>
+                    <Show when={previous()}>
+                      {(prev) => (
+                        <SinceLastMeeting
+                          planId={item.planId}
+                          handle={planOf(item.planId)}
+                          previous={prev()}
+                        />
+                      )}
                     </Show>
                   </span>
                   <label class="mt-inline">
@@ -227,6 +246,33 @@ function AddToAgenda() {
           {t('mt.agenda.add')}
         </button>
       </form>
+    </Show>
+  );
+}
+
+/**
+ * How much a plan changed since the previous meeting (history: since the version made when that meeting
+ * presented it, else since the end of its day), with a link to the plan's history. Recomputed when the plan
+ * settles, not on every keystroke.
+ */
+function SinceLastMeeting(props: {
+  planId: string;
+  handle: DocHandle<'plan'> | undefined;
+  previous: { id: string; date: string };
+}) {
+  const version = createDeferred(() => props.handle?.store.version() ?? -1, { timeoutMs: 1500 });
+  const count = createMemo(() => {
+    version();
+    const handle = props.handle;
+    if (!handle || handle.store.state.status !== 'ready') return null;
+    const changes = changesSinceMeeting(handle.binding.doc, props.previous);
+    return changes?.ok ? changes.value.length : null;
+  });
+  return (
+    <Show when={count() !== null}>
+      <A href={`/plans/${props.planId}#sec-history`} class="mt-since muted" data-testid="since-last-meeting">
+        {count() === 0 ? t('mt.since.none') : tn('mt.since', count()!)}
+      </A>
     </Show>
   );
 }
