@@ -3,12 +3,12 @@
  * each a new action (what, who, when) that lands in the presented plan (app/meetings.ts `addCommitment`).
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { Professional } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { addCommitment } from '../../app/meetings.ts';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { issuesText } from '../relations/common.tsx';
 import { useBoard, useNames } from './board.tsx';
+import { matchPerson } from './people.ts';
 
 export function ItemPanels(props: { agendaItemId: string }) {
   return (
@@ -97,30 +97,6 @@ function Cards(props: { agendaItemId: string }) {
       </Show>
     </section>
   );
-}
-
-/**
- * The team member a typed name means: an exact name (ignoring case and accents), else the one whose name or
- * a word of it starts with it. Ambiguous or unknown: the candidates, for the message.
- */
-export function matchPerson(
-  typed: string,
-  team: readonly Professional[],
-): { ok: true; id: string } | { ok: false; candidates: Professional[] } {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
-  const q = fold(typed);
-  if (!q) return { ok: false, candidates: [] };
-  const exact = team.filter((p) => fold(p.name) === q);
-  if (exact.length === 1) return { ok: true, id: exact[0]!.id };
-  const prefix = team.filter(
-    (p) =>
-      fold(p.name).startsWith(q) ||
-      fold(p.name)
-        .split(/\s+/)
-        .some((w) => w.startsWith(q)),
-  );
-  if (prefix.length === 1) return { ok: true, id: prefix[0]!.id };
-  return { ok: false, candidates: prefix };
 }
 
 function Commitments(props: { agendaItemId: string }) {

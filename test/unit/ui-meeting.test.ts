@@ -1,0 +1,93 @@
+/** The meeting board's pure helpers: who a typed name means, the commitments CSV, live ↔ presentation steps. */
+import { describe, expect, it } from 'vitest';
+import type { Professional } from '../../core/model/index.ts';
+import { parseCsv } from '../../client/src/io/csv.ts';
+import { matchPerson } from '../../client/src/ui/meeting/people.ts';
+import { clockText, liveStepOf, positionOfLive } from '../../client/src/ui/meeting/position.ts';
+import { commitmentsCsv } from '../../client/src/ui/meeting/summaryCsv.ts';
+
+const pro = (id: string, name: string) => ({ id, name }) as Professional;
+const team = [
+  pro('a', 'Anna de Wit'),
+  pro('b', 'Bram Jansen'),
+  pro('e', 'Émile Bakker'),
+  pro('b2', 'Bram Visser'),
+];
+
+describe('matchPerson', () => {
+  it.each([
+    ['Anna de Wit', 'a'],
+    ['anna', 'a'],
+    ['  ANNA DE WIT ', 'a'],
+    ['wit', 'a'],
+    ['emile', 'e'],
+    ['Jansen', 'b'],
+  ])('%j means %s', (typed, id) => {
+    expect(matchPerson(typed, team)).toEqual({ ok: true, id });
+  });
+  it('says which team members fit an ambiguous name, and none for an unknown one', () => {
+    const many = matchPerson('bram', team);
+    expect(many.ok).toBe(false);
+    expect(!many.ok && many.candidates.map((p) => p.id)).toEqual(['b', 'b2']);
+    expect(matchPerson('Zoë', team)).toEqual({ ok: false, candidates: [] });
+    expect(matchPerson('', team)).toEqual({ ok: false, candidates: [] });
+  });
+});
+
+describe('commitmentsCsv', () => {
+  const doc = {
+    agenda: { i1: { id: 'i1', planId: 'p1', presenterId: 'a', timeboxMinutes: 10, order: 0 } },
+    commitments: {
+      c2: {
+        id: 'c2',
+        agendaItemId: 'i1',
+        planId: 'p1',
+        actionId: 'x2',
+        what: '=HYPERLINK("x")',
+        ownerId: 'b',
+        due: '2026-12-20',
+      },
+      c1: {
+        id: 'c1',
+        agendaItemId: 'i1',
+        planId: 'p1',
+        actionId: 'x1',
+        what: 'Offerte; met "bijlage"',
+        ownerId: 'a',
+        due: '2026-12-14',
+      },
+    },
+  };
+  const names = {
+    person: (id: string | null) => team.find((p) => p.id === id)?.name ?? '',
+    plan: () => 'Acme 2027',
+  };
+  it('writes one row per commitment by due date, formula-safe, with the locale’s delimiter', () => {
+    const nl = parseCsv(commitmentsCsv(doc, names, 'nl'), { delimiter: ';' });
+    expect(nl.headers).toEqual(['Wat', 'Wie', 'Wanneer', 'Plan', 'Presentator']);
+    expect(nl.rows.map((r) => r.cells)).toEqual([
+      ['Offerte; met "bijlage"', 'Anna de Wit', '2026-12-14', 'Acme 2027', 'Anna de Wit'],
+      [`'=HYPERLINK("x")`, 'Bram Jansen', '2026-12-20', 'Acme 2027', 'Anna de Wit'],
+    ]);
+    expect(commitmentsCsv(doc, names, 'en').split('\r\n')[0]).toBe('What,Who,When,Plan,Presenter');
+  });
+});
+
+describe('positions', () => {
+  it('maps the board’s live state to the presentation’s steps and back', () => {
+    const live = {
+      status: 'running',
+      agendaItemId: 'i1',
+      step: 'plan',
+      planStep: 'goals',
+      timerStartedAt: null,
+    } as const;
+    expect(positionOfLive(live)).toEqual({ agendaItemId: 'i1', step: 'goals' });
+    expect(positionOfLive({ ...live, status: 'ended' })).toBeNull();
+    expect(positionOfLive({ ...live, agendaItemId: null })).toBeNull();
+    expect(liveStepOf('goals')).toEqual({ step: 'plan', planStep: 'goals' });
+    expect(liveStepOf('summary')).toEqual({ step: 'summary', planStep: null });
+    expect(clockText(0)).toBe('0:00');
+    expect(clockText(605.9)).toBe('10:05');
+  });
+});
