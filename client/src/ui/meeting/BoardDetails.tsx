@@ -3,7 +3,7 @@
  * validated by the board's intents), and the audience link — a viewer invite that opens this board, read-only,
  * following the facilitator.
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, Show, untrack } from 'solid-js';
 import { createInvite } from '../../app/api.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { t } from '../../i18n/index.ts';
@@ -37,6 +37,10 @@ export function BoardDetails() {
       (document.getElementById('mt-audience-link') as HTMLInputElement | null)?.select();
     }
   };
+  // Open on a board that is still empty (a new board's details come first); after that, as the person leaves it.
+  const openAtFirst = untrack(
+    () => Object.keys(doc().agenda).length === 0 && doc().live.status === 'notStarted',
+  );
   const participants = () => new Set(doc().participantIds);
   const toggle = (id: string, on: boolean) => {
     const next = doc().participantIds.filter((p) => p !== id);
@@ -45,7 +49,7 @@ export function BoardDetails() {
   };
 
   return (
-    <details class="panel mt-details">
+    <details class="panel mt-details" open={openAtFirst}>
       <summary>{t('mt.details')}</summary>
       <div class="mt-details-grid">
         <label class="field grow">
