@@ -8,18 +8,21 @@
  * 1. the board gets the commitment first, with the id of the action it will make (`actionId`, fixed once)
  *    and `landed: false`;
  * 2. the plan gets `addAction({ id: actionId, … })`; an action with that id already there means it landed
- *    before (a retry, or a colleague who completed it) — never a second action;
+ *    before (a retry, or a colleague who completed it) — never a second action; one that was there and was
+ *    deleted by someone is not added again (the plan's Y.Map remembers the deleted key);
  * 3. the board marks it `landed` (bookkeeping).
  * Whoever opens the board later with the plan at hand completes every commitment that is not `landed`
  * (`landPending`), so a tab closed between 1 and 2, or a plan that was not on the device, is finished on the
  * next load; one that cannot land (the plan refuses it) is reported on the board with the reason. Two clients
  * completing the same commitment at once write the same action under the same key: Yjs keeps one. Offline,
  * both writes go to the local copies and reach the relay on reconnect, each exactly once.
+ * Steps 2 and 3 are pure functions of the two Y.Docs in doc/commitments.ts (tested there without a browser).
  */
 import { createEffect, createMemo, createRoot, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import { meetingCardOf, previousBoard, reviewCandidates } from '../../../core/meetingBoard.ts';
 import type { AccountPlanDoc, Commitment, MeetingBoardDoc, ReviewItem } from '../../../core/model/index.ts';
 import { createMeetingDoc, type Result } from '../../../doc/index.ts';
+import { commitmentAction, landCommitment, pendingCommitments } from '../../../doc/commitments.ts';
 import { fail, issue, REFUSAL } from '../../../doc/result.ts';
 import type { SchemaIssue } from '../../../core/model/issues.ts';
 import type { NewCommitment } from '../../../doc/intents/meeting.ts';
@@ -67,10 +70,8 @@ export function useMeeting(session: WorkspaceSession, id: string): MeetingSessio
   const pendingKey = createMemo(() => {
     const doc = plain();
     if (!doc || !writable()) return '';
-    return Object.values(doc.commitments)
-      .filter((c) => c.landed !== true)
+    return pendingCommitments(doc)
       .map((c) => c.id)
-      .sort()
       .join(',');
   });
   createEffect(
@@ -175,31 +176,23 @@ function whenReadable(handle: DocHandle<'plan'>, waitMs: number): Promise<boolea
 
 const isDuplicate = (r: Result<unknown>) => !r.ok && r.issues.some((i) => i.code === 'duplicate_id');
 
-/** Step 2 and 3 of a commitment (see the module's docstring): idempotent. */
+/** Steps 2 and 3 of a commitment (see the module's docstring and doc/commitments.ts): idempotent. */
 async function land(
   session: WorkspaceSession,
   board: DocHandle<'meeting'>,
   commitment: Commitment,
   action: NewAction & { id: string },
 ): Promise<Result<undefined>> {
-  const added = await withPlan(session, commitment.planId, (plan) => {
-    const r = plan.store.intents.addAction(action);
-    return r.ok || isDuplicate(r) ? { ok: true, value: undefined } : r;
-  });
-  if (!added.ok) return added;
-  const marked = board.store.intents.markLanded(commitment.id);
-  return marked.ok ? { ok: true, value: undefined } : marked;
+  const landed = await withPlan(session, commitment.planId, (plan) =>
+    landCommitment(
+      board.store.intents,
+      { doc: plan.binding.doc, intents: plan.store.intents },
+      commitment,
+      action,
+    ),
+  );
+  return landed.ok ? { ok: true, value: undefined } : landed;
 }
-
-/** The action a commitment makes in its plan. */
-const actionOf = (c: Commitment): NewAction & { id: string } => ({
-  id: c.actionId,
-  what: c.what,
-  ownerId: c.ownerId,
-  due: c.due,
-  goalId: null,
-  quadrant: 'project',
-});
 
 /**
  * Record a commitment on the board and land its action in the plan. Returns once the board has it; the
@@ -224,9 +217,8 @@ export async function landPending(
   const doc = board.store.plain().data;
   if (!doc) return {};
   const errors: Record<string, SchemaIssue[]> = {};
-  for (const c of Object.values(doc.commitments)) {
-    if (c.landed === true) continue;
-    const r = await land(session, board, c, actionOf(c));
+  for (const c of pendingCommitments(doc)) {
+    const r = await land(session, board, c, commitmentAction(c));
     if (!r.ok) errors[c.id] = r.issues;
   }
   return errors;

@@ -1,0 +1,213 @@
+/**
+ * A meeting commitment touches two documents (doc/commitments.ts, design in client/src/app/meetings.ts). Its
+ * failure paths on real Y.Docs, one replica per device, merged as the relay would: a retry never makes a
+ * second action; a half-made commitment is completed by the next load; two devices completing the same one
+ * at once end with one action; a plan that refuses is reported and the commitment kept; an action someone
+ * deleted from the plan is not brought back.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { actionInPlan, landCommitment, pendingCommitments } from '../../doc/commitments.ts';
+import {
+  createPlanDoc,
+  meetingIntents,
+  planIntents,
+  readMeeting,
+  readPlan,
+  META,
+  VERSIONS,
+} from '../../doc/index.ts';
+import type { Commitment, MeetingBoardDoc } from '../../core/model/index.ts';
+import { SAMPLES, assertOk, clock, opts, replica, seqIds, syncAll } from '../fixtures/docs/sample.ts';
+
+interface Device {
+  board: Y.Doc;
+  plan: Y.Doc;
+  meeting: ReturnType<typeof meetingIntents>;
+  planIntents: ReturnType<typeof planIntents>;
+}
+
+/** A device with its own copy of the board and the plan, and its own ids and origin. */
+function device(name: string, board: Y.Doc, plan: Y.Doc): Device {
+  return {
+    board,
+    plan,
+    meeting: meetingIntents(board, opts({ user: name }, clock(), seqIds(`${name}-id`))),
+    planIntents: planIntents(plan, opts({ user: name }, clock(), seqIds(`${name}-act`))),
+  };
+}
+
+/** The board and plan of the sample fixtures (agenda item m-1 presents plan-1) on a first device. */
+function start(): Device {
+  const board = new Y.Doc({ gc: false });
+  SAMPLES.meeting(board);
+  const plan = new Y.Doc({ gc: false });
+  SAMPLES.plan(plan);
+  const anna = device('anna', board, plan);
+  // The sample board has a commitment of its own: start from a board where everything has landed.
+  for (const c of pendingCommitments(readMeeting(board) as unknown as MeetingBoardDoc))
+    assertOk(anna.meeting.removeCommitment(c.id));
+  return anna;
+}
+
+const copyOf = (d: Device, name: string, id: number) =>
+  device(name, replica(d.board, id), replica(d.plan, id + 1));
+const actions = (plan: Y.Doc) => readPlan(plan)!.actions as Record<string, { what: string }>;
+const commitmentsOf = (board: Y.Doc) => (readMeeting(board) as unknown as MeetingBoardDoc).commitments;
+const target = (d: Device) => ({ doc: d.plan, intents: d.planIntents });
+
+/** Step 1 only: the commitment is on the board, the tab closes before the plan gets the action. */
+function halfMade(d: Device, what = 'Lunch met de CFO'): Commitment {
+  return assertOk(d.meeting.addCommitment({ agendaItemId: 'm-1', what, ownerId: 'w-1', due: '2026-04-30' }))
+    .commitment;
+}
+
+/** What a device does when it opens the board with the plan at hand (app/meetings.ts landPending). */
+function landPending(d: Device) {
+  const board = readMeeting(d.board) as unknown as MeetingBoardDoc;
+  return pendingCommitments(board).map((c) => ({
+    id: c.id,
+    result: landCommitment(d.meeting, target(d), c),
+  }));
+}
+
+describe('commitments that land in a plan', () => {
+  it('a retry never makes a second action: an action with the same id counts as landed', () => {
+    const anna = start();
+    const before = Object.keys(actions(anna.plan)).length;
+    const c = halfMade(anna);
+    expect(assertOk(landCommitment(anna.meeting, target(anna), c))).toBe('added');
+    // The mark on the board was lost (a crash after the plan write): the retry finds the action there.
+    expect(assertOk(landCommitment(anna.meeting, target(anna), { ...c, landed: false }))).toBe('present');
+    // A plain second addAction with that id is refused as a duplicate, never written twice.
+    const again = anna.planIntents.addAction({ id: c.actionId, what: c.what });
+    expect(again.ok).toBe(false);
+    expect(!again.ok && again.issues[0]!.code).toBe('duplicate_id');
+    expect(Object.keys(actions(anna.plan))).toHaveLength(before + 1);
+    expect(actions(anna.plan)[c.actionId]!.what).toBe('Lunch met de CFO');
+    expect(commitmentsOf(anna.board)[c.id]!.landed).toBe(true);
+  });
+
+  it('a half-made commitment (on the board, not in the plan) is completed by the next load elsewhere', () => {
+    const anna = start();
+    const bram = copyOf(anna, 'bram', 10);
+    const c = halfMade(anna);
+    syncAll(anna.board, bram.board); // Anna's tab closed after step 1; only the board reached the relay.
+    expect(actionInPlan(bram.plan, c.actionId)).toBe('absent');
+
+    const results = landPending(bram);
+    expect(results).toEqual([{ id: c.id, result: { ok: true, value: 'added' } }]);
+    expect(commitmentsOf(bram.board)[c.id]!.landed).toBe(true);
+    syncAll(anna.board, bram.board);
+    syncAll(anna.plan, bram.plan);
+    expect(actions(anna.plan)[c.actionId]).toMatchObject({ what: 'Lunch met de CFO', ownerId: 'w-1' });
+    expect(landPending(anna)).toEqual([]); // nothing left to do on Anna's next load
+  });
+
+  it('two devices completing the same half-made commitment at once end with exactly one action', () => {
+    const anna = start();
+    const c = halfMade(anna, 'Offerte energieadvies');
+    const bram = copyOf(anna, 'bram', 10);
+    const carla = copyOf(anna, 'carla', 20);
+    const before = Object.keys(actions(anna.plan)).length;
+    // Neither sees the other's write: both add the action under the same key.
+    expect(landPending(bram)[0]!.result).toEqual({ ok: true, value: 'added' });
+    expect(landPending(carla)[0]!.result).toEqual({ ok: true, value: 'added' });
+    syncAll(anna.plan, bram.plan, carla.plan);
+    syncAll(anna.board, bram.board, carla.board);
+    for (const d of [anna, bram, carla]) {
+      const all = Object.values(actions(d.plan));
+      expect(all).toHaveLength(before + 1);
+      expect(all.filter((a) => a.what === 'Offerte energieadvies')).toHaveLength(1);
+      expect(commitmentsOf(d.board)[c.id]!.landed).toBe(true);
+    }
+    expect(Y.encodeStateAsUpdate(bram.plan)).toEqual(Y.encodeStateAsUpdate(carla.plan));
+    // A third device opening afterwards finds it present: still one.
+    const dirk = copyOf(bram, 'dirk', 30);
+    expect(landCommitment(dirk.meeting, target(dirk), { ...c, landed: false })).toEqual({
+      ok: true,
+      value: 'present',
+    });
+    expect(Object.values(actions(dirk.plan))).toHaveLength(before + 1);
+  });
+
+  it('a plan that refuses the action (not here, another plan, unreadable, newer version) is reported; the commitment is kept', () => {
+    const anna = start();
+    const c = halfMade(anna);
+    const missing = new Y.Doc(); // the plan is not on this device (or was never created)
+    const future = replica(anna.plan, 40);
+    future.getMap(VERSIONS).set('999', 'from-a-newer-app');
+    const broken = replica(anna.plan, 50);
+    broken.getMap(META).set('schemaVersion', 'garbage');
+    broken.getMap(VERSIONS).forEach((_, key) => broken.getMap(VERSIONS).delete(key));
+    const otherPlan = new Y.Doc();
+    assertOk(
+      createPlanDoc(otherPlan, {
+        id: 'plan-2',
+        workspaceId: 'ws-1',
+        title: 'Another plan',
+        relationIds: ['r-1'],
+        now: '2026-03-01T09:00:00.000Z',
+      }),
+    );
+    for (const [doc, code] of [
+      [missing, 'not_ready'],
+      [otherPlan, 'not_found'],
+      [future, 'read_only'],
+      [broken, 'not_ready'],
+    ] as const) {
+      const plan = { doc, intents: planIntents(doc, opts('anna')) };
+      const r = landCommitment(anna.meeting, plan, c);
+      expect(r.ok, code).toBe(false);
+      expect(!r.ok && r.issues.map((i) => i.code)).toContain(code);
+      expect(!r.ok && r.issues[0]!.text?.nl).toBeTruthy(); // a reason people can read, in both languages
+      expect(actionInPlan(doc, c.actionId)).toBe('absent');
+    }
+    // Kept on the board, still pending, so the next load reports or completes it.
+    expect(commitmentsOf(anna.board)[c.id]).toMatchObject({ what: 'Lunch met de CFO', landed: false });
+    expect(landPending(anna)).toEqual([{ id: c.id, result: { ok: true, value: 'added' } }]);
+  });
+
+  it('an action that landed and was later deleted from the plan is not added again', () => {
+    const anna = start();
+    const c = halfMade(anna);
+    // Bram's copy of the board is from before the "landed" mark (Anna went offline after her plan write had
+    // reached the relay, before the board's mark did).
+    const bramBoard = replica(anna.board, 60);
+    assertOk(landCommitment(anna.meeting, target(anna), c));
+    const bram = device('bram', bramBoard, replica(anna.plan, 61));
+    // Carla deletes the action from the plan: she decided it is not to be done.
+    const carlaPlan = replica(anna.plan, 62);
+    assertOk(planIntents(carlaPlan, opts('carla')).removeAction(c.actionId));
+    syncAll(bram.plan, carlaPlan);
+    expect(commitmentsOf(bram.board)[c.id]!.landed).toBe(false);
+    expect(actionInPlan(bram.plan, c.actionId)).toBe('removed');
+
+    expect(landPending(bram)).toEqual([{ id: c.id, result: { ok: true, value: 'removed' } }]);
+    expect(actions(bram.plan)[c.actionId]).toBeUndefined();
+    expect(commitmentsOf(bram.board)[c.id]!.landed).toBe(true);
+    // With the mark seen, nothing is pending on Anna's board either.
+    syncAll(anna.plan, bram.plan);
+    syncAll(anna.board, bram.board);
+    expect(landPending(anna)).toEqual([]);
+    expect(actions(anna.plan)[c.actionId]).toBeUndefined();
+  });
+
+  it.each([true, false])(
+    'the deleted key is remembered after a round trip through an update (gc: %s)',
+    (gc) => {
+      const anna = start();
+      const c = halfMade(anna);
+      assertOk(landCommitment(anna.meeting, target(anna), c));
+      assertOk(anna.planIntents.removeAction(c.actionId));
+      // The relay's store keeps updates; a device that loads the plan fresh from them must still know.
+      const fresh = new Y.Doc({ gc });
+      Y.applyUpdate(fresh, Y.encodeStateAsUpdate(anna.plan));
+      const merged = new Y.Doc({ gc });
+      Y.applyUpdate(merged, Y.mergeUpdates([Y.encodeStateAsUpdate(fresh)]));
+      expect(actionInPlan(fresh, c.actionId)).toBe('removed');
+      expect(actionInPlan(merged, c.actionId)).toBe('removed');
+      expect(actionInPlan(fresh, 'never-there')).toBe('absent');
+    },
+  );
+});
