@@ -7,10 +7,10 @@
  * arrive exactly once; an audience (viewer) link follows read-only.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
-import { DEMO, seedDemoPlan } from './helpers/demoPlan.ts';
-import { ok, seedPlan, seedWorkspace } from './helpers/seed.ts';
+import { DEMO } from './helpers/demoPlan.ts';
+import { day, newBoard, person, planAction, seedTwoPlans, stage, STEPS } from './helpers/meeting.ts';
 
 let haard: Haard;
 test.beforeEach(async () => {
@@ -21,83 +21,13 @@ test.afterEach(async ({ browser }) => {
   await haard.dispose();
 });
 
-const STEPS = ['opening', 'situation', 'goals', 'strategy', 'timeline', 'summary', 'closing'];
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** Two plans: the demo plan (Anna's, with an overdue action) and a small one of Bram's. */
-async function seedTwoPlans(): Promise<{ acme: string; zwolle: string }> {
-  const acme = await seedDemoPlan(haard);
-  await seedWorkspace(haard, (ws) =>
-    ok(ws.addRelation({ id: 'r-zwolle', name: 'Gemeente Zwolle', ownerId: 'p-bram' })),
-  );
-  const zwolle = await seedPlan(
-    haard,
-    { title: 'Gemeente Zwolle 2027', relationIds: ['r-zwolle'], ownerId: 'p-bram' },
-    (plan) => {
-      ok(plan.setKeyPoints(['Zwolle kiest ons voor de nieuwe stadskantoren']));
-      ok(plan.addAction({ id: 'z-1', what: 'Rondleiding nieuwbouw met wethouder', due: day(-3) }));
-    },
-  );
-  return { acme, zwolle };
-}
-
-/** A person's own browser; `skewMs` sets their clock that far off (as a laptop with a wrong clock). */
-async function person(browser: Browser, url: string, skewMs = 0): Promise<Page> {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  if (skewMs)
-    await context.addInitScript((offset: number) => {
-      const Real = Date;
-      class Skewed extends Real {
-        constructor(...args: unknown[]) {
-          if (args.length === 0) super(Real.now() + offset);
-          else super(...(args as [string]));
-        }
-        static override now() {
-          return Real.now() + offset;
-        }
-      }
-      globalThis.Date = Skewed as DateConstructor;
-    }, skewMs);
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(page.getByRole('status').first()).toContainText('Synced');
-  return page;
-}
-
-/** The action with text `what` as the plan page's action table shows it (its due date), or null. */
-const planAction = (page: Page, what: string) =>
-  page
-    .getByTestId('actions')
-    .locator('tbody tr')
-    .evaluateAll((rows, text) => {
-      for (const row of rows) {
-        const inputs = [...row.querySelectorAll('input')];
-        if (inputs.some((i) => i.value === text))
-          return { due: row.querySelector<HTMLInputElement>('input[type="date"]')?.value ?? null };
-      }
-      return null;
-    }, what);
-
-const stage = (page: Page) => page.getByTestId('meeting-stage');
 const minutesOf = async (page: Page) => (await page.getByTestId('timer').innerText()).split(':')[0];
-
-async function newBoard(anna: Page, plans: string[]): Promise<string> {
-  await anna.getByRole('link', { name: 'Meetings' }).click();
-  await anna.getByRole('button', { name: 'New meeting' }).click();
-  await expect(anna).toHaveURL(/\/meetings\/[^/]+$/);
-  for (const title of plans) {
-    await anna.getByLabel('Plan', { exact: true }).selectOption({ label: title });
-    await anna.getByRole('button', { name: 'Add to agenda' }).click();
-  }
-  await expect(anna.getByTestId('agenda').getByRole('listitem')).toHaveCount(plans.length);
-  return anna.url();
-}
 
 test('a facilitator runs the meeting; two participants follow, commit, and the plans change', async ({
   browser,
 }) => {
   test.setTimeout(240_000); // three browsers through two whole presentations
-  const { acme } = await seedTwoPlans();
+  const { acme } = await seedTwoPlans(haard);
   const anna = await person(browser, haard.inviteUrl);
   const board = await newBoard(anna, ['Acme Bouwgroep 2026–2027', 'Gemeente Zwolle 2027']);
   await expect(anna.getByTestId('agenda-time')).toHaveText('20 of 90 minutes planned');

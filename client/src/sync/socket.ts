@@ -8,6 +8,9 @@
  *   half-dead relay ends in `offline` within seconds instead of "connecting" forever).
  * - Reconnects use capped exponential backoff with full jitter (backoff.ts); the browser's `online` event and
  *   `reconnect()` retry at once.
+ * - The browser's `offline` event drops the socket at once: a socket whose network went away stays "open"
+ *   until TCP gives up (minutes), and the status would say synced while edits go nowhere. Sync catches up on
+ *   the next open.
  * - A final close (`isFinalClose`: bad, expired or foreign token) refuses every attached document: the
  *   socket stays closed until `reconnect()`.
  */
@@ -89,13 +92,21 @@ class SharedSocket {
   private disposed = false;
   private readonly backoff: BackoffOptions;
   private readonly onOnline = () => this.reconnect();
+  private readonly onOffline = () => {
+    if (this.ws === null) return;
+    this.detachSocket();
+    this.lost(null);
+  };
 
   constructor(
     private readonly options: SocketOptions,
     private readonly onDispose: () => void,
   ) {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
-    if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
+    if (typeof window !== 'undefined') {
+      window.addEventListener('online', this.onOnline);
+      window.addEventListener('offline', this.onOffline);
+    }
     this.connect();
   }
 
@@ -243,7 +254,10 @@ class SharedSocket {
     this.disposed = true;
     this.clearTimers();
     this.detachSocket();
-    if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', this.onOnline);
+      window.removeEventListener('offline', this.onOffline);
+    }
     this.onDispose();
   }
 }

@@ -18,7 +18,7 @@ import {
 } from '../../../doc/index.ts';
 import { tournamentBracket, tournamentCardOf } from '../../../core/tournamentBoard.ts';
 import type { TournamentDoc } from '../../../core/model/index.ts';
-import type { WorkspaceDoc } from '../../../core/model/index.ts';
+import type { AccountPlanDoc, WorkspaceDoc } from '../../../core/model/index.ts';
 import type { Haard } from './haard.ts';
 
 export type Intents = ReturnType<typeof workspaceIntents>;
@@ -113,6 +113,19 @@ export async function readWorkspace(haard: Haard): Promise<WorkspaceDoc> {
   try {
     await until('the relay sync', () => c.provider.synced);
     return readDocument('workspace', c.doc) as unknown as WorkspaceDoc;
+  } finally {
+    c.destroy();
+  }
+}
+
+/** Read account plan `id` as the relay has it now (an editor's fresh copy); throws when the relay has none. */
+export async function readPlan(haard: Haard, id: string): Promise<AccountPlanDoc> {
+  const c = connect(haard, `${haard.workspaceId}/plan/${id}`);
+  try {
+    await until('the relay sync', () => c.provider.synced);
+    const plan = readDocument('plan', c.doc) as unknown as AccountPlanDoc | null;
+    if (!plan) throw new Error(`seed: the relay has no plan ${id}`);
+    return plan;
   } finally {
     c.destroy();
   }
