@@ -133,7 +133,7 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
 test('the next meeting links to the last one and shows per plan what changed since it was presented', async ({
   browser,
 }) => {
-  const { acme } = await seedTwoPlans();
+  const { acme } = await seedTwoPlans(haard);
   const anna = await person(browser, haard.inviteUrl);
   await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
   await anna.getByRole('button', { name: 'Start meeting' }).click(); // keeps a version of the presented plan
