@@ -29,10 +29,14 @@ interface Client {
   destroy(): void;
 }
 
-function connect(haard: Haard, room = `${haard.workspaceId}/workspace/main`): Client {
+function connect(
+  haard: Haard,
+  room = `${haard.workspaceId}/workspace/main`,
+  role: 'editor' | 'viewer' = 'editor',
+): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`ws://127.0.0.1:${haard.port}/sync`, room, doc, {
-    params: { token: haard.token('editor') },
+    params: { token: haard.token(role) },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
@@ -224,6 +228,32 @@ export async function rawPeerWrite<T>(haard: Haard, fn: (doc: Y.Doc) => T): Prom
       reader.destroy();
     }
     return out;
+  } finally {
+    writer.destroy();
+  }
+}
+
+/** The relay's count of document changes it dropped because a viewer sent them (GET /healthz). */
+export async function droppedViewerUpdates(haard: Haard): Promise<number> {
+  const health = (await (await fetch(`${haard.base}/healthz`)).json()) as { droppedViewerUpdates: number };
+  return health.droppedViewerUpdates;
+}
+
+/**
+ * Connect to `room` with a VIEWER token and try to write with `fn` on the synced Y.Doc (as a tampered client
+ * could); returns once the relay has dropped the write (its dropped-viewer count went up).
+ */
+export async function viewerPeerWrite(haard: Haard, room: string, fn: (doc: Y.Doc) => void): Promise<void> {
+  const before = await droppedViewerUpdates(haard);
+  const writer = connect(haard, room, 'viewer');
+  try {
+    await until('the relay sync', () => writer.provider.synced);
+    fn(writer.doc);
+    const deadline = Date.now() + 15_000;
+    while ((await droppedViewerUpdates(haard)) <= before) {
+      if (Date.now() > deadline) throw new Error('seed: the relay did not report dropping the viewer write');
+      await new Promise((r) => setTimeout(r, 50));
+    }
   } finally {
     writer.destroy();
   }
