@@ -177,7 +177,11 @@ export class Room {
     const edits = result.edits;
     // The compaction's own edit (expired versions removed) is in the checkpoint, not in the log: the live
     // document and every peer get it here, never stored again.
-    if (edits !== undefined) this.queue.run(() => this.receiveStored(edits));
+    if (edits !== undefined) {
+      this.queue.run(() => this.receiveStored(edits));
+      // Before the room may be unloaded and destroyed (relay.ts `unload` awaits this checkpoint).
+      await this.queue.idle();
+    }
     // What arrived while it ran is still after the checkpoint.
     this.storedUpdates = Math.max(0, this.storedUpdates - through.updates);
     this.storedBytes = Math.max(0, this.storedBytes - through.bytes);

@@ -4,13 +4,14 @@
  * with one bad record changes nothing and names the record; with a server running, the import goes through
  * the relay and reaches a connected client, and the export reads the store while the relay writes it.
  */
+import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readDocument, writeDocument, type DocKind } from '../../doc/index.ts';
 import { main } from '../../server/cli.ts';
-import { openRoomStore } from '../../server/store/roomStore.ts';
+import { openRoomStore, STORE_FILE_NAME } from '../../server/store/roomStore.ts';
 import { sampleWorkspace, samplePlan } from '../fixtures/docs/sample.ts';
 import { startRelayProcess, stopRelayProcess } from './helpers/relayChild.ts';
 import {
@@ -155,6 +156,46 @@ describe('haard export / import', () => {
     expect(await exported(source, 'ws-1')).toEqual(before);
   });
 
+  it('a stored document from a newer Haard: export and import refuse (exit 1) and the import writes nothing', async () => {
+    const source = await dir(GOLDEN);
+    const file = join(source, 'backup.json');
+    await haard('export', '--workspace', 'ws-1', '--out', file, '--data', source);
+    const backup = JSON.parse(readFileSync(file, 'utf8')) as {
+      documents: { plan: Record<string, { id: string }> };
+    };
+    backup.documents.plan['plan-2'] = { ...backup.documents.plan['plan-1']!, id: 'plan-2' };
+    writeFileSync(file, JSON.stringify(backup));
+    // plan-1 as a newer Haard left it in the store.
+    const newer = new Y.Doc({ gc: false });
+    Y.applyUpdate(newer, GOLDEN['ws-1/plan/plan-1']);
+    const before = Y.encodeStateVector(newer);
+    newer.getMap('meta').set('schemaVersion', 99);
+    const store = openRoomStore({ dataDir: source });
+    await store.append('ws-1/plan/plan-1', [Y.encodeStateAsUpdate(newer, before)]);
+    await store.close();
+
+    const exportedNow = await haard('export', '--workspace', 'ws-1', '--data', source);
+    expect(exportedNow.code).toBe(1);
+    expect(exportedNow.err).toMatch(/^haard: ws-1\/plan\/plan-1: .*newer/);
+    const r = await haard('import', file, '--workspace', 'ws-1', '--data', source);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^haard: .*backup\.json: ws-1\/plan\/plan-1: .*newer version of Haard \(schema 99/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    const check = openRoomStore({ dataDir: source });
+    expect(await check.exists('ws-1/plan/plan-2')).toBe(false);
+    await check.close();
+  });
+
+  it('export of a store with a damaged row exits 1 naming the row', async () => {
+    const source = await dir(GOLDEN);
+    const db = new Database(join(source, STORE_FILE_NAME));
+    db.prepare("UPDATE updates SET bytes = X'0000' WHERE room = 'ws-1/meeting/meet-1'").run();
+    db.close();
+    const r = await haard('export', '--workspace', 'ws-1', '--data', source);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^haard: stored update \d+ of ws-1\/meeting\/meet-1 is damaged/);
+  });
+
   it.each([
     [['export'], 2, /--workspace ID or --all/],
     [['export', '--all'], 2, /--all needs --out DIR/],
@@ -248,6 +289,28 @@ describe('haard export / import', () => {
       );
       const after = await exported(dataDir, 'ws-1');
       expect(after).toEqual({ ...backup });
+    },
+  );
+
+  it(
+    'through a relay whose secret differs: exit 1 saying the invite was refused',
+    { timeout: 30_000 },
+    async () => {
+      const dataDir = await dir(GOLDEN);
+      const server = await startRelayProcess(dataDir, 0);
+      cleanups.push(() => stopRelayProcess(server.child, 'SIGKILL'));
+      const file = join(dataDir, 'backup.json');
+      await haard('export', '--workspace', 'ws-1', '--out', file, '--data', dataDir);
+      const backup = JSON.parse(readFileSync(file, 'utf8')) as {
+        workspace: { settings: { currency: string } };
+      };
+      backup.workspace.settings.currency = 'USD';
+      writeFileSync(file, JSON.stringify(backup));
+      vi.stubEnv('HAARD_SECRET', 'another-secret-0123456789');
+      const r = await haard('import', file, '--workspace', 'ws-1', '--data', dataDir);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/relay refused the invite/);
+      expect(r.err).toMatch(/0 of 1 document\(s\) were imported/);
     },
   );
 });
