@@ -12,24 +12,12 @@
 import * as Y from 'yjs';
 import type { Attribute, Attribution, ChangeRef } from '../../core/history/index.ts';
 import { LAYOUT, type DocKind } from '../layout.ts';
+import { valueAt, type KeyValue } from './readAt.ts';
 import { usersOf } from './users.ts';
 import { versionSnapshot, type DocVersion } from './versions.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Y type (map, text, array)
 type AnyType = Y.AbstractType<any>;
-
-const visible = (item: Y.Item, snap: Y.Snapshot | null): boolean =>
-  snap === null
-    ? !item.deleted
-    : (snap.sv.get(item.id.client) ?? 0) > item.id.clock && !Y.isDeleted(snap.ds, item.id);
-
-/** The item that holds `key` of `map` in `snap` (walking back through overwritten values), or null. */
-function itemAt(map: AnyType, key: string, snap: Y.Snapshot | null): Y.Item | null {
-  for (let item = map._map.get(key) ?? null; item; item = item.left) {
-    if (visible(item, snap)) return item;
-  }
-  return null;
-}
 
 /** The newest item of `key` that ever existed (for a record that is gone now). */
 const lastItem = (map: AnyType, key: string): Y.Item | null => map._map.get(key) ?? null;
@@ -58,7 +46,13 @@ export interface AttributeOptions {
 export function createAttribute(kind: DocKind, doc: Y.Doc, opts: AttributeOptions): Attribute {
   const users = usersOf(doc);
   const layout = LAYOUT[kind];
-  const versions = opts.versions.map((v) => ({ at: v.at, snap: decoded(v) }));
+  // Decoded on demand: a lookup touches ~log2(n) of them (binary search), not all n.
+  const versions = opts.versions.map((v) => ({
+    at: v.at,
+    get snap() {
+      return decoded(v);
+    },
+  }));
 
   /** The `at` of the newest version before the first one for which `contains` holds (binary search). */
   const sinceWhen = (contains: (snap: Y.Snapshot) => boolean): string | null => {
@@ -71,17 +65,16 @@ export function createAttribute(kind: DocKind, doc: Y.Doc, opts: AttributeOption
     }
     return lo === 0 ? null : versions[lo - 1]!.at;
   };
-  const created = (item: Y.Item): Attribution => {
-    const by = users.getUserByClientId(item.id.client) as string | null;
-    return {
-      by: by ? [by] : [],
-      since: sinceWhen((s) => (s.sv.get(item.id.client) ?? 0) > item.id.clock),
-    };
+  const created = (id: Y.ID): Attribution => {
+    const by = users.getUserByClientId(id.client) as string | null;
+    return { by: by ? [by] : [], since: sinceWhen((s) => (s.sv.get(id.client) ?? 0) > id.clock) };
   };
-  const deleted = (item: Y.Item): Attribution => {
-    const by = users.getUserByDeletedId(item.id) as string | null;
-    return { by: by ? [by] : [], since: sinceWhen((s) => Y.isDeleted(s.ds, item.id)) };
+  const deleted = (id: Y.ID): Attribution => {
+    const by = users.getUserByDeletedId(id) as string | null;
+    return { by: by ? [by] : [], since: sinceWhen((s) => Y.isDeleted(s.ds, id)) };
   };
+  const visible = (id: Y.ID, snap: Y.Snapshot | null, item: Y.Item) =>
+    snap === null ? !item.deleted : (snap.sv.get(id.client) ?? 0) > id.clock && !Y.isDeleted(snap.ds, id);
   const merge = (list: Attribution[]): Attribution => {
     const by = [...new Set(list.flatMap((a) => a.by))];
     const since = list.reduce<string | null>(
@@ -94,11 +87,15 @@ export function createAttribute(kind: DocKind, doc: Y.Doc, opts: AttributeOption
   /** Every item inserted or deleted inside `type` between from and to. */
   const within = (type: AnyType): Attribution => {
     const found: Attribution[] = [];
+    // An item may hold a run of one client's characters: its first and last ones stand for the run.
     const look = (item: Y.Item) => {
-      const inA = visible(item, opts.from);
-      const inB = visible(item, opts.to);
-      if (inB && !inA) found.push(created(item));
-      else if (inA && !inB) found.push(deleted(item));
+      const ends = [item.id, Y.createID(item.id.client, item.id.clock + item.length - 1)];
+      for (const id of item.length > 1 ? ends : [item.id]) {
+        const inA = visible(id, opts.from, item);
+        const inB = visible(id, opts.to, item);
+        if (inB && !inA) found.push(created(id));
+        else if (inA && !inB) found.push(deleted(id));
+      }
     };
     for (let n = type._start; n; n = n.right) look(n);
     for (const last of type._map.values()) for (let n: Y.Item | null = last; n; n = n.left) look(n);
@@ -107,18 +104,19 @@ export function createAttribute(kind: DocKind, doc: Y.Doc, opts: AttributeOption
 
   /** Who set or removed `key` of `map` between from and to (or changed inside it, for a nested type). */
   const keyChange = (map: AnyType, key: string): Attribution => {
-    const a = itemAt(map, key, opts.from);
-    const b = itemAt(map, key, opts.to);
-    if (b && b !== a) return created(b);
-    if (a && !b) return deleted(a);
-    const content = b?.content;
+    const a = valueAt(map, key, opts.from);
+    const b = valueAt(map, key, opts.to);
+    const same = (x: KeyValue, y: KeyValue) => x.id.client === y.id.client && x.id.clock === y.id.clock;
+    if (b && (!a || !same(a, b))) return created(b.id);
+    if (a && !b) return deleted(a.id);
+    const content = b?.item.content;
     if (content instanceof Y.ContentType) return within(content.type as AnyType);
     return { by: [], since: null };
   };
 
   /** The record's Y.Map: as it is in `to`, else as it was in `from`, else the last there ever was. */
   const recordType = (root: AnyType, id: string): AnyType | null => {
-    const item = itemAt(root, id, opts.to) ?? itemAt(root, id, opts.from) ?? lastItem(root, id);
+    const item = (valueAt(root, id, opts.to) ?? valueAt(root, id, opts.from))?.item ?? lastItem(root, id);
     return item?.content instanceof Y.ContentType ? (item.content.type as AnyType) : null;
   };
 

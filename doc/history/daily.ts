@@ -10,7 +10,8 @@
  */
 import * as Y from 'yjs';
 import { LAYOUT, type DocKind } from '../layout.ts';
-import { dailyVersionId, getVersion, HISTORY_ORIGIN, saveVersion, type VersionAuthor } from './versions.ts';
+import { HISTORY_ORIGIN } from './origin.ts';
+import { dailyVersionId, getVersion, saveVersion, type VersionAuthor } from './versions.ts';
 
 export interface DailyOptions {
   /** Today as YYYY-MM-DD in the user's time zone. */

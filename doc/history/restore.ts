@@ -10,13 +10,13 @@
  */
 import type * as Y from 'yjs';
 import { checkDocument } from '../check.ts';
-import type { DocKind } from '../layout.ts';
+import { KNOWN_VERSION, type DocKind } from '../layout.ts';
 import { loadDocument } from '../migrate.ts';
 import { readDocument } from '../read.ts';
 import { writeDocumentContent } from '../restore.ts';
 import { fail, issue, ok, type Result } from '../result.ts';
 import { commit, type IntentContext } from '../intents/common.ts';
-import { getVersion, openVersion, type DocVersion } from './versions.ts';
+import { getVersion, openVersion, versionJson, type DocVersion } from './versions.ts';
 
 /**
  * The content of `version`, migrated to this client's schema and checked: what a restore writes.
@@ -27,30 +27,36 @@ export function restorableContent(
   doc: Y.Doc,
   version: DocVersion,
 ): Result<Record<string, unknown>> {
-  const opened = openVersion(doc, version);
-  if (!opened.ok) return opened;
-  const old = opened.value;
-  try {
-    const load = loadDocument(kind, old);
-    if (load.status !== 'ready') return fail([issue('', 'unreadable', load.reason.en, load.reason.nl)]);
-    const checked = checkDocument(kind, readDocument(kind, old));
-    if (!checked.valid || checked.quarantine.length)
-      return fail(
-        checked.quarantine.length
-          ? checked.quarantine.flatMap((q) => q.issues)
-          : [
-              issue(
-                '',
-                'invalid',
-                'the version does not pass the checks',
-                'de versie voldoet niet aan de controles',
-              ),
-            ],
-      );
-    return ok(checked.valid as unknown as Record<string, unknown>);
-  } finally {
-    old.destroy();
+  const read = versionJson(kind, doc, version);
+  if (!read.ok) return read;
+  let json: Record<string, unknown> | null = read.value;
+  if (read.value.schemaVersion !== KNOWN_VERSION[kind]) {
+    // An older schema: migrate a copy of the document as it was (the migrations work on Y.Docs).
+    const opened = openVersion(doc, version);
+    if (!opened.ok) return opened;
+    try {
+      const load = loadDocument(kind, opened.value);
+      if (load.status !== 'ready') return fail([issue('', 'unreadable', load.reason.en, load.reason.nl)]);
+      json = readDocument(kind, opened.value);
+    } finally {
+      opened.value.destroy();
+    }
   }
+  const checked = checkDocument(kind, json);
+  if (!checked.valid || checked.quarantine.length)
+    return fail(
+      checked.quarantine.length
+        ? checked.quarantine.flatMap((q) => q.issues)
+        : [
+            issue(
+              '',
+              'invalid',
+              'the version does not pass the checks',
+              'de versie voldoet niet aan de controles',
+            ),
+          ],
+    );
+  return ok(checked.valid as unknown as Record<string, unknown>);
 }
 
 /**

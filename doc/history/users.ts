@@ -14,7 +14,7 @@
  * colleagues who have never been online at the same time.
  */
 import * as Y from 'yjs';
-import { HISTORY_ORIGIN } from './versions.ts';
+import { HISTORY_ORIGIN } from './origin.ts';
 
 export const USERS = 'users';
 

@@ -16,12 +16,13 @@ import * as Y from 'yjs';
 import * as z from 'zod/mini';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import { VERSIONS, type DocKind } from '../layout.ts';
-import { readDocument, type RawDoc } from '../read.ts';
+import type { RawDoc } from '../read.ts';
+import { HISTORY_ORIGIN } from './origin.ts';
+import { readDocumentAt } from './readAt.ts';
 import { newId } from '../ids.ts';
 import { fail, issue, ok, type Result } from '../result.ts';
 
-/** Origin of history bookkeeping (versions, the person mapping): never in an undo, not an edit. */
-export const HISTORY_ORIGIN = Object.freeze({ name: 'haard:history' });
+export { HISTORY_ORIGIN };
 
 export const VERSION_AUTO = ['daily', 'meeting'] as const;
 
@@ -167,20 +168,31 @@ export function openVersion(doc: Y.Doc, version: DocVersion): Result<Y.Doc> {
   }
 }
 
-/** The plain JSON of `doc` at `version` (readDocument of the opened version; unvalidated). */
+/**
+ * The plain JSON of `doc` at `version` (unvalidated), read from the live document (readAt.ts — no copy of the
+ * document is made). Errors: the document garbage collects, the snapshot is damaged, or the version holds no
+ * document.
+ */
 export function versionJson(kind: DocKind, doc: Y.Doc, version: DocVersion): Result<RawDoc> {
-  const opened = openVersion(doc, version);
-  if (!opened.ok) return opened;
+  if (doc.gc) return openVersion(doc, version) as unknown as Result<RawDoc>; // its refusal
+  let json: RawDoc | null;
   try {
-    const json = readDocument(kind, opened.value);
-    if (!json)
-      return fail([
-        issue('', 'uninitialised', 'the version holds no document', 'de versie bevat geen document'),
-      ]);
-    return ok(json);
-  } finally {
-    opened.value.destroy();
+    json = readDocumentAt(kind, doc, versionSnapshot(version));
+  } catch (error) {
+    return fail([
+      issue(
+        '',
+        'unreadable',
+        `the version cannot be read (${error instanceof Error ? error.message : String(error)})`,
+        `de versie kan niet worden gelezen (${error instanceof Error ? error.message : String(error)})`,
+      ),
+    ]);
   }
+  if (!json)
+    return fail([
+      issue('', 'uninitialised', 'the version holds no document', 'de versie bevat geen document'),
+    ]);
+  return ok(json);
 }
 
 /**

@@ -33,6 +33,7 @@ import {
 } from '../../doc/history/index.ts';
 import { PLAN_TEXTS } from '../../doc/kinds/index.ts';
 import { PLAN_HISTORY_TEXTS, type Change } from '../../core/history/index.ts';
+import { mulberry32 } from '../helpers/rng.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
@@ -157,6 +158,63 @@ describe('versions', () => {
     const json2 = second && versionJson('plan', a, second);
     expect(json2 && json2.ok && json2.value.title).toBe(readDocument('plan', b)!.title);
   });
+});
+
+describe('reading a version from the live document', () => {
+  it.each([7, 11, 23])(
+    'gives what Y.createDocFromSnapshot gives, at every version of a random two-person history (seed %i)',
+    (seed) => {
+      const random = mulberry32(seed);
+      const a = planDoc();
+      const b = new Y.Doc({ gc: false });
+      sync(a, b);
+      const people = [a, b].map((doc, i) =>
+        planIntents(doc, { origin: `p${i}`, now: () => '2026-02-01T00:00:00Z' }),
+      );
+      const versions = [];
+      for (let step = 0; step < 300; step++) {
+        const i = Math.floor(random() * 2);
+        const it = people[i]!;
+        const doc = [a, b][i]!;
+        const r = random();
+        const id = `a${Math.floor(random() * 8)}`;
+        if (r < 0.2) it.addAction({ what: `Action ${step}`, id: `${id}-${step}` });
+        else if (r < 0.3) {
+          const ids = [...doc.getMap('actions').keys()];
+          if (ids.length) it.removeAction(ids[Math.floor(random() * ids.length)]!);
+        } else if (r < 0.5) {
+          const text = doc.getText('strategy.text').toString();
+          const at = Math.floor(random() * (text.length + 1));
+          const next =
+            random() < 0.6
+              ? `${text.slice(0, at)}w${step} ${text.slice(at)}`
+              : text.slice(0, at) + text.slice(at + 3);
+          it.setText('strategy.text', next);
+        } else if (r < 0.6) {
+          if (!doc.getMap('kpis').has('k1')) it.addKpi({ kind: 'satisfaction', id: 'k1' });
+          else it.addMeasurement('k1', { date: '2026-02-01', value: step });
+        } else if (r < 0.7) it.setBudget(step);
+        else if (r < 0.8) sync(a, b);
+        else {
+          const v = saveVersion(doc, {
+            name: `v${step}`,
+            ...who(`2026-02-01T00:00:${String(step % 60).padStart(2, '0')}Z`),
+          });
+          if (v.ok) versions.push({ doc, version: v.value });
+        }
+      }
+      sync(a, b);
+      expect(versions.length).toBeGreaterThan(10);
+      for (const { version } of versions) {
+        for (const doc of [a, b]) {
+          const opened = openVersion(doc, version);
+          if (!opened.ok) throw new Error('not opened');
+          const fast = versionJson('plan', doc, version);
+          expect(fast.ok && fast.value).toEqual(readDocument('plan', opened.value));
+        }
+      }
+    },
+  );
 });
 
 describe('who and when', () => {
