@@ -47,7 +47,10 @@ export interface Backup {
 
 export const emptyDocuments = (): BackupDocuments => ({ plan: {}, meeting: {}, tournament: {} });
 
-/** A backup of `workspace` (and, when given, its other documents) made at `exportedAt` (ISO date-time). */
+/**
+ * A backup of `workspace` (and, when given, its other documents) made at `exportedAt` (ISO date-time). A
+ * backup of the workspace alone stays version 1, which older versions of Haard read too.
+ */
 export function makeBackup(
   workspace: Record<string, unknown>,
   exportedAt: string,
@@ -55,7 +58,7 @@ export function makeBackup(
 ): Backup {
   return {
     format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
+    version: documents ? BACKUP_VERSION : 1,
     exportedAt,
     workspace,
     ...(documents ? { documents } : {}),

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readWorkspace } from '../../doc/index.ts';
+import { readPlan, readWorkspace } from '../../doc/index.ts';
 import { backupText, diffBackup, makeBackup, readBackup } from '../../client/src/io/backup.ts';
 import type { WorkspaceDoc } from '../../core/model/index.ts';
 import { SCHEMA_VERSION } from '../../core/model/common.ts';
-import { sampleWorkspace } from '../fixtures/docs/sample.ts';
+import { samplePlan, sampleWorkspace } from '../fixtures/docs/sample.ts';
 
 const sample = () => {
   const doc = new Y.Doc();
@@ -82,5 +82,53 @@ describe('diffBackup', () => {
     expect(diff.otherWorkspace).toBe(true);
     expect(diff.same).toBe(false);
     expect(diffBackup(current, current).same).toBe(true);
+  });
+});
+
+describe('backup format 2: the workspace with its plans, meeting boards and tournaments', () => {
+  const plan = () => {
+    const doc = new Y.Doc();
+    samplePlan(doc);
+    return readPlan(doc)!;
+  };
+
+  it('writes version 1 for the workspace alone (older apps read it) and 2 with documents', () => {
+    expect(makeBackup(sample() as never, 'now').version).toBe(1);
+    const documents = { plan: { 'plan-1': plan() }, meeting: {}, tournament: {} };
+    expect(makeBackup(sample() as never, 'now', documents).version).toBe(2);
+  });
+
+  it('reads the documents back exactly, and a version 1 file with none', () => {
+    const documents = { plan: { 'plan-1': plan() }, meeting: {}, tournament: {} };
+    const read = readBackup(backupText(makeBackup(sample() as never, '2026-03-02T10:00:00.000Z', documents)));
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    expect(read.documents.plan['plan-1']).toEqual(plan());
+    const old = readBackup(text(sample()));
+    expect(old.ok && old.documents).toEqual({ plan: {}, meeting: {}, tournament: {} });
+  });
+
+  it.each([
+    [
+      'a record that fails the schema',
+      (p: Record<string, unknown>) => (p.budget = 'a lot'),
+      'documents.plan.plan-1.budget',
+    ],
+    [
+      'a document under another id',
+      (p: Record<string, unknown>) => (p.id = 'plan-9'),
+      'documents.plan.plan-1.id',
+    ],
+  ])('refuses %s, naming it', (_name, spoil, path) => {
+    const bad = plan() as unknown as Record<string, unknown>;
+    spoil(bad);
+    const read = readBackup(text(sample(), { version: 2, documents: { plan: { 'plan-1': bad } } }));
+    expect(read.ok).toBe(false);
+    if (read.ok || read.problem.code !== 'invalid') throw new Error('expected invalid');
+    expect(read.problem.issues.map((i) => i.path)).toEqual([path]);
+  });
+
+  it('refuses a document kind it does not know', () => {
+    const read = readBackup(text(sample(), { version: 2, documents: { invoice: {} } }));
+    expect(read).toEqual({ ok: false, problem: { code: 'notBackup' } });
   });
 });
