@@ -155,11 +155,17 @@ export async function withPlan<T>(
   }
 }
 
-/** True once the handle's store is `ready`; false after `waitMs` or once it is known not to exist. */
+/**
+ * True once the handle's store is `ready` and its copy is as fresh as this device can have it: synced with the
+ * relay, or known to be offline or refused (then the local copy is what there is). A copy still syncing is
+ * waited for — a write on a stale copy can bring back what a colleague deleted (an action under the same id)
+ * — but after `waitMs` a ready copy counts anyway (a slow relay). False once the plan is known to be
+ * unreadable or from a newer version, or when it is not ready after `waitMs`.
+ */
 function whenReadable(handle: DocHandle<'plan'>, waitMs: number): Promise<boolean> {
   return new Promise((resolve) => {
     createRoot((dispose) => {
-      const timer = setTimeout(() => finish(false), waitMs);
+      const timer = setTimeout(() => finish(handle.store.state.status === 'ready'), waitMs);
       const finish = (value: boolean) => {
         clearTimeout(timer);
         queueMicrotask(dispose);
@@ -167,7 +173,8 @@ function whenReadable(handle: DocHandle<'plan'>, waitMs: number): Promise<boolea
       };
       createEffect(() => {
         const status = handle.store.state.status;
-        if (status === 'ready') finish(true);
+        const phase = handle.connection().phase;
+        if (status === 'ready' && phase !== 'loading' && phase !== 'connecting') finish(true);
         else if (status === 'unreadable' || status === 'newerVersion') finish(false);
       });
     });
