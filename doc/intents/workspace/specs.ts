@@ -1,6 +1,7 @@
 /** The workspace's collections as the intents see them (from doc/kinds/workspace.ts), and shared lookups. */
 import type * as Y from 'yjs';
 import { collectionSpec, type IntentContext } from '../common.ts';
+import { LAYOUT } from '../../layout.ts';
 
 export const PROFESSIONALS = collectionSpec('workspace', 'professionals');
 export const RELATIONS = collectionSpec('workspace', 'relations');
@@ -11,16 +12,11 @@ export const PLANS = collectionSpec('workspace', 'plans');
 export const TOURNAMENTS = collectionSpec('workspace', 'tournaments');
 export const MEETINGS = collectionSpec('workspace', 'meetings');
 
-/** Every collection a backup restores. */
-export const ALL_COLLECTIONS = [
-  PROFESSIONALS,
-  RELATIONS,
-  CONTACTS,
-  CRITERIA,
-  CONTACT_LOG,
-  PLANS,
-  TOURNAMENTS,
-] as const;
+/**
+ * Every collection a backup restores: all of the workspace's, derived from its kind spec (a list written here
+ * once forgot the meeting index, and a restore silently emptied it).
+ */
+export const ALL_COLLECTIONS = LAYOUT.workspace.collections.map((c) => collectionSpec('workspace', c.path));
 
 export const relationExists = (ctx: IntentContext, id: string): boolean =>
   ctx.doc.getMap(RELATIONS.layout.root).has(id);
