@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { compactor } from './compaction.ts';
 import type { CheckpointResult } from './docStore.ts';
+import { WAL_SIZE_LIMIT_BYTES } from './pragmas.ts';
 
 const { file, synchronous, historyDays } = workerData as {
   file: string;
@@ -19,6 +20,7 @@ const db = new Database(file);
 db.pragma('journal_mode = WAL');
 db.pragma(`synchronous = ${synchronous}`);
 db.pragma('busy_timeout = 5000');
+db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
 type Request = { id: number; room: string; throughSeq: number } | { id: number; wal: true };
 type Compact = ReturnType<typeof compactor>;
 

@@ -20,6 +20,7 @@ import type { DocStore, StoredRoom } from './docStore.ts';
 import { crc32, verifyRow } from './rows.ts';
 import { openInviteStore, type InviteStore } from '../auth/inviteStore.ts';
 import { migrate } from './schema.ts';
+import { WAL_SIZE_LIMIT_BYTES } from './pragmas.ts';
 
 export type { StoredRoom } from './docStore.ts';
 
@@ -64,6 +65,7 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
   // inside whichever append crossed 1,000 pages, stalling the event loop. The compaction worker does it
   // instead, every WAL_CHECKPOINT_EVERY appended rows and after each compaction (compactionThread.ts).
   db.pragma('wal_autocheckpoint = 0');
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   migrate(db);
   if (options.maxStoreBytes !== undefined) {
     const pageSize = db.pragma('page_size', { simple: true }) as number;
