@@ -119,7 +119,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
   return (
     <div class="hist">
       <h3 id={`${props.id}-changes`}>{t('hist.changes')}</h3>
-      <div class="hist-controls" role="group" aria-labelledby={`${props.id}-changes`}>
+      <div class="hist-controls" role="group" aria-labelledby={`${props.id}-changes`} data-filter>
         <label class="field">
           <span>{t('hist.mode')}</span>
           <select
