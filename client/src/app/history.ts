@@ -5,11 +5,12 @@
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { Change } from '../../../core/history/index.ts';
-import type { Result } from '../../../doc/index.ts';
+import { fail, issue, type Result } from '../../../doc/index.ts';
 import {
   changesBetween,
   personNames,
   readVersions,
+  saveMeetingVersion,
   saveVersion,
   versionSince,
   versionJson,
@@ -76,4 +77,32 @@ export function useHistory(handle: HistoryHandle, me: () => Me): HistorySession 
     changes: (from, to) => changesBetween(handle.kind, doc, from, to),
     content: (version) => versionJson(handle.kind, doc, version),
   };
+}
+
+/**
+ * For the meeting board: make the version of a plan when its presentation starts — key
+ * `meeting:<boardId>:<agendaItemId>`, made once (presenting the item again keeps the first). Call it once the
+ * plan's handle is `ready`. Refused for a read-only handle (a viewer, or a plan not loaded). `name` is what the
+ * version list shows after "Meeting: ", e.g. the board's date.
+ */
+export function saveMeetingVersionOf(
+  handle: DocHandle<'plan'>,
+  input: { boardId: string; agendaItemId: string; name: string },
+  me: Me,
+): Result<DocVersion> {
+  if (handle.readOnly())
+    return fail([
+      issue(
+        '',
+        'read_only',
+        'the plan is read-only here; no version was made',
+        'het plan is hier alleen-lezen; er is geen versie gemaakt',
+      ),
+    ]);
+  return saveMeetingVersion(handle.binding.doc, {
+    ...input,
+    at: new Date().toISOString(),
+    by: me.id,
+    byName: me.name || null,
+  });
 }
