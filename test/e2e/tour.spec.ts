@@ -13,6 +13,7 @@ import {
   ok,
   readWorkspace,
   seedDemo,
+  seedMeeting,
   seedPlan,
   seedTournament,
   seedWorkspace,
@@ -33,6 +34,7 @@ const SCREENS = [
   '/data',
   '/settings',
   '/tournament',
+  '/meetings',
 ] as const;
 
 let haard: Haard;
@@ -40,6 +42,7 @@ let haard: Haard;
 let planPath = '';
 /** `/tournament/<id>` of a tournament with entries in several rounds, the pool and a warning. */
 let tournamentPath = '';
+let meetingPath = '';
 test.beforeAll(async () => {
   haard = await startHaard();
   await seedWorkspace(haard, (w, data) => seedDemo(w, data));
@@ -90,6 +93,12 @@ test.beforeAll(async () => {
     ok(t.decide(1, ids[0]!, 'go'));
   });
   tournamentPath = `/tournament/${tournamentId}`;
+  const meetingId = await seedMeeting(haard, { title: 'RM meeting March', date: '2026-03-09' }, (m) => {
+    const item = ok(m.addAgendaItem({ planId, presenterId: acme.ownerId ?? 'nobody', timeboxMinutes: 15 }));
+    ok(m.addSuccess({ text: 'Hanze Energie signed the framework contract' }));
+    ok(m.addCard({ agendaItemId: item, authorId: 'someone', kind: 'question', text: 'Who else decides?' }));
+  });
+  meetingPath = `/meetings/${meetingId}`;
 });
 test.afterEach(async ({ browser }) => {
   await closeContexts(browser);
@@ -117,11 +126,12 @@ for (const locale of ['en-GB', 'nl-NL'] as const) {
     const page = await openAs(browser, haard.inviteUrl, locale);
     await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
     const someRelation = page.getByTestId('relations').getByRole('link').first();
-    const screens: string[] = [...SCREENS, planPath, tournamentPath];
+    const screens: string[] = [...SCREENS, planPath, tournamentPath, meetingPath];
     for (const path of screens) {
       await page.goto(haard.base + path);
       await expect(page.locator('main.content')).not.toBeEmpty();
       if (path === tournamentPath) await expect(page.getByTestId('bracket')).toBeVisible();
+      if (path === meetingPath) await expect(page.getByTestId('agenda')).toBeVisible();
       await page.waitForLoadState('networkidle');
       await expect(page.locator('body')).not.toContainText('⟦');
       expect(await seriousViolations(page), `${path} in ${locale}`).toEqual([]);
@@ -144,11 +154,12 @@ test('a viewer invite shows every screen read-only', async ({ browser }) => {
   const page = await openAs(browser, `${haard.base}/#invite=${haard.token('viewer')}`, 'en-GB');
   await expect(page.getByText('Read-only')).toBeVisible();
   await expect(page.getByLabel('Workspace name')).toHaveAttribute('readonly', '');
-  for (const path of [...SCREENS, planPath, tournamentPath]) {
+  for (const path of [...SCREENS, planPath, tournamentPath, meetingPath]) {
     await page.goto(haard.base + path);
     await expect(page.locator('main.content')).not.toBeEmpty();
     if (path === planPath) await expect(page.getByLabel('Plan title')).toHaveValue('Acme 2026');
     if (path === tournamentPath) await expect(page.getByLabel('Tournament name')).toHaveValue('XXL 2026');
+    if (path === meetingPath) await expect(page.getByText('You are watching')).toBeVisible();
     // No enabled control that would change the workspace: every enabled button is navigation-only.
     const editing = page
       .locator('main.content')

@@ -7,8 +7,10 @@ import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
+  createMeetingDoc,
   createPlanDoc,
   createTournamentDoc,
+  meetingIntents,
   loadDocument,
   newId,
   planIntents,
@@ -17,7 +19,8 @@ import {
   workspaceIntents,
 } from '../../../doc/index.ts';
 import { tournamentBracket, tournamentCardOf } from '../../../core/tournamentBoard.ts';
-import type { TournamentDoc } from '../../../core/model/index.ts';
+import type { MeetingBoardDoc, TournamentDoc } from '../../../core/model/index.ts';
+import { meetingCardOf } from '../../../core/meetingBoard.ts';
 import type { AccountPlanDoc, WorkspaceDoc } from '../../../core/model/index.ts';
 import type { Haard } from './haard.ts';
 
@@ -313,32 +316,33 @@ export async function seedPlan(
 }
 
 export type TournamentIntents = ReturnType<typeof tournamentIntents>;
+export type MeetingIntents = ReturnType<typeof meetingIntents>;
 
 /**
- * Create an XXL tournament the way a colleague's app would: its own document on the relay (seeded once, then
- * `write` through the tournament intents, one transaction), and its card in the workspace's tournament index.
- * Returns the tournament's id once the relay holds both.
+ * Write a new document of `kind` on the relay the way a colleague's app would: `create` seeds it once, `write`
+ * changes it through its intents in one transaction; resolves with its id and JSON once the relay holds it.
  */
-export async function seedTournament(
+async function seedDocument<I>(
   haard: Haard,
-  input: { title: string; year: number },
-  write: (tournament: TournamentIntents) => void = () => {},
-): Promise<string> {
+  kind: 'tournament' | 'meeting',
+  create: (doc: Y.Doc, id: string, now: string) => void,
+  intents: (doc: Y.Doc, now: string) => I,
+  write: (intents: I) => void,
+): Promise<{ id: string; json: Record<string, unknown>; now: string }> {
   const id = newId();
   const now = new Date().toISOString();
-  const room = `${haard.workspaceId}/tournament/${id}`;
+  const room = `${haard.workspaceId}/${kind}/${id}`;
   const writer = connect(haard, room);
-  let written: TournamentDoc;
   try {
     await until('the relay sync', () => writer.provider.synced);
-    ok(createTournamentDoc(writer.doc, { id, workspaceId: haard.workspaceId, now, ...input }));
-    const tournament = tournamentIntents(writer.doc, { origin: 'e2e-seed', now: () => now });
-    writer.doc.transact(() => write(tournament), 'e2e-seed');
-    written = readDocument('tournament', writer.doc) as unknown as TournamentDoc;
+    create(writer.doc, id, now);
+    const made = intents(writer.doc, now);
+    writer.doc.transact(() => write(made), 'e2e-seed');
+    const json = readDocument(kind, writer.doc) as Record<string, unknown>;
     const reader = connect(haard, room);
     try {
       await until(
-        'the relay to hold the tournament',
+        `the relay to hold the ${kind}`,
         () =>
           reader.provider.synced &&
           sameBytes(Y.encodeStateVector(reader.doc), Y.encodeStateVector(writer.doc)),
@@ -346,12 +350,58 @@ export async function seedTournament(
     } finally {
       reader.destroy();
     }
+    return { id, json, now };
   } finally {
     writer.destroy();
   }
+}
+
+/**
+ * Create an XXL tournament the way a colleague's app would (seedDocument) and its card in the workspace's
+ * tournament index. Returns the tournament's id once the relay holds both.
+ */
+export async function seedTournament(
+  haard: Haard,
+  input: { title: string; year: number },
+  write: (tournament: TournamentIntents) => void = () => {},
+): Promise<string> {
+  const { id, json, now } = await seedDocument(
+    haard,
+    'tournament',
+    (doc, id, now) => ok(createTournamentDoc(doc, { id, workspaceId: haard.workspaceId, now, ...input })),
+    (doc, now) => tournamentIntents(doc, { origin: 'e2e-seed', now: () => now }),
+    write,
+  );
+  const written = json as unknown as TournamentDoc;
   const today = now.slice(0, 10);
   await seedWorkspace(haard, (w) =>
     w.putTournamentCard(tournamentCardOf(written, tournamentBracket(written, today), today)),
   );
+  return id;
+}
+
+/** Create a meeting board (seedDocument) and its card in the workspace's meeting index; returns its id. */
+export async function seedMeeting(
+  haard: Haard,
+  input: { title: string; date: string; facilitatorId?: string | null },
+  write: (meeting: MeetingIntents) => void = () => {},
+): Promise<string> {
+  const { id, json, now } = await seedDocument(
+    haard,
+    'meeting',
+    (doc, id, now) =>
+      ok(
+        createMeetingDoc(doc, {
+          id,
+          workspaceId: haard.workspaceId,
+          now,
+          facilitatorId: null,
+          ...input,
+        }),
+      ),
+    (doc, now) => meetingIntents(doc, { origin: 'e2e-seed', now: () => now }),
+    write,
+  );
+  await seedWorkspace(haard, (w) => w.putMeetingCard(meetingCardOf(json as unknown as MeetingBoardDoc, now)));
   return id;
 }
