@@ -16,6 +16,7 @@ import {
   versionJson,
   type DocVersion,
 } from '../../../doc/history/index.ts';
+import { serverNow } from './clock.ts';
 import type { DocHandle } from './docs.ts';
 import type { Me } from './identity.ts';
 
@@ -101,7 +102,7 @@ export function saveMeetingVersionOf(
     ]);
   return saveMeetingVersion(handle.binding.doc, {
     ...input,
-    at: new Date().toISOString(),
+    at: new Date(serverNow()).toISOString(),
     by: me.id,
     byName: me.name || null,
   });

@@ -29,13 +29,9 @@ import type { NewCommitment } from '../../../doc/intents/meeting.ts';
 import type { NewAction } from '../../../doc/intents/plan.ts';
 import type * as Y from 'yjs';
 import type { Change } from '../../../core/history/index.ts';
-import {
-  changesBetween,
-  readVersions,
-  saveMeetingVersion,
-  versionSince,
-} from '../../../doc/history/index.ts';
-import { serverNow } from './clock.ts';
+import { changesBetween, readVersions, versionSince } from '../../../doc/history/index.ts';
+import { saveMeetingVersionOf } from './history.ts';
+import type { Me } from './identity.ts';
 import type { DocHandle } from './docs.ts';
 import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
 import type { WorkspaceSession } from './session.ts';
@@ -309,19 +305,12 @@ export async function keepPresentedVersion(
   board: MeetingBoardDoc,
   agendaItemId: string,
   name: string,
-  me: { id: string; name: string },
+  me: Me,
 ): Promise<Result<unknown>> {
   const item = board.agenda[agendaItemId];
   if (!item) return { ok: true, value: null };
   return withPlan(session, item.planId, (plan) =>
-    saveMeetingVersion(plan.binding.doc, {
-      boardId: board.id,
-      agendaItemId,
-      name,
-      at: new Date(serverNow()).toISOString(),
-      by: me.id,
-      byName: me.name || null,
-    }),
+    saveMeetingVersionOf(plan, { boardId: board.id, agendaItemId, name }, me),
   );
 }
 
