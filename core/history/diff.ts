@@ -9,6 +9,7 @@
  * plan's `updatedAt`, and the score rows of relations that were added or removed (the relation itself is).
  * Nothing that did not change is in the result.
  */
+import { PLAN_TEXTS } from '../model/plan.ts';
 import { diffText } from './text.ts';
 import {
   CHANGE_SECTIONS,
@@ -38,16 +39,8 @@ interface HistorySpec {
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The plan texts people co-edit (doc/kinds/plan.ts PLAN_TEXTS; a test keeps the two lists equal). */
-export const PLAN_HISTORY_TEXTS = [
-  'situation.text',
-  'situation.currentServices',
-  'situation.relationshipForm',
-  'developments',
-  'strategy.text',
-  'summary',
-  'closing',
-] as const;
+/** The plan texts people co-edit (core/model/plan.ts, the list the document layer uses too). */
+export const PLAN_HISTORY_TEXTS = PLAN_TEXTS;
 
 const PLAN_HISTORY: HistorySpec = {
   fields: ['title', 'ownerId', 'relationIds', 'keyPoints', 'budget', 'strategy.quadrants'],

@@ -112,6 +112,18 @@ export const Kpi = z.looseObject({
 });
 export type Kpi = z.infer<typeof Kpi>;
 
+/** The plan's texts people co-edit live (Y.Text each), by path: the document layer and the history read this list. */
+export const PLAN_TEXTS = [
+  'situation.text',
+  'situation.currentServices',
+  'situation.relationshipForm',
+  'developments',
+  'strategy.text',
+  'summary',
+  'closing',
+] as const;
+export type PlanTextPath = (typeof PLAN_TEXTS)[number];
+
 export const AccountPlanDoc = z.looseObject({
   schemaVersion: z.literal(SCHEMA_VERSION.plan),
   id: Id,

@@ -1,19 +1,10 @@
 /** The account plan (DOMAIN.md §3–§5, §9): one Yjs document per plan. */
 import { SCHEMA_VERSION } from '../../core/model/common.ts';
-import { AccountPlanDoc, Action, Benefit, Goal, Kpi } from '../../core/model/plan.ts';
+import { AccountPlanDoc, Action, Benefit, Goal, Kpi, PLAN_TEXTS } from '../../core/model/plan.ts';
 import type { DocJson } from '../layout.ts';
 import { emptyText, type KindSpec } from './types.ts';
 
-export const PLAN_TEXTS = [
-  'situation.text',
-  'situation.currentServices',
-  'situation.relationshipForm',
-  'developments',
-  'strategy.text',
-  'summary',
-  'closing',
-] as const;
-export type PlanTextPath = (typeof PLAN_TEXTS)[number];
+export { PLAN_TEXTS, type PlanTextPath } from '../../core/model/plan.ts';
 
 export const planSpec: KindSpec<'plan'> = {
   kind: 'plan',

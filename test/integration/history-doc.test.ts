@@ -31,8 +31,7 @@ import {
   trackDailyVersions,
   versionJson,
 } from '../../doc/history/index.ts';
-import { PLAN_TEXTS } from '../../doc/kinds/index.ts';
-import { PLAN_HISTORY_TEXTS, type Change } from '../../core/history/index.ts';
+import type { Change } from '../../core/history/index.ts';
 import { mulberry32 } from '../helpers/rng.ts';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
@@ -307,10 +306,6 @@ describe('who and when', () => {
       'relations added r2': ['bram'],
       [`score r1/${criterion}`]: ['anna'],
     });
-  });
-
-  it('core lists the same plan texts as the doc layout', () => {
-    expect([...PLAN_HISTORY_TEXTS]).toEqual([...PLAN_TEXTS]);
   });
 });
 
