@@ -38,6 +38,43 @@ export function attachUser(doc: Y.Doc, person: PersonRef): Y.PermanentUserData {
   return pud;
 }
 
+/**
+ * Attach attribution to `doc` when this session first edits it — not when it merely opens it (a session opens
+ * every plan of the workspace to keep them on the device; mapping its client id in each would write into 200
+ * documents per visit and grow every document's `users` map with each visit of a reader). `isOwnEdit` tells
+ * this session's own edits (its transaction origin). The first edit's deletions are recorded for the person
+ * too (PermanentUserData only sees transactions after it is attached). Returns a function that stops waiting.
+ */
+export function attachUserOnFirstEdit(
+  doc: Y.Doc,
+  person: () => PersonRef,
+  isOwnEdit: (origin: unknown) => boolean,
+): () => void {
+  const onAfter = (transaction: Y.Transaction) => {
+    if (!transaction.local || !isOwnEdit(transaction.origin)) return;
+    doc.off('afterTransaction', onAfter);
+    const who = person();
+    const deletions = transaction.deleteSet;
+    attachUser(doc, who);
+    if (deletions.clients.size > 0) recordDeletions(doc, who.id, deletions);
+  };
+  doc.on('afterTransaction', onAfter);
+  return () => doc.off('afterTransaction', onAfter);
+}
+
+/**
+ * Add `deletions` to `personId`'s delete sets, as PermanentUserData does after each transaction. Its own
+ * encoder is not exported by Yjs; a snapshot's encoding starts with the same delete-set encoding (its state
+ * vector, here empty, follows and is not read).
+ */
+function recordDeletions(doc: Y.Doc, personId: string, deletions: Y.Transaction['deleteSet']): void {
+  const user = doc.getMap(USERS).get(personId);
+  const ds = user instanceof Y.Map ? user.get('ds') : null;
+  if (!(ds instanceof Y.Array)) return;
+  const encoded = Y.encodeSnapshot(Y.createSnapshot(deletions, new Map()));
+  doc.transact(() => ds.push([encoded]), HISTORY_ORIGIN);
+}
+
 /** Keep the stored display name of `person` current (nothing is written when it is already right). */
 export function setPersonName(doc: Y.Doc, person: PersonRef): void {
   const entry = doc.getMap(USERS).get(person.id);

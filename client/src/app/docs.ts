@@ -21,11 +21,17 @@ import { createKindStore, type KindStore } from '../stores/docStore.ts';
 import type { Me } from './identity.ts';
 import { todayIso } from './today.ts';
 import { MIGRATION_ORIGIN, SEED_ORIGIN, UPKEEP_ORIGIN } from '../../../doc/index.ts';
-import { attachUser, HISTORY_ORIGIN, setPersonName, trackDailyVersions } from '../../../doc/history/index.ts';
+import {
+  attachUserOnFirstEdit,
+  HISTORY_ORIGIN,
+  setPersonName,
+  trackDailyVersions,
+} from '../../../doc/history/index.ts';
 
 /**
- * History for an editor's document (history design §2–§3), once its local copy has loaded: this session's
- * client id mapped to the person (PermanentUserData) and the daily version on the first edit of a day.
+ * History for an editor's document (history design §2–§3), once its local copy has loaded: on this session's
+ * first edit, its client id mapped to the person (PermanentUserData) — a document only read is not written —
+ * and the daily version on the first edit of a day.
  */
 function startHistory(
   kind: DocKind,
@@ -34,11 +40,18 @@ function startHistory(
   me: () => Me,
   now: () => string,
 ): () => void {
+  // Bookkeeping is nobody's edit: migrations, index cards, versions and PermanentUserData's own writes (null).
+  const notEdits: readonly unknown[] = [UPKEEP_ORIGIN, MIGRATION_ORIGIN, HISTORY_ORIGIN, null];
   let stopped = false;
   let stopDaily = () => {};
+  let stopAttach = () => {};
   void loaded.then(() => {
     if (stopped) return;
-    attachUser(doc, { id: me().id, name: me().name });
+    stopAttach = attachUserOnFirstEdit(
+      doc,
+      () => ({ id: me().id, name: me().name }),
+      (origin) => !notEdits.includes(origin),
+    );
     stopDaily = trackDailyVersions(kind, doc, {
       today: () => todayIso(),
       author: () => ({ at: now(), by: me().id, byName: me().name || null }),
@@ -48,6 +61,7 @@ function startHistory(
   });
   return () => {
     stopped = true;
+    stopAttach();
     stopDaily();
   };
 }
