@@ -15,6 +15,12 @@ export interface RoomName {
 }
 
 const SEGMENT = /^[A-Za-z0-9_-]{1,200}$/;
+/**
+ * The name `haard serve` gives the first workspace it makes. The app takes a workspace still called this as not
+ * yet named by the firm (its language then is a default too) and asks for both on the first start.
+ */
+export const FIRST_WORKSPACE_NAME = 'Haard';
+
 /** The doc id of every workspace's own document. */
 export const WORKSPACE_DOC_ID = 'main';
 

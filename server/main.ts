@@ -13,6 +13,7 @@ import { createToken } from './auth/token.ts';
 import { loadOrCreateSecret } from './auth/secret.ts';
 import { createHaardServer } from './http.ts';
 import { workspaceRoom } from './relay/roomName.ts';
+import { FIRST_WORKSPACE_NAME } from '../protocol/index.ts';
 import type { Io, Values } from './cli.ts';
 import { dataDirOf } from './cli/token.ts';
 import type { DocStore } from './store/docStore.ts';
@@ -38,7 +39,9 @@ async function ensureFirstWorkspace(dataDir: string, store: DocStore): Promise<F
   const workspaceId = newId();
   const room = workspaceRoom(workspaceId);
   if (!(await store.exists(room)))
-    await store.append(room, [seedWorkspaceUpdate({ id: workspaceId, name: 'Haard', locale: 'nl' })]);
+    await store.append(room, [
+      seedWorkspaceUpdate({ id: workspaceId, name: FIRST_WORKSPACE_NAME, locale: 'nl' }),
+    ]);
   writeFileSync(file, JSON.stringify({ workspaceId } satisfies FirstRun, null, 2));
   return { workspaceId };
 }

@@ -6,11 +6,9 @@
  */
 import { createSignal, Show } from 'solid-js';
 import type { Locale } from '../../../core/model/index.ts';
+import { FIRST_WORKSPACE_NAME } from '../../../protocol/index.ts';
 import { useWorkspace } from '../app/context.tsx';
 import { locale, t } from '../i18n/index.ts';
-
-/** The name `haard serve` gives the first workspace (server/main.ts). */
-export const FIRST_WORKSPACE_NAME = 'Haard';
 
 /** The workspace still has the server's default name: its language is a default too, not the firm's choice. */
 export const unnamedWorkspace = (name: string | undefined): boolean => name === FIRST_WORKSPACE_NAME;
