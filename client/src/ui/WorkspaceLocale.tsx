@@ -2,8 +2,7 @@
  * A colleague who opens an invite sees the workspace's language until they choose their own (issue 11 §6):
  * while this person has made no choice on this device, the app follows `settings.locale` of the open
  * workspace — once the workspace has been named, so that its language is the firm's choice and not the
- * server's default for the first workspace. Renders nothing. Mounted in the top bar's WorkspaceMenu (always present in a workspace); the
- * app shell is the natural home for it.
+ * server's default for the first workspace. Renders nothing; mounted once by the app shell (WorkspaceScreen).
  */
 import { createEffect } from 'solid-js';
 import { useWorkspace } from '../app/context.tsx';

@@ -4,7 +4,6 @@ import { createInvite, createWorkspace, inviteLink, type ApiResult } from '../ap
 import { knownWorkspaces, rememberInvite } from '../app/invites.ts';
 import { readInvite } from '../sync/invite.ts';
 import { InviteList } from './InviteList.tsx';
-import { WorkspaceLocale } from './WorkspaceLocale.tsx';
 import { locale, t } from '../i18n/index.ts';
 
 /** How long a new invite link stays valid. */
@@ -107,7 +106,6 @@ export function WorkspaceMenu() {
       }}
     >
       <summary>{t('menu.workspaces')}</summary>
-      <WorkspaceLocale />
       <div
         class="ws-menu-panel"
         style={place() ? { top: `${place()!.top}px`, left: `${place()!.left}px` } : undefined}

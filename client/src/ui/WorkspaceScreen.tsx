@@ -13,6 +13,7 @@ import { DocBanner } from './DocBanner.tsx';
 import { Nav } from './Nav.tsx';
 import { WorkspaceRoutes } from './routes.tsx';
 import { WorkspaceMenu } from './WorkspaceMenu.tsx';
+import { WorkspaceLocale } from './WorkspaceLocale.tsx';
 import { rememberName } from '../app/invites.ts';
 
 export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
@@ -117,6 +118,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
           </div>
         </header>
         <Nav />
+        <WorkspaceLocale />
         <DocBanner
           status={store.state.status}
           reason={store.state.reason?.[locale()] ?? null}
