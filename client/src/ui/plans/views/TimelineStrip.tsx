@@ -6,7 +6,7 @@
 import { createMemo, For, Show } from 'solid-js';
 import type { AccountPlanDoc, Professional } from '../../../../../core/model/index.ts';
 import { localeTag, locale, t, tn } from '../../../i18n/index.ts';
-import { timelineStrip, type StripItem } from './timelineStrip.ts';
+import { timelineStrip, type StripItem, type StripMonth, type TimelineStripModel } from './timelineStrip.ts';
 import './views.css';
 
 const monthLabel = (month: string) =>
@@ -25,10 +25,15 @@ export function TimelineStrip(props: {
   professionals?: Record<string, Professional>;
   size?: 'normal' | 'large';
 }) {
-  // Large (a slide): months wrap into rows like a calendar and empty months are left out.
-  const model = createMemo(() =>
-    timelineStrip(props.plan, props.today, props.size === 'large' ? { maxMonths: 0 } : {}),
-  );
+  // Large (a slide): months wrap into rows like a calendar and empty months are left out. Unchanged items and
+  // months keep their objects from the last model, so <For> re-renders only what changed: a keystroke in a
+  // 500-action plan redraws one row, not 500 (issue 7 §5).
+  const model = createMemo<TimelineStripModel | undefined>((previous) =>
+    keepUnchanged(
+      previous,
+      timelineStrip(props.plan, props.today, props.size === 'large' ? { maxMonths: 0 } : {}),
+    ),
+  ) as () => TimelineStripModel;
   const owner = (item: StripItem) =>
     item.ownerId ? (props.professionals?.[item.ownerId]?.name ?? null) : null;
 
@@ -118,4 +123,40 @@ export function TimelineStrip(props: {
       </Show>
     </div>
   );
+}
+
+/** Field by field (an item holds only plain values). */
+const sameItem = (a: StripItem, b: StripItem): boolean => {
+  const keys = Object.keys(a) as (keyof StripItem)[];
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+};
+
+/** `next`'s items, each replaced by the equal item of `previous` when there is one (same kind and id). */
+function reuseItems(previous: readonly StripItem[], next: StripItem[]): StripItem[] {
+  const old = new Map(previous.map((item) => [`${item.kind}:${item.id}`, item]));
+  return next.map((item) => {
+    const before = old.get(`${item.kind}:${item.id}`);
+    return before && sameItem(before, item) ? before : item;
+  });
+}
+
+/** The new model with every unchanged item and month the same object as in the previous model. */
+function keepUnchanged(
+  previous: TimelineStripModel | undefined,
+  next: TimelineStripModel,
+): TimelineStripModel {
+  if (!previous) return next;
+  const oldMonths = new Map(previous.months.map((m) => [m.month, m]));
+  const months = next.months.map((m): StripMonth => {
+    const before = oldMonths.get(m.month);
+    if (!before) return m;
+    const items = reuseItems(before.items, m.items);
+    const same =
+      before.current === m.current &&
+      before.skippedBefore === m.skippedBefore &&
+      before.items.length === items.length &&
+      items.every((item, i) => item === before.items[i]);
+    return same ? before : { ...m, items };
+  });
+  return { ...next, months, undated: reuseItems(previous.undated, next.undated) };
 }
