@@ -137,7 +137,13 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
     maxBufferedBytes,
     log,
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes, clientTracking: false });
+  // No permessage-deflate: sync frames are small or already compact, and relay/wire.ts writes prebuilt frames.
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    clientTracking: false,
+    perMessageDeflate: false,
+  });
   const staticFiles = serveStatic(options.distDir ?? null);
 
   const server = createServer((request, response) => {

@@ -11,6 +11,7 @@ import type { Access } from './relay.ts';
 import { nextPeerId, type Peer } from './peer.ts';
 import { TokenBucket, type RateLimit } from './tokenBucket.ts';
 import { OPEN, type WebSocketLike } from './webSocketLike.ts';
+import { sendShared } from './wire.ts';
 
 export interface ConnectionLimits {
   rateLimit: RateLimit;
@@ -75,7 +76,8 @@ export class Connection implements Peer {
     if (this.closed || this.socket.readyState !== OPEN) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) return this.dropSlowReader();
     // No callback: a failed write makes `ws` emit 'error' and close the socket, which ends the membership.
-    this.socket.send(frame);
+    // The same frame goes to every peer of the room: framed once (wire.ts).
+    sendShared(this.socket, frame);
   }
 
   close(code: number, reason: string): void {
