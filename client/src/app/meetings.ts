@@ -31,6 +31,8 @@ import type * as Y from 'yjs';
 import type { Change } from '../../../core/history/index.ts';
 import { changesBetween, readVersions, versionSince } from '../../../doc/history/index.ts';
 import { saveMeetingVersionOf } from './history.ts';
+import { serverNow } from './clock.ts';
+import { deepEqual } from '../../../doc/json.ts';
 import type { Me } from './identity.ts';
 import type { DocHandle } from './docs.ts';
 import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
@@ -55,10 +57,19 @@ export function useMeeting(session: WorkspaceSession, id: string): MeetingSessio
     store.version();
     return store.plain().data;
   });
-  const card = createMemo(() => {
-    const doc = plain();
-    return doc ? meetingCardOf(doc, new Date().toISOString()) : null;
-  });
+  // The card changes when what it shows changes (not on every step of a running meeting): its `updatedAt` is the
+  // time of the last change the card shows.
+  const card = createMemo(
+    () => {
+      const doc = plain();
+      return doc ? meetingCardOf(doc, new Date(serverNow()).toISOString()) : null;
+    },
+    undefined,
+    {
+      equals: (a, b) =>
+        a === b || (a !== null && b !== null && deepEqual({ ...a, updatedAt: '' }, { ...b, updatedAt: '' })),
+    },
+  );
   keepCardInStep(session, handle, card, (c) => session.store.intents.putMeetingCard(c));
 
   const [landingErrors, setLandingErrors] = createSignal<Record<string, SchemaIssue[]>>({});
