@@ -20,7 +20,8 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
   const intents = board.meeting.handle.store.intents;
   const live = () => board.doc().live;
   const agenda = createMemo(() => orderedAgenda(board.doc()));
-  const me = { id: ws.me.id, name: ws.me.name || ws.me.id.slice(0, 6) };
+  // Without a name (the top bar's "Your name"), the others read "Following the facilitator".
+  const me = () => ({ id: ws.me.id, name: ws.me.name });
   const driverName = () => live().driverName || t('mt.live.someone');
 
   // The timer: a tick every half second, on the relay's clock.
@@ -64,7 +65,7 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
             type="button"
             class="primary"
             disabled={agenda().length === 0}
-            onClick={() => board.check(intents.start(me))}
+            onClick={() => board.check(intents.start(me()))}
           >
             {t('mt.live.start')}
           </button>
@@ -121,7 +122,7 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
                 <span>{t('mt.live.following', { name: driverName() })}</span>
               </Show>
               <Show when={!board.readOnly()}>
-                <button type="button" class="link" onClick={() => board.check(intents.handOver(me))}>
+                <button type="button" class="link" onClick={() => board.check(intents.handOver(me()))}>
                   {t('mt.live.takeOver')}
                 </button>
               </Show>
@@ -151,7 +152,7 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
                 disabled={!handTo()}
                 onClick={() => {
                   const to = present().find((p) => p.user.id === handTo());
-                  if (to) board.check(intents.handOver({ id: to.user.id, name: to.user.name || to.user.id }));
+                  if (to) board.check(intents.handOver({ id: to.user.id, name: to.user.name }));
                   setHandTo('');
                 }}
               >
