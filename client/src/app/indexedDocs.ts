@@ -8,7 +8,7 @@
  * - `createIndexedDoc`: open a new document, seed it exactly once after its empty local copy has loaded, add
  *   its card, return its id. The document stays open (kept alive) for the page that opens next.
  */
-import { createEffect, onCleanup, untrack, type Accessor } from 'solid-js';
+import { createEffect, createMemo, onCleanup, untrack, type Accessor } from 'solid-js';
 import type { DocKind } from '../../../protocol/index.ts';
 import { newId, type Result } from '../../../doc/index.ts';
 import type { DocHandle } from './docs.ts';
@@ -16,6 +16,25 @@ import type { WorkspaceSession } from './session.ts';
 
 /** How long after the last change a card is rewritten, ms. */
 const CARD_DEBOUNCE_MS = 600;
+
+/**
+ * Open document `kind`/`id` for the calling component's lifetime (released on cleanup) with its valid data as
+ * plain objects, recomputed on each change (`plain`, null while loading or when unreadable): what every
+ * screen about one document starts from.
+ */
+export function useDoc<K extends DocKind>(
+  session: WorkspaceSession,
+  kind: K,
+  id: string,
+): { handle: DocHandle<K>; plain: Accessor<DocHandle<K>['store']['state']['data']> } {
+  const handle = session.docs.open(kind, id);
+  onCleanup(() => handle.release());
+  const plain = createMemo(() => {
+    handle.store.version();
+    return handle.store.plain().data;
+  });
+  return { handle, plain };
+}
 
 export function keepCardInStep<K extends DocKind, C>(
   session: WorkspaceSession,

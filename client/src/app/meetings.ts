@@ -18,7 +18,7 @@
  * both writes go to the local copies and reach the relay on reconnect, each exactly once.
  * Steps 2 and 3 are pure functions of the two Y.Docs in doc/commitments.ts (tested there without a browser).
  */
-import { createEffect, createMemo, createRoot, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createRoot, createSignal, on, type Accessor } from 'solid-js';
 import { meetingCardOf, previousBoard, reviewCandidates } from '../../../core/meetingBoard.ts';
 import type { AccountPlanDoc, Commitment, MeetingBoardDoc, ReviewItem } from '../../../core/model/index.ts';
 import { createMeetingDoc, type Result } from '../../../doc/index.ts';
@@ -35,7 +35,7 @@ import { serverNow } from './clock.ts';
 import { deepEqual } from '../../../doc/json.ts';
 import type { Me } from './identity.ts';
 import type { DocHandle } from './docs.ts';
-import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
+import { createIndexedDoc, keepCardInStep, useDoc } from './indexedDocs.ts';
 import type { WorkspaceSession } from './session.ts';
 
 export interface MeetingSession {
@@ -50,13 +50,8 @@ export interface MeetingSession {
 
 /** Open board `id` for the calling component's lifetime; completes half-made commitments while open. */
 export function useMeeting(session: WorkspaceSession, id: string): MeetingSession {
-  const handle = session.docs.open('meeting', id);
-  onCleanup(() => handle.release());
+  const { handle, plain } = useDoc(session, 'meeting', id);
   const store = handle.store;
-  const plain = createMemo(() => {
-    store.version();
-    return store.plain().data;
-  });
   // The card changes when what it shows changes (not on every step of a running meeting): its `updatedAt` is the
   // time of the last change the card shows.
   const card = createMemo(

@@ -9,11 +9,11 @@
  *   changes — so the plan list shows completeness, errors and owner of 200 plans without opening any.
  * - `createPlan` seeds a new plan document exactly once, in the creating tab, then adds its card.
  */
-import { createDeferred, createMemo, onCleanup, type Accessor } from 'solid-js';
+import { createDeferred, createMemo, type Accessor } from 'solid-js';
 import type { AccountPlanDoc, Contact, PlanCard, WorkspaceDoc } from '../../../core/model/index.ts';
 import { planCompleteness, validatePlan, type Finding } from '../../../core/plan/index.ts';
 import { createPlanDoc, type Result } from '../../../doc/index.ts';
-import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
+import { createIndexedDoc, keepCardInStep, useDoc } from './indexedDocs.ts';
 import type { DocHandle } from './docs.ts';
 import type { WorkspaceSession } from './session.ts';
 
@@ -91,15 +91,10 @@ export function planCardOf(plan: AccountPlanDoc, findings: readonly Finding[], t
  * open across midnight keeps yesterday's "overdue" until it is opened again).
  */
 export function usePlan(session: WorkspaceSession, id: string): PlanSession {
-  const handle = session.docs.open('plan', id);
-  onCleanup(() => handle.release());
+  const { handle, plain } = useDoc(session, 'plan', id);
   const store = handle.store;
   const today = localToday();
 
-  const plain = createMemo(() => {
-    store.version();
-    return store.plain().data;
-  });
   const workspacePlain = createMemo(() => {
     session.store.version();
     return session.store.plain().data;

@@ -8,7 +8,7 @@
  * - While a writable tournament is open, its card in the workspace is updated (debounced) when it changes.
  * - `createTournament` seeds a new tournament document exactly once, in the creating tab, then adds its card.
  */
-import { createMemo, onCleanup, type Accessor } from 'solid-js';
+import { createMemo, type Accessor } from 'solid-js';
 import type { TournamentDoc } from '../../../core/model/index.ts';
 import {
   tournamentBracket,
@@ -16,7 +16,7 @@ import {
   type TournamentBracket,
 } from '../../../core/tournamentBoard.ts';
 import { createTournamentDoc, type Result } from '../../../doc/index.ts';
-import { createIndexedDoc, keepCardInStep } from './indexedDocs.ts';
+import { createIndexedDoc, keepCardInStep, useDoc } from './indexedDocs.ts';
 import { locale } from '../i18n/index.ts';
 import type { DocHandle } from './docs.ts';
 import { localToday } from './plans.ts';
@@ -32,15 +32,10 @@ export interface TournamentSession {
 
 /** Open tournament `id` for the calling component's lifetime. `today` is read once per call site. */
 export function useTournament(session: WorkspaceSession, id: string): TournamentSession {
-  const handle = session.docs.open('tournament', id);
-  onCleanup(() => handle.release());
+  const { handle, plain } = useDoc(session, 'tournament', id);
   const store = handle.store;
   const today = localToday();
 
-  const plain = createMemo(() => {
-    store.version();
-    return store.plain().data;
-  });
   const bracket = createMemo(() => {
     const doc = plain();
     if (!doc) return null;

@@ -44,9 +44,12 @@ export function ReviewSection() {
     if (board.check(r) && r.value > 0) setNote(tn('mt.review.collected', r.value));
   };
 
-  // Before the meeting, an editor's board collects what came due by itself (idempotent: fixed ids).
+  // A new board collects what came due by itself (idempotent: fixed ids). Only while its review is empty:
+  // collecting reads every plan of the workspace, too much to repeat on each opening — the button does it.
   onMount(() => {
-    if (!board.readOnly() && board.doc().live.status === 'notStarted') void collect();
+    const doc = board.doc();
+    if (!board.readOnly() && doc.live.status === 'notStarted' && Object.keys(doc.review).length === 0)
+      void collect();
   });
 
   return (
