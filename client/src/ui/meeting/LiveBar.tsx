@@ -5,7 +5,7 @@
  * again; for all, the current presentation's timer — counted from a start time in the board on the relay's
  * clock, so every screen shows the same time even when their clocks differ.
  */
-import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { elapsedSeconds, orderedAgenda } from '../../../../core/meetingBoard.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { serverNow } from '../../app/clock.ts';
@@ -26,8 +26,11 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
 
   // The timer: a tick every half second, on the relay's clock.
   const [now, setNow] = createSignal(serverNow());
-  const timer = setInterval(() => setNow(serverNow()), 500);
-  onCleanup(() => clearInterval(timer));
+  createEffect(() => {
+    if (!live().timerStartedAt) return; // no timer runs: nothing to tick
+    const timer = setInterval(() => setNow(serverNow()), 500);
+    onCleanup(() => clearInterval(timer));
+  });
   const current = () => agenda().find((a) => a.id === live().agendaItemId) ?? null;
   const elapsed = () => elapsedSeconds(live().timerStartedAt, now());
   const over = () => {
