@@ -88,10 +88,13 @@ export function openLocalCopy(name: string, doc: Y.Doc, options: LocalCopyOption
   const scheduleFlush = () => {
     if (flushScheduled || writing !== null || db === null) return;
     flushScheduled = true;
-    setTimeout(() => {
+    // A microtask, not a timer: every update of the running task is written in one row, and the write has
+    // started before the browser can unload the page (a reload right after an edit kept nothing when the
+    // write waited for a timer).
+    queueMicrotask(() => {
       flushScheduled = false;
-      flush();
-    }, 0);
+      void flush();
+    });
   };
 
   /** Writes the queue as one row; on failure the changes go back to the front of the queue. */
@@ -102,7 +105,7 @@ export function openLocalCopy(name: string, doc: Y.Doc, options: LocalCopyOption
     const batch = queue;
     queue = [];
     const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch);
-    writing = write(target, (store) => store.add(update)).then((result) => {
+    writing = write(target, (store) => store.add(update), true).then((result) => {
       writing = null;
       if (result === 'ok') {
         rows++;
@@ -246,13 +249,20 @@ function readInto(
 }
 
 /** One readwrite transaction on `updates`; resolves with how it ended (`quota` when space ran out). */
-function write(db: IDBDatabase, body: (store: IDBObjectStore) => void): Promise<WriteResult> {
+function write(
+  db: IDBDatabase,
+  body: (store: IDBObjectStore) => void,
+  commitAtOnce = false,
+): Promise<WriteResult> {
   return new Promise((resolve) => {
     try {
       const tx = db.transaction([UPDATES], 'readwrite');
       tx.oncomplete = () => resolve('ok');
       tx.onabort = () => resolve(isQuotaError(tx.error) ? 'quota' : 'failed');
       body(tx.objectStore(UPDATES));
+      // Commit now rather than when the event loop is idle: a page unloaded right after keeps the write.
+      // Not for compaction, whose delete is issued from a request's success handler.
+      if (commitAtOnce) tx.commit?.();
     } catch (error) {
       resolve(isQuotaError(error) ? 'quota' : 'failed');
     }
