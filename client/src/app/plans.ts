@@ -9,11 +9,12 @@
  *   changes — so the plan list shows completeness, errors and owner of 200 plans without opening any.
  * - `createPlan` seeds a new plan document exactly once, in the creating tab, then adds its card.
  */
-import { createDeferred, createMemo, type Accessor } from 'solid-js';
+import { createMemo, type Accessor } from 'solid-js';
 import type { AccountPlanDoc, Contact, PlanCard, WorkspaceDoc } from '../../../core/model/index.ts';
 import { planCompleteness, validatePlan, type Finding } from '../../../core/plan/index.ts';
 import { createPlanDoc, type Result } from '../../../doc/index.ts';
 import { createIndexedDoc, keepCardInStep, useDoc } from './indexedDocs.ts';
+import { createSettled } from './settled.ts';
 import type { DocHandle } from './docs.ts';
 import type { WorkspaceSession } from './session.ts';
 
@@ -30,8 +31,9 @@ export interface PlanSession {
   /** The plan as plain objects, recomputed on each change (for derived figures). */
   plain: Accessor<AccountPlanDoc | null>;
   /**
-   * `plain`, but updated when the browser is idle (at most 400 ms behind): for heavy derived views (timeline,
-   * 4P matrix, print summary) that must not run on every keystroke of a 500-action plan.
+   * `plain`, settled (./settled.ts): 300 ms after the last change, at least every 2 s while changes keep
+   * coming, at once before printing — for heavy derived views (timeline, 4P matrix, print summary) that must
+   * not redraw on every keystroke of a 500-action plan.
    */
   settled: Accessor<AccountPlanDoc | null>;
   /** core/plan findings, sorted by severity then path. */
@@ -116,7 +118,7 @@ export function usePlan(session: WorkspaceSession, id: string): PlanSession {
   });
   keepCardInStep(session, handle, card, (c) => session.store.intents.putPlanCard(c));
 
-  const settled = createDeferred(plain, { timeoutMs: 400 });
+  const settled = createSettled(plain);
 
   return {
     handle,

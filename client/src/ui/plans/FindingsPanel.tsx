@@ -2,7 +2,7 @@
  * The live validation panel: every core/plan finding, grouped by severity, in the user's language; clicking
  * one moves focus to the field it names. Updates on every change (the findings are a memo of the plan).
  */
-import { createMemo, For, Index } from 'solid-js';
+import { createMemo, For } from 'solid-js';
 import type { Finding, Severity } from '../../../../core/plan/index.ts';
 import { findingMessage } from '../../../../core/messages/findings.ts';
 import { locale, t, tn } from '../../i18n/index.ts';
@@ -19,10 +19,28 @@ const GROUPS: {
 ];
 
 export function FindingsPanel(props: { findings: Finding[] }) {
-  const grouped = createMemo(() =>
-    GROUPS.map((g) => ({ ...g, items: props.findings.filter((f) => f.severity === g.severity) })).filter(
-      (g) => g.items.length > 0,
-    ),
+  // Groups are keyed by their severity and rows by what the finding says (rule, field, parameters): strings,
+  // which <For> matches by value. Every keystroke makes new finding objects; keyed by object (or by position)
+  // every row of the panel was rebuilt or rewritten and the whole panel repainted — 100 rows per keystroke in
+  // a 500-action plan (issue 7 §5). Now a row is touched only when its finding comes or goes.
+  const byKey = createMemo(() => {
+    const map = new Map<string, Finding>();
+    for (const f of props.findings) map.set(findingKey(f), f);
+    return map;
+  });
+  const keysOf = createMemo(() => {
+    const by = new Map<Severity, string[]>();
+    for (const f of props.findings) {
+      const list = by.get(f.severity);
+      if (list) list.push(findingKey(f));
+      else by.set(f.severity, [findingKey(f)]);
+    }
+    return by;
+  });
+  const groups = createMemo(
+    () => GROUPS.filter((g) => (keysOf().get(g.severity)?.length ?? 0) > 0),
+    undefined,
+    { equals: sameList },
   );
   const go = (f: Finding) => {
     const missing = typeof f.params?.missing === 'string' ? f.params.missing.split(',')[0] : undefined;
@@ -40,26 +58,39 @@ export function FindingsPanel(props: { findings: Finding[] }) {
           ? t('plans.findings.none')
           : tn('plans.findings.count', props.findings.length)}
       </p>
-      <For each={grouped()}>
-        {(group) => (
-          <section class="findings-group" data-severity={group.severity}>
-            <h3>
-              {t(group.key)} <span class="count">{group.items.length}</span>
-            </h3>
-            <ul>
-              <Index each={group.items}>
-                {(f) => (
-                  <li>
-                    <button type="button" class="finding" data-rule={f().id} onClick={() => go(f())}>
-                      {findingMessage(f(), locale())}
-                    </button>
-                  </li>
-                )}
-              </Index>
-            </ul>
-          </section>
-        )}
+      <For each={groups()}>
+        {(group) => {
+          const keys = createMemo(() => keysOf().get(group.severity) ?? [], undefined, { equals: sameList });
+          return (
+            <section class="findings-group" data-severity={group.severity}>
+              <h3>
+                {t(group.key)} <span class="count">{keys().length}</span>
+              </h3>
+              <ul>
+                <For each={keys()}>
+                  {(key) => {
+                    // Read once (rows are made untracked): the key says all the row shows.
+                    const f = byKey().get(key)!;
+                    return (
+                      <li>
+                        <button type="button" class="finding" data-rule={f.id} onClick={() => go(f)}>
+                          {findingMessage(f, locale())}
+                        </button>
+                      </li>
+                    );
+                  }}
+                </For>
+              </ul>
+            </section>
+          );
+        }}
       </For>
     </aside>
   );
 }
+
+/** What a finding says, as one string: equal for findings a reader cannot tell apart. */
+const findingKey = (f: Finding): string => `${f.id}\u0000${f.path}\u0000${JSON.stringify(f.params ?? null)}`;
+
+const sameList = <T,>(a: readonly T[], b: readonly T[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);

@@ -1,6 +1,6 @@
 /**
  * Derived views of a plan, mounted by the plan page as one section: the 4P matrix, benefits by level, the
- * trust pyramid and the timeline strip. Read-only views of the live plan (`session.settled()`: at most 400 ms behind a keystroke), recomputed on
+ * trust pyramid and the timeline strip. Read-only views of the live plan (`session.settled()`: 300 ms after typing stops), recomputed on
  * every change — a colleague's edit shows at once. They write nothing, so viewers see the same.
  */
 import { Show } from 'solid-js';

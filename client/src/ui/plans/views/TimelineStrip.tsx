@@ -34,6 +34,12 @@ export function TimelineStrip(props: {
       timelineStrip(props.plan, props.today, props.size === 'large' ? { maxMonths: 0 } : {}),
     ),
   ) as () => TimelineStripModel;
+  // Month rows are keyed by their `YYYY-MM` (a string <For> matches by value), not by the month object: a
+  // month whose one item changed is a new object, and keying by it re-created the whole month's row.
+  const monthKeys = createMemo(() => model().months.map((m) => m.month), undefined, {
+    equals: (a, b) => a.length === b.length && a.every((key, i) => key === b[i]),
+  });
+  const monthByKey = createMemo(() => new Map(model().months.map((m) => [m.month, m])));
   const owner = (item: StripItem) =>
     item.ownerId ? (props.professionals?.[item.ownerId]?.name ?? null) : null;
 
@@ -78,37 +84,44 @@ export function TimelineStrip(props: {
         </p>
         <div class="tl-scroll" tabindex="0" role="region" aria-label={t('pv.tl.label')}>
           <ol class="tl-months">
-            <For each={model().months}>
-              {(m) => (
-                <li class="tl-month" data-current={m.current ? 'true' : undefined}>
-                  <Show when={m.skippedBefore > 0}>
-                    <span class="tl-gap" title={tn('pv.tl.skipped', m.skippedBefore)}>
-                      <span class="visually-hidden">{tn('pv.tl.skipped', m.skippedBefore)}</span>
-                    </span>
-                  </Show>
-                  <div class="tl-month-label">
-                    <time datetime={m.month}>{monthLabel(m.month)}</time>
-                    <Show when={m.current}>
-                      <span class="tl-today-label">{t('pv.tl.today')}</span>
+            <For each={monthKeys()}>
+              {(key) => {
+                // A removed month keeps its last value until its row is disposed.
+                const m = createMemo<StripMonth>(
+                  (last) => monthByKey().get(key) ?? last,
+                  monthByKey().get(key)!,
+                );
+                return (
+                  <li class="tl-month" data-current={m().current ? 'true' : undefined}>
+                    <Show when={m().skippedBefore > 0}>
+                      <span class="tl-gap" title={tn('pv.tl.skipped', m().skippedBefore)}>
+                        <span class="visually-hidden">{tn('pv.tl.skipped', m().skippedBefore)}</span>
+                      </span>
                     </Show>
-                  </div>
-                  <div class="tl-body">
-                    <Show when={m.current}>
-                      <span
-                        class="tl-today"
-                        style={{ left: `${(model().todayFraction * 100).toFixed(1)}%` }}
-                        data-testid="timeline-today"
-                        aria-hidden="true"
-                      />
-                    </Show>
-                    <Show when={m.items.length > 0}>
-                      <ul class="tl-items">
-                        <For each={m.items}>{(item) => <Item item={item} dated />}</For>
-                      </ul>
-                    </Show>
-                  </div>
-                </li>
-              )}
+                    <div class="tl-month-label">
+                      <time datetime={m().month}>{monthLabel(m().month)}</time>
+                      <Show when={m().current}>
+                        <span class="tl-today-label">{t('pv.tl.today')}</span>
+                      </Show>
+                    </div>
+                    <div class="tl-body">
+                      <Show when={m().current}>
+                        <span
+                          class="tl-today"
+                          style={{ left: `${(model().todayFraction * 100).toFixed(1)}%` }}
+                          data-testid="timeline-today"
+                          aria-hidden="true"
+                        />
+                      </Show>
+                      <Show when={m().items.length > 0}>
+                        <ul class="tl-items">
+                          <For each={m().items}>{(item) => <Item item={item} dated />}</For>
+                        </ul>
+                      </Show>
+                    </div>
+                  </li>
+                );
+              }}
             </For>
           </ol>
         </div>
