@@ -47,6 +47,8 @@ test('arrow keys and PageDown walk all steps, the URL and the step indicator fol
     await expect(page).toHaveURL(stepUrl(id, STEPS[i]!));
     await expect(page.getByTestId('present-count')).toContainText(`Step ${i + 1} of 7`);
     await expect(current).toHaveCount(1);
+    // The ruitmodel's part: "Plan · n of 4" on the plan's four steps (it stayed at 1 while stepping once).
+    if (i >= 1 && i <= 4) await expect(page.locator('.slide-kicker')).toHaveText(`Plan · ${i} of 4`);
   }
   await expect(current).toHaveText('Closing');
   await expect(page.getByTestId('present-question')).toHaveText('Who has a question?');
@@ -59,6 +61,7 @@ test('arrow keys and PageDown walk all steps, the URL and the step indicator fol
   await expect(page).toHaveURL(stepUrl(id, 'summary'));
   await page.keyboard.press('PageUp');
   await expect(page).toHaveURL(stepUrl(id, 'timeline'));
+  await expect(page.locator('.slide-kicker')).toHaveText('Plan · 4 of 4');
   await expect(page.getByTestId('timeline-item').filter({ hasText: 'Overdue' })).toHaveCount(1);
   await expect(page.getByTestId('timeline-today')).toBeVisible();
   await page.keyboard.press('Home');

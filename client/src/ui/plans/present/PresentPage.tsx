@@ -206,8 +206,12 @@ function Presentation(props: { planId: string; step: PresentStep }) {
                   <p class="slide-kicker">
                     <Switch fallback={title()}>
                       <Match when={props.step === 'opening'}>{t('pv.phase.opening')}</Match>
-                      <Match when={phaseOf(props.step).number}>
-                        {(n) => t('pv.present.planPart', { n: n(), total: PLAN_STEPS.length })}
+                      {/* Not <Match>'s callback form: its value stayed at the first plan step's number. */}
+                      <Match when={phaseOf(props.step).number !== null}>
+                        {t('pv.present.planPart', {
+                          n: phaseOf(props.step).number ?? 0,
+                          total: PLAN_STEPS.length,
+                        })}
                       </Match>
                     </Switch>
                   </p>
