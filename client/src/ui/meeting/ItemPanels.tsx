@@ -159,7 +159,7 @@ function Commitments(props: { agendaItemId: string }) {
                     when={c.landed}
                     fallback={
                       <Show when={board.meeting.landingErrors()[c.id]} fallback={t('mt.commit.landing')}>
-                        {(issues) => t('mt.commit.notLanded', { reason: issuesText(issues()) })}
+                        {(issues) => <>{t('mt.commit.notLanded', { reason: issuesText(issues()) })}</>}
                       </Show>
                     }
                   >
