@@ -159,5 +159,10 @@ export const AccountPlanDoc = z.looseObject({
   summary: Text,
   /** Closing of the ruitmodel: the conclusion or the ask. */
   closing: Text,
+  /**
+   * When the plan was deleted (ISO date-time), null or absent while it is in use. A deleted plan keeps its
+   * document and history; the plan list leaves it out (its card says `deleted`) and it can be restored.
+   */
+  deletedAt: z.optional(z.nullable(IsoDateTime)),
 });
 export type AccountPlanDoc = z.infer<typeof AccountPlanDoc>;

@@ -292,6 +292,8 @@ export const PlanCard = z.looseObject({
   updatedAt: IsoDateTime,
   /** The day the findings were computed (`plan.stale` and `action.overdue` depend on it). */
   checkedOn: IsoDate,
+  /** The plan is deleted (its `deletedAt` is set): lists leave it out. Absent on cards written before. */
+  deleted: z.optional(z.boolean()),
 });
 export type PlanCard = z.infer<typeof PlanCard>;
 

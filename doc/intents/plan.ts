@@ -120,6 +120,12 @@ export function planIntents(doc: Y.Doc, opts: IntentOptions) {
       setField('setOwner', fields, 'ownerId', ownerId, shape.ownerId, 'ownerId'),
     setBudget: (budget: number | null) =>
       setField('setBudget', fields, 'budget', budget, shape.budget, 'budget'),
+    /**
+     * Delete the plan (`deletedAt` = now) or bring it back (null). The document and its history stay; the
+     * workspace's card of the plan follows (`deleted`), and the plan list leaves deleted plans out.
+     */
+    setDeleted: (deleted: boolean) =>
+      setField('setDeleted', fields, 'deletedAt', deleted ? opts.now() : null, shape.deletedAt, 'deletedAt'),
     setStrategyQuadrants: (quadrants: Quadrant[]) =>
       setField(
         'setStrategyQuadrants',

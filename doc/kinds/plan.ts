@@ -13,7 +13,7 @@ export const planSpec: KindSpec<'plan'> = {
   version: SCHEMA_VERSION.plan,
   metaKeys: ['schemaVersion', 'id', 'workspaceId', 'createdAt', 'updatedAt'],
   fields: [
-    { root: 'plan', path: '', keys: ['title', 'relationIds', 'ownerId', 'keyPoints', 'budget'] },
+    { root: 'plan', path: '', keys: ['title', 'relationIds', 'ownerId', 'keyPoints', 'budget', 'deletedAt'] },
     { root: 'situation', path: 'situation' },
     { root: 'strategy', path: 'strategy' },
   ],

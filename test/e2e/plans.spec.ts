@@ -28,7 +28,8 @@ async function startAcmePlan(page: Page): Promise<string> {
   await page.getByRole('link', { name: 'Account plans' }).click();
   await expect(page.getByRole('heading', { name: /A relations? (has|have) no account plan/ })).toBeVisible();
   await shot(page, 'plans-empty');
-  await page.getByRole('button', { name: 'Start a plan for Acme BV' }).click();
+  // A double click, as people do: it must make one plan, not two.
+  await page.getByRole('button', { name: 'Start a plan for Acme BV' }).dblclick();
   await expect(page.getByLabel('Plan title')).toHaveValue(/Acme BV/);
   return page.url();
 }
@@ -85,8 +86,45 @@ test('a plan starts from the A-relations warning, is listed with its completenes
   const row = anna.getByTestId('plans').getByRole('row', { name: /Acme BV/ });
   await expect(row).toContainText('%');
   await expect(row).toContainText(/\d+ errors?/);
+  await expect(anna.getByTestId('plans').getByRole('row', { name: /Acme/ })).toHaveCount(1);
   await shot(anna, 'plans-list');
   await expect(anna.getByRole('button', { name: 'Start a plan for Acme BV' })).toHaveCount(0);
+  expect(url).toContain('/plans/');
+});
+
+test('deleting a plan asks first, takes it out of everyone’s list, and it can be restored', async ({
+  browser,
+}) => {
+  const anna = await openSynced(browser, haard.inviteUrl);
+  const url = await startAcmePlan(anna);
+  const bram = await openSynced(browser, haard.inviteUrl);
+  await bram.getByRole('link', { name: 'Account plans' }).click();
+  const bramsRow = bram.getByTestId('plans').getByRole('row', { name: /Acme BV/ });
+  await expect(bramsRow).toHaveCount(1);
+
+  await anna.getByRole('button', { name: 'Delete plan' }).click();
+  const ask = anna.getByRole('group', { name: 'Delete plan' });
+  await expect(ask).toContainText('It leaves the plan list for everyone');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(anna.getByTestId('plan-deleted')).toHaveCount(0);
+  await anna.getByRole('button', { name: 'Delete plan' }).click();
+  await anna
+    .getByRole('group', { name: 'Delete plan' })
+    .getByRole('button', { name: 'Delete', exact: true })
+    .click();
+  await expect(anna.getByTestId('plan-deleted')).toContainText('This plan was deleted on');
+
+  // Gone from the colleague's list; Acme is an A relation without a plan again; "Deleted plans" shows it.
+  await expect(bramsRow).toHaveCount(0);
+  await expect(bram.getByRole('button', { name: 'Start a plan for Acme BV' })).toBeVisible();
+  await bram.getByLabel('Deleted plans (1)').check();
+  await expect(bramsRow).toHaveCount(1);
+
+  await anna.getByRole('button', { name: 'Restore plan' }).click();
+  await expect(anna.getByTestId('plan-deleted')).toHaveCount(0);
+  await bram.getByLabel(/Deleted plans/).uncheck();
+  await expect(bramsRow).toHaveCount(1);
+  await expect(bram.getByRole('button', { name: 'Start a plan for Acme BV' })).toHaveCount(0);
   expect(url).toContain('/plans/');
 });
 

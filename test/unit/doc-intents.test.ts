@@ -13,7 +13,7 @@ import {
   type Result,
 } from '../../doc/index.ts';
 import { SAMPLES, assertOk, clock, opts } from '../fixtures/docs/sample.ts';
-import type { WorkspaceDoc } from '../../core/model/index.ts';
+import { AccountPlanDoc, type WorkspaceDoc } from '../../core/model/index.ts';
 
 /** Run `fn` and count the transactions it made, with their intent tags. */
 function transactions(doc: Y.Doc, fn: () => unknown): { count: number; intents: unknown[]; result: unknown } {
@@ -150,6 +150,7 @@ describe('every successful intent is exactly one transaction, with the user orig
     ['setKeyPoints', p.doc, () => p.plan.setKeyPoints(['a', 'b', 'c', 'd'])],
     ['setText', p.doc, () => p.plan.setText('summary', 'Samenvatting')],
     ['setBudget', p.doc, () => p.plan.setBudget(null)],
+    ['setDeleted', p.doc, () => p.plan.setDeleted(true)],
     ['setStrategyQuadrants', p.doc, () => p.plan.setStrategyQuadrants(['person'])],
     ['addGoal', p.doc, () => p.plan.addGoal({ title: 'Omzet +10%', category: 'revenue' })],
     ['updateGoal', p.doc, () => p.plan.updateGoal('p-1', { target: '9.5' })],
@@ -425,6 +426,18 @@ describe('intent semantics', () => {
     const after = readPlan(doc)!.updatedAt as string;
     expect(after > before).toBe(true);
     expect(after.startsWith('2026-06-01')).toBe(true);
+  });
+
+  it('a plan is deleted with the time and restored to null; its content stays and the document checks', () => {
+    const { doc, plan: p } = plan();
+    assertOk(p.setDeleted(true));
+    const deleted = readPlan(doc)!;
+    expect(String(deleted.deletedAt).startsWith('2026-06-01')).toBe(true);
+    expect(Object.keys(deleted.actions as object).length).toBeGreaterThan(0);
+    expect(AccountPlanDoc.safeParse(deleted).success).toBe(true);
+    assertOk(p.setDeleted(false));
+    expect(readPlan(doc)!.deletedAt).toBeNull();
+    expect(AccountPlanDoc.safeParse(readPlan(doc)).success).toBe(true);
   });
 
   it('removing a goal clears the goalId of the actions that served it', () => {

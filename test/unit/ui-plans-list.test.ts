@@ -91,4 +91,15 @@ describe('plan list model', () => {
       { id: 'r4', name: 'Delta', ownerId: null },
     ]);
   });
+
+  it('a deleted plan is left out of the list and covers no A relation; "deleted" lists only those', () => {
+    const withDeleted = {
+      ...ws,
+      plans: { ...ws.plans, a: { ...ws.plans!.a!, deleted: true } },
+    } as unknown as WorkspaceDoc;
+    const all = buildPlanRows(withDeleted, classOf);
+    expect(filterPlanRows(all, none).map((r) => r.id)).toEqual(['b']);
+    expect(filterPlanRows(all, { ...none, deleted: true }).map((r) => r.id)).toEqual(['a']);
+    expect(aRelationsWithoutPlan(withDeleted, classOf, collator).map((r) => r.id)).toEqual(['r1', 'r4']);
+  });
 });

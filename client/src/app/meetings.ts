@@ -276,7 +276,10 @@ export async function collectReview(
   if (!doc || !ws) return { ok: true, value: 0 };
   const previous = doc.previousBoardId ? ws.meetings?.[doc.previousBoardId] : undefined;
   const plans: AccountPlanDoc[] = [];
-  const handles = Object.keys(ws.plans).map((id) => session.docs.open('plan', id, { background: true }));
+  // A deleted plan's actions are not reviewed (doc/intents/plan.ts setDeleted).
+  const handles = Object.keys(ws.plans)
+    .filter((id) => !ws.plans[id]?.deleted)
+    .map((id) => session.docs.open('plan', id, { background: true }));
   try {
     await Promise.all(
       handles.map(async (h) => {

@@ -85,6 +85,7 @@ export function planCardOf(plan: AccountPlanDoc, findings: readonly Finding[], t
     warnings: counts.warnings,
     updatedAt: plan.updatedAt,
     checkedOn: today,
+    deleted: Boolean(plan.deletedAt),
   };
 }
 

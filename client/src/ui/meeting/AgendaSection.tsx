@@ -190,7 +190,9 @@ function AddToAgenda() {
   const board = useBoard();
   const names = useNames();
   const plans = createMemo(() =>
-    Object.values(ws.data()?.plans ?? {}).sort((a, b) => a.title.localeCompare(b.title)),
+    Object.values(ws.data()?.plans ?? {})
+      .filter((p) => !p.deleted)
+      .sort((a, b) => a.title.localeCompare(b.title)),
   );
   const [planId, setPlanId] = createSignal('');
   const [presenterId, setPresenterId] = createSignal('');

@@ -25,6 +25,7 @@ import {
 import { BudgetSection } from './kpi/BudgetSection.tsx';
 import { KpiSection } from './kpi/KpiSection.tsx';
 import { PrintButton, PrintSummary } from './print/PrintSummary.tsx';
+import { DeletedBanner, DeletePlanButton } from './PlanDeletion.tsx';
 import { PlanViews } from './views/PlanViews.tsx';
 import { DocPending, useDocScreen } from '../DocScreen.tsx';
 import { PlanHistory } from '../history/PlanHistory.tsx';
@@ -135,6 +136,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
           ← {t('plans.back')}
         </A>
       </div>
+      <DeletedBanner plan={props.plan} intents={intents} readOnly={readOnly()} />
       <header class="plan-header">
         <div class="plan-heading">
           <label class="visually-hidden" for="plan-title">
@@ -183,6 +185,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
             {t('plans.present')}
           </A>
           <PrintButton />
+          <DeletePlanButton plan={props.plan} intents={intents} readOnly={readOnly()} />
         </div>
         <RefusalMessage message={refusal.message()} />
       </header>

@@ -9,6 +9,7 @@ import { CLASSES, type AbcClass } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { createPlan } from '../../app/plans.ts';
 import { formatDate, locale, t, tn, type MessageKey } from '../../i18n/index.ts';
+import { createOnce } from '../once.ts';
 import { issuesText } from '../relations/common.tsx';
 import { createToast } from '../Toast.tsx';
 import { NewPlanForm } from './NewPlanForm.tsx';
@@ -23,7 +24,15 @@ import {
 } from './listModel.ts';
 import './plans.css';
 
-type Params = { q?: string; cls?: string; owner?: string; errors?: string; sort?: string; dir?: string };
+type Params = {
+  q?: string;
+  cls?: string;
+  owner?: string;
+  errors?: string;
+  deleted?: string;
+  sort?: string;
+  dir?: string;
+};
 
 const COLUMNS: { key: PlanSortKey; label: MessageKey }[] = [
   { key: 'title', label: 'plans.col.title' },
@@ -59,11 +68,14 @@ export default function PlansView() {
         cls: CLASSES.includes(params.cls as AbcClass) ? (params.cls as AbcClass) : '',
         owner: params.owner ?? '',
         withErrors: params.errors === '1',
+        deleted: params.deleted === '1',
       }),
       sort(),
       collator(),
     ),
   );
+  const inUse = createMemo(() => rows().filter((r) => !r.deleted).length);
+  const deletedCount = createMemo(() => rows().length - inUse());
   const missing = createMemo(() => {
     const d = ws.data();
     return d ? aRelationsWithoutPlan(d, ws.derived.classOf(), collator()) : [];
@@ -72,15 +84,17 @@ export default function PlansView() {
     Object.values(ws.data()?.professionals ?? {}).sort((a, b) => collator().compare(a.name, b.name)),
   );
 
-  const startFor = async (relationId: string, name: string, ownerId: string | null) => {
-    const result = await createPlan(ws.session, {
-      relationIds: [relationId],
-      title: t('plans.new.defaultTitle', { name, year: String(new Date().getFullYear()) }),
-      ownerId,
-    });
-    if (result.ok) navigate(`/plans/${result.value}`);
-    else toast.show({ text: issuesText(result.issues), undo: null });
-  };
+  const { run: startFor, busy: starting } = createOnce(
+    async (relationId: string, name: string, ownerId: string | null) => {
+      const result = await createPlan(ws.session, {
+        relationIds: [relationId],
+        title: t('plans.new.defaultTitle', { name, year: String(new Date().getFullYear()) }),
+        ownerId,
+      });
+      if (result.ok) navigate(`/plans/${result.value}`);
+      else toast.show({ text: issuesText(result.issues), undo: null });
+    },
+  );
 
   const sortBy = (key: PlanSortKey) =>
     setParams({ sort: key, dir: sort().key === key && sort().dir === 'asc' ? 'desc' : 'asc' });
@@ -99,7 +113,7 @@ export default function PlansView() {
                   <button
                     type="button"
                     class="small"
-                    disabled={ws.readOnly()}
+                    disabled={ws.readOnly() || starting()}
                     onClick={() => void startFor(rel.id, rel.name, rel.ownerId)}
                   >
                     {t('plans.missing.start', { name: rel.name })}
@@ -116,7 +130,7 @@ export default function PlansView() {
           <h1 id="plans-title" class="screen-title">
             {t('plans.title')}
           </h1>
-          <span class="muted">{tn('plans.count', rows().length)}</span>
+          <span class="muted">{tn('plans.count', inUse())}</span>
           <Show when={!ws.readOnly()}>
             <button type="button" class="primary" onClick={() => setAdding(true)} disabled={adding()}>
               {t('plans.new')}
@@ -166,6 +180,16 @@ export default function PlansView() {
             />
             {t('plans.filter.withErrors')}
           </label>
+          <Show when={deletedCount() > 0 || params.deleted === '1'}>
+            <label class="check">
+              <input
+                type="checkbox"
+                checked={params.deleted === '1'}
+                onChange={(e) => setParams({ deleted: e.currentTarget.checked ? '1' : undefined })}
+              />
+              {tn('plans.filter.deleted', deletedCount())}
+            </label>
+          </Show>
         </div>
 
         <Show

@@ -8,6 +8,7 @@ import type { Relation } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { createPlan } from '../../app/plans.ts';
 import { t, tn } from '../../i18n/index.ts';
+import { createOnce } from '../once.ts';
 import { Completeness } from './Completeness.tsx';
 import { createRefusal, RefusalMessage } from './sections.tsx';
 import './plans.css';
@@ -18,10 +19,11 @@ export function RelationPlans(props: { relation: Relation }) {
   const refusal = createRefusal();
   const plans = createMemo(() =>
     Object.values(ws.data()?.plans ?? {})
+      .filter((p) => !p.deleted)
       .filter((p) => p.relationIds.includes(props.relation.id))
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)),
   );
-  const start = async () => {
+  const { run: start, busy: starting } = createOnce(async () => {
     const result = await createPlan(ws.session, {
       relationIds: [props.relation.id],
       title: t('plans.new.defaultTitle', {
@@ -31,13 +33,13 @@ export function RelationPlans(props: { relation: Relation }) {
       ownerId: props.relation.ownerId,
     });
     if (refusal.check(result)) navigate(`/plans/${result.value}`);
-  };
+  });
   return (
     <section class="panel rel-plans" aria-labelledby="rel-plans-title">
       <div class="panel-head">
         <h2 id="rel-plans-title">{t('rel.plans.title')}</h2>
         <Show when={!ws.readOnly()}>
-          <button type="button" class="primary" onClick={() => void start()}>
+          <button type="button" class="primary" onClick={() => void start()} disabled={starting()}>
             {t('plans.new')}
           </button>
         </Show>

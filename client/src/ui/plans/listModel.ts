@@ -19,6 +19,8 @@ export interface PlanRow {
   errors: number;
   warnings: number;
   updatedAt: string;
+  /** The plan is deleted (its card says so): left out of the list unless deleted plans are asked for. */
+  deleted: boolean;
 }
 
 const CLASS_RANK: Record<AbcClass, number> = { A: 0, B: 1, C: 2 };
@@ -44,6 +46,7 @@ export function buildPlanRows(
       errors: card.errors,
       warnings: card.warnings,
       updatedAt: card.updatedAt,
+      deleted: card.deleted === true,
     };
   });
 }
@@ -57,6 +60,8 @@ export interface PlanFilters {
   owner: string;
   /** Only plans with at least one error. */
   withErrors: boolean;
+  /** Only the deleted plans (else only those in use). */
+  deleted?: boolean;
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
@@ -68,7 +73,8 @@ export function filterPlanRows(rows: readonly PlanRow[], f: PlanFilters): PlanRo
       (!q || fold([r.title, ...r.relationNames, r.ownerName].join(' ')).includes(q)) &&
       (!f.cls || r.cls === f.cls) &&
       (!f.owner || (f.owner === 'none' ? r.ownerId === null : r.ownerId === f.owner)) &&
-      (!f.withErrors || r.errors > 0),
+      (!f.withErrors || r.errors > 0) &&
+      r.deleted === (f.deleted ?? false),
   );
 }
 
@@ -113,13 +119,17 @@ export function sortPlanRows(rows: readonly PlanRow[], sort: PlanSort, collator:
   );
 }
 
-/** A relations (effective class A) that no plan covers, by name. */
+/** A relations (effective class A) that no plan in use (not deleted) covers, by name. */
 export function aRelationsWithoutPlan(
   ws: WorkspaceDoc,
   classOf: ReadonlyMap<string, Pick<ClassifiedRelation, 'class'>>,
   collator: Intl.Collator,
 ): { id: string; name: string; ownerId: string | null }[] {
-  const covered = new Set(Object.values(ws.plans ?? {}).flatMap((p) => p.relationIds));
+  const covered = new Set(
+    Object.values(ws.plans ?? {})
+      .filter((p) => p.deleted !== true)
+      .flatMap((p) => p.relationIds),
+  );
   return Object.values(ws.relations)
     .filter((r) => classOf.get(r.id)?.class === 'A' && !covered.has(r.id))
     .map((r) => ({ id: r.id, name: r.name, ownerId: r.ownerId }))
