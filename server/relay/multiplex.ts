@@ -29,6 +29,7 @@ import { nextPeerId, type Peer } from './peer.ts';
 import { DEFAULT_MAX_BUFFERED_BYTES, type Relay, type Revocation } from './relay.ts';
 import { TokenBucket, type RateLimit } from './tokenBucket.ts';
 import { OPEN, toBytes, type WebSocketLike } from './webSocketLike.ts';
+import { sendShared } from './wire.ts';
 
 export interface MultiplexOptions {
   relay: Pick<Relay, 'join'>;
@@ -179,7 +180,8 @@ class MuxSocket {
       return;
     }
     // No callback: a failed write makes `ws` emit 'error' and close the socket, which leaves every room.
-    this.ws.send(frame);
+    // A room's broadcast reaches every multiplexed peer of the room as the same bytes: framed once (wire.ts).
+    sendShared(this.ws, frame);
   }
 
   /** Whether a revocation covers this socket's invite. */
@@ -301,6 +303,21 @@ class MuxSocket {
   }
 }
 
+const MUX_FRAMES = new WeakMap<Uint8Array, { room: string; frame: Uint8Array }>();
+
+/**
+ * `frame` (a y-websocket message of `room`) as a multiplexed frame, encoded once per frame object: a room
+ * broadcasts one frame object to all its peers, so each multiplexed peer of the room gets the same bytes (and
+ * relay/wire.ts frames them once for the wire) instead of a copy of its own.
+ */
+function muxFrameOf(room: string, frame: Uint8Array): Uint8Array {
+  const cached = MUX_FRAMES.get(frame);
+  if (cached !== undefined && cached.room === room) return cached.frame;
+  const encoded = encodeMuxFrame(room, frame);
+  MUX_FRAMES.set(frame, { room, frame: encoded });
+  return encoded;
+}
+
 /** One room on a multiplexed socket: a `Peer` of the relay whose frames carry the room's name. */
 class RoomPeer implements Peer {
   readonly id = nextPeerId();
@@ -309,8 +326,8 @@ class RoomPeer implements Peer {
   /** The invite: two peers of one invite may take over each other's awareness ids (a reconnecting tab). */
   readonly identity: string | undefined;
   private membership: Membership | null = null;
-  /** Frames received before the room was ready; null once it is. */
-  private waiting: Uint8Array[] | null = [];
+  /** Frames received before the room was ready (allocated by the first such frame); none once it is. */
+  private waiting: Uint8Array[] | null = null;
   private readonly bucket: TokenBucket;
   private ended = false;
 
@@ -328,21 +345,21 @@ class RoomPeer implements Peer {
   /** The room is ready: frames that waited are handled now, later ones as they come. */
   attach(membership: Membership): void {
     if (this.ended) return membership.leave(); // left (or the socket closed) while the room loaded
-    const waiting = this.waiting ?? [];
+    const waiting = this.waiting;
     this.membership = membership;
     this.waiting = null;
-    for (const frame of waiting) membership.receive(frame);
+    if (waiting !== null) for (const frame of waiting) membership.receive(frame);
   }
 
   receive(message: Uint8Array): void {
     if (this.ended) return;
     if (!this.bucket.take()) return this.close(CloseCode.RateLimited, 'too many messages per second');
-    if (this.waiting !== null) this.waiting.push(message);
-    else this.membership?.receive(message);
+    if (this.membership !== null) this.membership.receive(message);
+    else (this.waiting ??= []).push(message);
   }
 
   send(frame: Uint8Array): void {
-    if (!this.ended) this.socket.sendFrame(encodeMuxFrame(this.room, frame));
+    if (!this.ended) this.socket.sendFrame(muxFrameOf(this.room, frame));
   }
 
   /** The relay (or a rule) sends this peer away: the client hears a Refuse for this room only. */
