@@ -38,8 +38,8 @@ export class Connection implements Peer {
   alive = true;
   private readonly bucket: TokenBucket;
   private membership: Membership | null = null;
-  /** Frames received before the room was ready; null once it is. */
-  private waiting: Uint8Array[] | null = [];
+  /** Frames received before the room was ready (allocated by the first such frame); none once it is. */
+  private waiting: Uint8Array[] | null = null;
   private closed = false;
 
   constructor(
@@ -59,17 +59,17 @@ export class Connection implements Peer {
 
   /** The room is ready: frames that waited are handled now, later ones as they come. */
   attach(membership: Membership): void {
-    const waiting = this.waiting ?? [];
+    const waiting = this.waiting;
     this.membership = membership;
     this.waiting = null;
-    for (const frame of waiting) membership.receive(frame);
+    if (waiting !== null) for (const frame of waiting) membership.receive(frame);
   }
 
   receive(frame: Uint8Array): void {
     if (this.closed) return;
     if (!this.bucket.take()) return this.reject(CloseCode.RateLimited, 'too many messages per second');
-    if (this.waiting !== null) this.waiting.push(frame);
-    else this.membership?.receive(frame);
+    if (this.membership !== null) this.membership.receive(frame);
+    else (this.waiting ??= []).push(frame);
   }
 
   send(frame: Uint8Array): void {

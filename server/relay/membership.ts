@@ -9,8 +9,7 @@ import { CloseCode } from './closeCodes.ts';
 import type { Peer } from './peer.ts';
 import { encodePermissionDenied, parseClientMessage } from './protocol.ts';
 import type { Room } from './room.ts';
-import type { AwarenessLimits } from './awarenessPolicy.ts';
-import { TokenBucket } from './tokenBucket.ts';
+import { TokenBucket, type RateLimit } from './tokenBucket.ts';
 
 export interface MembershipHooks {
   /** A viewer sent a document change; it was dropped. */
@@ -35,9 +34,10 @@ export class Membership {
     readonly room: Room,
     readonly peer: Peer,
     private readonly hooks: MembershipHooks,
-    limits: Pick<AwarenessLimits, 'bytesPerSecond' | 'burstBytes'>,
+    /** Awareness bytes per second the peer may send, and in one burst: one object shared by every membership. */
+    awarenessRate: RateLimit,
   ) {
-    this.awarenessBytes = new TokenBucket({ perSecond: limits.bytesPerSecond, burst: limits.burstBytes });
+    this.awarenessBytes = new TokenBucket(awarenessRate);
   }
 
   /** Handles one frame from the peer for this room. Never throws. */

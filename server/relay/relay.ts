@@ -21,7 +21,7 @@ import { Membership, type MembershipHooks } from './membership.ts';
 import type { Peer } from './peer.ts';
 import { Room, type RoomDeps } from './room.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './tokenBucket.ts';
-import { toBytes, type WebSocketLike } from './webSocketLike.ts';
+import { toBytes, type IncomingData, type WebSocketLike } from './webSocketLike.ts';
 
 export const DEFAULT_MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
@@ -134,6 +134,11 @@ export function createRelay(options: RelayOptions): Relay {
   let closing = false;
 
   const awarenessLimits: AwarenessLimits = { ...DEFAULT_AWARENESS_LIMITS, ...options.awarenessLimits };
+  // One limit object for every membership's awareness bucket (not a copy per connection).
+  const awarenessRate: RateLimit = {
+    perSecond: awarenessLimits.bytesPerSecond,
+    burst: awarenessLimits.burstBytes,
+  };
   const roomDeps: RoomDeps = {
     store,
     awarenessLimits,
@@ -196,6 +201,29 @@ export function createRelay(options: RelayOptions): Relay {
     }
   }, options.pingIntervalMs ?? 30_000);
   pingTimer.unref();
+
+  // One set of socket listeners for every connection, finding the connection by its socket (the emitter is
+  // `this`): four closures and their scope per socket would cost ≈ 270 bytes of every idle connection.
+  const connectionOf = new WeakMap<WebSocketLike, Connection>();
+  function onSocketMessage(this: WebSocketLike, data: IncomingData): void {
+    connectionOf.get(this)?.receive(toBytes(data));
+  }
+  function onSocketPong(this: WebSocketLike): void {
+    const connection = connectionOf.get(this);
+    if (connection !== undefined) connection.alive = true;
+  }
+  function onSocketError(this: WebSocketLike, error: Error): void {
+    log('info', 'socket error', { room: connectionOf.get(this)?.access.room, error: error.message });
+  }
+  function onSocketClose(this: WebSocketLike): void {
+    const connection = connectionOf.get(this);
+    if (connection === undefined) return;
+    connectionOf.delete(this);
+    connections.delete(connection);
+    const { expiresAt } = connection.access;
+    if (expiresAt !== undefined) expiries.delete(connection, expiresAt);
+    connection.closedBySocket();
+  }
 
   function openRoom(name: string): Promise<Room | { error: string }> | Room | { error: string } {
     const loaded = rooms.get(name);
@@ -263,7 +291,7 @@ export function createRelay(options: RelayOptions): Relay {
     if (closing) return { ok: false, code: CloseCode.ServerShutdown, reason: 'server shutting down' };
     clearTimeout(room.unloadTimer);
     room.join(peer);
-    return { ok: true, membership: new Membership(room, peer, membershipHooks, awarenessLimits) };
+    return { ok: true, membership: new Membership(room, peer, membershipHooks, awarenessRate) };
   }
 
   function revoke(revocation: Revocation): number {
@@ -294,18 +322,11 @@ export function createRelay(options: RelayOptions): Relay {
     }
     const connection = new Connection(socket, access, limits, connectionHooks);
     connections.add(connection);
-    socket.on('message', (data) => connection.receive(toBytes(data)));
-    socket.on('pong', () => {
-      connection.alive = true;
-    });
-    socket.on('error', (error) => {
-      log('info', 'socket error', { room: access.room, error: error.message });
-    });
-    socket.on('close', () => {
-      connections.delete(connection);
-      if (access.expiresAt !== undefined) expiries.delete(connection, access.expiresAt);
-      connection.closedBySocket();
-    });
+    connectionOf.set(socket, connection);
+    socket.on('message', onSocketMessage);
+    socket.on('pong', onSocketPong);
+    socket.on('error', onSocketError);
+    socket.on('close', onSocketClose);
     if (access.expiresAt !== undefined) expiries.add(connection, access.expiresAt);
     void join(connection, access.room).then((result) => {
       if (!result.ok) return connection.close(result.code, result.reason);

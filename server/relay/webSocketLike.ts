@@ -6,6 +6,7 @@ export const OPEN = 1;
 
 export type IncomingData = Uint8Array | ArrayBuffer | Uint8Array[];
 
+/** Listeners are called with the socket as `this`, as an EventEmitter calls them (relay.ts relies on it). */
 export interface WebSocketLike {
   readonly readyState: number;
   /** Bytes queued for sending and not yet handed to the operating system. */
