@@ -19,6 +19,7 @@ import * as tournament from './catalogs/tournament.ts';
 import * as dataImport from './catalogs/dataImport.ts';
 import * as meeting from './catalogs/meeting.ts';
 import * as history from './catalogs/history.ts';
+import * as fields from './catalogs/fields.ts';
 
 const en = {
   ...shell.en,
@@ -33,6 +34,7 @@ const en = {
   ...tournament.en,
   ...meeting.en,
   ...history.en,
+  ...fields.en,
 };
 export type MessageKey = keyof typeof en;
 const nl: Record<MessageKey, string> = {
@@ -48,6 +50,7 @@ const nl: Record<MessageKey, string> = {
   ...tournament.nl,
   ...meeting.nl,
   ...history.nl,
+  ...fields.nl,
 };
 
 export const catalogs: Record<Locale, Record<MessageKey, string>> = { en, nl };

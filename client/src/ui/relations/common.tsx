@@ -2,7 +2,7 @@
 import { Show } from 'solid-js';
 import type { Fire } from '../../../../core/fire.ts';
 import type { AbcClass, SchemaIssue } from '../../../../core/model/index.ts';
-import { formatIssue } from '../../../../core/model/issues.ts';
+import { issueSentence } from '../issueText.ts';
 import { locale, t, tn } from '../../i18n/index.ts';
 
 export { todayIso } from '../../app/today.ts';
@@ -27,7 +27,7 @@ export const issueTexts = (issues: readonly SchemaIssue[]): string =>
 
 /** All issues as one sentence, for a form-level message. */
 export const issuesText = (issues: readonly SchemaIssue[]): string =>
-  t('error.invalid', { detail: issues.map((i) => formatIssue(i, locale())).join('; ') });
+  t('error.invalid', { detail: issues.map((i) => issueSentence(i, locale())).join('; ') });
 
 /** The effective class, with a marker (and the computed class in its title) when it was set by hand. */
 export function ClassBadge(props: {
