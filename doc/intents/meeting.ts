@@ -336,6 +336,31 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         ]);
       return setLive('setStep', atPosition(live, agendaItemId, index));
     },
+    /**
+     * Open an ended meeting again (the facilitator ended it too early): it runs again at the point after the
+     * last presentation ("all presentations done"), with `driver` facilitating. Refused unless it has ended.
+     */
+    reopen: (driver?: Driver): Result<undefined> => {
+      const live = currentLive();
+      if (live.status !== 'ended')
+        return fail([
+          issue(
+            'live.status',
+            REFUSAL.invalidMove,
+            'only an ended meeting can be reopened',
+            'alleen een afgesloten overleg kan weer worden geopend',
+          ),
+        ]);
+      return setLive('reopen', {
+        ...live,
+        status: 'running',
+        agendaItemId: null,
+        step: 'opening',
+        planStep: null,
+        timerStartedAt: null,
+        ...(driver ? { driverId: driver.id, driverName: driver.name } : {}),
+      });
+    },
     end: (): Result<undefined> =>
       setLive('end', {
         ...currentLive(),

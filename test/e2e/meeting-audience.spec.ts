@@ -35,6 +35,8 @@ const WRITE_BUTTONS = [
   'Next',
   'Previous',
   'End meeting',
+  'End for everyone',
+  'Reopen meeting',
   'Add commitment',
   'Add to agenda',
   'Add card',
@@ -119,5 +121,9 @@ test('a viewer link shows the board read-only, follows the facilitator, and cann
   await expect(viewer.getByTestId('live-where')).toContainText('Presentation 2 of 2: Gemeente Zwolle 2027');
   await expect(stage(viewer)).toHaveAttribute('data-step', 'opening');
   await anna.getByRole('button', { name: 'End meeting' }).click();
+  await anna.getByRole('button', { name: 'End for everyone' }).click();
   await expect(viewer.getByTestId('meeting-board')).toHaveAttribute('data-status', 'ended');
+  await expect(anna.getByRole('button', { name: 'Reopen meeting' })).toBeVisible();
+  for (const name of WRITE_BUTTONS)
+    await expect(viewer.getByRole('button', { name, exact: true }), name).toHaveCount(0);
 });

@@ -118,8 +118,14 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   );
   await expect.poll(() => planAction(planPage, DEMO.actions[0]!.what)).toEqual({ due: day(21) });
 
-  // End: the summary lists the commitment, on every screen.
+  // End: it asks first (it ends the meeting for everyone); Cancel keeps it running.
   await anna.getByRole('button', { name: 'End meeting' }).click();
+  await anna.getByRole('button', { name: 'Cancel' }).click();
+  await expect(bram.getByTestId('meeting-board')).toHaveAttribute('data-status', 'running');
+  await anna.getByRole('button', { name: 'End meeting' }).click();
+  await expect(anna.getByRole('group', { name: /End the meeting for everyone/ })).toBeVisible();
+  await anna.getByRole('button', { name: 'End for everyone' }).click();
+  // The summary lists the commitment, on every screen.
   for (const page of [anna, bram, carla]) {
     const summary = page.getByTestId('summary-commitments');
     await expect(summary).toContainText('Offerte energieadvies naar de CFO');
@@ -139,6 +145,16 @@ test('the next meeting links to the last one and shows per plan what changed sin
   await anna.getByRole('button', { name: 'Start meeting' }).click(); // keeps a version of the presented plan
   await expect(stage(anna)).toHaveAttribute('data-step', 'opening');
   await anna.getByRole('button', { name: 'End meeting' }).click();
+  await anna.getByRole('button', { name: 'End for everyone' }).click();
+  await expect(anna.getByTestId('meeting-summary')).toBeVisible();
+  // Ended too early: reopened, it runs again (after the last presentation); ended again, for good.
+  await anna.getByRole('button', { name: 'Reopen meeting' }).click();
+  await expect(anna.getByTestId('meeting-board')).toHaveAttribute('data-status', 'running');
+  await expect(stage(anna)).toHaveAttribute('data-step', 'none');
+  await anna.getByRole('button', { name: 'Previous' }).click();
+  await expect(stage(anna)).toHaveAttribute('data-step', 'closing');
+  await anna.getByRole('button', { name: 'End meeting' }).click();
+  await anna.getByRole('button', { name: 'End for everyone' }).click();
   await expect(anna.getByTestId('meeting-summary')).toBeVisible();
 
   // After the meeting, the plan changes twice.

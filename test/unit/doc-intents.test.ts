@@ -187,6 +187,7 @@ describe('every successful intent is exactly one transaction, with the user orig
     ['previous', m.doc, () => m.m.previous()],
     ['setStep', m.doc, () => m.m.setStep('m-1', 'plan', 'goals')],
     ['end', m.doc, () => m.m.end()],
+    ['reopen', m.doc, () => m.m.reopen({ id: 'u-2', name: 'Bram' })],
     ['removeAgendaItem', m.doc, () => m.m.removeAgendaItem('m-1')],
     ['addEntry', t.doc, () => t.t.addEntry({ name: 'Nieuw' })],
     ['setRoundDates', t.doc, () => t.t.setRoundDates(1, '2026-03-01', '2026-04-20')],
@@ -521,6 +522,17 @@ describe('intent semantics', () => {
       timerStartedAt: null,
     });
     expect(m.next().ok).toBe(false);
+    // Ended too early: the facilitator reopens it, after the last presentation, and drives it again.
+    assertOk(m.reopen({ id: 'u-anna', name: 'Anna' }));
+    expect(readMeeting(doc)!.live).toMatchObject({
+      status: 'running',
+      agendaItemId: null,
+      timerStartedAt: null,
+      driverId: 'u-anna',
+    });
+    expect(m.reopen().ok).toBe(false); // only an ended meeting reopens
+    assertOk(m.previous());
+    expect(readMeeting(doc)!.live).toMatchObject({ agendaItemId: 'new-1', step: 'closing' });
   });
 
   it('the presentation timer restarts only when the presentation changes', () => {

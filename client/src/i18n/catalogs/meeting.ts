@@ -99,6 +99,10 @@ export const en = {
   'mt.live.previous': 'Previous', // label
   'mt.live.end': 'End meeting', // label
   'mt.live.endConfirm': 'End the meeting for everyone? The summary is shown next.',
+  'mt.live.endDo': 'End for everyone',
+  'mt.live.endCancel': 'Cancel',
+  'mt.live.reopen': 'Reopen meeting',
+  'mt.live.reopenHint': 'Ended too early? Reopen it: the meeting goes on and you facilitate.',
   'mt.live.follow': 'Follow', // label
   'mt.live.following': 'Following {name}',
   'mt.live.notFollowing': 'Not following {name}: you are looking around on your own.',
@@ -270,6 +274,10 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.live.previous': 'Vorige',
   'mt.live.end': 'Overleg afsluiten',
   'mt.live.endConfirm': 'Het overleg voor iedereen afsluiten? Daarna volgt de samenvatting.',
+  'mt.live.endDo': 'Voor iedereen afsluiten',
+  'mt.live.endCancel': 'Annuleren',
+  'mt.live.reopen': 'Overleg heropenen',
+  'mt.live.reopenHint': 'Te vroeg afgesloten? Heropen het: het overleg gaat verder en jij zit voor.',
   'mt.live.follow': 'Volgen',
   'mt.live.following': 'Je volgt {name}',
   'mt.live.notFollowing': 'Je volgt {name} niet: je kijkt zelf rond.',

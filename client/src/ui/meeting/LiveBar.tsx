@@ -1,7 +1,7 @@
 /**
  * The meeting's controls and state, at the top of the board: start; for the one who facilitates (the
  * "driver") previous / next (also by arrow keys and a presentation clicker's Page Up / Page Down), end, and
- * handing facilitation over; for everyone else whether they follow the facilitator, with one click to follow
+ * handing facilitation over (ending asks to confirm: it ends the meeting for everyone); for everyone else whether they follow the facilitator, with one click to follow
  * again; for all, the current presentation's timer — counted from a start time in the board on the relay's
  * clock, so every screen shows the same time even when their clocks differ.
  */
@@ -59,6 +59,8 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
   const present = () =>
     board.meeting.handle.presence().filter((p) => !p.self && p.user.id !== live().driverId);
   const [handTo, setHandTo] = createSignal('');
+  // Ending is for everyone and shows the summary: one more click to be sure (Escape or Cancel keeps going).
+  const [confirmEnd, setConfirmEnd] = createSignal(false);
 
   return (
     <section class="mt-livebar" aria-label={t('mt.live.timer')} data-live={live().status}>
@@ -162,9 +164,37 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
                 {t('mt.live.handOverDo')}
               </button>
             </Show>
-            <button type="button" class="danger" onClick={() => board.check(intents.end())}>
-              {t('mt.live.end')}
-            </button>
+            <Show
+              when={confirmEnd()}
+              fallback={
+                <button type="button" class="danger" onClick={() => setConfirmEnd(true)}>
+                  {t('mt.live.end')}
+                </button>
+              }
+            >
+              <span
+                class="mt-confirm"
+                role="group"
+                aria-labelledby="mt-end-question"
+                onKeyDown={(e) => e.key === 'Escape' && setConfirmEnd(false)}
+              >
+                <span id="mt-end-question">{t('mt.live.endConfirm')}</span>
+                <button
+                  type="button"
+                  class="danger"
+                  ref={(el) => queueMicrotask(() => el.focus())}
+                  onClick={() => {
+                    setConfirmEnd(false);
+                    board.check(intents.end());
+                  }}
+                >
+                  {t('mt.live.endDo')}
+                </button>
+                <button type="button" onClick={() => setConfirmEnd(false)}>
+                  {t('mt.live.endCancel')}
+                </button>
+              </span>
+            </Show>
           </span>
         </Show>
       </Show>

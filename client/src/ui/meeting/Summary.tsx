@@ -1,18 +1,21 @@
 /**
  * The end of the meeting: the successes celebrated, the review's outcomes, every commitment (what, who, when,
  * which plan) and the questions and feedback per presentation — to print (or save as PDF from the print
- * dialog) and the commitments as CSV.
+ * dialog) and the commitments as CSV. Ended too early, it can be reopened (whoever reopens facilitates).
  */
 import { createMemo, For, Show } from 'solid-js';
 import { orderedAgenda } from '../../../../core/meetingBoard.ts';
 import type { ReviewItem } from '../../../../core/model/index.ts';
+import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { downloadText } from '../data/download.ts';
 import { liveAction, useBoard, useNames, useOpenPlans } from './board.tsx';
 import { commitmentsCsv } from './summaryCsv.ts';
 
 export function Summary() {
+  const ws = useWorkspace();
   const board = useBoard();
+  const me = () => ({ id: ws.me.id, name: ws.me.name });
   const names = useNames();
   const doc = board.doc;
   const agenda = createMemo(() => orderedAgenda(doc()));
@@ -47,6 +50,19 @@ export function Summary() {
       <div class="panel-head">
         <h2 id="mt-summary-title">{t('mt.summary')}</h2>
         <span class="mt-summary-tools">
+          <Show when={!board.readOnly()}>
+            <button
+              type="button"
+              title={t('mt.live.reopenHint')}
+              aria-describedby="mt-reopen-hint"
+              onClick={() => board.check(board.meeting.handle.store.intents.reopen(me()))}
+            >
+              {t('mt.live.reopen')}
+            </button>
+            <span id="mt-reopen-hint" class="visually-hidden">
+              {t('mt.live.reopenHint')}
+            </span>
+          </Show>
           <button type="button" onClick={() => window.print()}>
             {t('mt.summary.print')}
           </button>
