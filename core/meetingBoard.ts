@@ -8,6 +8,7 @@
  * - `reviewCandidates`: the actions that came due since the previous meeting (and the ones still open
  *   from before), each once, presenter by presenter.
  * - `elapsedSeconds`: the presentation timer every participant sees the same.
+ * - `firstMoveDay` / `movedToProblem`: the earliest new due date a review item can be moved to.
  */
 import type { AccountPlanDoc, MeetingBoardDoc, MeetingCard, ReviewItem } from './model/index.ts';
 
@@ -131,4 +132,32 @@ export function elapsedSeconds(timerStartedAt: string | null, nowMs: number): nu
   const started = Date.parse(timerStartedAt);
   if (Number.isNaN(started)) return null;
   return Math.max(0, Math.floor((nowMs - started) / 1000));
+}
+
+/** The day after `date` (YYYY-MM-DD → YYYY-MM-DD, calendar days, no time zone involved). */
+export function dayAfter(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The earliest due date an action reviewed on the board of `boardDate` can be moved to: the day after the
+ * meeting. Why the meeting's date and not "today": the review happens at the meeting, and an action moved to
+ * a day on or before it would be overdue the moment it is moved (and come back to the next meeting as not
+ * done); the board's date is also the same on every device, where "today" depends on each one's clock and
+ * time zone, and a board filled in a day after the meeting still judges the dates as the meeting did.
+ */
+export const firstMoveDay = (boardDate: string): string => dayAfter(boardDate);
+
+/**
+ * Why `movedTo` cannot be the new due date of a review item on the board of `boardDate` (both YYYY-MM-DD):
+ * `missing` (none given or not a date), `notAfterMeeting` (on or before the meeting, see firstMoveDay), or
+ * null when it is fine.
+ */
+export function movedToProblem(
+  boardDate: string,
+  movedTo: string | null,
+): 'missing' | 'notAfterMeeting' | null {
+  if (!movedTo || !/^\d{4}-\d{2}-\d{2}$/.test(movedTo) || Number.isNaN(Date.parse(`${movedTo}T00:00:00Z`)))
+    return 'missing';
+  return movedTo < firstMoveDay(boardDate) ? 'notAfterMeeting' : null;
 }

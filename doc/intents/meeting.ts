@@ -1,5 +1,6 @@
 /** Meeting-board intents (DOMAIN.md §7): agenda, review, cards, commitments, successes, facilitator controls. */
 import * as Y from 'yjs';
+import { movedToProblem } from '../../core/meetingBoard.ts';
 import { IsoDate } from '../../core/model/common.ts';
 import {
   LiveState,
@@ -169,6 +170,39 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
     },
   );
 
+  /**
+   * A review outcome's rule, apart from writing it (the app checks before it changes the plan): `moved` needs
+   * a new due date (YYYY-MM-DD) after the board's date (core/meetingBoard.ts movedToProblem explains why).
+   */
+  const checkOutcome = (
+    id: string,
+    outcome: ReviewItemT['outcome'],
+    movedTo: string | null,
+  ): Result<undefined> => {
+    if (outcome !== 'moved') return { ok: true, value: undefined };
+    const boardDate = String(board.get('date') ?? '');
+    const problem = IsoDate.safeParse(movedTo).success ? movedToProblem(boardDate, movedTo) : 'missing';
+    if (problem === 'missing')
+      return fail([
+        issue(
+          `review.${id}.movedTo`,
+          'custom',
+          'a moved action needs its new due date (YYYY-MM-DD)',
+          'een verschoven actie heeft een nieuwe datum nodig (JJJJ-MM-DD)',
+        ),
+      ]);
+    if (problem === 'notAfterMeeting')
+      return fail([
+        issue(
+          `review.${id}.movedTo`,
+          'too_small',
+          `a moved action needs a new due date after the meeting (${boardDate}); ${movedTo} is not`,
+          `een verschoven actie heeft een nieuwe datum na het overleg (${boardDate}) nodig; ${movedTo} is dat niet`,
+        ),
+      ]);
+    return { ok: true, value: undefined };
+  };
+
   const agendaItem = (id: string) => readRecord(ctx, AGENDA.layout, id) as AgendaItemT | null;
 
   return {
@@ -182,22 +216,18 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
       const id = input.id ?? idOf(ctx);
       return addRecord(ctx, REVIEW, 'addReviewItem', { ...input, outcome: null, movedTo: null, id });
     },
-    /** done / notDone / moved (moved needs the new due date); null resets. */
+    /** Whether `reviewOutcome(id, outcome, movedTo)` would be accepted; writes nothing (see checkOutcome). */
+    checkOutcome,
+    /**
+     * done / notDone / moved (moved needs the new due date, after the meeting: core firstMoveDay); null resets.
+     */
     reviewOutcome: (
       id: string,
       outcome: ReviewItemT['outcome'],
       movedTo: string | null = null,
     ): Result<undefined> => {
-      if (outcome === 'moved' && !IsoDate.safeParse(movedTo).success) {
-        return fail([
-          issue(
-            `review.${id}.movedTo`,
-            'custom',
-            'a moved action needs its new due date (YYYY-MM-DD)',
-            'een verschoven actie heeft een nieuwe datum nodig (JJJJ-MM-DD)',
-          ),
-        ]);
-      }
+      const checked = checkOutcome(id, outcome, movedTo);
+      if (!checked.ok) return checked;
       return updateRecord(ctx, REVIEW, 'reviewOutcome', id, {
         outcome,
         movedTo: outcome === 'moved' ? movedTo : null,

@@ -105,6 +105,12 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   // A review item marked "moved" moves the action's due date in the plan.
   const overdue = anna.getByTestId('review-item').filter({ hasText: 'Kwartaalgesprek met CFO' });
   await overdue.getByRole('button', { name: 'Moved' }).click();
+  // A date on or before the meeting is refused beside the field, and neither the board nor the plan changes.
+  await overdue.getByRole('textbox', { name: /New due date/ }).fill('2020-01-01');
+  await overdue.getByRole('textbox', { name: /New due date/ }).blur();
+  await expect(overdue.getByRole('alert')).toContainText('a new date after this meeting');
+  await expect(overdue).toHaveAttribute('data-outcome', 'none');
+  expect(await planAction(planPage, DEMO.actions[0]!.what)).toEqual({ due: day(-10) }); // as seeded
   await overdue.getByRole('textbox', { name: /New due date/ }).fill(day(21));
   await overdue.getByRole('textbox', { name: /New due date/ }).blur();
   await expect(overdue).toHaveAttribute('data-outcome', 'moved');

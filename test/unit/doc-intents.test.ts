@@ -335,6 +335,18 @@ describe('invalid data is refused as a value and writes nothing', () => {
     ],
     ['moved without a new date', m.doc, () => m.m.reviewOutcome('m-2', 'moved', null), 'review.m-2.movedTo'],
     [
+      'moved to the meeting’s own day (the board is of 2026-03-10)',
+      m.doc,
+      () => m.m.reviewOutcome('m-2', 'moved', '2026-03-10'),
+      'review.m-2.movedTo',
+    ],
+    [
+      'moved into the past',
+      m.doc,
+      () => m.m.reviewOutcome('m-2', 'moved', '2020-01-01'),
+      'review.m-2.movedTo',
+    ],
+    [
       'a card for an unknown agenda item',
       m.doc,
       () => m.m.addCard({ agendaItemId: 'x', authorId: 'w-1', kind: 'question', text: '?' }),

@@ -1,9 +1,14 @@
-/** core/meetingBoard: the index card, the previous board, agenda time, review candidates, the shared timer. */
+/**
+ * core/meetingBoard: the index card, the previous board, agenda time, review candidates, the shared timer, the
+ * earliest date a reviewed action can be moved to.
+ */
 import { describe, expect, it } from 'vitest';
 import {
   agendaTime,
   elapsedSeconds,
+  firstMoveDay,
   meetingCardOf,
+  movedToProblem,
   previousBoard,
   reviewCandidates,
   reviewItemId,
@@ -149,5 +154,27 @@ describe('meetingCardOf and elapsedSeconds', () => {
     expect(elapsedSeconds(start, Date.parse(start) + 125_900)).toBe(125);
     expect(elapsedSeconds(start, Date.parse(start) - 5_000)).toBe(0);
     expect(elapsedSeconds(null, 0)).toBeNull();
+  });
+});
+
+describe('movedToProblem: a moved action gets a new date after the meeting', () => {
+  it.each([
+    ['2026-11-30', '2026-12-01', null],
+    ['2026-11-30', '2027-01-15', null],
+    ['2026-11-30', '2026-11-30', 'notAfterMeeting'], // the meeting's own day: overdue at once
+    ['2026-11-30', '2026-11-01', 'notAfterMeeting'], // the old due date
+    ['2026-11-30', '2020-01-01', 'notAfterMeeting'], // QA: a typo years in the past
+    ['2026-12-31', '2027-01-01', null], // over the year's end
+    ['2028-02-28', '2028-02-29', null], // a leap day
+    ['2026-11-30', null, 'missing'],
+    ['2026-11-30', '', 'missing'],
+    ['2026-11-30', '30-12-2026', 'missing'],
+  ] as const)('board %s, moved to %j → %s', (board, movedTo, problem) => {
+    expect(movedToProblem(board, movedTo)).toBe(problem);
+  });
+  it('the first possible day is the day after the meeting', () => {
+    expect(firstMoveDay('2026-11-30')).toBe('2026-12-01');
+    expect(firstMoveDay('2026-12-31')).toBe('2027-01-01');
+    expect(firstMoveDay('2028-02-28')).toBe('2028-02-29');
   });
 });

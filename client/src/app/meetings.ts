@@ -236,7 +236,8 @@ export async function landPending(
 /**
  * Mark a review item (DOMAIN.md §7): the plan changes first — it is the truth — then the board records the
  * outcome. `done` sets the action's status; `moved` sets its new due date; `notDone` leaves the plan as it is
- * (the action comes back next meeting); null undoes a `done` (status back to planned).
+ * (the action comes back next meeting); null undoes a `done` (status back to planned). An outcome the board
+ * refuses (moved to a day on or before the meeting) changes neither document.
  */
 export async function markReview(
   session: WorkspaceSession,
@@ -245,7 +246,9 @@ export async function markReview(
   outcome: ReviewItem['outcome'],
   movedTo: string | null = null,
 ): Promise<Result<undefined>> {
-  if (outcome === 'moved' && !movedTo) return board.store.intents.reviewOutcome(item.id, outcome, movedTo);
+  // The board's rule first (a moved date after the meeting): a refused outcome must not change the plan.
+  const allowed = board.store.intents.checkOutcome(item.id, outcome, movedTo);
+  if (!allowed.ok) return allowed;
   const inPlan = await withPlan(session, item.planId, (plan) => {
     const intents = plan.store.intents;
     if (outcome === 'done') return intents.setActionStatus(item.actionId, 'done');

@@ -2,8 +2,10 @@
  * The review (DOMAIN.md §7): the actions that came due since the previous meeting, presenter by presenter,
  * each marked done / not done / moved. Each row shows the action as its plan has it now (the plans are held
  * open while the review is on screen), and marking it changes the plan first (app/meetings.ts `markReview`).
+ * A moved action's new date must come after the meeting; an earlier one is refused beside the date field.
  */
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
+import { firstMoveDay, movedToProblem } from '../../../../core/meetingBoard.ts';
 import type { ReviewItem } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import type { DocHandle } from '../../app/docs.ts';
@@ -87,11 +89,27 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
   const board = useBoard();
   const names = useNames();
   const [moving, setMoving] = createSignal(false);
+  const [dateError, setDateError] = createSignal<string | null>(null);
   const action = () => liveAction(props.plan, props.item.actionId);
   const label = () => action()?.what || props.item.actionId;
   const mark = async (outcome: ReviewItem['outcome'], movedTo: string | null = null) => {
     board.check(await markReview(ws.session, board.meeting.handle, props.item, outcome, movedTo));
   };
+  // A moved action's new date comes after the meeting (core firstMoveDay): said here, beside the date field.
+  const firstDay = () => firstMoveDay(board.doc().date);
+  const move = (input: HTMLInputElement) => {
+    const value = input.value;
+    if (!value) return;
+    if (movedToProblem(board.doc().date, value)) {
+      setDateError(t('mt.review.movedTooEarly', { date: formatDate(locale(), firstDay()) }));
+      input.value = props.item.movedTo ?? '';
+      return;
+    }
+    setDateError(null);
+    setMoving(false);
+    void mark('moved', value);
+  };
+  const errorId = () => `mt-moved-error-${props.item.id}`;
   const pressed = (o: ReviewItem['outcome']) => (props.item.outcome === o ? 'true' : 'false');
 
   return (
@@ -144,15 +162,19 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
             <span class="visually-hidden">{t('mt.review.movedTo', { name: label() })}</span>
             <input
               type="date"
+              min={firstDay()}
               value={props.item.movedTo ?? ''}
               readOnly={board.readOnly()}
-              onChange={(e) => {
-                if (!e.currentTarget.value) return;
-                setMoving(false);
-                void mark('moved', e.currentTarget.value);
-              }}
+              aria-invalid={dateError() ? 'true' : undefined}
+              aria-describedby={dateError() ? errorId() : undefined}
+              onChange={(e) => move(e.currentTarget)}
             />
           </label>
+        </Show>
+        <Show when={dateError()}>
+          <p id={errorId()} class="field-error" role="alert">
+            {dateError()}
+          </p>
         </Show>
       </div>
     </li>
