@@ -39,16 +39,17 @@ export function actionInPlan(planDoc: Y.Doc, actionId: string): ActionInPlan {
 }
 
 /**
- * The action a commitment makes in its plan (for a retry: the commitment keeps what, who and when; the goal
- * and quadrant of the first attempt are not on the board, so a retry files it as a project action).
+ * The action a commitment makes in its plan: what, who, when, why (goal) and quadrant, all kept on the board,
+ * so the first attempt and any retry make the same action. A commitment from before goals and quadrants were
+ * kept lands without a goal, as a project activity.
  */
 export const commitmentAction = (c: Commitment): NewAction & { id: string } => ({
   id: c.actionId,
   what: c.what,
   ownerId: c.ownerId,
   due: c.due,
-  goalId: null,
-  quadrant: 'project',
+  goalId: c.goalId ?? null,
+  quadrant: c.quadrant ?? 'project',
 });
 
 /** The board's commitments that are not marked landed yet, in a stable order (by id). */
@@ -72,7 +73,7 @@ export function landInPlan(plan: PlanTarget, action: NewAction & { id: string })
 
 /**
  * Steps 2 and 3 for one commitment: land its action in `plan`, then mark it landed on the board. `action`
- * defaults to `commitmentAction(commitment)` (pass the first attempt's, which may carry a goal and quadrant).
+ * defaults to `commitmentAction(commitment)`.
  * On a refusal by the plan the board is left as it was (the commitment stays pending, to be reported and
  * retried); nothing is lost.
  */

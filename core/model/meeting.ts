@@ -1,6 +1,7 @@
 /** The meeting board document (DOMAIN.md §7): one Yjs document per relationship-management meeting. */
 import * as z from 'zod/mini';
 import { Id, IsoDate, IsoDateTime, Label, SCHEMA_VERSION, Text, collection } from './common.ts';
+import { Quadrant } from './plan.ts';
 
 /** The ruitmodel steps of a presentation (seed 004). `plan` has four sub-steps. */
 export const RUIT_STEPS = ['opening', 'plan', 'summary', 'closing'] as const;
@@ -62,6 +63,13 @@ export const Commitment = z.looseObject({
   landed: z.optional(z.boolean()),
   /** Who made the commitment (a person id), for the summary. */
   authorId: z.optional(z.nullable(Id)),
+  /**
+   * Why: the plan's goal the action serves, and its 4P quadrant — kept on the board so that completing a
+   * half-made commitment later files the action exactly as it was made. Optional: older boards have neither
+   * (their actions land without a goal, as a project activity).
+   */
+  goalId: z.optional(z.nullable(Id)),
+  quadrant: z.optional(Quadrant),
 });
 export type Commitment = z.infer<typeof Commitment>;
 

@@ -38,6 +38,7 @@ import {
   type IntentOptions,
 } from './common.ts';
 import type { NewAction } from './plan.ts';
+import { commitmentAction } from '../commitments.ts';
 import { INITIAL_LIVE } from '../seed.ts';
 import { UPKEEP_ORIGIN } from './workspace/plans.ts';
 
@@ -243,9 +244,10 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
     removeCard: (id: string) => removeRecord(ctx, CARDS, 'removeCard', id),
 
     /**
-     * Record a commitment: a new action (owner + due) for the plan presented in that agenda item. Returns the
-     * action to add to the plan document with `planIntents(planDoc).addAction(result.value.action)` — a
-     * second document, so a second transaction; the commitment keeps `actionId` so the link survives.
+     * Record a commitment: a new action (owner + due, optionally the goal it serves and its quadrant — default
+     * `project`) for the plan presented in that agenda item. Returns the action to add to the plan document with
+     * `planIntents(planDoc).addAction(result.value.action)` — a second document, so a second transaction; the
+     * commitment keeps `actionId`, the goal and the quadrant, so a retry makes the same action.
      */
     addCommitment: (
       input: NewCommitment & { id?: string },
@@ -263,18 +265,12 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         due: input.due,
         landed: false,
         authorId: input.authorId ?? null,
-      };
-      const added = addRecord(ctx, COMMITMENTS, 'addCommitment', commitment);
-      if (!added.ok) return added;
-      const action: NewAction & { id: string } = {
-        id: commitment.actionId,
-        what: commitment.what,
-        ownerId: commitment.ownerId,
-        due: commitment.due,
         goalId: input.goalId ?? null,
         quadrant: input.quadrant ?? 'project',
       };
-      return { ok: true, value: { commitment, action } };
+      const added = addRecord(ctx, COMMITMENTS, 'addCommitment', commitment);
+      if (!added.ok) return added;
+      return { ok: true, value: { commitment, action: commitmentAction(commitment) } };
     },
     removeCommitment: (id: string) => removeRecord(ctx, COMMITMENTS, 'removeCommitment', id),
     /** The commitment's action is known to be in its plan (see Commitment.landed). Bookkeeping: no undo. */

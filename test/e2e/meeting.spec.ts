@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { DEMO } from './helpers/demoPlan.ts';
 import { day, newBoard, person, planAction, seedTwoPlans, stage, STEPS } from './helpers/meeting.ts';
+import { readPlan } from './helpers/seed.ts';
 
 let haard: Haard;
 test.beforeEach(async () => {
@@ -94,13 +95,21 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   await carla.getByRole('textbox', { name: 'What' }).fill('Offerte energieadvies naar de CFO');
   await carla.getByRole('textbox', { name: 'Who' }).fill('bram');
   await carla.getByRole('textbox', { name: 'When' }).fill(day(14));
+  // Why: one of the plan's goals, and its P — so the new action counts in the plan like the others.
+  await carla.getByRole('combobox', { name: 'Why (goal)' }).selectOption({ label: DEMO.goals[1]!.title });
+  await carla.getByRole('combobox', { name: 'Quadrant (P)' }).selectOption({ label: 'Partnership' });
   await carla.getByRole('button', { name: 'Add commitment' }).click();
   await expect(carla.getByTestId('commitments')).toContainText('in the plan');
+  await expect(carla.getByTestId('commitments')).toContainText(`Partnership · for “${DEMO.goals[1]!.title}”`);
   const planPage = await bram.context().newPage();
   await planPage.goto(`${haard.base}/plans/${acme}`);
   await expect
     .poll(() => planAction(planPage, 'Offerte energieadvies naar de CFO'))
     .toEqual({ due: day(14) });
+  const filed = Object.values((await readPlan(haard, acme)).actions).find(
+    (a) => a.what === 'Offerte energieadvies naar de CFO',
+  );
+  expect(filed).toMatchObject({ goalId: DEMO.goals[1]!.id, quadrant: 'partnership', ownerId: 'p-bram' });
 
   // A review item marked "moved" moves the action's due date in the plan.
   const overdue = anna.getByTestId('review-item').filter({ hasText: 'Kwartaalgesprek met CFO' });

@@ -104,6 +104,35 @@ describe('commitments that land in a plan', () => {
     expect(landPending(anna)).toEqual([]); // nothing left to do on Anna's next load
   });
 
+  it('the goal and quadrant travel with the commitment: a completion elsewhere files the action the same', () => {
+    const anna = start();
+    const bram = copyOf(anna, 'bram', 10);
+    const goalId = Object.keys(readPlan(anna.plan)!.goals as object)[0]!;
+    const c = assertOk(
+      anna.meeting.addCommitment({
+        agendaItemId: 'm-1',
+        what: 'Klantpanel organiseren',
+        ownerId: 'w-1',
+        due: '2026-05-15',
+        goalId,
+        quadrant: 'partnership',
+      }),
+    ).commitment;
+    expect(c).toMatchObject({ goalId, quadrant: 'partnership', landed: false });
+    syncAll(anna.board, bram.board); // only the board reached the relay
+    expect(landPending(bram)).toEqual([{ id: c.id, result: { ok: true, value: 'added' } }]);
+    expect(actions(bram.plan)[c.actionId]).toMatchObject({
+      what: 'Klantpanel organiseren',
+      goalId,
+      quadrant: 'partnership',
+    });
+    // A commitment from a board made before goals and quadrants were kept lands as a project action.
+    const old = halfMade(anna, 'Oude toezegging');
+    const { goalId: _g, quadrant: _q, ...before } = old;
+    expect(assertOk(landCommitment(anna.meeting, target(anna), before))).toBe('added');
+    expect(actions(anna.plan)[old.actionId]).toMatchObject({ goalId: null, quadrant: 'project' });
+  });
+
   it('two devices completing the same half-made commitment at once end with exactly one action', () => {
     const anna = start();
     const c = halfMade(anna, 'Offerte energieadvies');

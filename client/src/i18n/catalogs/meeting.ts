@@ -134,12 +134,18 @@ export const en = {
 
   // Commitments
   'mt.commitments': 'Commitments',
-  'mt.commitments.intro': 'A commitment is a new action in this plan: what, who and when.',
+  'mt.commitments.intro':
+    'A commitment is a new action in this plan: what, who, when and why (the goal it serves).',
   'mt.commitments.empty': 'No commitments yet.',
   'mt.commit.what': 'What', // label
   'mt.commit.who': 'Who', // label
   'mt.commit.when': 'When', // label
   'mt.commit.add': 'Add commitment', // label
+  'mt.commit.why': 'Why (goal)',
+  'mt.commit.noGoal': '— no goal —',
+  'mt.commit.planNoGoals': '— the plan has no goals yet —',
+  'mt.commit.quadrant': 'Quadrant (P)',
+  'mt.commit.serves': 'for “{goal}”',
   'mt.commit.whoHint': 'A team member: {names}',
   'mt.commit.whoUnknown': 'No team member is called “{name}”. Choose one of: {names}',
   'mt.commit.whoMany': '“{name}” fits several team members: {names}',
@@ -308,12 +314,18 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.card.by': '{name}',
 
   'mt.commitments': 'Toezeggingen',
-  'mt.commitments.intro': 'Een toezegging is een nieuwe actie in dit plan: wat, wie en wanneer.',
+  'mt.commitments.intro':
+    'Een toezegging is een nieuwe actie in dit plan: wat, wie, wanneer en waarom (het doel waaraan ze bijdraagt).',
   'mt.commitments.empty': 'Nog geen toezeggingen.',
   'mt.commit.what': 'Wat',
   'mt.commit.who': 'Wie',
   'mt.commit.when': 'Wanneer',
   'mt.commit.add': 'Toezegging toevoegen',
+  'mt.commit.why': 'Waarom (doel)',
+  'mt.commit.noGoal': '— geen doel —',
+  'mt.commit.planNoGoals': '— het plan heeft nog geen doelen —',
+  'mt.commit.quadrant': 'Kwadrant (P)',
+  'mt.commit.serves': 'voor ‘{goal}’',
   'mt.commit.whoHint': 'Iemand uit het team: {names}',
   'mt.commit.whoUnknown': 'Niemand in het team heet ‘{name}’. Kies uit: {names}',
   'mt.commit.whoMany': '‘{name}’ past bij meer teamleden: {names}',

@@ -1,13 +1,15 @@
 /**
  * Beside the presentation: the questions and feedback participants add live, and the commitments made —
- * each a new action (what, who, when) that lands in the presented plan (app/meetings.ts `addCommitment`).
+ * each a new action (what, who, when; optionally why — one of the plan's goals — and its 4P quadrant) that lands
+ * in the presented plan (app/meetings.ts `addCommitment`).
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { useWorkspace } from '../../app/context.tsx';
 import { addCommitment } from '../../app/meetings.ts';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { issuesText } from '../relations/common.tsx';
-import { useBoard, useNames } from './board.tsx';
+import { QUADRANTS, type Quadrant } from '../../../../core/model/plan.ts';
+import { useBoard, useNames, useOpenPlans } from './board.tsx';
 import { matchPerson } from './people.ts';
 
 export function ItemPanels(props: { agendaItemId: string }) {
@@ -106,9 +108,25 @@ function Commitments(props: { agendaItemId: string }) {
   const list = createMemo(() =>
     Object.values(board.doc().commitments).filter((c) => c.agendaItemId === props.agendaItemId),
   );
+  // The presented plan's goals, for "Why (goal)": a commitment that serves a goal counts in the plan like
+  // any other action (no `action.noGoal`).
+  const planId = () => board.doc().agenda[props.agendaItemId]?.planId ?? '';
+  const planOf = useOpenPlans(() => (planId() ? [planId()] : []));
+  const goals = createMemo(() => {
+    const handle = planOf(planId());
+    handle?.store.version();
+    const plan = handle?.store.plain().data;
+    return plan
+      ? Object.values(plan.goals).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
+      : [];
+  });
+  const goalTitle = (id: string | null | undefined) =>
+    id ? goals().find((g) => g.id === id)?.title : undefined;
   const [what, setWhat] = createSignal('');
   const [who, setWho] = createSignal('');
   const [when, setWhen] = createSignal('');
+  const [goalId, setGoalId] = createSignal('');
+  const [quadrant, setQuadrant] = createSignal<Quadrant>('project');
   const [error, setError] = createSignal<string | null>(null);
   const team = () => names.professionals();
   const teamNames = () =>
@@ -133,12 +151,16 @@ function Commitments(props: { agendaItemId: string }) {
       ownerId: person.id,
       due: when(),
       authorId: ws.me.id,
+      goalId: goalId() || null,
+      quadrant: quadrant(),
     });
     if (!r.ok) return setError(issuesText(r.issues));
     setError(null);
     setWhat('');
     setWho('');
     setWhen('');
+    setGoalId('');
+    setQuadrant('project');
   };
 
   return (
@@ -153,6 +175,12 @@ function Commitments(props: { agendaItemId: string }) {
                 <strong>{c.what}</strong>
                 <span>
                   {names.person(c.ownerId)} · {formatDate(locale(), c.due)}
+                </span>
+                <span class="muted">
+                  {t(`plans.quadrant.${c.quadrant ?? 'project'}`)}
+                  <Show when={goalTitle(c.goalId)}>
+                    {(g) => <> · {t('mt.commit.serves', { goal: g() })}</>}
+                  </Show>
                 </span>
                 <span class="muted mt-commit-state">
                   <Show
@@ -189,6 +217,19 @@ function Commitments(props: { agendaItemId: string }) {
           <label class="field">
             <span>{t('mt.commit.when')}</span>
             <input type="date" value={when()} onInput={(e) => setWhen(e.currentTarget.value)} />
+          </label>
+          <label class="field grow">
+            <span>{t('mt.commit.why')}</span>
+            <select value={goalId()} onChange={(e) => setGoalId(e.currentTarget.value)}>
+              <option value="">{goals().length ? t('mt.commit.noGoal') : t('mt.commit.planNoGoals')}</option>
+              <For each={goals()}>{(g) => <option value={g.id}>{g.title || g.id}</option>}</For>
+            </select>
+          </label>
+          <label class="field">
+            <span>{t('mt.commit.quadrant')}</span>
+            <select value={quadrant()} onChange={(e) => setQuadrant(e.currentTarget.value as Quadrant)}>
+              <For each={QUADRANTS}>{(q) => <option value={q}>{t(`plans.quadrant.${q}`)}</option>}</For>
+            </select>
           </label>
           <button type="submit" class="primary">
             {t('mt.commit.add')}
