@@ -43,7 +43,7 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export const PLAN_HISTORY_TEXTS = PLAN_TEXTS;
 
 const PLAN_HISTORY: HistorySpec = {
-  fields: ['title', 'ownerId', 'relationIds', 'keyPoints', 'budget', 'strategy.quadrants'],
+  fields: ['title', 'ownerId', 'relationIds', 'keyPoints', 'budget', 'strategy.quadrants', 'deletedAt'],
   texts: PLAN_HISTORY_TEXTS,
   collections: [
     { path: 'goals', section: 'goals', label: (r) => str(r.title) },

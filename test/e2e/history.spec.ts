@@ -77,6 +77,10 @@ test('a named version: what changed since it and who did it; restore reaches a c
   // Anna sees what changed since the version, and that Bram did it.
   await expect(goalTitle(anna)).toHaveValue('Keep Acme after the merger');
   await history(anna).getByLabel('Compare').selectOption('version');
+  // The version Anna just saved is the one "since a version" starts from.
+  await expect(history(anna).getByLabel('From version').locator('option:checked')).toContainText(
+    'Before the merger',
+  );
   await chooseVersion(anna, 'From version', 'Before the merger');
   const changes = history(anna).locator('.hist-groups');
   const goalChange = changes.locator('.hist-change', { hasText: 'Goal “Keep Acme after the merger”' });

@@ -48,6 +48,7 @@ export const en = {
   'hist.text.summary': 'Summary',
   'hist.text.closing': 'Closing',
   'hist.f.title': 'title',
+  'hist.f.deletedAt': 'deleted',
   'hist.f.ownerId': 'owner',
   'hist.f.relationIds': 'relations',
   'hist.f.keyPoints': 'key points',
@@ -122,7 +123,7 @@ export const en = {
 export const nl: Record<keyof typeof en, string> = {
   'hist.title': 'Geschiedenis',
   'hist.intro':
-    'Wat er veranderd is, wie het veranderde en wanneer — en versies die u kunt openen of terugzetten. Terugzetten maakt nieuwe wijzigingen die iedereen ontvangt; ongedaan maken draait het terug.',
+    'Wat er veranderd is, wie het veranderde en wanneer — en versies die je kunt openen of terugzetten. Terugzetten maakt nieuwe wijzigingen die iedereen ontvangt; ongedaan maken draait het terug.',
   'hist.ws.title': 'Wat er veranderd is in relaties, contactpersonen en scores',
   'hist.changes': 'Wat er veranderd is',
   'hist.mode': 'Vergelijk',
@@ -137,7 +138,7 @@ export const nl: Record<keyof typeof en, string> = {
   'hist.precision.before':
     'Op of na de gekozen datum is niets gewijzigd (elke dag met wijzigingen krijgt een versie); vergeleken met de versie van {when}.',
   'hist.noVersions':
-    'Nog geen versie. De eerste wijziging van elke dag maakt er een, of sla hieronder zelf een versie op; vanaf dan ziet u wat er veranderd is.',
+    'Nog geen versie. De eerste wijziging van elke dag maakt er een, of sla hieronder zelf een versie op; vanaf dan zie je wat er veranderd is.',
   'hist.nothing': 'Er is niets veranderd.',
   'hist.group.since': 'Sinds {when}',
   'hist.group.before': 'Vóór {when}',
@@ -160,7 +161,7 @@ export const nl: Record<keyof typeof en, string> = {
   'hist.what.benefits': 'Gunning',
   'hist.what.relations': 'Relatie',
   'hist.what.contacts': 'Contactpersoon',
-  'hist.text.situation.text': 'Huidige situatie',
+  'hist.text.situation.text': 'Situatie',
   'hist.text.situation.currentServices': 'Wat we nu leveren',
   'hist.text.situation.relationshipForm': 'Vorm van de relatie',
   'hist.text.developments': 'Ontwikkelingen',
@@ -168,6 +169,7 @@ export const nl: Record<keyof typeof en, string> = {
   'hist.text.summary': 'Samenvatting',
   'hist.text.closing': 'Afsluiting',
   'hist.f.title': 'titel',
+  'hist.f.deletedAt': 'verwijderd',
   'hist.f.ownerId': 'eigenaar',
   'hist.f.relationIds': 'relaties',
   'hist.f.keyPoints': 'kernpunten',
@@ -176,8 +178,8 @@ export const nl: Record<keyof typeof en, string> = {
   'hist.f.settings.name': 'naam van de werkruimte',
   'hist.f.category': 'soort',
   'hist.f.metric': 'maatstaf',
-  'hist.f.baseline': 'nu',
-  'hist.f.target': 'doel',
+  'hist.f.baseline': 'beginwaarde',
+  'hist.f.target': 'streefwaarde',
   'hist.f.deadline': 'deadline',
   'hist.f.what': 'wat',
   'hist.f.due': 'wanneer',
@@ -228,7 +230,7 @@ export const nl: Record<keyof typeof en, string> = {
   'hist.view.close': 'Sluiten',
   'hist.restore': 'Deze versie terugzetten',
   'hist.restore.confirm':
-    'Het plan terugzetten naar ‘{name}’? Alles wat sindsdien veranderd is, komt terug als nieuwe wijzigingen die iedereen ontvangt; met ongedaan maken draait u het terug.',
+    'Het plan terugzetten naar ‘{name}’? Alles wat sindsdien veranderd is, komt terug als nieuwe wijzigingen die iedereen ontvangt; met ongedaan maken draai je het terug.',
   'hist.restore.yes': 'Ja, terugzetten',
   'hist.restore.cancel': 'Annuleren',
   'hist.restored': 'Versie ‘{name}’ teruggezet. Ongedaan maken draait het terug.',

@@ -326,7 +326,7 @@ export const nl: Record<keyof typeof en, string> = {
   'plans.action.due': 'Wanneer',
   'plans.action.goalId': 'Waarom (doel)',
   'plans.action.kpiName': 'Prestatie-indicator',
-  'plans.action.kpiTarget': 'Norm',
+  'plans.action.kpiTarget': 'Streefwaarde',
   'plans.action.quadrant': 'P',
   'plans.action.cost': 'Kosten',
   'plans.action.status': 'Status',

@@ -96,6 +96,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
     const saved = history.save(name());
     if (saved.ok) {
       setName('');
+      setFromId(saved.value.id); // "since a version" now counts from the one just saved
       setMessage(t('hist.saved', { name: saved.value.name }));
     } else setMessage(t('hist.error', { reason: reasonOf(saved) }));
   };
@@ -144,7 +145,9 @@ export function HistoryPanel(props: HistoryPanelProps) {
             onChange={(e) => {
               const next = e.currentTarget.value as Mode;
               const newest = newestFirst();
-              if (!byId(fromId())) setFromId(newest[Math.min(1, newest.length - 1)]?.id ?? '');
+              // "Since a version": the newest (often the one just saved); "between": the two newest.
+              if (!byId(fromId()))
+                setFromId(newest[next === 'between' ? Math.min(1, newest.length - 1) : 0]?.id ?? '');
               if (!byId(toId())) setToId(newest[0]?.id ?? '');
               setMode(next);
             }}

@@ -17,7 +17,12 @@ const textAt = (plan: Json, path: string): string => {
 
 export function PlanVersionView(props: { plan: Json; lookups: ValueLookups }) {
   const v = (field: string, value: unknown) => formatValue(field, value, props.lookups);
-  const keyPoints = () => (Array.isArray(props.plan.keyPoints) ? (props.plan.keyPoints as string[]) : []);
+  const keyPoints = () =>
+    Array.isArray(props.plan.keyPoints)
+      ? (props.plan.keyPoints as unknown[]).filter(
+          (k): k is string => typeof k === 'string' && k.trim() !== '',
+        )
+      : [];
   return (
     <div class="hist-plan">
       <h4>{String(props.plan.title ?? '')}</h4>

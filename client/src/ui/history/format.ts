@@ -55,7 +55,9 @@ export function formatValue(field: string, value: unknown, lookups: ValueLookups
   const base = field.split('.').at(-1)!;
   if (Array.isArray(value)) {
     if (field === 'measurements') return `${value.length}`;
-    return value.length ? value.map((v) => formatValue(field, v, lookups)).join(', ') : t('hist.none');
+    // Empty entries (a key point not yet written) are left out: "A, B", not "A, B, —, —".
+    const filled = value.filter((v) => v !== '' && v !== null && v !== undefined);
+    return filled.length ? filled.map((v) => formatValue(field, v, lookups)).join(', ') : t('hist.none');
   }
   if (typeof value === 'boolean') return value ? t('hist.yes') : t('hist.no');
   if (typeof value === 'string') {
@@ -65,6 +67,7 @@ export function formatValue(field: string, value: unknown, lookups: ValueLookups
     if (RELATIONS.has(base)) return lookups.relation(value) ?? value;
     if (base === 'goalId') return lookups.goal(value) ?? value;
     if (DATES.has(base)) return formatDate(locale(), value);
+    if (base === 'deletedAt') return formatWhen(value);
     return value;
   }
   if (typeof value === 'number') {
