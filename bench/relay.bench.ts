@@ -10,8 +10,8 @@
  *
  * Figures: server CPU per delivered message (1 writer → 100 observers) and that delivery's p99; join storm p99
  * (50 clients joining a 1 MB room); RSS per idle connection (1,000 over 100 rooms); process RSS at rest.
- * Then Haard alone: the join storm from the store (cold), and the longest event-loop stall while big rooms
- * are compacted under load.
+ * Then Haard alone: the delivery figure over the app's own multiplexed socket (`/sync`), the join storm from
+ * the store (cold), and the longest event-loop stall while big rooms are compacted under load.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +27,7 @@ import {
   memoryPerIdleConnection,
   seedRoom,
 } from './relay/scenarios.ts';
+import { haardMuxDialect } from './relay/clients.ts';
 import {
   haardRelay,
   hocuspocusRelay,
@@ -138,6 +139,21 @@ async function main(): Promise<void> {
   printTable(kinds, results);
 
   console.log('\nHaard alone:');
+  const muxCpu: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const relay = await haardRelay(SECRET, TOKEN).start();
+    try {
+      const sent = await delivery({ ...relay, dialect: haardMuxDialect(TOKEN) }, 100, 400, 100);
+      if (sent.lost > 0) console.log(`  multiplexed: ${sent.lost} deliveries lost`);
+      muxCpu.push(sent.cpuPerDeliveryMicros);
+    } finally {
+      await relay.stop();
+    }
+  }
+  console.log(
+    `  server CPU per delivered message over the app's multiplexed socket (/sync), 1 writer → 100 observers: ` +
+      `${median(muxCpu).toFixed(1)} µs (median of ${RUNS}: ${muxCpu.map((v) => v.toFixed(1)).join(', ')})`,
+  );
   const dataDir = mkdtempSync(join(tmpdir(), 'haard-relay-bench-cold-'));
   try {
     let relay = await startHaardOn(dataDir, SECRET, TOKEN);

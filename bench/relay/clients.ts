@@ -11,6 +11,13 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import {
+  decodeMuxFrame,
+  encodeHello,
+  encodeJoin,
+  encodeMuxFrame,
+  MuxType,
+} from '../../protocol/multiplex.ts';
 
 /** How one relay frames the y-websocket messages, and where its rooms are. */
 export interface Dialect {
@@ -41,6 +48,30 @@ export function haardDialect(token: string): Dialect {
     unwrap: (frame) => frame,
     hello: () => [],
     readyOn: (frame) => frame === 'open',
+  };
+}
+
+/**
+ * Haard's multiplexed socket (`/sync`, protocol/multiplex.ts), as the app's own client speaks it: Hello with the
+ * token, Join the room, then the y-websocket messages prefixed with the room (`<workspace>/<room>`). One room
+ * per socket here, so each client is one socket as with the other dialects.
+ */
+export function haardMuxDialect(token: string): Dialect {
+  const name = (room: string) => `bench/${room}`;
+  return {
+    name: 'Haard (multiplexed)',
+    url: (port) => `ws://127.0.0.1:${port}/sync`,
+    wrap: (room, message) => encodeMuxFrame(name(room), message),
+    unwrap: (frame) => {
+      const decoded = decodeMuxFrame(frame);
+      return decoded.ok && decoded.frame.type <= MuxType.QueryAwareness ? decoded.frame.message : null;
+    },
+    hello: (room) => [encodeHello(token), encodeJoin(name(room))],
+    readyOn: (frame) => {
+      if (frame === 'open') return false;
+      const decoded = decodeMuxFrame(frame);
+      return decoded.ok && decoded.frame.type === MuxType.Welcome;
+    },
   };
 }
 
