@@ -104,6 +104,14 @@ test('a tournament is made, filled and decided; a colleague sees every change li
   await bram.getByLabel('End of Round 1: Addresses analysed').fill('2026-02-16');
   await expect(anna.getByTestId('tournament-findings')).not.toContainText('runs 21 days');
   await expect(round(anna, 0).locator('.xxl-weeks')).toContainText('6 weeks');
+  // An end before the start is refused in words about the round, and the field shows the stored end again.
+  const end = anna.getByLabel('End of Round 1: Addresses analysed');
+  await end.fill('2025-12-01');
+  await expect(round(anna, 0).getByRole('alert')).toHaveText(
+    'Round 1: the end date is before the start date.',
+  );
+  await expect(end).toHaveValue('2026-02-16');
+  await expect(round(bram, 0).locator('.xxl-weeks')).toContainText('6 weeks');
 
   // An entry added before its relation was chosen is linked afterwards, with a note; the colleague sees the link.
   const details = anna.getByTestId('entry-details');
@@ -208,6 +216,11 @@ test('the whole bracket fits on a 1280 and a 1920 screen in both languages, axe-
       );
       expect(overflow, `sideways scroll at ${width} in ${locale}`).toBeLessThanOrEqual(0);
       await expect(page.locator('body')).not.toContainText('⟦');
+      // The last round before the final sends one on: singular; a round without dates says so.
+      const nl = locale === 'nl-NL';
+      await expect(round(page, 5).locator('.xxl-advance')).toHaveText(nl ? '→ 1 gaat door' : '→ 1 goes on');
+      await expect(round(page, 0).locator('.xxl-advance')).toHaveText(nl ? '→ 32 gaan door' : '→ 32 go on');
+      await expect(round(page, 2).locator('.xxl-weeks')).toHaveText(nl ? 'Nog geen datums' : 'No dates yet');
       const axe = await new AxeBuilder({ page }).analyze();
       expect(
         axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),

@@ -288,7 +288,7 @@ export const nl: Record<keyof typeof en, string> = {
   'rel.seven.unanswered.one': '{count} nog niet beantwoord',
   'rel.seven.unanswered.other': '{count} nog niet beantwoord',
   'rel.seven.q.dataCurrent': 'Zijn onze gegevens over deze relatie actueel?',
-  'rel.seven.q.knowBusiness': 'Kennen we hun business?',
+  'rel.seven.q.knowBusiness': 'Kennen we hun organisatie en hun markt?',
   'rel.seven.q.privateSide': 'Kennen we de privékant van onze contactpersonen?',
   'rel.seven.q.surprisingMeetings': 'Organiseren we verrassende ontmoetingen?',
   'rel.seven.q.regularContact': 'Hebben we elke maand of elk kwartaal contact?',

@@ -6,7 +6,7 @@
  * for a viewer decisions are shown, not offered.
  */
 import { A } from '@solidjs/router';
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { Decision } from '../../../../core/model/index.ts';
 import { ROUND_MAX_DAYS, ROUND_MIN_DAYS } from '../../../../core/tournament.ts';
 import type { BracketEntry, BracketRound, TournamentBracket } from '../../../../core/tournamentBoard.ts';
@@ -52,8 +52,25 @@ function RoundColumn(props: BracketProps & { round: BracketRound; current: boole
     const days = r().days;
     return days !== null && (days < ROUND_MIN_DAYS || days > ROUND_MAX_DAYS);
   };
-  const setDates = (start: string | null, end: string | null) =>
-    props.onResult(props.intents.setRoundDates(r().index, start, end));
+  const [dateError, setDateError] = createSignal<string | null>(null);
+  const dateErrorId = () => `xxl-round-${r().index}-dates-error`;
+  /**
+   * Save the round's dates after `input` changed. An end before the start is refused here, in words about
+   * the round (the intent's path-shaped refusal is for other callers); whatever is refused, the field shows
+   * the stored date again, so what is on screen is what is saved.
+   */
+  const setDates = (input: HTMLInputElement, start: string | null, end: string | null) => {
+    const stored = (input.dataset.bound === 'start' ? r().start : r().end) ?? '';
+    if (start && end && end < start) {
+      setDateError(t('xxl.round.endBeforeStart', { n: r().index + 1 }));
+      input.value = stored;
+      return;
+    }
+    const result = props.intents.setRoundDates(r().index, start, end);
+    setDateError(null);
+    if (!result.ok) input.value = stored;
+    props.onResult(result);
+  };
 
   return (
     <section
@@ -91,23 +108,32 @@ function RoundColumn(props: BracketProps & { round: BracketRound; current: boole
               <span>{t('xxl.round.from')}</span>
               <input
                 type="date"
+                data-bound="start"
                 aria-label={t('xxl.round.start', { name: roundLabel(r().index) })}
+                aria-describedby={dateError() ? dateErrorId() : undefined}
                 value={r().start ?? ''}
                 readOnly={props.readOnly}
-                onChange={(e) => setDates(e.currentTarget.value || null, r().end)}
+                onChange={(e) => setDates(e.currentTarget, e.currentTarget.value || null, r().end)}
               />
             </label>
             <label>
               <span>{t('xxl.round.to')}</span>
               <input
                 type="date"
+                data-bound="end"
                 aria-label={t('xxl.round.end', { name: roundLabel(r().index) })}
+                aria-describedby={dateError() ? dateErrorId() : undefined}
                 value={r().end ?? ''}
                 readOnly={props.readOnly}
-                onChange={(e) => setDates(r().start, e.currentTarget.value || null)}
+                onChange={(e) => setDates(e.currentTarget, r().start, e.currentTarget.value || null)}
               />
             </label>
           </div>
+          <Show when={dateError()}>
+            <p class="field-error xxl-date-error" id={dateErrorId()} role="alert">
+              {dateError()}
+            </p>
+          </Show>
           <p class="xxl-weeks" data-off={durationOff() ? 'true' : undefined}>
             <Show when={r().days !== null} fallback={<span class="muted">{t('xxl.round.noDates')}</span>}>
               <Show when={durationOff()}>
@@ -127,7 +153,7 @@ function RoundColumn(props: BracketProps & { round: BracketRound; current: boole
           <Show when={r().players.length > 0}>
             <p class="xxl-tally">{t('xxl.round.tally', { go: r().go, noGo: r().noGo, open: r().open })}</p>
           </Show>
-          <p class="xxl-advance muted">{t('xxl.round.advance', { advances: r().advances })}</p>
+          <p class="xxl-advance muted">{tn('xxl.round.advance', r().advances)}</p>
         </Show>
       </header>
 
