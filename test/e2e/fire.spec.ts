@@ -62,6 +62,26 @@ test('the dashboard orders what needs attention and a contact logged in one brow
   await expect(anna.getByTestId('open-signals')).toContainText('Invoices arrive late');
   await expect(anna.getByTestId('open-signals')).toContainText('Call their CFO');
   await expect(anna.getByTestId('below-minimum')).toContainText('Acme BV');
+  // A card says who owns the relation, and "never" once: in its status, not again as the last contact.
+  const gouda = anna.getByTestId('attention').locator('li[data-relation="Gouda Kaas"]');
+  await expect(gouda.locator('.attention-status')).toHaveText('Never contacted');
+  await expect(gouda.locator('.attention-meta')).toContainText('Owner: Carla Smit');
+  await expect(gouda).not.toContainText('Last contact');
+  await expect(
+    anna.getByTestId('attention').locator('li[data-relation="Acme BV"] .attention-meta'),
+  ).toContainText('Last contact: 100 days ago');
+  // The page heading stands clear of its intro.
+  const headingBottom = await anna
+    .getByRole('heading', { name: 'Keep the fire burning' })
+    .evaluate((h) => h.getBoundingClientRect().bottom);
+  const introTop = await anna
+    .locator('.fire-screen .section-intro')
+    .evaluate((p) => p.getBoundingClientRect().top);
+  expect(introTop - headingBottom).toBeGreaterThanOrEqual(4);
+  // The minimum's heading counts what its rows count: the last 365 days, not the calendar year.
+  await expect(
+    anna.getByRole('heading', { name: 'A relations with fewer than 6 contact moments in the last year' }),
+  ).toBeVisible();
 
   const bram = await openSynced(browser, haard.inviteUrl);
   await bram.getByRole('link', { name: 'Keep warm' }).click();

@@ -11,13 +11,14 @@ export const en = {
   'fire.attention.none': 'Every classified relation is warm this week.',
   'fire.showAll': 'Show all {count}',
   'fire.never': 'Never contacted',
+  'fire.owner': 'Owner: {name}',
   'fire.dueBy': 'Contact by {date}',
   'fire.log.for': 'Log a contact with {name}',
   'fire.signals': 'Open signals',
   'fire.signals.none': 'No open complaints, buying signals or ambassadors to follow up.',
   'fire.markHandled': 'Mark as handled',
-  'fire.minimum': 'A relations below {min} contact moments this year',
-  'fire.minimum.none': 'Every A relation had its minimum of contact moments this year.',
+  'fire.minimum': 'A relations with fewer than {min} contact moments in the last year',
+  'fire.minimum.none': 'Every A relation had its minimum of contact moments in the last year.',
 };
 
 export const nl: Record<keyof typeof en, string> = {
@@ -32,11 +33,12 @@ export const nl: Record<keyof typeof en, string> = {
   'fire.attention.none': 'Elke geclassificeerde relatie is deze week warm.',
   'fire.showAll': 'Alle {count} tonen',
   'fire.never': 'Nooit contact gehad',
+  'fire.owner': 'Eigenaar: {name}',
   'fire.dueBy': 'Contact vóór {date}',
   'fire.log.for': 'Contactmoment met {name} vastleggen',
   'fire.signals': 'Open signalen',
   'fire.signals.none': 'Geen open klachten, koopsignalen of ambassadeurs om op te volgen.',
   'fire.markHandled': 'Afgehandeld',
-  'fire.minimum': 'A-relaties met minder dan {min} contactmomenten dit jaar',
-  'fire.minimum.none': 'Elke A-relatie had dit jaar haar minimum aan contactmomenten.',
+  'fire.minimum': 'A-relaties met minder dan {min} contactmomenten in het afgelopen jaar',
+  'fire.minimum.none': 'Elke A-relatie had in het afgelopen jaar haar minimum aan contactmomenten.',
 };

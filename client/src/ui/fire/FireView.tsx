@@ -69,9 +69,11 @@ export default function FireView() {
   return (
     <div class="fire-screen">
       <section class="panel" aria-labelledby="fire-title">
-        <h1 id="fire-title" class="screen-title">
-          {t('fire.title')}
-        </h1>
+        <div class="panel-head">
+          <h1 id="fire-title" class="screen-title">
+            {t('fire.title')}
+          </h1>
+        </div>
         <p class="muted section-intro">
           {t('fire.intro', {
             a: data()?.settings.cadence.A ?? 30,
@@ -258,8 +260,15 @@ function AttentionRow(props: {
         <span class="attention-status">{status()}</span>
       </div>
       <div class="attention-meta muted">
-        {t('rel.fire.lastContact')}: {sinceText(props.item.daysSince)}
-        <Show when={props.owner}> · {props.owner}</Show>
+        {/* Never contacted: the status already says so; the meta line names only what there is. */}
+        <Show when={props.item.daysSince !== null}>
+          <span>
+            {t('rel.fire.lastContact')}: {sinceText(props.item.daysSince)}
+          </span>
+        </Show>
+        <Show when={props.owner}>
+          <span class="attention-owner">{t('fire.owner', { name: props.owner })}</span>
+        </Show>
         <Show when={!ws.readOnly() && !logging()}>
           <button
             type="button"
