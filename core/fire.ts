@@ -4,8 +4,10 @@
  *
  * Decisions, so every screen agrees:
  * - **Planned contact does not count.** A contact log entry dated after `today` is a plan, not a contact:
- *   it is ignored for the last contact, the days since and the yearly count. Signals are the exception
- *   (see `openSignals`): an open signal shows wherever it was logged.
+ *   it is ignored for the last contact, the days since and the yearly count — and its after-care signals
+ *   (DOMAIN.md §6: signals come *from* after-care, so from a contact that took place) are not open yet:
+ *   `openSignals` lists them from the entry's date on. Planned entries are kept, not refused: the relation
+ *   page shows them as planned, and they start counting on their day without anyone editing them.
  * - **Every entry type counts** as a contact moment, newsletters included (seed 004: "let them hear
  *   something useful at least six times a year; a newsletter by e-mail is the most practical").
  *   One log entry is one contact moment, however many of their contacts took part.
@@ -217,12 +219,17 @@ export interface OpenSignal {
 }
 
 /**
- * The signals not yet handled, newest first (then by entry id and signal id, for a stable order).
- * Every entry counts here, whatever its date: an open signal is open until someone handles it.
+ * The signals not yet handled on `today` (`YYYY-MM-DD`), newest first (then by entry id and signal id, for
+ * a stable order). An entry dated after `today` is a planned contact: its signals are not open yet (they
+ * appear on the entry's date). An entry whose date is not a real date is skipped, like everywhere in this
+ * module. Throws a RangeError when `today` is not a date.
  */
-export function openSignals(log: Many<ContactLogEntry>): OpenSignal[] {
+export function openSignals(log: Many<ContactLogEntry>, today: string): OpenSignal[] {
+  const now = todayNumber(today);
   const open: OpenSignal[] = [];
   for (const entry of listOf(log)) {
+    const day = dayNumber(entry.date);
+    if (day === null || day > now) continue;
     for (const [signalId, signal] of Object.entries(entry.signals)) {
       if (signal.handled) continue;
       open.push({

@@ -45,6 +45,15 @@ test('the dashboard orders what needs attention and a contact logged in one brow
         ],
       }),
     );
+    // A planned contact next month: it has not happened, so its signal is not open yet (QA item 9).
+    ok(
+      w.addContactLogEntry({
+        relationId: id('Acme BV'),
+        date: daysAgo(-30),
+        type: 'visit',
+        signals: [{ kind: 'buyingSignal', note: 'Quote for the scan' }],
+      }),
+    );
   });
   const anna = await openSynced(browser, haard.inviteUrl);
   await anna.getByRole('link', { name: 'Keep warm' }).click();
@@ -61,6 +70,7 @@ test('the dashboard orders what needs attention and a contact logged in one brow
   expect(order).not.toContain('Citadel Advocaten');
   await expect(anna.getByTestId('open-signals')).toContainText('Invoices arrive late');
   await expect(anna.getByTestId('open-signals')).toContainText('Call their CFO');
+  await expect(anna.getByTestId('open-signals')).not.toContainText('Quote for the scan');
   await expect(anna.getByTestId('below-minimum')).toContainText('Acme BV');
   // A card says who owns the relation, and "never" once: in its status, not again as the last contact.
   const gouda = anna.getByTestId('attention').locator('li[data-relation="Gouda Kaas"]');
@@ -88,10 +98,14 @@ test('the dashboard orders what needs attention and a contact logged in one brow
   await expect(bram.getByTestId('attention').locator('li[data-relation="Acme BV"]')).toBeVisible();
 
   await anna.getByRole('button', { name: 'Log a contact with Acme BV' }).click();
-  await anna
-    .getByRole('form', { name: 'Log a contact with Acme BV' })
-    .getByRole('button', { name: 'Save contact moment' })
-    .click();
+  const quick = anna.getByRole('form', { name: 'Log a contact with Acme BV' });
+  // A date after today would be a planned contact, which warms nothing: refused with a reason.
+  await quick.getByLabel('Date').fill(daysAgo(-3));
+  await quick.getByRole('button', { name: 'Save contact moment' }).click();
+  await expect(anna.locator('.fire-screen > [role="alert"]')).toContainText('pick a date up to today');
+  await expect(anna.getByTestId('attention').locator('li[data-relation="Acme BV"]')).toHaveCount(1);
+  await quick.getByLabel('Date').fill(daysAgo(0));
+  await quick.getByRole('button', { name: 'Save contact moment' }).click();
   await expect(anna.getByTestId('attention').locator('li[data-relation="Acme BV"]')).toHaveCount(0);
   await expect(bram.getByTestId('attention').locator('li[data-relation="Acme BV"]')).toHaveCount(0);
 

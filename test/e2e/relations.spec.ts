@@ -161,6 +161,14 @@ test('the relation page: edit fields, DMU contacts, a contact with a buying sign
   const log = anna.getByRole('region', { name: 'Contact log' });
   await log.getByRole('button', { name: 'Log a contact' }).click();
   const logForm = log.getByRole('form', { name: 'Log a contact' });
+  // A date after today is kept as a planned contact: the form says so while the date is picked.
+  const today = await logForm.getByLabel('Date').inputValue();
+  await logForm.getByLabel('Date').fill('2099-06-01');
+  await expect(logForm.getByTestId('log-planned-note')).toHaveText(
+    'After today: saved as a planned contact. It counts for the fire, and its signals show as open, from 1 Jun 2099.',
+  );
+  await logForm.getByLabel('Date').fill(today);
+  await expect(logForm.getByTestId('log-planned-note')).toHaveCount(0);
   await logForm.getByLabel('Type').selectOption({ label: 'Visit' });
   await logForm.getByRole('group', { name: 'With' }).getByRole('checkbox', { name: 'Carla Visser' }).check();
   await logForm.getByLabel('What was discussed').fill('New office in Zwolle');

@@ -335,18 +335,39 @@ describe('openSignals', () => {
       entry('r1', '2026-04-01', [signal('s4', 'silentComplaint')]),
       entry('r3', '2026-06-02'),
     ];
-    expect(openSignals(log).map((s) => [s.signalId, s.relationId, s.date, s.kind])).toEqual([
+    expect(openSignals(log, TODAY).map((s) => [s.signalId, s.relationId, s.date, s.kind])).toEqual([
       ['s3', 'r2', '2026-06-01', 'ambassador'],
       ['s1', 'r1', '2026-05-01', 'complaint'],
       ['s4', 'r1', '2026-04-01', 'silentComplaint'],
     ]);
   });
 
+  // A planned contact (dated after today) has not happened: its signals open on its date (QA item 9).
+  it.each<[string, string, number]>([
+    ['yesterday', '2026-06-14', 1],
+    ['today', TODAY, 1],
+    ['tomorrow (planned)', '2026-06-16', 0],
+    ['next year (planned)', '2027-06-01', 0],
+    ['not a real date', '2026-02-30', 0],
+  ])('a signal logged with a contact dated %s is open: %s time(s)', (_what, date, n) => {
+    expect(openSignals([entry('r', date, [signal('s', 'buyingSignal')])], TODAY)).toHaveLength(n);
+  });
+
+  it('a planned signal opens on its day without anyone editing it', () => {
+    const log = [entry('r', '2026-06-20', [signal('s', 'complaint')])];
+    expect(openSignals(log, '2026-06-19')).toEqual([]);
+    expect(openSignals(log, '2026-06-20').map((s) => s.signalId)).toEqual(['s']);
+  });
+
+  it('refuses a today that is not a date', () => {
+    expect(() => openSignals([], '15-06-2026')).toThrow(RangeError);
+  });
+
   it.each<[boolean, number]>([
     [false, 1],
     [true, 0],
   ])('a signal with handled=%s shows %s time(s)', (handled, n) => {
-    expect(openSignals([entry('r', TODAY, [signal('s', 'complaint', handled)])])).toHaveLength(n);
+    expect(openSignals([entry('r', TODAY, [signal('s', 'complaint', handled)])], TODAY)).toHaveLength(n);
   });
 });
 
@@ -443,7 +464,7 @@ describe('properties', () => {
         });
         expect(b).toEqual(a);
         expect(attentionList(shuffle(a), PROP_TODAY)).toEqual(attentionList(a, PROP_TODAY));
-        expect(openSignals(shuffle(input.log))).toEqual(openSignals(input.log));
+        expect(openSignals(shuffle(input.log), PROP_TODAY)).toEqual(openSignals(input.log, PROP_TODAY));
       }),
     );
   });
@@ -460,8 +481,9 @@ describe('properties', () => {
           expect(row.contactsLastYear).toBeLessThanOrEqual(input.log.length);
         }
         for (const item of list) expect(item.class).not.toBeNull();
-        const open = openSignals(input.log);
+        const open = openSignals(input.log, PROP_TODAY);
         for (let i = 1; i < open.length; i++) expect(open[i - 1]!.date >= open[i]!.date).toBe(true);
+        for (const s of open) expect(s.date <= PROP_TODAY).toBe(true);
       }),
     );
   });

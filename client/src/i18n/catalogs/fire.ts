@@ -14,6 +14,8 @@ export const en = {
   'fire.owner': 'Owner: {name}',
   'fire.dueBy': 'Contact by {date}',
   'fire.log.for': 'Log a contact with {name}',
+  'fire.log.future':
+    'Not saved: pick a date up to today ({date}). A planned contact is logged on the relation’s page.',
   'fire.signals': 'Open signals',
   'fire.signals.none': 'No open complaints, buying signals or ambassadors to follow up.',
   'fire.markHandled': 'Mark as handled',
@@ -36,6 +38,8 @@ export const nl: Record<keyof typeof en, string> = {
   'fire.owner': 'Eigenaar: {name}',
   'fire.dueBy': 'Contact vóór {date}',
   'fire.log.for': 'Contactmoment met {name} vastleggen',
+  'fire.log.future':
+    'Niet opgeslagen: kies een datum tot en met vandaag ({date}). Een gepland contact leg je vast op de pagina van de relatie.',
   'fire.signals': 'Open signalen',
   'fire.signals.none': 'Geen open klachten, koopsignalen of ambassadeurs om op te volgen.',
   'fire.markHandled': 'Afgehandeld',

@@ -164,6 +164,8 @@ export const en = {
   'rel.log.remove': 'Remove the contact moment of {date}',
   'rel.log.removed': 'Removed the contact moment of {date}',
   'rel.log.planned': 'Planned',
+  'rel.log.plannedNote':
+    'After today: saved as a planned contact. It counts for the fire, and its signals show as open, from {date}.',
   'rel.log.noContacts': 'No contacts recorded yet.',
   'rel.log.nobody': 'No professionals yet — add them on the Team page.',
   'rel.type.visit': 'Visit',
@@ -357,6 +359,8 @@ export const nl: Record<keyof typeof en, string> = {
   'rel.log.remove': 'Contactmoment van {date} verwijderen',
   'rel.log.removed': 'Contactmoment van {date} verwijderd',
   'rel.log.planned': 'Gepland',
+  'rel.log.plannedNote':
+    'Na vandaag: wordt opgeslagen als gepland contact. Het telt mee voor het vuurtje, en de signalen staan open, vanaf {date}.',
   'rel.log.noContacts': 'Nog geen contactpersonen vastgelegd.',
   'rel.log.nobody': 'Nog geen professionals — voeg ze toe op de pagina Team.',
   'rel.type.visit': 'Bezoek',

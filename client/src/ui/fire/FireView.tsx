@@ -51,7 +51,7 @@ export default function FireView() {
   const attention = createMemo(() => attentionList(report(), today));
   const signals = createMemo(() => {
     const d = data();
-    return d ? openSignals(d.contactLog) : [];
+    return d ? openSignals(d.contactLog, today) : [];
   });
   const belowMinimum = createMemo(() => report().filter((r) => r.belowYearlyMinimum));
   const [showAll, setShowAll] = createSignal(false);
@@ -231,6 +231,11 @@ function AttentionRow(props: {
   const [date, setDate] = createSignal(props.today);
   const log = (e: SubmitEvent) => {
     e.preventDefault();
+    // This form warms the fire now: a contact after today would be a planned one, which does not (core/fire).
+    if (date() > props.today) {
+      props.onError(t('fire.log.future', { date: formatDate(locale(), props.today) }));
+      return;
+    }
     const relation = ws.data()?.relations[props.item.relationId];
     const r = ws.session.store.intents.addContactLogEntry({
       relationId: props.item.relationId,

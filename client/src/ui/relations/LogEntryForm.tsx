@@ -1,5 +1,6 @@
 /** Log a contact moment: date (today), type, who of us, which contacts, a note, and after-care signals. */
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
+import { isIsoDate } from '../../../../core/dates.ts';
 import {
   CONTACT_TYPES,
   SIGNAL_KINDS,
@@ -7,7 +8,7 @@ import {
   type SignalKind,
 } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { locale, t } from '../../i18n/index.ts';
+import { formatDate, locale, t } from '../../i18n/index.ts';
 import { issuesText } from './common.tsx';
 
 interface SignalDraft {
@@ -42,6 +43,13 @@ export function LogEntryForm(props: {
   const [note, setNote] = createSignal('');
   const [signals, setSignals] = createSignal<SignalDraft[]>([]);
   const [error, setError] = createSignal<string | null>(null);
+
+  /**
+   * A date after today logs a planned contact (core/fire.ts): kept, shown as planned, and counted — its
+   * signals open — only from that day. Said while the person picks the date, not after saving.
+   */
+  const planned = () => isIsoDate(date()) && date() > props.today;
+  const plannedId = `log-planned-${props.relationId}`;
 
   const toggle = (list: string[], id: string, on: boolean) =>
     on ? [...list.filter((x) => x !== id), id] : list.filter((x) => x !== id);
@@ -81,7 +89,18 @@ export function LogEntryForm(props: {
       <div class="row">
         <label class="field">
           <span>{t('rel.log.date')}</span>
-          <input type="date" required value={date()} onInput={(e) => setDate(e.currentTarget.value)} />
+          <input
+            type="date"
+            required
+            value={date()}
+            aria-describedby={planned() ? plannedId : undefined}
+            onInput={(e) => setDate(e.currentTarget.value)}
+          />
+          <Show when={planned()}>
+            <span class="field-note" id={plannedId} data-testid="log-planned-note">
+              {t('rel.log.plannedNote', { date: formatDate(locale(), date()) })}
+            </span>
+          </Show>
         </label>
         <label class="field">
           <span>{t('rel.log.type')}</span>
