@@ -286,7 +286,12 @@ function AttentionRow(props: {
         </Show>
       </div>
       <Show when={logging()}>
-        <form class="quick-log" onSubmit={log} aria-label={t('fire.log.for', { name: props.item.name })}>
+        <form
+          class="quick-log"
+          onSubmit={log}
+          aria-label={t('fire.log.for', { name: props.item.name })}
+          novalidate
+        >
           <label class="field">
             <span>{t('rel.log.type')}</span>
             <select value={type()} onChange={(e) => setType(e.currentTarget.value as ContactType)}>
