@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { openSynced } from './helpers/browser.ts';
-import { ok, seedWorkspace as withWorkspace } from './helpers/seed.ts';
+import { ok, seedPlan, seedWorkspace as withWorkspace } from './helpers/seed.ts';
 
 let haard: Haard;
 test.beforeEach(async () => {
@@ -85,6 +85,33 @@ test('add relations, then search, filter, sort and delete with undo', async ({ b
   await expect(names(page)).toHaveText(['Acme BV', 'Bakkerij Zon']);
   await page.locator('.topbar').getByRole('button', { name: 'Undo' }).click();
   await expect(names(page)).toHaveText(['Acme BV', 'Café Noord', 'Bakkerij Zon']);
+
+  // A relation that an account plan names is not deleted at once: a dialog names the plan and what goes.
+  await withWorkspace(haard, (ws) => {
+    ok(ws.addRelation({ id: 'r-delta', name: 'Delta Logistiek' }));
+    ok(ws.addContact({ relationId: 'r-delta', name: 'Eva Smit' }));
+  });
+  const planId = await seedPlan(haard, { relationIds: ['r-delta'], title: 'Delta 2026' });
+  await page.getByRole('button', { name: 'Delete Delta Logistiek' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Delta Logistiek?' });
+  await expect(dialog).toContainText('Delta Logistiek is the relation of 1 account plan:');
+  await expect(dialog.getByRole('listitem')).toHaveText(['Delta 2026']);
+  await expect(dialog).toContainText('1 contact, 0 contact moments and its ABC scores');
+  await expect(dialog.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(names(page)).toContainText(['Delta Logistiek']);
+  await page.getByRole('button', { name: 'Delete Delta Logistiek' }).click();
+  await dialog.getByRole('button', { name: 'Delete anyway' }).click();
+  await expect(page.locator('.toast')).toContainText('Deleted Delta Logistiek');
+  await expect(names(page)).toHaveText(['Acme BV', 'Café Noord', 'Bakkerij Zon']);
+  // The plan stays and says its relation was deleted — in the list and in its header — never "?".
+  await page.getByRole('link', { name: 'Account plans' }).click();
+  const planRow = page.locator('tr', { hasText: 'Delta 2026' });
+  await expect(planRow).toContainText('(deleted relation)');
+  await page.goto(`${haard.base}/plans/${planId}`);
+  await expect(page.locator('.plan-relations')).toHaveText('(deleted relation)');
+  await expect(page.locator('.plan-relations a')).toHaveCount(0);
 });
 
 test('the relation page: edit fields, DMU contacts, a contact with a buying signal, seven questions — live for a colleague', async ({

@@ -86,6 +86,14 @@ describe('plan list model', () => {
     expect(sortPlanRows(rows, { key, dir }, collator).map((r) => r.id)).toEqual(ids);
   });
 
+  it('names a relation that was deleted "(deleted relation)", never "?" (QA item 4)', () => {
+    const orphan = {
+      ...ws,
+      plans: { c: { ...ws.plans.a!, id: 'c', relationIds: ['r1', 'gone'] } },
+    } as unknown as WorkspaceDoc;
+    expect(buildPlanRows(orphan, classOf)[0]!.relationNames).toEqual(['Acme BV', '(deleted relation)']);
+  });
+
   it('lists the A relations no plan covers', () => {
     expect(aRelationsWithoutPlan(ws, classOf, collator)).toEqual([
       { id: 'r4', name: 'Delta', ownerId: null },

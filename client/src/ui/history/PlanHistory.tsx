@@ -5,12 +5,13 @@ import type { PlanSession } from '../../app/plans.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { PlanVersionView } from './PlanVersionView.tsx';
 import type { ValueLookups } from './format.ts';
+import { relationNameOf } from '../relations/relationNames.ts';
 
 export function PlanHistory(props: { session: PlanSession; plan: AccountPlanDoc; readOnly: boolean }) {
   const ws = useWorkspace();
   const lookups: ValueLookups = {
     person: (id) => ws.data()?.professionals[id]?.name,
-    relation: (id) => ws.data()?.relations[id]?.name,
+    relation: (id) => relationNameOf(ws.data()?.relations, id) || undefined,
     goal: (id) => props.plan.goals[id]?.title,
     get currency() {
       return ws.data()?.settings.currency ?? 'EUR';

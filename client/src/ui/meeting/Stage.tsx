@@ -13,6 +13,7 @@ import { Slide } from '../plans/present/PresentSlides.tsx';
 import { phaseOf, presentPath, PRESENT_STEPS, type PresentStep } from '../plans/present/steps.ts';
 import { useBoard, useNames } from './board.tsx';
 import { liveStepOf, type Position } from './position.ts';
+import { relationNamesOf } from '../relations/relationNames.ts';
 import '../plans/present/present.css';
 
 export function Stage(props: {
@@ -71,10 +72,7 @@ function PlanSlide(props: { planId: string; step: PresentStep; agendaItemId: str
   const plan = usePlan(ws.session, props.planId);
   const today = localToday();
   const relationNames = () =>
-    (plan.plain()?.relationIds ?? [])
-      .map((id) => ws.data()?.relations[id]?.name ?? '')
-      .filter(Boolean)
-      .join(', ');
+    relationNamesOf(ws.data()?.relations, plan.plain()?.relationIds ?? []).join(', ');
   return (
     <article
       class="slide mt-slide"

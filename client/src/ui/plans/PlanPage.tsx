@@ -29,6 +29,7 @@ import { DeletedBanner, DeletePlanButton } from './PlanDeletion.tsx';
 import { PlanViews } from './views/PlanViews.tsx';
 import { DocPending, useDocScreen } from '../DocScreen.tsx';
 import { PlanHistory } from '../history/PlanHistory.tsx';
+import { relationNameOf } from '../relations/relationNames.ts';
 import './plans.css';
 
 /** The sections in page order: element id `sec-<id>`, title key. */
@@ -95,7 +96,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
     Object.values(ws.data()?.professionals ?? {}).sort((a, b) => collator().compare(a.name, b.name)),
   );
   const relationNames = createMemo(() =>
-    Object.fromEntries(props.plan.relationIds.map((id) => [id, ws.data()?.relations[id]?.name ?? '?'])),
+    Object.fromEntries(props.plan.relationIds.map((id) => [id, relationNameOf(ws.data()?.relations, id)])),
   );
   const contacts = createMemo(() => {
     const d = ws.data();
@@ -155,7 +156,9 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
               {(id, i) => (
                 <>
                   {i() > 0 ? ', ' : ''}
-                  <A href={`/relations/${id}`}>{relationNames()[id]}</A>
+                  <Show when={ws.data()?.relations[id]} fallback={<span>{relationNames()[id]}</span>}>
+                    <A href={`/relations/${id}`}>{relationNames()[id]}</A>
+                  </Show>
                 </>
               )}
             </For>

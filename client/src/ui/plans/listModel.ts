@@ -5,6 +5,7 @@
  */
 import type { AbcClass, PlanCard, WorkspaceDoc } from '../../../../core/model/index.ts';
 import type { ClassifiedRelation } from '../../../../core/abc/index.ts';
+import { relationNamesOf } from '../relations/relationNames.ts';
 
 export interface PlanRow {
   id: string;
@@ -38,7 +39,7 @@ export function buildPlanRows(
       id: card.id,
       title: card.title,
       relationIds: card.relationIds,
-      relationNames: card.relationIds.map((id) => ws.relations[id]?.name ?? '?'),
+      relationNames: relationNamesOf(ws.relations, card.relationIds),
       cls: classes[0] ?? null,
       ownerId: card.ownerId,
       ownerName: card.ownerId ? (ws.professionals[card.ownerId]?.name ?? '') : '',

@@ -6,7 +6,8 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { useWorkspace } from '../../app/context.tsx';
 import { t } from '../../i18n/index.ts';
-import { ClassBadge, issuesText, todayIso } from './common.tsx';
+import { ClassBadge, todayIso } from './common.tsx';
+import { createRelationDelete } from './DeleteRelation.tsx';
 import { createToast } from '../Toast.tsx';
 import { RelationDetails } from './RelationDetails.tsx';
 import { HereToo } from './HereToo.tsx';
@@ -26,11 +27,11 @@ export default function RelationPage() {
   const relation = createMemo(() => ws.data()?.relations[params.id] ?? null);
   const classified = createMemo(() => ws.derived.classOf().get(params.id) ?? null);
 
-  const remove = (name: string) => {
-    const result = ws.session.store.intents.removeRelation(params.id);
-    if (result.ok) navigate('/relations', { state: { deleted: name } });
-    else toast.show({ text: issuesText(result.issues), undo: null });
-  };
+  // Deleted: the table offers the undo. Asks first when account plans name the relation.
+  const deletion = createRelationDelete({
+    onDeleted: (name) => navigate('/relations', { state: { deleted: name } }),
+    onRefused: (text) => toast.show({ text, undo: null }),
+  });
 
   return (
     <Show
@@ -67,7 +68,7 @@ export default function RelationPage() {
             <HereToo relationId={rel().id} />
             <span class="spacer-grow" />
             <Show when={!ws.readOnly()}>
-              <button type="button" class="danger" onClick={() => remove(rel().name)}>
+              <button type="button" class="danger" onClick={() => deletion.request(rel().id, rel().name)}>
                 {t('rel.deleteRelation')}
               </button>
             </Show>
@@ -85,6 +86,7 @@ export default function RelationPage() {
               <SevenQuestions relation={rel()} />
             </aside>
           </div>
+          <deletion.Dialog />
           <toast.View />
         </article>
       )}

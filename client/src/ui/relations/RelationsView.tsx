@@ -9,7 +9,8 @@ import { createMemo, For, onMount, Show } from 'solid-js';
 import { RELATION_KINDS, type AbcClass, type RelationKind } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { locale, t, tn } from '../../i18n/index.ts';
-import { issuesText, todayIso } from './common.tsx';
+import { todayIso } from './common.tsx';
+import { createRelationDelete } from './DeleteRelation.tsx';
 import { createToast } from '../Toast.tsx';
 import { AddRelationForm } from './AddRelationForm.tsx';
 import { EmptyWorkspace } from './EmptyWorkspace.tsx';
@@ -93,14 +94,11 @@ export default function RelationsView() {
   };
   const clearFilters = () => set({ q: '', kind: '', cls: '', owner: '', tag: '' });
 
-  const remove = (id: string, name: string) => {
-    const result = store.intents.removeRelation(id);
-    toast.show(
-      result.ok
-        ? { text: t('rel.deleted', { name }), undo: store.undo }
-        : { text: issuesText(result.issues), undo: null },
-    );
-  };
+  // Deletes at once with undo; asks first when account plans name the relation (DeleteRelation.tsx).
+  const deletion = createRelationDelete({
+    onDeleted: (name) => toast.show({ text: t('rel.deleted', { name }), undo: store.undo }),
+    onRefused: (text) => toast.show({ text, undo: null }),
+  });
 
   // Deleted on the relation page: offer the undo here, where the user lands.
   const location = useLocation<{ deleted?: string }>();
@@ -202,7 +200,7 @@ export default function RelationsView() {
           readOnly={ws.readOnly()}
           currency={ws.data()?.settings.currency ?? 'EUR'}
           openBy={(id) => colleaguesOn(ws.session.presence(), id)}
-          onDelete={remove}
+          onDelete={deletion.request}
         />
         <Show when={visible().length === 0}>
           <p class="empty muted">
@@ -213,6 +211,7 @@ export default function RelationsView() {
           </p>
         </Show>
       </Show>
+      <deletion.Dialog />
       <toast.View />
     </section>
   );

@@ -26,6 +26,7 @@ import {
   type PresentStep,
 } from './steps.ts';
 import { fitToBox } from './fit.ts';
+import { relationNamesOf } from '../../relations/relationNames.ts';
 import './present.css';
 
 export default function PresentRoute() {
@@ -110,10 +111,7 @@ function Presentation(props: { planId: string; step: PresentStep }) {
     const p = plan.plain();
     const rels = ws.data()?.relations;
     if (!p || !rels) return '';
-    return p.relationIds
-      .map((id) => rels[id]?.name ?? '')
-      .filter(Boolean)
-      .join(', ');
+    return relationNamesOf(rels, p.relationIds).join(', ');
   };
   const status = () => handle.store.state.status;
   const stepName = (s: PresentStep) => t(`pv.step.${s}`);

@@ -9,6 +9,7 @@ import type { WorkspaceDoc } from '../../../../../core/model/index.ts';
 import { budgetSummary } from '../../../../../core/plan/index.ts';
 import type { PlanSession } from '../../../app/plans.ts';
 import { formatDate, formatMoney, locale, t } from '../../../i18n/index.ts';
+import { relationNamesOf } from '../../relations/relationNames.ts';
 import './print.css';
 
 export function PrintButton() {
@@ -32,11 +33,7 @@ export function PrintSummary(props: { session: PlanSession; workspace: Workspace
     const p = plan();
     return p ? budgetSummary(p, props.workspace?.settings.acquisitionCost ?? null) : null;
   });
-  const relations = () =>
-    (plan()?.relationIds ?? [])
-      .map((id) => props.workspace?.relations[id]?.name)
-      .filter(Boolean)
-      .join(', ');
+  const relations = () => relationNamesOf(props.workspace?.relations, plan()?.relationIds ?? []).join(', ');
 
   return (
     <Show when={plan()}>
