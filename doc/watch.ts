@@ -62,6 +62,17 @@ export interface DocWatch<K extends DocKind> {
 
 const LOADING: LocalText = { en: 'Loading…', nl: 'Laden…' };
 
+/** Where a failing `onChange` is reported (console.error); replaceable for tests. */
+let onViewError = (kind: DocKind, error: unknown): void => {
+  console.error(`[haard] showing a change of a ${kind} document failed; the document is unaffected`, error);
+};
+/** Replace the reporter of failing views (tests); returns the previous one. */
+export function setViewErrorReporter(report: typeof onViewError): typeof onViewError {
+  const previous = onViewError;
+  onViewError = report;
+  return previous;
+}
+
 export function watchDocument<K extends DocKind>(
   kind: K,
   doc: Y.Doc,
@@ -85,7 +96,15 @@ export function watchDocument<K extends DocKind>(
       whole = checked.lastWasFull();
       current = { status, reason, data: result.valid, quarantine: result.quarantine };
     }
-    onChange(current, whole ? null : viewPatches(kind, prev, current, checked.lastTouched()));
+    const patches = whole ? null : viewPatches(kind, prev, current, checked.lastTouched());
+    try {
+      onChange(current, patches);
+    } catch (error) {
+      // A view that fails while showing a change must not fail the Yjs transaction that made it: the error
+      // would reach whoever called transact — an editor binding (y-codemirror), which then stops syncing
+      // and silently keeps the next keystrokes to itself. The document is right; report and go on.
+      onViewError(kind, error);
+    }
   };
 
   const apply = (result: LoadResult) => {
