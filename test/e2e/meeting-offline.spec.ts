@@ -2,7 +2,8 @@
  * A participant loses the network during the meeting (DOMAIN.md §7, issue 8): the question card and the
  * commitment made offline are kept on the device and, after reconnecting, are on the facilitator's board
  * exactly once, and the commitment's action is in the plan exactly once — also after the participant's next
- * load, which completes any half-made commitment again. Through `haard serve`, separate browser contexts.
+ * load, which completes any half-made commitment again. Offline, the live bar says so (not "Following"); back
+ * online the participant is where the facilitator went meanwhile. Through `haard serve`, separate contexts.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
@@ -46,6 +47,12 @@ test('a card and a commitment made offline arrive exactly once, and the action i
 
   await bram.context().setOffline(true);
   await expect(bram.getByRole('status').first()).toContainText('Offline');
+  // The live bar (always in view) says following waits for the connection — not "Following Anna".
+  await expect(bram.getByTestId('follow-state')).toHaveAttribute('data-offline', 'true');
+  await expect(bram.getByTestId('follow-state')).toContainText('Offline: you follow');
+  // Meanwhile the facilitator moves on.
+  await anna.getByRole('button', { name: 'Next' }).click();
+  await expect(stage(anna)).toHaveAttribute('data-step', 'situation');
   await bram.getByRole('textbox', { name: 'Your question or feedback' }).fill(CARD);
   await bram.getByRole('button', { name: 'Add card' }).click();
   await bram.getByRole('textbox', { name: 'What' }).fill(WHAT);
@@ -61,13 +68,17 @@ test('a card and a commitment made offline arrive exactly once, and the action i
 
   await bram.context().setOffline(false);
   await expect(bram.getByRole('status').first()).toContainText('Synced', { timeout: 45_000 });
+  // Back online, Bram follows again and is where the facilitator is.
+  await expect(bram.getByTestId('follow-state')).toContainText('Following');
+  await expect(bram.getByTestId('follow-state')).not.toHaveAttribute('data-offline', 'true');
+  await expect(stage(bram)).toHaveAttribute('data-step', 'situation');
   await expect(anna.getByTestId('cards').getByText(CARD)).toHaveCount(1);
   await expect(anna.getByTestId('commitments').locator('li', { hasText: WHAT })).toHaveCount(1);
   await expect(anna.getByTestId('commitments').locator('li', { hasText: WHAT })).toContainText('in the plan');
 
   // Bram's next load runs the completion of half-made commitments again: still one of each.
   await bram.reload();
-  await expect(stage(bram)).toHaveAttribute('data-step', 'opening');
+  await expect(stage(bram)).toHaveAttribute('data-step', 'situation');
   await expect(bram.getByTestId('cards').getByText(CARD)).toHaveCount(1);
   await expect(bram.getByTestId('commitments').locator('li', { hasText: WHAT })).toHaveCount(1);
 

@@ -2,7 +2,7 @@
  * The meeting's controls and state, at the top of the board: start; for the one who facilitates (the
  * "driver") previous / next (also by arrow keys and a presentation clicker's Page Up / Page Down), end, and
  * handing facilitation over (ending asks to confirm: it ends the meeting for everyone); for everyone else whether they follow the facilitator, with one click to follow
- * again; for all, the current presentation's timer — counted from a start time in the board on the relay's
+ * again (offline, it says that following waits for the connection); for all, the current presentation's timer — counted from a start time in the board on the relay's
  * clock, so every screen shows the same time even when their clocks differ.
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
@@ -56,6 +56,11 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
   document.addEventListener('keydown', onKey);
   onCleanup(() => document.removeEventListener('keydown', onKey));
 
+  // Offline (or refused by the relay) nothing follows anyone: the bar says so instead of "Following …".
+  const offline = () => {
+    const phase = board.meeting.handle.connection().phase;
+    return phase === 'offline' || phase === 'refused';
+  };
   const present = () =>
     board.meeting.handle.presence().filter((p) => !p.self && p.user.id !== live().driverId);
   const [handTo, setHandTo] = createSignal('');
@@ -111,20 +116,26 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
             <span
               class="mt-follow"
               data-following={props.following ? 'true' : 'false'}
+              data-offline={offline() ? 'true' : undefined}
               data-testid="follow-state"
             >
               <Show
-                when={props.following}
-                fallback={
-                  <>
-                    <span>{t('mt.live.notFollowing', { name: driverName() })}</span>
-                    <button type="button" class="primary" onClick={() => props.onFollow()}>
-                      {t('mt.live.follow')}
-                    </button>
-                  </>
-                }
+                when={!offline() || !props.following}
+                fallback={<span>{t('mt.live.offline', { name: driverName() })}</span>}
               >
-                <span>{t('mt.live.following', { name: driverName() })}</span>
+                <Show
+                  when={props.following}
+                  fallback={
+                    <>
+                      <span>{t('mt.live.notFollowing', { name: driverName() })}</span>
+                      <button type="button" class="primary" onClick={() => props.onFollow()}>
+                        {t('mt.live.follow')}
+                      </button>
+                    </>
+                  }
+                >
+                  <span>{t('mt.live.following', { name: driverName() })}</span>
+                </Show>
               </Show>
               <Show when={!board.readOnly()}>
                 <button type="button" class="link" onClick={() => board.check(intents.handOver(me()))}>
@@ -141,7 +152,13 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
             <button type="button" class="primary" onClick={() => board.check(intents.next())}>
               {t('mt.live.next')} →
             </button>
-            <span class="muted mt-you">{t('mt.live.youDrive')}</span>
+            <span
+              class="muted mt-you"
+              data-offline={offline() ? 'true' : undefined}
+              data-testid="drive-state"
+            >
+              {offline() ? t('mt.live.offlineDriver') : t('mt.live.youDrive')}
+            </span>
             <Show when={present().length > 0}>
               <label class="mt-handover">
                 <span>{t('mt.live.handOver')}</span>
