@@ -3,7 +3,7 @@
  * written once.
  *
  * - `keepCardInStep`: while a writable document is open, rewrite its card in the workspace (debounced) when the
- *   card it derives changes, and write the last one when the screen closes. Bookkeeping: skipped for viewers
+ *   card it derives changes, and write the last one when the screen closes or the page unloads. Bookkeeping: skipped for viewers
  *   and while loading; the card intents write with UPKEEP_ORIGIN (nobody's undo).
  * - `createIndexedDoc`: open a new document, seed it exactly once after its empty local copy has loaded, add
  *   its card, return its id. The document stays open (kept alive) for the page that opens next.
@@ -53,11 +53,19 @@ export function keepCardInStep<K extends DocKind, C>(
       untrack(() => write(next));
     }, CARD_DEBOUNCE_MS);
   });
-  onCleanup(() => {
+  const flush = () => {
     if (!timer) return;
-    clearTimeout(timer); // leaving the page: write the last card now rather than lose it
+    clearTimeout(timer); // leaving the screen or the page: write the last card now rather than lose it
+    timer = null;
     const last = untrack(card);
     if (last !== null && untrack(writable)) write(last);
+  };
+  // A reload or a typed address unloads the page without running cleanups: a meeting ended (or a plan
+  // renamed) less than the debounce before would keep its old card ("Not started") until opened again.
+  window.addEventListener('pagehide', flush);
+  onCleanup(() => {
+    window.removeEventListener('pagehide', flush);
+    flush();
   });
 }
 
