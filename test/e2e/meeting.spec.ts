@@ -22,6 +22,13 @@ test.afterEach(async ({ browser }) => {
   await haard.dispose();
 });
 
+/** Day `offset` from today as the English UI writes it ("14 Dec 2026"). */
+const dayText = (offset: number) =>
+  new Date(`${day(offset)}T12:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
 const minutesOf = async (page: Page) => (await page.getByTestId('timer').innerText()).split(':')[0];
 
 test('a facilitator runs the meeting; two participants follow, commit, and the plans change', async ({
@@ -123,11 +130,7 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   await overdue.getByRole('textbox', { name: /New due date/ }).fill(day(21));
   await overdue.getByRole('textbox', { name: /New due date/ }).blur();
   await expect(overdue).toHaveAttribute('data-outcome', 'moved');
-  const moved = new Date(`${day(21)}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
+  const moved = dayText(21);
   await expect(bram.getByTestId('review-item').filter({ hasText: 'Kwartaalgesprek met CFO' })).toContainText(
     moved,
   );
@@ -156,7 +159,7 @@ test('the next meeting links to the last one and shows per plan what changed sin
 }) => {
   const { acme } = await seedTwoPlans(haard);
   const anna = await person(browser, haard.inviteUrl);
-  await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
+  const first = await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
   await anna.getByRole('button', { name: 'Start meeting' }).click(); // keeps a version of the presented plan
   await expect(stage(anna)).toHaveAttribute('data-step', 'opening');
   await anna.getByRole('button', { name: 'End meeting' }).click();
@@ -184,9 +187,23 @@ test('the next meeting links to the last one and shows per plan what changed sin
   await anna.getByRole('link', { name: 'Meetings' }).click();
   await anna.getByRole('button', { name: 'New meeting' }).click();
   await expect(anna.getByText(/^Follows the meeting of/)).toBeVisible();
+  // Today has a board already: the new one is titled apart; dated on, its default title follows the date.
+  const title = anna.locator('#mt-board-title');
+  await expect(title).toHaveText(`Relationship meeting ${dayText(0)} (2)`);
+  await anna.getByLabel('Date', { exact: true }).fill(day(14));
+  await anna.getByLabel('Date', { exact: true }).blur();
+  await expect(title).toHaveText(`Relationship meeting ${dayText(14)}`);
   await anna.getByLabel('Plan', { exact: true }).selectOption({ label: 'Acme Bouwgroep 2026–2027' });
   await anna.getByRole('button', { name: 'Add to agenda' }).click();
   await expect(anna.getByTestId('since-last-meeting')).toHaveText('2 changes since the last meeting');
   await anna.getByTestId('since-last-meeting').click();
   await expect(anna).toHaveURL(new RegExp(`/plans/${acme}#sec-history$`));
+
+  // In the list, the whole card opens its board (here: a click on the past meeting's date). Its status says
+  // Ended though the plan page was opened right after ending it (the card is written as the page unloads).
+  await anna.getByRole('link', { name: 'Meetings' }).click();
+  const card = anna.getByTestId('meetings-past').getByRole('listitem').filter({ hasText: 'Ended' });
+  await card.click({ position: { x: 24, y: 18 } }); // the date, at the card's left edge
+
+  await expect(anna).toHaveURL(first);
 });

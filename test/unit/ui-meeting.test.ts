@@ -1,10 +1,14 @@
-/** The meeting board's pure helpers: who a typed name means, the commitments CSV, live ↔ presentation steps. */
+/**
+ * The meeting board's pure helpers: who a typed name means, the commitments CSV, live ↔ presentation steps, a
+ * new board's title.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Professional } from '../../core/model/index.ts';
 import { parseCsv } from '../../client/src/io/csv.ts';
 import { matchPerson } from '../../client/src/ui/meeting/people.ts';
 import { clockText, liveStepOf, positionOfLive } from '../../client/src/ui/meeting/position.ts';
 import { commitmentsCsv } from '../../client/src/ui/meeting/summaryCsv.ts';
+import { titleForNewDate, uniqueTitle } from '../../client/src/ui/meeting/titles.ts';
 
 const pro = (id: string, name: string) => ({ id, name }) as Professional;
 const team = [
@@ -89,5 +93,28 @@ describe('positions', () => {
     expect(liveStepOf('summary')).toEqual({ step: 'summary', planStep: null });
     expect(clockText(0)).toBe('0:00');
     expect(clockText(605.9)).toBe('10:05');
+  });
+});
+
+describe('a new board’s title', () => {
+  const base = 'Relatiemanagementoverleg 30 nov 2026';
+  it.each([
+    [[], base],
+    [['Iets anders'], base],
+    [[base], `${base} (2)`], // QA: a second board today read the same as the first
+    [[` ${base.toUpperCase()} `], `${base} (2)`],
+    [[base, `${base} (2)`], `${base} (3)`],
+    [[base, `${base} (3)`], `${base} (2)`],
+  ])('among %j: %s', (taken, title) => {
+    expect(uniqueTitle(base, taken)).toBe(title);
+  });
+  it('follows a new date while it is still the default, never someone’s own title', () => {
+    const dec = 'Relatiemanagementoverleg 14 dec 2026';
+    expect(titleForNewDate(base, base, dec, [])).toBe(dec);
+    expect(titleForNewDate(`${base} (2)`, base, dec, [])).toBe(dec);
+    expect(titleForNewDate(base, base, dec, [dec])).toBe(`${dec} (2)`);
+    expect(titleForNewDate('RM-overleg maart', base, dec, [])).toBeNull();
+    expect(titleForNewDate(`${base} met Zwolle`, base, dec, [])).toBeNull();
+    expect(titleForNewDate(`${base} (x)`, base, dec, [])).toBeNull();
   });
 });

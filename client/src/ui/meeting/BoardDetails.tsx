@@ -6,8 +6,9 @@
 import { createSignal, For, Show, untrack } from 'solid-js';
 import { createInvite } from '../../app/api.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { t } from '../../i18n/index.ts';
+import { formatDate, locale, t } from '../../i18n/index.ts';
 import { useBoard, useNames } from './board.tsx';
+import { titleForNewDate } from './titles.ts';
 
 const AUDIENCE_DAYS = 7;
 
@@ -41,6 +42,18 @@ export function BoardDetails() {
   const openAtFirst = untrack(
     () => Object.keys(doc().agenda).length === 0 && doc().live.status === 'notStarted',
   );
+  // A title still the default for the old date follows the new date ("… 30 Nov 2026" → "… 14 Dec 2026").
+  const defaultTitle = (date: string) =>
+    t('mt.defaultTitle', { date: date ? formatDate(locale(), date) : '' });
+  const changeDate = (date: string) => {
+    const others = Object.values(ws.data()?.meetings ?? {})
+      .filter((c) => c.id !== doc().id)
+      .map((c) => c.title);
+    const title = date
+      ? titleForNewDate(doc().title, defaultTitle(doc().date), defaultTitle(date), others)
+      : null;
+    board.check(intents.updateBoard(title ? { date, title } : { date }));
+  };
   const participants = () => new Set(doc().participantIds);
   const toggle = (id: string, on: boolean) => {
     const next = doc().participantIds.filter((p) => p !== id);
@@ -62,11 +75,7 @@ export function BoardDetails() {
         </label>
         <label class="field">
           <span>{t('mt.field.date')}</span>
-          <input
-            type="date"
-            value={doc().date}
-            onChange={(e) => board.check(intents.updateBoard({ date: e.currentTarget.value }))}
-          />
+          <input type="date" value={doc().date} onChange={(e) => changeDate(e.currentTarget.value)} />
         </label>
         <label class="field">
           <span>{t('mt.field.length')}</span>

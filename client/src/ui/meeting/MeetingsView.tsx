@@ -1,7 +1,8 @@
 /**
  * /meetings — the workspace's relationship-management meetings (DOMAIN.md §7), from its meeting index (no
  * board is opened): upcoming ones first (soonest first), then past ones (latest first). "New meeting" makes a
- * board for today at once — linked to the previous one — and opens it; everything else is set on the board.
+ * board for today at once — linked to the previous one, titled apart from the boards already there — and opens
+ * it; everything else is set on the board. A whole card opens its board (its title is the link).
  */
 import { A, useNavigate } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
@@ -11,6 +12,7 @@ import { createMeeting } from '../../app/meetings.ts';
 import { todayIso } from '../../app/today.ts';
 import { formatDate, locale, t, tn } from '../../i18n/index.ts';
 import { issuesText } from '../relations/common.tsx';
+import { uniqueTitle } from './titles.ts';
 import './meeting.css';
 
 export default function MeetingsView() {
@@ -39,7 +41,11 @@ export default function MeetingsView() {
     const professionals = Object.values(ws.data()?.professionals ?? {});
     const mine = professionals.find((p) => me.name && p.name.toLowerCase() === me.name.toLowerCase());
     const result = await createMeeting(ws.session, {
-      title: t('mt.defaultTitle', { date: formatDate(locale(), today) }),
+      // Not the title of a board already there (a second board today would read the same in the list).
+      title: uniqueTitle(
+        t('mt.defaultTitle', { date: formatDate(locale(), today) }),
+        cards().map((c) => c.title),
+      ),
       date: today,
       facilitatorId: mine?.id ?? null,
       participantIds: professionals.map((p) => p.id),
