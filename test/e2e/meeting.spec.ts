@@ -150,6 +150,20 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
     await expect(summary).toContainText('Bram Jansen');
     await expect(summary).toContainText('Acme Bouwgroep 2026–2027');
   }
+  // Printed, the summary says which meeting: title, date, facilitator, participants (the header is not printed).
+  await anna.emulateMedia({ media: 'print' });
+  await expect(anna.locator('#mt-board-title')).toBeHidden();
+  const summary = anna.getByTestId('meeting-summary');
+  await expect(summary.getByText(`Relationship meeting ${dayText(0)}`, { exact: true })).toBeVisible();
+  await expect(anna.getByTestId('summary-meta')).toContainText(`Date${dayText(0)}`);
+  await expect(anna.getByTestId('summary-meta')).toContainText(/Participants.*Anna de Wit, Bram Jansen/);
+  await anna.emulateMedia({ media: 'screen' });
+  // The commitments' CSV is named after the meeting, with its date once.
+  const [csv] = await Promise.all([
+    anna.waitForEvent('download'),
+    anna.getByRole('button', { name: 'Download commitments (CSV)' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toBe(`Relationship meeting ${dayText(0)}.csv`);
   const violations = (await new AxeBuilder({ page: anna }).include('.mt-page').analyze()).violations;
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });

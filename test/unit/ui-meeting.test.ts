@@ -7,7 +7,7 @@ import type { Professional } from '../../core/model/index.ts';
 import { parseCsv } from '../../client/src/io/csv.ts';
 import { matchPerson } from '../../client/src/ui/meeting/people.ts';
 import { clockText, liveStepOf, positionOfLive } from '../../client/src/ui/meeting/position.ts';
-import { commitmentsCsv } from '../../client/src/ui/meeting/summaryCsv.ts';
+import { commitmentsCsv, commitmentsCsvName } from '../../client/src/ui/meeting/summaryCsv.ts';
 import { titleForNewDate, uniqueTitle } from '../../client/src/ui/meeting/titles.ts';
 
 const pro = (id: string, name: string) => ({ id, name }) as Professional;
@@ -74,6 +74,20 @@ describe('commitmentsCsv', () => {
       [`'=HYPERLINK("x")`, 'Bram Jansen', '2026-12-20', 'Acme 2027', 'Anna de Wit'],
     ]);
     expect(commitmentsCsv(doc, names, 'en').split('\r\n')[0]).toBe('What,Who,When,Plan,Presenter');
+  });
+});
+
+describe('commitmentsCsvName: the title with one date', () => {
+  it.each([
+    // QA: "Relatiemanagementoverleg 30 nov 2026-2026-11-30.csv"
+    ['Relatiemanagementoverleg 30 nov 2026', 'Relatiemanagementoverleg 30 nov 2026.csv'],
+    ['Relationship meeting 30 Nov 2026', 'Relationship meeting 30 Nov 2026.csv'],
+    ['RM 2026-11-30', 'RM 2026-11-30.csv'],
+    ['RM-overleg maart', 'RM-overleg maart 2026-11-30.csv'],
+    ['Overleg 1/2: "sales"?', 'Overleg 1-2- -sales-- 2026-11-30.csv'],
+    ['  ', 'meeting 2026-11-30.csv'],
+  ])('%j → %s', (title, name) => {
+    expect(commitmentsCsvName({ title, date: '2026-11-30' })).toBe(name);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The end of the meeting: the successes celebrated, the review's outcomes, every commitment (what, who, when,
+ * The end of the meeting: its title, date, facilitator and participants (printed too), the successes celebrated, the review's outcomes, every commitment (what, who, when,
  * which plan) and the questions and feedback per presentation — to print (or save as PDF from the print
  * dialog) and the commitments as CSV. Ended too early, it can be reopened (whoever reopens facilitates).
  */
@@ -10,7 +10,7 @@ import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { downloadText } from '../data/download.ts';
 import { liveAction, useBoard, useNames, useOpenPlans } from './board.tsx';
-import { commitmentsCsv } from './summaryCsv.ts';
+import { commitmentsCsv, commitmentsCsvName } from './summaryCsv.ts';
 
 export function Summary() {
   const ws = useWorkspace();
@@ -29,6 +29,17 @@ export function Summary() {
     Object.values(doc().commitments).sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id)),
   );
   const successes = createMemo(() => Object.values(doc().successes));
+  // Who and when, for the printed summary too (the board's header is not printed).
+  const facilitator = () =>
+    (doc().facilitatorId && ws.data()?.professionals[doc().facilitatorId!]?.name) ||
+    doc().live.driverName ||
+    '—';
+  const participants = () =>
+    doc()
+      .participantIds.map((id) => ws.data()?.professionals[id]?.name)
+      .filter((n): n is string => !!n)
+      .sort((a, b) => a.localeCompare(b))
+      .join(', ') || '—';
   const planOf = useOpenPlans(() => review().map((r) => r.planId));
   const outcome = (r: ReviewItem) =>
     r.outcome === 'moved' && r.movedTo
@@ -40,7 +51,7 @@ export function Summary() {
           : t('mt.outcome.none');
   const download = () =>
     downloadText(
-      `${doc().title || 'meeting'}-${doc().date}.csv`.replace(/[\\/:*?"<>|]/g, '-'),
+      commitmentsCsvName(doc()),
       `\uFEFF${commitmentsCsv(doc(), names, locale())}`,
       'text/csv;charset=utf-8',
     );
@@ -71,6 +82,21 @@ export function Summary() {
           </button>
         </span>
       </div>
+      <p class="mt-print-only mt-print-title">{doc().title || t('mt.untitled')}</p>
+      <dl class="mt-summary-meta" data-testid="summary-meta">
+        <div>
+          <dt>{t('mt.field.date')}</dt>
+          <dd>{formatDate(locale(), doc().date)}</dd>
+        </div>
+        <div>
+          <dt>{t('mt.field.facilitator')}</dt>
+          <dd>{facilitator()}</dd>
+        </div>
+        <div>
+          <dt>{t('mt.field.participants')}</dt>
+          <dd>{participants()}</dd>
+        </div>
+      </dl>
       <p class="muted">{t('mt.summary.intro', { date: formatDate(locale(), doc().date) })}</p>
 
       <h3>{t('mt.successes')}</h3>

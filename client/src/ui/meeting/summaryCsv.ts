@@ -6,7 +6,7 @@
  */
 import type { Locale, MeetingBoardDoc } from '../../../../core/model/index.ts';
 import { writeCsv } from '../../io/csv.ts';
-import { translate } from '../../i18n/index.ts';
+import { formatDate, translate } from '../../i18n/index.ts';
 
 export function commitmentsCsv(
   doc: Pick<MeetingBoardDoc, 'commitments' | 'agenda'>,
@@ -26,4 +26,17 @@ export function commitmentsCsv(
       names.person(doc.agenda[c.agendaItemId]?.presenterId ?? null),
     ]);
   return writeCsv(headers, rows, lang === 'nl' ? ';' : ',');
+}
+
+/**
+ * The CSV's file name: the board's title with one date. A title that already holds the board's date (the
+ * default "Relationship meeting 30 Nov 2026", in either language, or as YYYY-MM-DD) is used as it is;
+ * otherwise the ISO date is added. Characters file systems refuse become "-"; an empty title reads "meeting".
+ */
+export function commitmentsCsvName(doc: Pick<MeetingBoardDoc, 'title' | 'date'>): string {
+  const title = doc.title.trim() || 'meeting';
+  const dated = [doc.date, formatDate('en', doc.date), formatDate('nl', doc.date)].some((d) =>
+    title.toLowerCase().includes(d.toLowerCase()),
+  );
+  return `${dated ? title : `${title} ${doc.date}`}.csv`.replace(/[\\/:*?"<>|]/g, '-');
 }
