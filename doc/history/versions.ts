@@ -57,6 +57,10 @@ export const dailyVersionId = (day: string): string => `daily:${day}`;
 export const meetingVersionId = (boardId: string, agendaItemId: string): string =>
   `meeting:${boardId}:${agendaItemId}`;
 
+/** The board of a meeting version's id (`meeting:<boardId>:<agendaItemId>`), or null for any other version. */
+export const meetingBoardOf = (versionId: string): string | null =>
+  versionId.startsWith('meeting:') ? versionId.split(':')[1] || null : null;
+
 const versionsOf = (doc: Y.Doc) => doc.getMap<unknown>(VERSIONS);
 
 /** Every valid version of `doc`, oldest first (ties by id). Schema-migration marks and bad entries are skipped. */
@@ -123,7 +127,7 @@ export function saveVersion(doc: Y.Doc, input: SaveVersionInput): Result<DocVers
 /**
  * The version a meeting board makes when it starts presenting a plan (history design §2): key
  * `meeting:<boardId>:<agendaItemId>`, made once — presenting the same item again keeps the first one.
- * `name` is what the version list shows, e.g. "Meeting 3 Sep — Bakkerij Smit".
+ * `name`: the board's title (no UI words: the reader's language adds "Meeting: " when showing it).
  */
 export function saveMeetingVersion(
   doc: Y.Doc,

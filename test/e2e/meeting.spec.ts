@@ -212,6 +212,17 @@ test('the next meeting links to the last one and shows per plan what changed sin
   await expect(anna.getByTestId('since-last-meeting')).toHaveText('2 changes since the last meeting');
   await anna.getByTestId('since-last-meeting').click();
   await expect(anna).toHaveURL(new RegExp(`/plans/${acme}#sec-history$`));
+  // The version made when the first meeting presented the plan: named by that board's title, in the
+  // reader's language (it stores the title, not "Meeting …" in the facilitator's language).
+  const presented = `Relationship meeting ${dayText(0)}`;
+  await expect(
+    anna.getByRole('button', { name: `Open version Meeting: ${presented}`, exact: true }),
+  ).toBeVisible();
+  await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
+  await expect(
+    anna.getByRole('button', { name: `Versie Overleg: ${presented} openen`, exact: true }),
+  ).toBeVisible();
+  await anna.getByRole('combobox', { name: 'Taal' }).selectOption('English');
 
   // In the list, the whole card opens its board (here: a click on the past meeting's date). Its status says
   // Ended though the plan page was opened right after ending it (the card is written as the page unloads).

@@ -27,6 +27,7 @@ import {
   personNames,
   readVersions,
   saveMeetingVersion,
+  meetingBoardOf,
   saveVersion,
   trackDailyVersions,
   versionJson,
@@ -121,6 +122,10 @@ describe('versions', () => {
     });
     expect(a.ok && b.ok && b.value).toEqual(a.ok && a.value);
     expect(readVersions(doc)).toHaveLength(1);
+    // Its board, for showing the board's title now (ui/history versionName); other versions have none.
+    expect(meetingBoardOf(readVersions(doc)[0]!.id)).toBe('b');
+    expect(meetingBoardOf('daily:2026-02-01')).toBeNull();
+    expect(meetingBoardOf('named:x')).toBeNull();
   });
 
   it('the daily version is the state before the first edit of the day; two devices converge to one', async () => {

@@ -310,17 +310,19 @@ export async function collectReview(
 /**
  * When a meeting starts presenting a plan, keep a version of the plan as it is (issue 9: "an automatic version
  * when a meeting starts presenting a plan"), key `meeting:<boardId>:<agendaItemId>` — made once, by the one who
- * facilitates; presenting the item again keeps the first. `name` e.g. "Meeting 3 Sep 2026".
+ * facilitates; presenting the item again keeps the first. Its stored name is the board's own title (else its
+ * ISO date), no word of any UI language: the history shows it as "Meeting: …" / "Overleg: …" in the reader's
+ * language, with the board's title as the workspace's index has it then (ui/history versionName).
  */
 export async function keepPresentedVersion(
   session: WorkspaceSession,
   board: MeetingBoardDoc,
   agendaItemId: string,
-  name: string,
   me: Me,
 ): Promise<Result<unknown>> {
   const item = board.agenda[agendaItemId];
   if (!item) return { ok: true, value: null };
+  const name = board.title.trim() || board.date;
   return withPlan(session, item.planId, (plan) =>
     saveMeetingVersionOf(plan, { boardId: board.id, agendaItemId, name }, me),
   );

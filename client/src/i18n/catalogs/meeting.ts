@@ -26,7 +26,6 @@ export const en = {
   'mt.status.ended': 'Ended',
   'mt.untitled': '(untitled)',
   'mt.creating': 'Making the board…',
-  'mt.version': 'Meeting',
 
   // Board: opening / not found
   'mt.opening': 'Opening the meeting board…',
@@ -215,7 +214,6 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.status.ended': 'Afgesloten',
   'mt.untitled': '(zonder titel)',
   'mt.creating': 'Het bord wordt gemaakt…',
-  'mt.version': 'Overleg',
 
   'mt.opening': 'Het overlegbord wordt geopend…',
   'mt.notFound': 'Dit overlegbord bestaat niet',

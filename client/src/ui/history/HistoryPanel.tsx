@@ -5,7 +5,7 @@
  */
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
 import { groupChanges, type Change } from '../../../../core/history/index.ts';
-import type { DocVersion } from '../../../../doc/history/index.ts';
+import { meetingBoardOf, type DocVersion } from '../../../../doc/history/index.ts';
 import type { Result } from '../../../../doc/index.ts';
 import { useHistory, type HistoryHandle } from '../../app/history.ts';
 import type { Me } from '../../app/identity.ts';
@@ -34,9 +34,16 @@ const daysAgo = (n: number) => todayIso(new Date(Date.now() - n * 86_400_000));
 const reasonOf = (r: { issues: { text: Record<'en' | 'nl', string> }[] }) =>
   r.issues.map((i) => i.text[locale()]).join('; ');
 
-export function versionName(v: DocVersion): string {
+/**
+ * A version's name in the reader's language. A meeting's version reads "Meeting: <the board's title>", the
+ * title as the workspace's index has it now (`meeting` lookup), else as stored when it was made.
+ */
+export function versionName(v: DocVersion, lookups?: Pick<ValueLookups, 'meeting'>): string {
   if (v.auto === 'daily') return t('hist.auto.daily', { day: formatDay(v.at) });
-  if (v.auto === 'meeting') return t('hist.auto.meeting', { name: v.name });
+  if (v.auto === 'meeting') {
+    const board = meetingBoardOf(v.id);
+    return t('hist.auto.meeting', { name: (board && lookups?.meeting?.(board)) || v.name });
+  }
   return v.name;
 }
 
@@ -113,7 +120,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
     const done = props.restore(o.version.id);
     setConfirming(false);
     if (done.ok) {
-      setMessage(t('hist.restored', { name: versionName(o.version) }));
+      setMessage(t('hist.restored', { name: versionName(o.version, props.lookups) }));
       setOpenId(null);
     } else setMessage(t('hist.error', { reason: reasonOf(done) }));
   };
@@ -125,7 +132,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
         <For each={newestFirst()}>
           {(v) => (
             <option value={v.id}>
-              {versionName(v)} — {formatWhen(v.at)}
+              {versionName(v, props.lookups)} — {formatWhen(v.at)}
             </option>
           )}
         </For>
@@ -234,7 +241,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
               {(v) => (
                 <tr data-version={v.id}>
                   <td>
-                    {versionName(v)}
+                    {versionName(v, props.lookups)}
                     <Show when={v.auto}>
                       {(auto) => <span class="muted hist-auto"> ({t(`hist.auto.tag.${auto()}`)})</span>}
                     </Show>
@@ -245,7 +252,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
                     <button
                       type="button"
                       class="button small"
-                      aria-label={t('hist.open.label', { name: versionName(v) })}
+                      aria-label={t('hist.open.label', { name: versionName(v, props.lookups) })}
                       onClick={() => {
                         setConfirming(false);
                         setOpenId(v.id);
@@ -265,7 +272,10 @@ export function HistoryPanel(props: HistoryPanelProps) {
         {(o) => (
           <section class="hist-view" aria-labelledby={`${props.id}-view-title`}>
             <h3 id={`${props.id}-view-title`}>
-              {t('hist.view.title', { name: versionName(o().version), when: formatWhen(o().version.at) })}
+              {t('hist.view.title', {
+                name: versionName(o().version, props.lookups),
+                when: formatWhen(o().version.at),
+              })}
             </h3>
             <div class="hist-view-actions">
               <Show when={props.restore && !props.readOnly && !confirming()}>
@@ -280,7 +290,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
             <Show when={confirming()}>
               <div class="hist-confirm" role="alertdialog" aria-labelledby={`${props.id}-confirm`}>
                 <p id={`${props.id}-confirm`}>
-                  {t('hist.restore.confirm', { name: versionName(o().version) })}
+                  {t('hist.restore.confirm', { name: versionName(o().version, props.lookups) })}
                 </p>
                 <button type="button" class="button primary" onClick={restore}>
                   {t('hist.restore.yes')}

@@ -13,6 +13,7 @@ export function PlanHistory(props: { session: PlanSession; plan: AccountPlanDoc;
     person: (id) => ws.data()?.professionals[id]?.name,
     relation: (id) => relationNameOf(ws.data()?.relations, id) || undefined,
     goal: (id) => props.plan.goals[id]?.title,
+    meeting: (id) => ws.data()?.meetings?.[id]?.title || undefined,
     get currency() {
       return ws.data()?.settings.currency ?? 'EUR';
     },

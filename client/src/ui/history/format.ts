@@ -20,6 +20,8 @@ export interface ValueLookups {
   relation(id: string): string | undefined;
   /** Goal id → title (from either side of the comparison). */
   goal(id: string): string | undefined;
+  /** Meeting board id → its title now (names a meeting's automatic version); absent: the stored name. */
+  meeting?(id: string): string | undefined;
   currency: string;
 }
 

@@ -98,8 +98,7 @@ function Board(props: { meeting: MeetingSession; doc: () => MeetingBoardDoc }) {
       () => (amDriver() && live().status === 'running' ? live().agendaItemId : null),
       (itemId) => {
         if (!itemId) return;
-        const name = `${t('mt.version')} ${formatDate(locale(), doc().date)}`;
-        void keepPresentedVersion(ws.session, doc(), itemId, name, ws.me);
+        void keepPresentedVersion(ws.session, doc(), itemId, ws.me);
       },
     ),
   );
