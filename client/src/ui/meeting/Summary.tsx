@@ -58,6 +58,7 @@ export function Summary() {
 
   return (
     <section class="panel mt-summary" aria-labelledby="mt-summary-title" data-testid="meeting-summary">
+      <p class="mt-print-only mt-print-title">{doc().title || t('mt.untitled')}</p>
       <div class="panel-head">
         <h2 id="mt-summary-title">{t('mt.summary')}</h2>
         <span class="mt-summary-tools">
@@ -82,7 +83,6 @@ export function Summary() {
           </button>
         </span>
       </div>
-      <p class="mt-print-only mt-print-title">{doc().title || t('mt.untitled')}</p>
       <dl class="mt-summary-meta" data-testid="summary-meta">
         <div>
           <dt>{t('mt.field.date')}</dt>
