@@ -3,8 +3,8 @@
  * written once.
  *
  * - `keepCardInStep`: while a writable document is open, rewrite its card in the workspace (debounced) when the
- *   card it derives changes, and write the last one when the screen closes or the page unloads. Bookkeeping: skipped for viewers
- *   and while loading; the card intents write with UPKEEP_ORIGIN (nobody's undo).
+ *   card it derives changes, and write the last one when the screen closes or the page unloads. Bookkeeping:
+ *   skipped for viewers and while loading; the card intents write with UPKEEP_ORIGIN (nobody's undo).
  * - `createIndexedDoc`: open a new document, seed it exactly once after its empty local copy has loaded, add
  *   its card, return its id. The document stays open (kept alive) for the page that opens next.
  */

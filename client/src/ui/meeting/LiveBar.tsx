@@ -1,9 +1,10 @@
 /**
  * The meeting's controls and state, at the top of the board: start; for the one who facilitates (the
- * "driver") previous / next (also by arrow keys and a presentation clicker's Page Up / Page Down), end, and
- * handing facilitation over (ending asks to confirm: it ends the meeting for everyone); for everyone else whether they follow the facilitator, with one click to follow
- * again (offline, it says that following waits for the connection); for all, the current presentation's timer — counted from a start time in the board on the relay's
- * clock, so every screen shows the same time even when their clocks differ.
+ * "driver") previous / next (also by arrow keys and a presentation clicker's Page Up / Page Down), end (it asks
+ * first: it ends the meeting for everyone), and handing facilitation over; for everyone else whether they
+ * follow the facilitator, with one click to follow again (offline, it says that following waits for the
+ * connection); for all, the current presentation's timer — counted from a start time in the board on the
+ * relay's clock, so every screen shows the same time even when their clocks differ.
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
 import { elapsedSeconds, orderedAgenda } from '../../../../core/meetingBoard.ts';
