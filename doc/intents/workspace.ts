@@ -18,6 +18,7 @@ import { meetingIndexIntents } from './workspace/meetings.ts';
 
 export { classificationIssues, type SettingsPatch } from './workspace/settings.ts';
 export type { NewProfessional } from './workspace/team.ts';
+export { looksLikeEmail, nameKey } from './workspace/team.ts';
 export type { NewContact, NewRelation } from './workspace/relations.ts';
 export type { NewCriterion } from './workspace/abc.ts';
 export type { NewContactLogEntry, NewSignal } from './workspace/contactLog.ts';

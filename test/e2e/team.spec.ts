@@ -57,6 +57,27 @@ test('add professionals, see the mix, their load and the team-fit findings, live
   await addProfessional(page, 'Carla Visser', 'Specialist', 'Medior');
   await teamNames(page).toEqual(['Anna de Wit', 'Bram Jansen', 'Carla Visser']);
 
+  // A second "Bram Jansen" and an e-mail that is not one are refused, with the reason; nothing is saved.
+  const form = page.getByRole('form', { name: 'Add professional' });
+  await form.getByLabel('Full name').fill('bram  jansen');
+  await form.getByRole('button', { name: 'Add professional' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'Not saved: Bram Jansen is already on the team; give each professional a name of their own (e.g. with an initial)',
+  );
+  await form.getByLabel('Full name').fill('Eva Smit');
+  await form.getByLabel('E-mail').fill('niet-een-email');
+  await form.getByRole('button', { name: 'Add professional' }).click();
+  await expect(form.getByRole('alert')).toHaveText(
+    'Not saved: “niet-een-email” is not an e-mail address (name@firm.nl)',
+  );
+  await expect(form.getByLabel('Full name')).toHaveValue('Eva Smit'); // kept, to correct
+  await teamNames(page).toEqual(['Anna de Wit', 'Bram Jansen', 'Carla Visser']);
+  // Edited in place: the field shows the stored address again and the row says why.
+  await page.getByLabel('E-mail of Anna de Wit').fill('anna@');
+  await page.getByLabel('E-mail of Anna de Wit').press('Enter');
+  await expect(page.getByTestId('team').getByRole('alert')).toContainText('is not an e-mail address');
+  await expect(page.getByLabel('E-mail of Anna de Wit')).toHaveValue('anna@firm.nl');
+
   // The mix beside the reference 30 / 60 / 10.
   await expect(page.getByTestId('mix-relationshipManager')).toHaveText('33% (1)');
   await expect(page.getByTestId('mix-specialist')).toHaveText('67% (2)');

@@ -10,6 +10,8 @@ export const en = {
   'team.profile': 'Commercial profile',
   'team.seniority': 'Seniority',
   'team.nameRequired': 'Give the professional a name.',
+  'team.sameName':
+    'More than one professional is called {name}: give each a name of their own, or a commitment’s “Who” cannot tell them apart.',
   'team.empty': 'No professionals yet. Add the first one — yourself, for instance.',
   'team.remove': 'Remove {name}',
   'team.removed': 'Removed {name}',
@@ -62,6 +64,8 @@ export const nl: Record<keyof typeof en, string> = {
   'team.profile': 'Commercieel profiel',
   'team.seniority': 'Senioriteit',
   'team.nameRequired': 'Geef de professional een naam.',
+  'team.sameName':
+    'Meer dan één professional heet {name}: geef ieder een eigen naam, anders kan het veld “Wie” van een toezegging ze niet uit elkaar houden.',
   'team.empty': 'Nog geen professionals. Voeg de eerste toe — jezelf bijvoorbeeld.',
   'team.remove': '{name} verwijderen',
   'team.removed': '{name} verwijderd',

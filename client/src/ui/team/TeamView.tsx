@@ -13,6 +13,7 @@ import {
 } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { locale, t, tn } from '../../i18n/index.ts';
+import { nameKey } from '../../../../doc/index.ts';
 import { issuesText, issueTexts } from '../relations/common.tsx';
 import { createToast } from '../Toast.tsx';
 import { TeamMixChart } from './TeamMixChart.tsx';
@@ -46,7 +47,19 @@ export default function TeamView() {
       delete next[p.id];
       return r.ok ? next : { ...next, [p.id]: issueTexts(r.issues) };
     });
+    return r.ok;
   };
+  /** A refused text edit shows the stored value again (nothing was saved), with the reason under the row. */
+  const revertUnless = (saved: boolean | undefined, input: HTMLInputElement, stored: string) => {
+    if (!saved) input.value = stored;
+  };
+  /** Names shared by more than one professional (a colleague's offline edit or an import can still make them). */
+  const sameNames = createMemo(() => {
+    const byKey = new Map<string, string[]>();
+    for (const p of professionals())
+      byKey.set(nameKey(p.name), [...(byKey.get(nameKey(p.name)) ?? []), p.name]);
+    return [...byKey.values()].filter((names) => names.length > 1).map((names) => names[0]!);
+  });
   const remove = (p: Professional) => {
     const r = intents.removeProfessional(p.id);
     toast.show(
@@ -69,6 +82,13 @@ export default function TeamView() {
         <Show when={!ws.readOnly()}>
           <AddProfessionalForm />
         </Show>
+        <For each={sameNames()}>
+          {(name) => (
+            <p class="field-error" data-testid="same-name">
+              {t('team.sameName', { name })}
+            </p>
+          )}
+        </For>
         <Show when={professionals().length > 0} fallback={<p class="empty muted">{t('team.empty')}</p>}>
           <table class="team-table" data-testid="team">
             <thead>
@@ -99,7 +119,13 @@ export default function TeamView() {
                             readOnly={ws.readOnly()}
                             aria-label={t('team.nameOf', { name: p.name })}
                             aria-invalid={rowErrors()[p.id] ? true : undefined}
-                            onChange={(e) => update(p, { name: e.currentTarget.value.trim() })}
+                            onChange={(e) =>
+                              revertUnless(
+                                update(p, { name: e.currentTarget.value.trim() }),
+                                e.currentTarget,
+                                p.name,
+                              )
+                            }
                           />
                         </td>
                         <td>
@@ -109,7 +135,14 @@ export default function TeamView() {
                             placeholder={ws.readOnly() ? '' : t('team.email')}
                             readOnly={ws.readOnly()}
                             aria-label={t('team.emailOf', { name: p.name })}
-                            onChange={(e) => update(p, { email: e.currentTarget.value.trim() })}
+                            aria-invalid={rowErrors()[p.id] ? true : undefined}
+                            onChange={(e) =>
+                              revertUnless(
+                                update(p, { email: e.currentTarget.value.trim() }),
+                                e.currentTarget,
+                                p.email,
+                              )
+                            }
                           />
                         </td>
                         <td>
@@ -219,7 +252,7 @@ function AddProfessionalForm() {
       seniority: seniority(),
     });
     if (!r.ok) {
-      setError(issuesText(r.issues));
+      setError(t('error.invalid', { detail: issueTexts(r.issues) }));
       return;
     }
     setError(null);
