@@ -172,8 +172,13 @@ test('relation texts reach a colleague as they are typed; presence shows who has
   await expect(revenue).toHaveValue('1.250.000');
   await expect(anna.getByLabel(/^Revenue/)).toHaveValue('1,250,000');
   await expect(bram.locator('.money-sign').first()).toHaveText('€');
+  // Cents read back as entered (",50", not ",5"), in the field and in the table (not rounded to € 1.250.001).
+  await revenue.fill('1.250.000,50');
+  await revenue.press('Tab');
+  await expect(revenue).toHaveValue('1.250.000,50');
+  await expect(anna.getByLabel(/^Revenue/)).toHaveValue('1,250,000.50');
   await bram.goto(`${haard.base}/relations`);
-  await expect(bram.getByTestId('relations').getByRole('row').first()).toContainText('€ 1.250.000');
+  await expect(bram.getByTestId('relations').getByRole('row').first()).toContainText('€ 1.250.000,50');
   // Anna still has it open: a dot beside its name in Bram's table.
   await expect(bram.getByRole('img', { name: /^Nu geopend door/ })).toBeVisible();
 });

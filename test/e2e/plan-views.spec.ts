@@ -114,6 +114,13 @@ test('derived views, KPIs and budget follow the plan live; a viewer sees them re
   await bram.getByLabel('Budget reserved for this plan').press('Enter');
   await expect(bram.getByTestId('budget-section')).toContainText('Type an amount of 0 or more');
   await expect(budget.getByTestId('budget-verdict')).toContainText('€700 more'); // nothing written
+  // Cents stay cents: in the field and in the verdict (QA item 12).
+  await bram.getByLabel('Budget reserved for this plan').fill('5000.5');
+  await bram.getByLabel('Budget reserved for this plan').press('Enter');
+  await expect(bram.getByLabel('Budget reserved for this plan')).toHaveValue('5,000.50');
+  await expect(budget.getByTestId('budget-verdict')).toContainText(
+    'The actions cost €699.50 more than the budget.',
+  );
 
   // A viewer sees the same, with nothing to change.
   const vera = await openSynced(browser, `${haard.base}/#invite=${haard.token('viewer')}`);

@@ -1,6 +1,12 @@
 /** Every UI text exists in both languages, is not empty, and uses the same placeholders. */
 import { describe, expect, it } from 'vitest';
-import { catalogs, translate, type MessageKey } from '../../client/src/i18n/index.ts';
+import {
+  catalogs,
+  formatAmount,
+  formatMoney,
+  translate,
+  type MessageKey,
+} from '../../client/src/i18n/index.ts';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const keys = Object.keys(catalogs.en) as MessageKey[];
@@ -23,5 +29,25 @@ describe('message catalogs', () => {
 
   it('marks a missing key visibly instead of failing silently', () => {
     expect(translate('en', 'no.such.key' as MessageKey)).toBe('⟦no.such.key⟧');
+  });
+});
+
+// QA item 12: money shows what was entered — cents as two decimals when there are any, none otherwise;
+// never rounded to whole euros behind the user's back. (Intl puts a no-break space after "€" in Dutch.)
+const plain = (s: string) => s.replace(/\u00a0/g, ' ');
+describe('money', () => {
+  it.each([
+    ['nl', 1250000.5, '€ 1.250.000,50', '1.250.000,50'],
+    ['nl', 1250000, '€ 1.250.000', '1.250.000'],
+    ['nl', 250 + 1500.75, '€ 1.750,75', '1.750,75'],
+    ['nl', 0.1 + 0.2, '€ 0,30', '0,30'],
+    ['nl', 1234.004, '€ 1.234', '1.234'],
+    ['nl', 1234.005, '€ 1.234,01', '1.234,01'],
+    ['en', 1250000.5, '€1,250,000.50', '1,250,000.50'],
+    ['en', 250000, '€250,000', '250,000'],
+    ['en', -99.9, '-€99.90', '-99.90'],
+  ] as const)('%s %d → %s in a summary, %s in a field', (lang, n, money, amount) => {
+    expect(plain(formatMoney(lang, n))).toBe(money);
+    expect(plain(formatAmount(lang, n))).toBe(amount);
   });
 });

@@ -137,11 +137,39 @@ export const formatNumber = (lang: Locale, n: number, digits = 0) =>
     `n|${lang}|${digits}`,
     () => new Intl.NumberFormat(localeTag(lang), { maximumFractionDigits: digits }),
   ).format(n);
-export const formatMoney = (lang: Locale, n: number, currency = 'EUR') =>
-  cached(
-    `m|${lang}|${currency}`,
-    () => new Intl.NumberFormat(localeTag(lang), { style: 'currency', currency, maximumFractionDigits: 0 }),
+/**
+ * Haard's one rule for money on screen, in fields and summaries alike: what was entered, never silently
+ * rounded. An amount with cents shows exactly two decimals ("1.250.000,50", never "1.250.000,5" nor
+ * "1.250.001"); a whole amount shows none ("250.000"). Cents are judged after rounding to the cent, so a
+ * floating-point sum like 0.1 + 0.2 reads "0,30". (Chart axes abbreviate on their own: "€ 500K".)
+ */
+export const centsDigits = (n: number): 0 | 2 => (Math.round(Math.abs(n) * 100) % 100 === 0 ? 0 : 2);
+/** An amount of `currency` with its sign: "€ 1.250.000" / "€ 1.250.000,50" (see `centsDigits`). */
+export const formatMoney = (lang: Locale, n: number, currency = 'EUR') => {
+  const digits = centsDigits(n);
+  return cached(
+    `m|${lang}|${currency}|${digits}`,
+    () =>
+      new Intl.NumberFormat(localeTag(lang), {
+        style: 'currency',
+        currency,
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
   ).format(n);
+};
+/** An amount as a money field shows it, without the sign: "1.250.000" / "1.250.000,50" (see `centsDigits`). */
+export const formatAmount = (lang: Locale, n: number) => {
+  const digits = centsDigits(n);
+  return cached(
+    `a|${lang}|${digits}`,
+    () =>
+      new Intl.NumberFormat(localeTag(lang), {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      }),
+  ).format(n);
+};
 export const formatPercent = (lang: Locale, share: number, digits = 0) =>
   cached(
     `p|${lang}|${digits}`,

@@ -25,7 +25,7 @@ import {
 } from '../../../../core/model/index.ts';
 import type { DocHandle } from '../../app/docs.ts';
 import { parseNumber } from '../../io/numbers.ts';
-import { formatNumber, locale, t } from '../../i18n/index.ts';
+import { formatAmount, locale, t } from '../../i18n/index.ts';
 import { createRefusal, RefusalMessage } from './sections.tsx';
 
 type Intents = DocHandle<'plan'>['store']['intents'];
@@ -152,7 +152,7 @@ export function ActionTable(props: {
     }
   };
 
-  const costText = (cost: number) => (cost === 0 ? '' : formatNumber(locale(), cost, 2).replace(/\s/g, ''));
+  const costText = (cost: number) => (cost === 0 ? '' : formatAmount(locale(), cost).replace(/\s/g, ''));
 
   return (
     <div class="action-plan">

@@ -7,7 +7,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { RELATION_KINDS, type Relation, type RelationKind } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { formatNumber, locale, localeTag, t } from '../../i18n/index.ts';
+import { formatAmount, locale, localeTag, t } from '../../i18n/index.ts';
 import { parseNumber } from '../../io/numbers.ts';
 import { issueTexts } from './common.tsx';
 import { LiveText } from './LiveText.tsx';
@@ -24,7 +24,7 @@ const parseMoney = (text: string): number | null => {
   const parsed = parseNumber(text, locale());
   return parsed.ok ? parsed.value : NaN;
 };
-const moneyText = (n: number | null) => (n === null ? '' : formatNumber(locale(), n, 2));
+const moneyText = (n: number | null) => (n === null ? '' : formatAmount(locale(), n));
 /** The currency's sign in the person's language: "€", "US$", "£". */
 const currencySign = (currency: string) =>
   new Intl.NumberFormat(localeTag(locale()), { style: 'currency', currency })

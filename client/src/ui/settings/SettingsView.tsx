@@ -10,7 +10,7 @@ import type { SchemaIssue } from '../../../../core/model/issues.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { REFUSAL, type Result } from '../../../../doc/result.ts';
 import { parseNumber } from '../../io/numbers.ts';
-import { formatNumber, locale, t, type MessageKey } from '../../i18n/index.ts';
+import { formatAmount, locale, t, type MessageKey } from '../../i18n/index.ts';
 import { SettingInput } from './SettingInput.tsx';
 import '../data/data.css';
 import './settings.css';
@@ -163,7 +163,7 @@ export default function SettingsView() {
           label={t('settings.acquisition')}
           hint={t('settings.acquisition.hint')}
           value={
-            settings().acquisitionCost === null ? '' : formatNumber(locale(), settings().acquisitionCost!, 2)
+            settings().acquisitionCost === null ? '' : formatAmount(locale(), settings().acquisitionCost!)
           }
           readOnly={readOnly()}
           inputMode="decimal"

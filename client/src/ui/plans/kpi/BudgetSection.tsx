@@ -10,7 +10,7 @@ import { budgetSummary } from '../../../../../core/plan/index.ts';
 import { useWorkspace } from '../../../app/context.tsx';
 import type { PlanSession } from '../../../app/plans.ts';
 import { parseNumber } from '../../../io/numbers.ts';
-import { formatMoney, formatNumber, formatPercent, locale, t } from '../../../i18n/index.ts';
+import { formatAmount, formatMoney, formatPercent, locale, t } from '../../../i18n/index.ts';
 import { issueTexts } from '../../relations/common.tsx';
 import { SettingInput } from '../../settings/SettingInput.tsx';
 import '../../settings/settings.css';
@@ -63,7 +63,7 @@ export function BudgetSection(props: { session: PlanSession }) {
               id={`${id()}-input`}
               label={t('pv.budget.label')}
               hint={t('pv.budget.hint')}
-              value={s().budget === null ? '' : formatNumber(locale(), s().budget!, 2)}
+              value={s().budget === null ? '' : formatAmount(locale(), s().budget!)}
               readOnly={props.session.handle.readOnly()}
               inputMode="decimal"
               class="medium"
