@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import selectInLabel from './scripts/eslint/select-in-label.js';
 
 /** DOM/browser globals that must never appear in core/ (it runs in the browser, in Node and in the CLI). */
 const hostGlobals = [
@@ -125,6 +126,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Accessible names of the app's controls (scripts/eslint/select-in-label.js).
+    files: ['client/src/**/*.tsx'],
+    plugins: { haard: { rules: { 'select-in-label': selectInLabel } } },
+    rules: { 'haard/select-in-label': 'error' },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],

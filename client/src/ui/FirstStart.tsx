@@ -50,7 +50,11 @@ export function FirstStart() {
           </label>
           <label class="field">
             <span>{t('first.language')}</span>
-            <select value={lang()} onChange={(e) => setLang(e.currentTarget.value as Locale)}>
+            <select
+              aria-label={t('first.language')}
+              value={lang()}
+              onChange={(e) => setLang(e.currentTarget.value as Locale)}
+            >
               <option value="nl">{t('lang.nl')}</option>
               <option value="en">{t('lang.en')}</option>
             </select>

@@ -8,7 +8,11 @@ export function LanguageSwitch() {
   return (
     <label class="lang">
       <span class="visually-hidden">{t('lang.label')}</span>
-      <select value={locale()} onChange={(e) => chooseLocale(e.currentTarget.value as Locale)}>
+      <select
+        aria-label={t('lang.label')}
+        value={locale()}
+        onChange={(e) => chooseLocale(e.currentTarget.value as Locale)}
+      >
         <For each={LOCALES}>{(l) => <option value={l}>{t(`lang.${l}`)}</option>}</For>
       </select>
     </label>

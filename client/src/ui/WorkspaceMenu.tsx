@@ -129,7 +129,11 @@ export function WorkspaceMenu() {
           <div class="row">
             <label>
               <span class="visually-hidden">{t('menu.role')}</span>
-              <select value={role()} onChange={(e) => setRole(e.currentTarget.value as 'editor' | 'viewer')}>
+              <select
+                aria-label={t('menu.role')}
+                value={role()}
+                onChange={(e) => setRole(e.currentTarget.value as 'editor' | 'viewer')}
+              >
                 <option value="editor">{t('menu.role.editor')}</option>
                 <option value="viewer">{t('menu.role.viewer')}</option>
               </select>

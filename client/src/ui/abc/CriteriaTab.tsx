@@ -162,6 +162,7 @@ function AddCriterion(props: { names: Set<string> }) {
         <label class="field">
           <span>{t('abc.criteria.category')}</span>
           <select
+            aria-label={t('abc.criteria.category')}
             value={category()}
             onChange={(e) => setCategory(e.currentTarget.value as CriterionCategory)}
           >

@@ -99,6 +99,7 @@ export function CriterionCard(props: {
             <label class="field">
               <span>{t('abc.criteria.category')}</span>
               <select
+                aria-label={t('abc.criteria.category')}
                 value={props.criterion.category}
                 onChange={(e) => save('category', { category: e.currentTarget.value as CriterionCategory })}
               >

@@ -175,7 +175,11 @@ export function ScoringTab() {
           <Show when={!ws.readOnly()}>
             <label class="field">
               <span>{t('abc.scoring.advance')}</span>
-              <select value={advance()} onChange={(e) => setAdvance(e.currentTarget.value as Advance)}>
+              <select
+                aria-label={t('abc.scoring.advance')}
+                value={advance()}
+                onChange={(e) => setAdvance(e.currentTarget.value as Advance)}
+              >
                 <For each={ADVANCES}>{(a) => <option value={a}>{t(`abc.scoring.advance.${a}`)}</option>}</For>
               </select>
             </label>

@@ -58,6 +58,7 @@ export function ImportReading(props: {
         <label class="io-field">
           <span>{t('data.import.read.delimiter')}</span>
           <select
+            aria-label={t('data.import.read.delimiter')}
             value={props.choice.delimiter === 'auto' ? 'auto' : DELIMITER_VALUE[props.choice.delimiter]}
             onChange={(e) => props.onChange({ delimiter: fromValue(e.currentTarget.value) })}
           >
@@ -72,6 +73,7 @@ export function ImportReading(props: {
         <label class="io-field">
           <span>{t('data.import.read.encoding')}</span>
           <select
+            aria-label={t('data.import.read.encoding')}
             value={props.choice.encoding}
             onChange={(e) => props.onChange({ encoding: e.currentTarget.value as Encoding | 'auto' })}
           >
@@ -86,6 +88,7 @@ export function ImportReading(props: {
         <label class="io-field">
           <span>{t('data.import.read.numbers')}</span>
           <select
+            aria-label={t('data.import.read.numbers')}
             value={props.choice.numbers}
             onChange={(e) => props.onChange({ numbers: e.currentTarget.value as NumberFormat | 'auto' })}
           >
@@ -98,6 +101,7 @@ export function ImportReading(props: {
           <label class="io-field">
             <span>{t('data.import.read.dates')}</span>
             <select
+              aria-label={t('data.import.read.dates')}
               value={props.choice.dates}
               onChange={(e) => props.onChange({ dates: e.currentTarget.value as DateOrder | 'auto' })}
             >

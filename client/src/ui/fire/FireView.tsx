@@ -294,7 +294,11 @@ function AttentionRow(props: {
         >
           <label class="field">
             <span>{t('rel.log.type')}</span>
-            <select value={type()} onChange={(e) => setType(e.currentTarget.value as ContactType)}>
+            <select
+              aria-label={t('rel.log.type')}
+              value={type()}
+              onChange={(e) => setType(e.currentTarget.value as ContactType)}
+            >
               <For each={CONTACT_TYPES}>{(c) => <option value={c}>{t(`rel.type.${c}`)}</option>}</For>
             </select>
           </label>

@@ -128,7 +128,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
   const VersionSelect = (p: { id: string; label: string; value: string; set: (v: string) => void }) => (
     <label class="field">
       <span>{p.label}</span>
-      <select id={p.id} value={p.value} onChange={(e) => p.set(e.currentTarget.value)}>
+      <select aria-label={p.label} id={p.id} value={p.value} onChange={(e) => p.set(e.currentTarget.value)}>
         <For each={newestFirst()}>
           {(v) => (
             <option value={v.id}>
@@ -147,6 +147,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
         <label class="field">
           <span>{t('hist.mode')}</span>
           <select
+            aria-label={t('hist.mode')}
             id={`${props.id}-mode`}
             value={mode()}
             onChange={(e) => {

@@ -92,6 +92,7 @@ export function AgendaSection(props: { current: string | null; onShow: (p: Posit
                   <label class="mt-inline">
                     <span class="visually-hidden">{t('mt.agenda.presenterOf', { name: name() })}</span>
                     <select
+                      aria-label={t('mt.agenda.presenterOf', { name: name() })}
                       disabled={board.readOnly()}
                       onChange={(e) =>
                         board.check(intents.updateAgendaItem(item.id, { presenterId: e.currentTarget.value }))

@@ -92,6 +92,7 @@ export function BoardDetails() {
         <label class="field">
           <span>{t('mt.field.facilitator')}</span>
           <select
+            aria-label={t('mt.field.facilitator')}
             onChange={(e) =>
               board.check(intents.updateBoard({ facilitatorId: e.currentTarget.value || null }))
             }

@@ -81,6 +81,7 @@ function Cards(props: { agendaItemId: string }) {
           <label class="field">
             <span>{t('mt.card.kind')}</span>
             <select
+              aria-label={t('mt.card.kind')}
               value={kind()}
               onChange={(e) => setKind(e.currentTarget.value as 'question' | 'feedback')}
             >
@@ -220,14 +221,22 @@ function Commitments(props: { agendaItemId: string }) {
           </label>
           <label class="field grow">
             <span>{t('mt.commit.why')}</span>
-            <select value={goalId()} onChange={(e) => setGoalId(e.currentTarget.value)}>
+            <select
+              aria-label={t('mt.commit.why')}
+              value={goalId()}
+              onChange={(e) => setGoalId(e.currentTarget.value)}
+            >
               <option value="">{goals().length ? t('mt.commit.noGoal') : t('mt.commit.planNoGoals')}</option>
               <For each={goals()}>{(g) => <option value={g.id}>{g.title || g.id}</option>}</For>
             </select>
           </label>
           <label class="field">
             <span>{t('mt.commit.quadrant')}</span>
-            <select value={quadrant()} onChange={(e) => setQuadrant(e.currentTarget.value as Quadrant)}>
+            <select
+              aria-label={t('mt.commit.quadrant')}
+              value={quadrant()}
+              onChange={(e) => setQuadrant(e.currentTarget.value as Quadrant)}
+            >
               <For each={QUADRANTS}>{(q) => <option value={q}>{t(`plans.quadrant.${q}`)}</option>}</For>
             </select>
           </label>

@@ -163,7 +163,11 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
             <Show when={present().length > 0}>
               <label class="mt-handover">
                 <span>{t('mt.live.handOver')}</span>
-                <select value={handTo()} onChange={(e) => setHandTo(e.currentTarget.value)}>
+                <select
+                  aria-label={t('mt.live.handOver')}
+                  value={handTo()}
+                  onChange={(e) => setHandTo(e.currentTarget.value)}
+                >
                   <option value="">—</option>
                   <For each={present()}>
                     {(p) => <option value={p.user.id}>{p.user.name || p.user.id}</option>}

@@ -96,7 +96,11 @@ export function NewPlanForm(props: { relationIds?: string[]; onCancel: () => voi
         </label>
         <label class="field">
           <span>{t('plans.col.owner')}</span>
-          <select value={effectiveOwner() ?? ''} onChange={(e) => setOwner(e.currentTarget.value || null)}>
+          <select
+            aria-label={t('plans.col.owner')}
+            value={effectiveOwner() ?? ''}
+            onChange={(e) => setOwner(e.currentTarget.value || null)}
+          >
             <option value="">{t('plans.noOwner')}</option>
             <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
           </select>

@@ -167,6 +167,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
         <label class="field">
           <span>{t('plans.col.owner')}</span>
           <select
+            aria-label={t('plans.col.owner')}
             data-path="ownerId"
             value={props.plan.ownerId ?? ''}
             disabled={readOnly()}

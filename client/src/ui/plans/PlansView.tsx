@@ -154,6 +154,7 @@ export default function PlansView() {
           <label class="field">
             <span>{t('plans.col.class')}</span>
             <select
+              aria-label={t('plans.col.class')}
               value={params.cls ?? ''}
               onChange={(e) => setParams({ cls: e.currentTarget.value || undefined })}
             >
@@ -164,6 +165,7 @@ export default function PlansView() {
           <label class="field">
             <span>{t('plans.col.owner')}</span>
             <select
+              aria-label={t('plans.col.owner')}
               value={params.owner ?? ''}
               onChange={(e) => setParams({ owner: e.currentTarget.value || undefined })}
             >

@@ -287,7 +287,11 @@ export function StrategyChoices(props: { plan: AccountPlanDoc; intents: Intents;
           <form class="row" onSubmit={addBenefit}>
             <label class="field">
               <span>{t('plans.benefit.level')}</span>
-              <select value={level()} onChange={(e) => setLevel(e.currentTarget.value as BenefitLevel)}>
+              <select
+                aria-label={t('plans.benefit.level')}
+                value={level()}
+                onChange={(e) => setLevel(e.currentTarget.value as BenefitLevel)}
+              >
                 <For each={BENEFIT_LEVELS}>
                   {(l) => <option value={l}>{t(`plans.benefitLevel.${l}`)}</option>}
                 </For>

@@ -52,13 +52,21 @@ export function AddRelationForm(props: { professionals: Professional[]; onAdded:
       </label>
       <label class="field">
         <span>{t('relations.kind')}</span>
-        <select value={kind()} onChange={(e) => setKind(e.currentTarget.value as RelationKind)}>
+        <select
+          aria-label={t('relations.kind')}
+          value={kind()}
+          onChange={(e) => setKind(e.currentTarget.value as RelationKind)}
+        >
           <For each={RELATION_KINDS}>{(k) => <option value={k}>{t(`kind.${k}`)}</option>}</For>
         </select>
       </label>
       <label class="field">
         <span>{t('rel.field.owner')}</span>
-        <select value={owner()} onChange={(e) => setOwner(e.currentTarget.value)}>
+        <select
+          aria-label={t('rel.field.owner')}
+          value={owner()}
+          onChange={(e) => setOwner(e.currentTarget.value)}
+        >
           <option value="">{t('rel.noOwner')}</option>
           <For each={props.professionals}>{(p) => <option value={p.id}>{p.name}</option>}</For>
         </select>

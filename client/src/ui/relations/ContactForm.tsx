@@ -166,14 +166,22 @@ export function ContactForm(props: {
         </label>
         <label class="field">
           <span>{t('rel.contact.dmuRole')}</span>
-          <select value={role()} onChange={(e) => setRole(e.currentTarget.value as DmuRole | '')}>
+          <select
+            aria-label={t('rel.contact.dmuRole')}
+            value={role()}
+            onChange={(e) => setRole(e.currentTarget.value as DmuRole | '')}
+          >
             <option value="">{t('rel.notSet')}</option>
             <For each={DMU_ROLES}>{(r) => <option value={r}>{t(`rel.dmu.${r}`)}</option>}</For>
           </select>
         </label>
         <label class="field">
           <span>{t('rel.contact.attitude')}</span>
-          <select value={attitude()} onChange={(e) => setAttitude(e.currentTarget.value as Attitude | '')}>
+          <select
+            aria-label={t('rel.contact.attitude')}
+            value={attitude()}
+            onChange={(e) => setAttitude(e.currentTarget.value as Attitude | '')}
+          >
             <option value="">{t('rel.notSet')}</option>
             <For each={ATTITUDES}>{(a) => <option value={a}>{t(`rel.attitude.${a}`)}</option>}</For>
           </select>

@@ -104,7 +104,11 @@ export function LogEntryForm(props: {
         </label>
         <label class="field">
           <span>{t('rel.log.type')}</span>
-          <select value={type()} onChange={(e) => setType(e.currentTarget.value as ContactType)}>
+          <select
+            aria-label={t('rel.log.type')}
+            value={type()}
+            onChange={(e) => setType(e.currentTarget.value as ContactType)}
+          >
             <For each={CONTACT_TYPES}>{(c) => <option value={c}>{t(`rel.type.${c}`)}</option>}</For>
           </select>
         </label>
@@ -151,6 +155,7 @@ export function LogEntryForm(props: {
               <label class="field">
                 <span>{t('rel.signal.kind')}</span>
                 <select
+                  aria-label={t('rel.signal.kind')}
                   value={s().kind}
                   onChange={(e) => patchSignal(i, { kind: e.currentTarget.value as SignalKind })}
                 >
@@ -188,6 +193,7 @@ export function LogEntryForm(props: {
                 <label class="field">
                   <span>{t('rel.signal.owner')}</span>
                   <select
+                    aria-label={t('rel.signal.owner')}
                     value={s().ownerId}
                     onChange={(e) => patchSignal(i, { ownerId: e.currentTarget.value })}
                   >

@@ -80,6 +80,7 @@ export function RelationDetails(props: { relation: Relation }) {
         <label class="field">
           <span>{t('relations.kind')}</span>
           <select
+            aria-label={t('relations.kind')}
             value={props.relation.kind}
             disabled={ro()}
             onChange={(e) => save('kind', e.currentTarget.value as RelationKind)}
@@ -99,6 +100,7 @@ export function RelationDetails(props: { relation: Relation }) {
         <label class="field">
           <span>{t('rel.field.owner')}</span>
           <select
+            aria-label={t('rel.field.owner')}
             value={props.relation.ownerId ?? ''}
             disabled={ro()}
             onChange={(e) => save('ownerId', e.currentTarget.value || null)}

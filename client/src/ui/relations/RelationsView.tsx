@@ -152,7 +152,11 @@ export default function RelationsView() {
         </label>
         <label class="field">
           <span>{t('relations.kind')}</span>
-          <select value={filters().kind} onChange={(e) => set({ kind: e.currentTarget.value })}>
+          <select
+            aria-label={t('relations.kind')}
+            value={filters().kind}
+            onChange={(e) => set({ kind: e.currentTarget.value })}
+          >
             <option value="">{t('rel.filter.any')}</option>
             {RELATION_KINDS.map((k) => (
               <option value={k}>{t(`kind.${k}`)}</option>
@@ -161,7 +165,11 @@ export default function RelationsView() {
         </label>
         <label class="field">
           <span>{t('rel.filter.class')}</span>
-          <select value={filters().cls} onChange={(e) => set({ cls: e.currentTarget.value })}>
+          <select
+            aria-label={t('rel.filter.class')}
+            value={filters().cls}
+            onChange={(e) => set({ cls: e.currentTarget.value })}
+          >
             <option value="">{t('rel.filter.any')}</option>
             <option value="A">A</option>
             <option value="B">B</option>
@@ -172,7 +180,11 @@ export default function RelationsView() {
         </label>
         <label class="field">
           <span>{t('rel.filter.owner')}</span>
-          <select value={filters().owner} onChange={(e) => set({ owner: e.currentTarget.value })}>
+          <select
+            aria-label={t('rel.filter.owner')}
+            value={filters().owner}
+            onChange={(e) => set({ owner: e.currentTarget.value })}
+          >
             <option value="">{t('rel.filter.any')}</option>
             <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
             <option value="none">{t('rel.filter.noOwner')}</option>
@@ -180,7 +192,11 @@ export default function RelationsView() {
         </label>
         <label class="field">
           <span>{t('rel.filter.tag')}</span>
-          <select value={filters().tag} onChange={(e) => set({ tag: e.currentTarget.value })}>
+          <select
+            aria-label={t('rel.filter.tag')}
+            value={filters().tag}
+            onChange={(e) => set({ tag: e.currentTarget.value })}
+          >
             <option value="">{t('rel.filter.any')}</option>
             <For each={tags()}>{(tag) => <option value={tag}>{tag}</option>}</For>
           </select>

@@ -282,13 +282,21 @@ function AddProfessionalForm() {
       </label>
       <label class="field">
         <span>{t('team.profile')}</span>
-        <select value={profile()} onChange={(e) => setProfile(e.currentTarget.value as Profile)}>
+        <select
+          aria-label={t('team.profile')}
+          value={profile()}
+          onChange={(e) => setProfile(e.currentTarget.value as Profile)}
+        >
           <For each={PROFILES}>{(x) => <option value={x}>{t(`team.profile.${x}`)}</option>}</For>
         </select>
       </label>
       <label class="field">
         <span>{t('team.seniority')}</span>
-        <select value={seniority()} onChange={(e) => setSeniority(e.currentTarget.value as Seniority)}>
+        <select
+          aria-label={t('team.seniority')}
+          value={seniority()}
+          onChange={(e) => setSeniority(e.currentTarget.value as Seniority)}
+        >
           <For each={SENIORITIES}>{(x) => <option value={x}>{t(`team.seniority.${x}`)}</option>}</For>
         </select>
       </label>

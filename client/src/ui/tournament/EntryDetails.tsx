@@ -33,7 +33,11 @@ export function EntryDetails(props: {
       <h2 id="xxl-details-title">{t('xxl.details.title')}</h2>
       <label class="field">
         <span>{t('xxl.details.entry')}</span>
-        <select value={selected()} onChange={(e) => setSelected(e.currentTarget.value)}>
+        <select
+          aria-label={t('xxl.details.entry')}
+          value={selected()}
+          onChange={(e) => setSelected(e.currentTarget.value)}
+        >
           <option value="">{t('xxl.details.choose')}</option>
           <For each={entries()}>
             {(e) => (

@@ -81,7 +81,11 @@ export function EntryForm(props: { bracket: TournamentBracket; intents: Tourname
       </label>
       <label class="field">
         <span>{t('xxl.add.round')}</span>
-        <select value={String(round())} onChange={(e) => setRound(Number(e.currentTarget.value))}>
+        <select
+          aria-label={t('xxl.add.round')}
+          value={String(round())}
+          onChange={(e) => setRound(Number(e.currentTarget.value))}
+        >
           <For each={ROUND_KEYS.slice(0, -1)}>
             {(_key, i) => <option value={String(i())}>{roundLabel(i())}</option>}
           </For>

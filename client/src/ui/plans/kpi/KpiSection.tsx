@@ -102,6 +102,7 @@ export function KpiSection(props: { session: PlanSession }) {
           <label>
             {t('pv.kpi.pick')}
             <select
+              aria-label={t('pv.kpi.pick')}
               value={kind()}
               aria-invalid={error() ? true : undefined}
               aria-describedby={error() ? `${id()}-err` : undefined}
