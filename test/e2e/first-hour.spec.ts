@@ -60,6 +60,22 @@ test('an empty workspace says what to do; the firm names it and its language, wh
   await expect(anna.getByTestId('first-start')).toHaveCount(0);
   // Anna chose Dutch as the firm's language and has not picked a language of her own: Dutch for her too.
   await expect(anna.getByLabel('Naam van de werkruimte')).toHaveValue('Van Dijk Advies');
+  // The header shows a firm's name whole ("Van Dijk & Partne" was cut); a very long one ends in "…" with
+  // the full name as its title.
+  const wsName = anna.getByLabel('Naam van de werkruimte');
+  const cut = () => wsName.evaluate((el) => el.scrollWidth > el.clientWidth);
+  await wsName.fill('Van Dijk & Partners');
+  await wsName.press('Enter');
+  await anna.getByRole('navigation').getByRole('link', { name: 'Relaties' }).focus();
+  expect(await cut()).toBe(false);
+  await wsName.fill('Van Dijk & Partners Advocaten en Belastingadviseurs');
+  await wsName.press('Enter');
+  await anna.getByRole('navigation').getByRole('link', { name: 'Relaties' }).focus();
+  await expect(wsName).toHaveAttribute('title', 'Van Dijk & Partners Advocaten en Belastingadviseurs');
+  expect(await cut()).toBe(true);
+  expect(await wsName.evaluate((el) => getComputedStyle(el).textOverflow)).toBe('ellipsis');
+  await wsName.fill('Van Dijk Advies');
+  await wsName.press('Enter');
 
   // A colleague with an English browser opens the invite: Dutch, the firm's language …
   const bram = await openPage(browser, haard.inviteUrl, { width: 1366, locale: 'en-GB' });

@@ -167,6 +167,18 @@ test('relations, relation page and team: accessible, fully translated, in Englis
       .getByText(lang === 'en' ? 'Personal facts (optional)' : 'Persoonlijke gegevens (optioneel)')
       .last()
       .click();
+    // Day 31, then February: the day is kept and the form says at once that the date does not exist.
+    const contact = page.getByRole('form', { name: lang === 'en' ? 'New contact' : 'Nieuwe contactpersoon' });
+    await contact.getByLabel(lang === 'en' ? 'Day' : 'Dag', { exact: true }).selectOption('31');
+    await contact.getByLabel(lang === 'en' ? 'Month' : 'Maand', { exact: true }).selectOption('2');
+    await expect(contact.getByLabel(lang === 'en' ? 'Day' : 'Dag', { exact: true })).toHaveValue('31');
+    await expect(contact.getByRole('alert')).toHaveText(
+      lang === 'en' ? '31 February does not exist' : '31 februari bestaat niet',
+    );
+    await contact.getByLabel(lang === 'en' ? 'Month' : 'Maand', { exact: true }).selectOption('3');
+    await expect(contact.getByRole('alert')).toHaveCount(0);
+    // The Dutch seven questions ask about the organisation and its market, not "business".
+    if (lang === 'nl') await expect(page.getByText('Kennen we hun organisatie en hun markt?')).toBeVisible();
     await page
       .getByRole('button', { name: lang === 'en' ? 'Log a contact' : 'Contactmoment vastleggen' })
       .click();

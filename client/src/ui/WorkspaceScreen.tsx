@@ -80,6 +80,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
               id="ws-name"
               class="ws-name"
               value={data()?.settings.name ?? ''}
+              title={data()?.settings.name ?? ''}
               readOnly={session.readOnly()}
               onChange={(e) => renameWorkspace(e.currentTarget)}
             />

@@ -3,7 +3,7 @@
  * disclosure that says they are optional personal data; they can be cleared in one go.
  */
 import { createSignal, For, Show } from 'solid-js';
-import { birthdayProblem, dateProblemText, daysInMonth } from '../../../../core/dates.ts';
+import { birthdayProblem, dateProblemText } from '../../../../core/dates.ts';
 import {
   ATTITUDES,
   DMU_ROLES,
@@ -71,12 +71,25 @@ export function ContactForm(props: {
   const [coffee, setCoffee] = createSignal(c?.personal?.coffee ?? '');
   // A birthday stored before dates were checked ("1991-02-31"): kept until a real one is chosen.
   const [asEntered, setAsEntered] = createSignal(c?.personal?.birthdayAsEntered ?? '');
-  /** The days the chosen month can have (29 for February: the form does not ask for the year). */
-  const days = () =>
-    Array.from(
-      { length: bMonth() ? daysInMonth(bMonth(), bYear ? Number(bYear) : null) : 31 },
-      (_, i) => i + 1,
-    );
+  /**
+   * Day and month are chosen apart, in either order, so the day list always offers 1–31: shrinking it to the
+   * month's days silently dropped a chosen 31 when "February" came second. An impossible pair is kept as
+   * chosen and said at once (`birthdayNow`), not only on save.
+   */
+  const DAYS = Array.from({ length: 31 }, (_, i) => i + 1);
+  const composed = () =>
+    bMonth() && bDay() ? `${bYear ? `${bYear}-` : ''}${pad(bMonth())}-${pad(bDay())}` : undefined;
+  /** What is wrong with the chosen day and month right now (null when nothing is, or one is missing). */
+  const birthdayNow = () => {
+    const b = composed();
+    const problem = b ? birthdayProblem(b) : null;
+    return problem && problem !== 'format' ? dateProblemText(problem)[locale()] : null;
+  };
+  const birthdayError = () => birthdayNow() ?? errors().birthday;
+  const pickBirthday = (set: () => void) => {
+    set();
+    setErrors(({ birthday: _gone, ...rest }) => rest); // a new choice replaces the last save's message
+  };
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const hasPersonal = () => !!(bMonth() || bDay() || hobbies() || car() || coffee() || asEntered());
   const uid = `cf-${c?.id ?? 'new'}`;
@@ -101,8 +114,7 @@ export function ContactForm(props: {
       setErrors({ birthday: t('rel.personal.birthdayIncomplete') });
       return;
     }
-    const birthday =
-      bMonth() && bDay() ? `${bYear ? `${bYear}-` : ''}${pad(bMonth())}-${pad(bDay())}` : undefined;
+    const birthday = composed();
     const problem = birthday ? birthdayProblem(birthday) : null;
     if (problem) {
       setErrors({ birthday: problem === 'format' ? birthday! : dateProblemText(problem)[locale()] });
@@ -248,15 +260,19 @@ export function ContactForm(props: {
               <select
                 aria-label={t('rel.personal.day')}
                 value={bDay()}
-                onChange={(e) => setBDay(Number(e.currentTarget.value))}
+                aria-invalid={birthdayError() ? true : undefined}
+                aria-describedby={birthdayError() ? `${uid}-err-birthday` : undefined}
+                onChange={(e) => pickBirthday(() => setBDay(Number(e.currentTarget.value)))}
               >
                 <option value={0}>{t('rel.personal.day')}</option>
-                <For each={days()}>{(d) => <option value={d}>{d}</option>}</For>
+                <For each={DAYS}>{(d) => <option value={d}>{d}</option>}</For>
               </select>
               <select
                 aria-label={t('rel.personal.month')}
                 value={bMonth()}
-                onChange={(e) => setBMonth(Number(e.currentTarget.value))}
+                aria-invalid={birthdayError() ? true : undefined}
+                aria-describedby={birthdayError() ? `${uid}-err-birthday` : undefined}
+                onChange={(e) => pickBirthday(() => setBMonth(Number(e.currentTarget.value)))}
               >
                 <option value={0}>{t('rel.personal.month')}</option>
                 <For each={MONTHS}>{(m) => <option value={m}>{monthName(m)}</option>}</For>
@@ -267,7 +283,11 @@ export function ContactForm(props: {
                 {t('rel.personal.asEntered', { value: asEntered() })}
               </span>
             </Show>
-            <Err field="birthday" />
+            <Show when={birthdayError()}>
+              <span class="field-error" id={`${uid}-err-birthday`} role="alert">
+                {birthdayError()}
+              </span>
+            </Show>
           </fieldset>
           <label class="field">
             <span>{t('rel.personal.hobbies')}</span>

@@ -48,26 +48,24 @@ export function RelationsTable(props: {
   const padTop = () => items()[0]?.start ?? 0;
   const padBottom = () => virtualizer.getTotalSize() - (items().at(-1)?.end ?? 0);
 
+  /** Tags get a column only when a shown relation has one: an empty column took the names' room. */
+  const withTags = () => props.rows.some((r) => r.tags.length > 0);
+  const columns = () => (withTags() ? COLUMNS : COLUMNS.filter((c) => c.key !== 'tags'));
   const ariaSort = (key: string) =>
     props.sort.key === key ? (props.sort.dir === 'asc' ? 'ascending' : 'descending') : undefined;
 
   return (
     <div class="rel-scroller" ref={(el) => (scroller = el)}>
-      <table
-        class="rel-table"
-        classList={{ 'no-tags': !props.rows.some((r) => r.tags.length > 0) }}
-        aria-labelledby="relations-title"
-        aria-rowcount={props.rows.length + 1}
-      >
+      <table class="rel-table" aria-labelledby="relations-title" aria-rowcount={props.rows.length + 1}>
         <colgroup>
-          <For each={COLUMNS}>{(c) => <col class={c.class} />}</For>
+          <For each={columns()}>{(c) => <col class={c.class} />}</For>
           <Show when={!props.readOnly}>
             <col class="c-actions" />
           </Show>
         </colgroup>
         <thead>
           <tr aria-rowindex={1}>
-            <For each={COLUMNS}>
+            <For each={columns()}>
               {(c) => (
                 <th scope="col" class={c.class} aria-sort={ariaSort(c.key)}>
                   <Show when={c.key !== 'tags'} fallback={t(c.label)}>
@@ -98,7 +96,11 @@ export function RelationsTable(props: {
                 {(row) => (
                   <tr aria-rowindex={item.index + 2} style={{ height: `${ROW_HEIGHT}px` }}>
                     <td class="c-name">
-                      <A class="rel-name" href={`/relations/${encodeURIComponent(row().id)}`}>
+                      <A
+                        class="rel-name"
+                        href={`/relations/${encodeURIComponent(row().id)}`}
+                        title={row().name}
+                      >
                         {row().name}
                         <HereDots entries={props.openBy(row().id)} />
                       </A>
@@ -127,9 +129,11 @@ export function RelationsTable(props: {
                       <Show when={row().fire}>{(fire) => <FireBadge fire={fire()} />}</Show>
                       <span class="since">{sinceText(row().daysSince)}</span>
                     </td>
-                    <td class="c-tags" title={row().tags.join(', ') || undefined}>
-                      <For each={row().tags}>{(tag) => <span class="tag">{tag}</span>}</For>
-                    </td>
+                    <Show when={withTags()}>
+                      <td class="c-tags" title={row().tags.join(', ') || undefined}>
+                        <For each={row().tags}>{(tag) => <span class="tag">{tag}</span>}</For>
+                      </td>
+                    </Show>
                     <Show when={!props.readOnly}>
                       <td class="c-actions">
                         <button
