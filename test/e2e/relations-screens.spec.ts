@@ -156,6 +156,21 @@ test('relations, relation page and team: accessible, fully translated, in Englis
       .getByRole('link', { name: lang === 'en' ? 'Relations' : 'Relaties' })
       .click();
     await expect(page.getByTestId('relations').locator('.rel-name')).toHaveCount(9);
+    // At 1360 px nothing but a long name or many tags is cut ("…"); the names get the room that is left.
+    const cutCells = await page
+      .locator('.rel-table')
+      .locator('thead th, td:not(.c-name):not(.c-tags)')
+      .evaluateAll((tds) =>
+        tds
+          .filter((td) => td.scrollWidth > td.clientWidth)
+          .map((td) => `${td.textContent} ${td.scrollWidth}/${td.clientWidth}`),
+      );
+    expect(cutCells).toEqual([]);
+    const cutNames = await page
+      .getByTestId('relations')
+      .locator('.rel-name')
+      .evaluateAll((as) => as.filter((a) => a.scrollWidth > a.clientWidth).map((a) => a.textContent));
+    expect(cutNames).toEqual([]);
     await checkScreen(page, 'relations', lang);
 
     await page.getByRole('link', { name: 'Acme Bouwgroep' }).click();
