@@ -262,7 +262,13 @@ function write(
       body(tx.objectStore(UPDATES));
       // Commit now rather than when the event loop is idle: a page unloaded right after keeps the write.
       // Not for compaction, whose delete is issued from a request's success handler.
-      if (commitAtOnce) tx.commit?.();
+      if (commitAtOnce) {
+        try {
+          tx.commit?.();
+        } catch {
+          // Already aborted (a quota error can end it at once): its abort handler says why.
+        }
+      }
     } catch (error) {
       resolve(isQuotaError(error) ? 'quota' : 'failed');
     }

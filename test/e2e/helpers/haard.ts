@@ -32,7 +32,14 @@ export interface Haard {
  * shared browser and would slow down, or talk to, the servers of later tests.
  */
 export async function closeContexts(browser: Browser): Promise<void> {
-  await Promise.all(browser.contexts().map((c) => c.close()));
+  await Promise.all(
+    browser.contexts().map((c) =>
+      c.close().catch((error: unknown) => {
+        // A context whose page a test closed (with a beforeunload dialog) may be closing already.
+        if (!String(error).includes('has been closed')) throw error;
+      }),
+    ),
+  );
 }
 
 export async function startHaard(): Promise<Haard> {
