@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/buildServer.globalSetup.ts'],
+    setupFiles: ['test/setup/viewErrors.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

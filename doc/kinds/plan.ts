@@ -77,6 +77,7 @@ export const planSpec: KindSpec<'plan'> = {
     'strategy.text': emptyText,
     'strategy.quadrants': () => [],
     budget: () => null,
+    deletedAt: () => null,
     summary: emptyText,
     closing: emptyText,
   },
@@ -113,5 +114,6 @@ export function initialPlan(seed: PlanSeed): DocJson<'plan'> {
     budget: null,
     summary: '',
     closing: '',
+    deletedAt: null,
   };
 }

@@ -195,6 +195,8 @@ const ids = (json: Json, key: string) => Object.keys((json[key] ?? {}) as object
 
 type Outcome = { ok: boolean; skipped?: boolean; issues?: unknown };
 
+let professionalSerial = 0;
+
 function workspaceEdit(rng: Rng, p: Peer): Outcome {
   const json = readDocument('workspace', p.docs.workspace) as Json;
   const rel = pick(rng, ids(json, 'relations'));
@@ -204,7 +206,14 @@ function workspaceEdit(rng: Rng, p: Peer): Outcome {
   const entry = pick(rng, ids(json, 'contactLog'));
   const ws = p.ws;
   const ops: (() => Outcome | '' | undefined)[] = [
-    () => ws.addProfessional({ name: words(rng, 2), profile: 'relationshipManager', seniority: 'senior' }),
+    // A serial keeps names apart (the team refuses a second person of the same name) without drawing from rng,
+    // so the recorded regression seeds keep their sequences.
+    () =>
+      ws.addProfessional({
+        name: `${words(rng, 2)} ${++professionalSerial}`,
+        profile: 'relationshipManager',
+        seniority: 'senior',
+      }),
     () =>
       ws.addRelation({
         name: words(rng, 2),
