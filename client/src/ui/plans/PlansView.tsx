@@ -195,7 +195,7 @@ export default function PlansView() {
         </div>
 
         <Show
-          when={rows().length > 0}
+          when={params.deleted === '1' ? deletedCount() > 0 : inUse() > 0}
           fallback={<p class="empty muted">{ws.readOnly() ? t('plans.empty.viewer') : t('plans.empty')}</p>}
         >
           <table class="plans-table" data-testid="plans">
