@@ -224,6 +224,7 @@ export function incrementalCheck<K extends DocKind>(kind: K, doc: Y.Doc): Increm
     },
     destroy() {
       for (const [root, observer] of observers) root.unobserveDeep(observer);
+      observers.length = 0; // a second destroy has nothing left to remove
     },
   };
 }

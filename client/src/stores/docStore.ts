@@ -81,7 +81,10 @@ export function createDocStore<K extends DocKind, I>(
   void opts.ready?.then(() => {
     if (!disposed) watch.load();
   });
+  // Called by its owner's cleanup and by the registry's close, in either order: the second call does nothing
+  // (it unobserved every root again, and Yjs warned 16–32 times per document 20 s after leaving a page).
   const dispose = () => {
+    if (disposed) return;
     disposed = true;
     offUndo();
     undo.destroy();
