@@ -197,7 +197,7 @@ test('the relation page: edit fields, DMU contacts, a contact with a buying sign
   const today = await logForm.getByLabel('Date').inputValue();
   await logForm.getByLabel('Date').fill('2099-06-01');
   await expect(logForm.getByTestId('log-planned-note')).toHaveText(
-    'After today: saved as a planned contact. It counts for the fire, and its signals show as open, from 1 Jun 2099.',
+    'After today: saved as a planned contact. From 1 Jun 2099 it counts for the fire and its signals open.',
   );
   await logForm.getByLabel('Date').fill(today);
   await expect(logForm.getByTestId('log-planned-note')).toHaveCount(0);

@@ -109,7 +109,7 @@ export const en = {
   'hist.view.close': 'Close',
   'hist.restore': 'Restore this version',
   'hist.restore.confirm':
-    'Make the plan as it was in “{name}”? Everything changed since comes back as new edits that everyone receives; your undo takes it back.',
+    'Make the plan as it was in “{name}”? The content of then comes back as new edits that everyone receives; your undo takes it back.',
   'hist.restore.yes': 'Yes, restore',
   'hist.restore.cancel': 'Cancel',
   'hist.restored': 'Version “{name}” restored. Undo takes it back.',
@@ -230,7 +230,7 @@ export const nl: Record<keyof typeof en, string> = {
   'hist.view.close': 'Sluiten',
   'hist.restore': 'Deze versie terugzetten',
   'hist.restore.confirm':
-    'Het plan terugzetten naar ‘{name}’? Alles wat sindsdien veranderd is, komt terug als nieuwe wijzigingen die iedereen ontvangt; met ongedaan maken draai je het terug.',
+    'Het plan terugzetten naar ‘{name}’? De inhoud van toen komt terug als nieuwe wijzigingen die iedereen ontvangt; met ongedaan maken draai je het terug.',
   'hist.restore.yes': 'Ja, terugzetten',
   'hist.restore.cancel': 'Annuleren',
   'hist.restored': 'Versie ‘{name}’ teruggezet. Ongedaan maken draait het terug.',

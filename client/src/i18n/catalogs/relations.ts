@@ -179,7 +179,7 @@ export const en = {
   'rel.log.removed': 'Removed the contact moment of {date}',
   'rel.log.planned': 'Planned',
   'rel.log.plannedNote':
-    'After today: saved as a planned contact. It counts for the fire, and its signals show as open, from {date}.',
+    'After today: saved as a planned contact. From {date} it counts for the fire and its signals open.',
   'rel.log.noContacts': 'No contacts recorded yet.',
   'rel.log.nobody': 'No professionals yet — add them on the Team page.',
   'rel.type.visit': 'Visit',
@@ -388,7 +388,7 @@ export const nl: Record<keyof typeof en, string> = {
   'rel.log.removed': 'Contactmoment van {date} verwijderd',
   'rel.log.planned': 'Gepland',
   'rel.log.plannedNote':
-    'Na vandaag: wordt opgeslagen als gepland contact. Het telt mee voor het vuurtje, en de signalen staan open, vanaf {date}.',
+    'Na vandaag: wordt opgeslagen als gepland contact. Telt vanaf {date} mee voor het vuurtje; de signalen gaan dan pas open.',
   'rel.log.noContacts': 'Nog geen contactpersonen vastgelegd.',
   'rel.log.nobody': 'Nog geen professionals — voeg ze toe op de pagina Team.',
   'rel.type.visit': 'Bezoek',

@@ -1,7 +1,7 @@
 /** The Pareto chart of revenue (bars high → low, cumulative share, the 80% line) and its two figures. */
 import { For, Show, createMemo } from 'solid-js';
 import { useWorkspace } from '../../app/context.tsx';
-import { formatMoney, formatPercent, locale, t } from '../../i18n/index.ts';
+import { formatMoney, formatPercent, locale, t, tn } from '../../i18n/index.ts';
 import { paretoGeometry, type ChartBox } from './paretoChart.ts';
 
 const BOX: ChartBox = { width: 720, height: 280, margin: { top: 16, right: 52, bottom: 44, left: 68 } };
@@ -56,9 +56,8 @@ export function ParetoView() {
                 </div>
               </dl>
               <p class="small muted">
-                {t('abc.pareto.total', {
+                {tn('abc.pareto.total', result()!.count, {
                   amount: formatMoney(locale(), result()!.totalRevenue, currency()),
-                  count: result()!.count,
                 })}
               </p>
             </div>

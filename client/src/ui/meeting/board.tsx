@@ -32,7 +32,12 @@ export function useBoard(): BoardContextValue {
 export function useNames() {
   const ws = useWorkspace();
   return {
-    plan: (id: string) => ws.data()?.plans[id]?.title || t('mt.planMissing'),
+    /** The plan's title; a deleted plan (still on an agenda made before) says so after its title. */
+    plan: (id: string) => {
+      const card = ws.data()?.plans[id];
+      if (!card) return t('mt.planMissing');
+      return card.deleted ? t('mt.planDeleted', { title: card.title }) : card.title || t('mt.planMissing');
+    },
     person: (id: string | null | undefined) =>
       (id ? ws.data()?.professionals[id]?.name : undefined) ?? t('mt.review.noPresenter'),
     professionals: () =>
