@@ -5,7 +5,7 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import type { Attribution, Change, ChangeGroup } from '../../../../core/history/index.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
-import { fieldLabel, formatDay, formatValue, type ValueLookups } from './format.ts';
+import { fieldLabel, formatDay, formatValue, recordLabel, type ValueLookups } from './format.ts';
 
 export interface ChangeListProps {
   groups: ChangeGroup[];
@@ -29,7 +29,7 @@ export function ChangeList(props: ChangeListProps) {
             <span>
               {t(c().type === 'added' ? 'hist.change.added' : 'hist.change.removed', {
                 what: what(c().section),
-                label: c().label || t('hist.none'),
+                label: recordLabel(c().section, c().label) || t('hist.none'),
               })}
             </span>
           )}
@@ -37,7 +37,12 @@ export function ChangeList(props: ChangeListProps) {
         <Match when={p.change.type === 'changed' ? p.change : null}>
           {(c) => (
             <>
-              <span>{t('hist.change.changed', { what: what(c().section), label: c().label })}</span>
+              <span>
+                {t('hist.change.changed', {
+                  what: what(c().section),
+                  label: recordLabel(c().section, c().label),
+                })}
+              </span>
               <ul class="hist-fields">
                 <For each={c().fields}>
                   {(f) => (

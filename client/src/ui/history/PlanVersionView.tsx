@@ -2,7 +2,7 @@
 import { For, Show } from 'solid-js';
 import { PLAN_HISTORY_TEXTS } from '../../../../core/history/index.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
-import { formatValue, type ValueLookups } from './format.ts';
+import { formatValue, recordLabel, type ValueLookups } from './format.ts';
 
 type Json = Record<string, unknown>;
 const records = (v: unknown): Json[] =>
@@ -72,7 +72,7 @@ export function PlanVersionView(props: { plan: Json; lookups: ValueLookups }) {
           <For each={records(props.plan.kpis)}>
             {(k) => (
               <li>
-                {String(k.name || k.kind || '')} — {v('target', k.target)}
+                {String(k.name || '') || recordLabel('kpis', String(k.kind ?? ''))} — {v('target', k.target)}
               </li>
             )}
           </For>

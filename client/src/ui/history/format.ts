@@ -43,6 +43,15 @@ const RELATIONS = new Set(['relationIds', 'relationId']);
 const MONEY = new Set(['cost', 'budget', 'revenue', 'potential']);
 const DATES = new Set(['due', 'deadline']);
 
+/**
+ * A record's label as a person reads it: a KPI without a name of its own is labelled by its kind (core/history
+ * uses the kind, e.g. `satisfaction`), which the KPI catalog names ("Satisfaction score" / "Tevredenheidscijfer").
+ */
+export function recordLabel(section: string, label: string): string {
+  const key = `pv.kpi.kind.${label}`;
+  return section === 'kpis' && has(key) ? t(key) : label;
+}
+
 /** What a person calls `field` (a record field, a flattened `kpi.target`, a document path). */
 export function fieldLabel(field: string): string {
   const key = `hist.f.${field}`;
