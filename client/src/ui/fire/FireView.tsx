@@ -132,7 +132,6 @@ export default function FireView() {
                     item={item}
                     owner={professional(data()?.relations[item.relationId]?.ownerId)}
                     today={today}
-                    onError={setError}
                   />
                 )}
               </For>
@@ -219,21 +218,18 @@ export default function FireView() {
 }
 
 /** One relation that needs attention, with one step to log the contact that warms it again. */
-function AttentionRow(props: {
-  item: AttentionItem;
-  owner: string;
-  today: string;
-  onError: (e: string | null) => void;
-}) {
+function AttentionRow(props: { item: AttentionItem; owner: string; today: string }) {
   const ws = useWorkspace();
   const [logging, setLogging] = createSignal(false);
+  // Said in the form that was sent, not at the foot of a long page (where nobody saw it).
+  const [error, setError] = createSignal<string | null>(null);
   const [type, setType] = createSignal<ContactType>('call');
   const [date, setDate] = createSignal(props.today);
   const log = (e: SubmitEvent) => {
     e.preventDefault();
     // This form warms the fire now: a contact after today would be a planned one, which does not (core/fire).
     if (date() > props.today) {
-      props.onError(t('fire.log.future', { date: formatDate(locale(), props.today) }));
+      setError(t('fire.log.future', { date: formatDate(locale(), props.today) }));
       return;
     }
     const relation = ws.data()?.relations[props.item.relationId];
@@ -243,7 +239,7 @@ function AttentionRow(props: {
       type: type(),
       professionalIds: relation?.ownerId ? [relation.ownerId] : [],
     });
-    props.onError(r.ok ? null : issuesText(r.issues));
+    setError(r.ok ? null : issuesText(r.issues));
     if (r.ok) setLogging(false);
   };
   const status = () =>
@@ -314,9 +310,20 @@ function AttentionRow(props: {
           <button type="submit" class="primary">
             {t('rel.log.save')}
           </button>
-          <button type="button" onClick={() => setLogging(false)}>
+          <button
+            type="button"
+            onClick={() => {
+              setError(null);
+              setLogging(false);
+            }}
+          >
             {t('plans.new.cancel')}
           </button>
+          <Show when={error()}>
+            <p class="field-error quick-log-error" role="alert">
+              {error()}
+            </p>
+          </Show>
         </form>
       </Show>
     </li>
