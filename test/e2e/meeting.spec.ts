@@ -100,7 +100,15 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   await expect(stage(carla)).toHaveAttribute('data-agenda-item', /.+/);
   await expect(carla.getByTestId('live-where')).toContainText('Presentation 1 of 2');
   await carla.getByRole('textbox', { name: 'What' }).fill('Offerte energieadvies naar de CFO');
+  // Nobody named, then a date before the meeting: each refused with its reason, nothing added.
+  await carla.getByRole('textbox', { name: 'When' }).fill(day(-30));
+  await carla.getByRole('button', { name: 'Add commitment' }).click();
+  await expect(carla.locator('.mt-commit-form').getByRole('alert')).toHaveText('Say who will do it.');
   await carla.getByRole('textbox', { name: 'Who' }).fill('bram');
+  await carla.getByRole('button', { name: 'Add commitment' }).click();
+  await expect(carla.locator('.mt-commit-form').getByRole('alert')).toContainText(
+    'A commitment is due on the meeting’s day',
+  );
   await carla.getByRole('textbox', { name: 'When' }).fill(day(14));
   // Why: one of the plan's goals, and its P — so the new action counts in the plan like the others.
   await carla.getByRole('combobox', { name: 'Why (goal)' }).selectOption({ label: DEMO.goals[1]!.title });

@@ -138,6 +138,7 @@ function Commitments(props: { agendaItemId: string }) {
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
     if (!what().trim()) return setError(t('mt.commit.whatMissing'));
+    if (!who().trim()) return setError(t('mt.commit.whoMissing'));
     const person = matchPerson(who(), team());
     if (!person.ok)
       return setError(
@@ -146,6 +147,10 @@ function Commitments(props: { agendaItemId: string }) {
           : t('mt.commit.whoUnknown', { name: who(), names: teamNames() }),
       );
     if (!when()) return setError(t('mt.commit.whenMissing'));
+    // Promised at this meeting: done on its day at the earliest, never already overdue when it lands.
+    const meetingDay = board.doc().date;
+    if (when() < meetingDay)
+      return setError(t('mt.commit.whenPast', { date: formatDate(locale(), meetingDay) }));
     const r = addCommitment(ws.session, board.meeting.handle, {
       agendaItemId: props.agendaItemId,
       what: what().trim(),
