@@ -84,9 +84,12 @@ export function BoardDetails() {
             min="5"
             max="600"
             value={doc().lengthMinutes ?? 90}
-            onChange={(e) =>
-              board.check(intents.updateBoard({ lengthMinutes: Math.trunc(e.currentTarget.valueAsNumber) }))
-            }
+            onChange={(e) => {
+              const input = e.currentTarget;
+              // Refused (e.g. -10): the field shows the stored length again, the reason beside it.
+              if (!board.check(intents.updateBoard({ lengthMinutes: Math.trunc(input.valueAsNumber) })))
+                input.value = String(doc().lengthMinutes ?? 90);
+            }}
           />
         </label>
         <label class="field">
