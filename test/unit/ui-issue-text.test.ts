@@ -43,6 +43,16 @@ describe('issueSentence', () => {
     expect(issueSentence(issue(path, en, nl), 'nl')).toBe(sentenceNl);
   });
 
+  it('a domain rule’s own sentence keeps its words', () => {
+    const dup = issue(
+      'professionals.new.name',
+      'Bram Jansen is already on the team',
+      'Bram Jansen staat al in het team',
+    );
+    expect(issueSentence(dup, 'en')).toBe('Bram Jansen is already on the team');
+    expect(issueSentence(dup, 'nl')).toBe('Bram Jansen staat al in het team');
+  });
+
   it('a path with no named field stays as it is', () => {
     expect(issueSentence(issue('xyz.abc', 'is wrong', 'klopt niet'), 'en')).toBe('xyz.abc is wrong');
   });

@@ -11,6 +11,10 @@ import { catalogs, type MessageKey } from '../i18n/index.ts';
 const fill = (template: string, params: Record<string, string | number>) =>
   template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 
+/** How core/model/issues.ts's fragments begin, in both languages. */
+const FRAGMENT =
+  /^(is|are|must|may|has|have|should|does|cannot|moet|moeten|mag|mogen|heeft|hebben|hoort|kan|bestaat)\b/;
+
 /** `issue` as one sentence in `locale` (see the module comment). */
 export function issueSentence(issue: SchemaIssue, locale: Locale): string {
   const catalog = catalogs[locale];
@@ -24,6 +28,9 @@ export function issueSentence(issue: SchemaIssue, locale: Locale): string {
     if (label !== null) break;
   }
   if (label === null) return formatIssue(issue, locale);
+  // A domain rule's message is a sentence of its own ("Bram Jansen is already on the team"): it keeps its words.
+  // Schema messages are fragments ("must be at least 0") that need the field in front.
+  if (!FRAGMENT.test(issue.text[locale])) return issue.text[locale];
   // An item of a list field: "Key points 3".
   const index = segments[at + 1];
   if (index !== undefined && /^\d+$/.test(index))

@@ -21,9 +21,9 @@ export function issuesByField(issues: readonly SchemaIssue[]): Record<string, st
   return out;
 }
 
-/** The issues' sentences without paths, for a message under the one field that was written. */
+/** The issues as sentences naming their field ("Potential must be at least 0"), for a message under it. */
 export const issueTexts = (issues: readonly SchemaIssue[]): string =>
-  issues.map((i) => i.text[locale()]).join('; ');
+  issues.map((i) => issueSentence(i, locale())).join('; ');
 
 /** All issues as one sentence, for a form-level message. */
 export const issuesText = (issues: readonly SchemaIssue[]): string =>
