@@ -119,6 +119,7 @@ export function AgendaSection(props: { current: string | null; onShow: (p: Posit
                       min="1"
                       max="240"
                       class="mt-minutes"
+                      aria-label={t('mt.agenda.timeboxOf', { name: name() })}
                       value={item.timeboxMinutes}
                       readOnly={board.readOnly()}
                       onChange={(e) =>

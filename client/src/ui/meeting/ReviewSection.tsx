@@ -72,7 +72,8 @@ export function ReviewSection() {
         <For each={groups()}>
           {(group) => (
             <div class="mt-review-group">
-              <h3>{group.name}</h3>
+              {/* Grouped by who presents the plan (the action's own owner may be someone else). */}
+              <h3>{group.presenterId ? t('mt.review.presenter', { name: group.name }) : group.name}</h3>
               <ul class="mt-review-list">
                 <For each={group.list}>{(item) => <ReviewRow item={item} plan={planOf(item.planId)} />}</For>
               </ul>

@@ -93,6 +93,8 @@ export function LogEntryForm(props: {
             type="date"
             required
             value={date()}
+            // Named by the label's own text: the planned-contact note inside the label only describes it.
+            aria-label={t('rel.log.date')}
             aria-describedby={planned() ? plannedId : undefined}
             onInput={(e) => setDate(e.currentTarget.value)}
           />
