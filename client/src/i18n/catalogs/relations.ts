@@ -76,8 +76,10 @@ export const en = {
   'rel.delete.plans.other': '{name} is the relation of {count} account plans:',
   'rel.delete.plansStay':
     'The plans stay, also on meeting agendas, and show “(deleted relation)” where its name was.',
+  'rel.delete.contacts.none': 'no contacts',
   'rel.delete.contacts.one': '1 contact',
   'rel.delete.contacts.other': '{count} contacts',
+  'rel.delete.moments.none': 'no contact moments',
   'rel.delete.moments.one': '1 contact moment',
   'rel.delete.moments.other': '{count} contact moments',
   'rel.delete.alsoGone':
@@ -284,8 +286,10 @@ export const nl: Record<keyof typeof en, string> = {
   'rel.delete.plans.other': '{name} is de relatie van {count} accountplannen:',
   'rel.delete.plansStay':
     'De plannen blijven bestaan, ook op de agenda van het overleg, en tonen “(verwijderde relatie)” waar haar naam stond.',
+  'rel.delete.contacts.none': 'geen contactpersonen',
   'rel.delete.contacts.one': '1 contactpersoon',
   'rel.delete.contacts.other': '{count} contactpersonen',
+  'rel.delete.moments.none': 'geen contactmomenten',
   'rel.delete.moments.one': '1 contactmoment',
   'rel.delete.moments.other': '{count} contactmomenten',
   'rel.delete.alsoGone':

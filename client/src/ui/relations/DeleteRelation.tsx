@@ -82,8 +82,14 @@ function ConfirmDelete(props: { asking: Asking; onConfirm: () => void; onCancel:
       <p>{t('rel.delete.plansStay')}</p>
       <p class="muted">
         {t('rel.delete.alsoGone', {
-          contacts: tn('rel.delete.contacts', impact().contacts),
-          moments: tn('rel.delete.moments', impact().contactMoments),
+          contacts:
+            impact().contacts === 0
+              ? t('rel.delete.contacts.none')
+              : tn('rel.delete.contacts', impact().contacts),
+          moments:
+            impact().contactMoments === 0
+              ? t('rel.delete.moments.none')
+              : tn('rel.delete.moments', impact().contactMoments),
         })}
       </p>
       <div class="form-actions">
