@@ -109,7 +109,7 @@ test('a semicolon file with commas in its headers: three columns; the guesses ca
   await reading.getByLabel('Numbers').selectOption('auto');
   await expect(page.getByTestId('import-summary')).toContainText('1 new and 0 updated relations');
   await panel(page).getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(exportCount(page)).toHaveText('1 relations, 0 contacts');
+  await expect(exportCount(page)).toHaveText('1 relation, 0 contacts');
 });
 
 test('the character set can be changed: a Windows-1252 file read as UTF-8 shows the damage, back again it is right', async ({

@@ -121,7 +121,7 @@ export const en = {
   'data.export.format.en': 'International (commas, 1234.56)',
   'data.export.personal': 'Include personal facts (birthday, hobbies, car, coffee)',
   'data.export.submit': 'Export CSV',
-  'data.export.count': '{relations} relations, {contacts} contacts',
+  'data.export.count': '{relations}, {contacts}',
   'data.export.file': 'haard-relations',
 
   // Backup
@@ -324,7 +324,7 @@ export const nl: Record<keyof typeof en, string> = {
   'data.export.format.en': 'Internationaal (komma’s, 1234.56)',
   'data.export.personal': 'Persoonlijke gegevens meenemen (verjaardag, hobby’s, auto, koffie)',
   'data.export.submit': 'CSV exporteren',
-  'data.export.count': '{relations} relaties, {contacts} contactpersonen',
+  'data.export.count': '{relations}, {contacts}',
   'data.export.file': 'haard-relaties',
 
   'data.backup.title': 'Back-up',

@@ -3,7 +3,7 @@ import { Show, createSignal } from 'solid-js';
 import { useWorkspace } from '../../app/context.tsx';
 import { exportCsv } from '../../io/csvExport.ts';
 import type { NumberFormat } from '../../io/numbers.ts';
-import { locale, t } from '../../i18n/index.ts';
+import { locale, t, tn } from '../../i18n/index.ts';
 import { downloadText } from './download.ts';
 import { todayIso } from '../relations/common.tsx';
 
@@ -47,7 +47,12 @@ export function CsvExport() {
           {t('data.export.submit')}
         </button>
         <Show when={ws.data()}>
-          <span class="muted">{t('data.export.count', counts())}</span>
+          <span class="muted">
+            {t('data.export.count', {
+              relations: tn('rel.count', counts().relations),
+              contacts: tn('rel.delete.contacts', counts().contacts),
+            })}
+          </span>
         </Show>
       </div>
     </section>
