@@ -1,4 +1,4 @@
-/** The timeline strip of a plan: items by date, overdue as the finding says, months without holes, today. */
+/** The timeline strip of a plan: items by date, overdue as the finding says, months in order (long empty runs left out), today. */
 import { describe, expect, it } from 'vitest';
 import type { AccountPlanDoc } from '../../core/model/index.ts';
 import { validatePlan } from '../../core/plan/index.ts';
@@ -30,6 +30,20 @@ describe('timelineStrip', () => {
       ['action:a1', 'goal:g1'], // same date: the action before the goal
     ]);
     expect(m.todayFraction).toBeCloseTo(14.5 / 31);
+  });
+
+  it('leaves out a run of three or more empty months and says how many; shorter runs stay', () => {
+    const m = timelineStrip(
+      plan([
+        action('a1', { due: '2026-12-10' }),
+        action('a2', { due: '2027-02-10', order: 1 }),
+        action('a3', { due: '2027-12-10', order: 2 }),
+      ]),
+      '2026-11-30',
+    );
+    // Jan 2027 (one empty month) stays; Mar–Nov 2027 (nine) are left out, and Dec 2027 says so.
+    expect(m.months.map((x) => x.month)).toEqual(['2026-11', '2026-12', '2027-01', '2027-02', '2027-12']);
+    expect(m.months.map((x) => x.skippedBefore)).toEqual([0, 0, 0, 0, 9]);
   });
 
   it('includes today even when every item is in the past or the future', () => {

@@ -7,9 +7,10 @@
  *   **overdue** by the same test as the `action.overdue` finding: status `planned` and `due < today`.
  * - Goals appear on their deadline; a goal has no status, so a passed deadline is `past`, never overdue.
  * - On the same date actions come before goals; goals by plan order, then id.
- * - Months run without holes from the earliest to the latest dated item, today's month always included, so
- *   distance on the strip reads as time. A strip longer than `maxMonths` keeps only the months with items
- *   and today's month, and each kept month says how many empty months were skipped before it.
+ * - Months run from the earliest to the latest dated item, today's month always included, so distance on the
+ *   strip reads as time — except that a run of `LONG_GAP` or more empty months is left out (nine empty months
+ *   pushed a goal's deadline off a 1366 px screen). A strip longer than `maxMonths` keeps only the months with
+ *   items and today's month. Each kept month says how many empty months were skipped before it.
  * - Actions without a due date are listed apart (`undated`); a strip with nothing dated has no months.
  */
 import { timeline } from '../../../../../core/plan/index.ts';
@@ -121,7 +122,7 @@ export function timelineStrip(
   const last = Math.max(now, ...byMonth.keys());
   const dense = last - first + 1 <= maxMonths;
   const keep = dense
-    ? Array.from({ length: last - first + 1 }, (_, i) => first + i)
+    ? withoutLongGaps(first, last, (k) => byMonth.has(k) || k === now)
     : [...new Set([...byMonth.keys(), now])].sort((a, b) => a - b);
   const months: StripMonth[] = keep.map((k, i) => ({
     month: monthOf(k),
@@ -130,4 +131,23 @@ export function timelineStrip(
     skippedBefore: i === 0 ? 0 : k - keep[i - 1]! - 1,
   }));
   return { months, todayFraction, undated, overdue };
+}
+
+/** Empty months in a row from which a run is left out of a strip (shorter runs stay: they show time). */
+export const LONG_GAP = 3;
+
+/** Month indexes `first`..`last`, leaving out every run of `LONG_GAP` or more months that `kept` rejects. */
+function withoutLongGaps(first: number, last: number, kept: (k: number) => boolean): number[] {
+  const out: number[] = [];
+  let run: number[] = [];
+  for (let k = first; k <= last; k++) {
+    if (!kept(k)) {
+      run.push(k);
+      continue;
+    }
+    if (run.length < LONG_GAP) out.push(...run);
+    run = [];
+    out.push(k);
+  }
+  return out;
 }
