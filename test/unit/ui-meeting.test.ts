@@ -50,6 +50,7 @@ describe('commitmentsCsv', () => {
         what: '=HYPERLINK("x")',
         ownerId: 'b',
         due: '2026-12-20',
+        quadrant: 'partnership' as const,
       },
       c1: {
         id: 'c1',
@@ -68,12 +69,13 @@ describe('commitmentsCsv', () => {
   };
   it('writes one row per commitment by due date, formula-safe, with the locale’s delimiter', () => {
     const nl = parseCsv(commitmentsCsv(doc, names, 'nl'), { delimiter: ';' });
-    expect(nl.headers).toEqual(['Wat', 'Wie', 'Wanneer', 'Plan', 'Presentator']);
+    expect(nl.headers).toEqual(['Wat', 'Wie', 'Wanneer', 'P', 'Plan', 'Presentator']);
+    // A commitment without a P (made before the form asked) is filed as Project.
     expect(nl.rows.map((r) => r.cells)).toEqual([
-      ['Offerte; met "bijlage"', 'Anna de Wit', '2026-12-14', 'Acme 2027', 'Anna de Wit'],
-      [`'=HYPERLINK("x")`, 'Bram Jansen', '2026-12-20', 'Acme 2027', 'Anna de Wit'],
+      ['Offerte; met "bijlage"', 'Anna de Wit', '2026-12-14', 'Project', 'Acme 2027', 'Anna de Wit'],
+      [`'=HYPERLINK("x")`, 'Bram Jansen', '2026-12-20', 'Partnership', 'Acme 2027', 'Anna de Wit'],
     ]);
-    expect(commitmentsCsv(doc, names, 'en').split('\r\n')[0]).toBe('What,Who,When,Plan,Presenter');
+    expect(commitmentsCsv(doc, names, 'en').split('\r\n')[0]).toBe('What,Who,When,P,Plan,Presenter');
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The commitments of a meeting as CSV (one row per commitment: what, who, when, plan, presenter), for the
+ * The commitments of a meeting as CSV (one row per commitment: what, who, when, P, plan, presenter), for the
  * firm's own follow-up lists. Dutch files use `;` and English `,` (what Excel expects in each); dates stay
  * ISO `YYYY-MM-DD`, which every spreadsheet reads; cells a spreadsheet would run as a formula are escaped
  * (io/csv.ts `writeCsv`).
@@ -14,7 +14,14 @@ export function commitmentsCsv(
   lang: Locale,
 ): string {
   const headers = (
-    ['mt.col.what', 'mt.col.who', 'mt.col.when', 'mt.col.plan', 'mt.col.presenter'] as const
+    [
+      'mt.col.what',
+      'mt.col.who',
+      'mt.col.when',
+      'mt.col.quadrant',
+      'mt.col.plan',
+      'mt.col.presenter',
+    ] as const
   ).map((k) => translate(lang, k));
   const rows = Object.values(doc.commitments)
     .sort((a, b) => a.due.localeCompare(b.due) || a.id.localeCompare(b.id))
@@ -22,6 +29,8 @@ export function commitmentsCsv(
       c.what,
       names.person(c.ownerId),
       c.due,
+      // Commitments made before the form asked for a P land in Project (doc/commitments.ts).
+      translate(lang, `plans.quadrant.${c.quadrant ?? 'project'}`),
       names.plan(c.planId),
       names.person(doc.agenda[c.agendaItemId]?.presenterId ?? null),
     ]);
