@@ -1,6 +1,7 @@
 import { createEffect, createSignal, For, Show } from 'solid-js';
 import { listInvites, revokeAllInvites, revokeInvite, type ApiResult, type InviteInfo } from '../app/api.ts';
 import { formatDate, locale, t, tn } from '../i18n/index.ts';
+import { AskFirst } from './AskFirst.tsx';
 
 /**
  * The invite links made in this workspace from the Workspaces menu, each with Revoke, and "revoke all other
@@ -15,7 +16,6 @@ export function InviteList(props: {
   onFailed: (result: Extract<ApiResult<unknown>, { ok: false }>) => void;
 }) {
   const [invites, setInvites] = createSignal<InviteInfo[] | null>(null);
-  const [confirming, setConfirming] = createSignal(false);
   const [done, setDone] = createSignal<string | null>(null);
 
   const load = async () => {
@@ -43,7 +43,6 @@ export function InviteList(props: {
   };
   const revoke = async (invite: InviteInfo) => finished(await revokeInvite(props.token, invite.id));
   const revokeAll = async () => {
-    setConfirming(false);
     await finished(await revokeAllInvites(props.token));
   };
 
@@ -78,26 +77,15 @@ export function InviteList(props: {
           </Show>
         )}
       </Show>
-      <Show
-        when={confirming()}
-        fallback={
-          <button type="button" class="link" onClick={() => setConfirming(true)}>
-            {t('menu.invites.revokeAll')}
-          </button>
-        }
-      >
-        <div class="confirm" role="group" aria-label={t('menu.invites.revokeAll')}>
-          <p>{t('menu.invites.confirm')}</p>
-          <div class="row">
-            <button type="button" onClick={() => void revokeAll()}>
-              {t('menu.invites.confirmYes')}
-            </button>
-            <button type="button" class="link" onClick={() => setConfirming(false)}>
-              {t('menu.cancel')}
-            </button>
-          </div>
-        </div>
-      </Show>
+      <AskFirst
+        label={t('menu.invites.revokeAll')}
+        question={t('menu.invites.confirm')}
+        yes={t('menu.invites.confirmYes')}
+        no={t('menu.cancel')}
+        buttonClass="link"
+        class="confirm"
+        onYes={() => void revokeAll()}
+      />
       <Show when={done()}>
         <p aria-live="polite">{done()}</p>
       </Show>

@@ -7,6 +7,7 @@
  * relay's clock, so every screen shows the same time even when their clocks differ.
  */
 import { createEffect, createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
+import { AskFirst } from '../AskFirst.tsx';
 import { elapsedSeconds, orderedAgenda } from '../../../../core/meetingBoard.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { serverNow } from '../../app/clock.ts';
@@ -65,8 +66,6 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
   const present = () =>
     board.meeting.handle.presence().filter((p) => !p.self && p.user.id !== live().driverId);
   const [handTo, setHandTo] = createSignal('');
-  // Ending is for everyone and shows the summary: one more click to be sure (Escape or Cancel keeps going).
-  const [confirmEnd, setConfirmEnd] = createSignal(false);
 
   return (
     <section class="mt-livebar" aria-label={t('mt.live.timer')} data-live={live().status}>
@@ -186,37 +185,16 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
                 {t('mt.live.handOverDo')}
               </button>
             </Show>
-            <Show
-              when={confirmEnd()}
-              fallback={
-                <button type="button" class="danger" onClick={() => setConfirmEnd(true)}>
-                  {t('mt.live.end')}
-                </button>
-              }
-            >
-              <span
-                class="mt-confirm"
-                role="group"
-                aria-labelledby="mt-end-question"
-                onKeyDown={(e) => e.key === 'Escape' && setConfirmEnd(false)}
-              >
-                <span id="mt-end-question">{t('mt.live.endConfirm')}</span>
-                <button
-                  type="button"
-                  class="danger"
-                  ref={(el) => queueMicrotask(() => el.focus())}
-                  onClick={() => {
-                    setConfirmEnd(false);
-                    board.check(intents.end());
-                  }}
-                >
-                  {t('mt.live.endDo')}
-                </button>
-                <button type="button" onClick={() => setConfirmEnd(false)}>
-                  {t('mt.live.endCancel')}
-                </button>
-              </span>
-            </Show>
+            <AskFirst
+              label={t('mt.live.end')}
+              question={t('mt.live.endConfirm')}
+              yes={t('mt.live.endDo')}
+              no={t('mt.live.endCancel')}
+              buttonClass="danger"
+              class="mt-confirm"
+              nameByQuestion
+              onYes={() => board.check(intents.end())}
+            />
           </span>
         </Show>
       </Show>

@@ -3,46 +3,31 @@
  * (`deletedAt`, doc/intents/plan.ts `setDeleted`); the plan list and the "A relations without a plan" warning
  * leave it out, and the plan list's "Deleted plans" shows it again. Deleting asks first, in place.
  */
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 import type { AccountPlanDoc } from '../../../../core/model/index.ts';
 import type { DocHandle } from '../../app/docs.ts';
 import { formatDate, locale, t } from '../../i18n/index.ts';
+import { AskFirst } from '../AskFirst.tsx';
 import { createRefusal, RefusalMessage } from './sections.tsx';
 
 type Intents = DocHandle<'plan'>['store']['intents'];
 
 /** "Delete plan" for editors; a click asks "Delete …?" with Delete / Cancel in its place. */
 export function DeletePlanButton(props: { plan: AccountPlanDoc; intents: Intents; readOnly: boolean }) {
-  const [asking, setAsking] = createSignal(false);
   const refusal = createRefusal();
   return (
     <Show when={!props.readOnly && !props.plan.deletedAt}>
-      <Show
-        when={asking()}
-        fallback={
-          <button type="button" class="danger" onClick={() => setAsking(true)}>
-            {t('plans.delete')}
-          </button>
-        }
+      <AskFirst
+        label={t('plans.delete')}
+        question={t('plans.delete.ask', { title: props.plan.title || t('plans.untitled') })}
+        yes={t('plans.delete.yes')}
+        no={t('plans.delete.no')}
+        buttonClass="danger"
+        class="plan-confirm"
+        onYes={() => refusal.check(props.intents.setDeleted(true))}
       >
-        <div class="plan-confirm" role="group" aria-label={t('plans.delete')}>
-          <p>{t('plans.delete.ask', { title: props.plan.title || t('plans.untitled') })}</p>
-          <button
-            type="button"
-            class="danger"
-            ref={(el) => queueMicrotask(() => el.focus())}
-            onClick={() => {
-              if (refusal.check(props.intents.setDeleted(true))) setAsking(false);
-            }}
-          >
-            {t('plans.delete.yes')}
-          </button>
-          <button type="button" onClick={() => setAsking(false)}>
-            {t('plans.delete.no')}
-          </button>
-          <RefusalMessage message={refusal.message()} />
-        </div>
-      </Show>
+        <RefusalMessage message={refusal.message()} />
+      </AskFirst>
     </Show>
   );
 }
