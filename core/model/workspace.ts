@@ -297,6 +297,10 @@ export const PlanCard = z.looseObject({
 });
 export type PlanCard = z.infer<typeof PlanCard>;
 
+/** The cards of the plans in use — every plan of the index but the deleted ones (the lists, agendas, reviews). */
+export const plansInUse = (plans: Readonly<Record<string, PlanCard>> | undefined): PlanCard[] =>
+  Object.values(plans ?? {}).filter((p) => p.deleted !== true);
+
 /**
  * The workspace's card of an XXL tournament (DOMAIN.md §8): what the tournament list shows without opening
  * the tournament's own document. Kept by the clients that edit the tournament (core/tournamentBoard.ts

@@ -37,6 +37,7 @@ import type { Me } from './identity.ts';
 import type { DocHandle } from './docs.ts';
 import { createIndexedDoc, keepCardInStep, useDoc } from './indexedDocs.ts';
 import type { WorkspaceSession } from './session.ts';
+import { plansInUse } from '../../../core/model/index.ts';
 
 export interface MeetingSession {
   handle: DocHandle<'meeting'>;
@@ -280,9 +281,7 @@ export async function collectReview(
   const previous = doc.previousBoardId ? ws.meetings?.[doc.previousBoardId] : undefined;
   const plans: AccountPlanDoc[] = [];
   // A deleted plan's actions are not reviewed (doc/intents/plan.ts setDeleted).
-  const handles = Object.keys(ws.plans)
-    .filter((id) => !ws.plans[id]?.deleted)
-    .map((id) => session.docs.open('plan', id, { background: true }));
+  const handles = plansInUse(ws.plans).map((p) => session.docs.open('plan', p.id, { background: true }));
   try {
     await Promise.all(
       handles.map(async (h) => {

@@ -12,6 +12,7 @@ import { useBoard, useNames, useOpenPlans } from './board.tsx';
 import type { DocHandle } from '../../app/docs.ts';
 import { changesSinceMeeting } from '../../app/meetings.ts';
 import type { Position } from './position.ts';
+import { plansInUse } from '../../../../core/model/index.ts';
 
 export function AgendaSection(props: { current: string | null; onShow: (p: Position) => void }) {
   const ws = useWorkspace();
@@ -191,11 +192,7 @@ function AddToAgenda() {
   const ws = useWorkspace();
   const board = useBoard();
   const names = useNames();
-  const plans = createMemo(() =>
-    Object.values(ws.data()?.plans ?? {})
-      .filter((p) => !p.deleted)
-      .sort((a, b) => a.title.localeCompare(b.title)),
-  );
+  const plans = createMemo(() => plansInUse(ws.data()?.plans).sort((a, b) => a.title.localeCompare(b.title)));
   const [planId, setPlanId] = createSignal('');
   const [presenterId, setPresenterId] = createSignal('');
   const [minutes, setMinutes] = createSignal(10);

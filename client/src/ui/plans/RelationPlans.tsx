@@ -12,14 +12,14 @@ import { createOnce } from '../once.ts';
 import { Completeness } from './Completeness.tsx';
 import { createRefusal, RefusalMessage } from './sections.tsx';
 import './plans.css';
+import { plansInUse } from '../../../../core/model/index.ts';
 
 export function RelationPlans(props: { relation: Relation }) {
   const ws = useWorkspace();
   const navigate = useNavigate();
   const refusal = createRefusal();
   const plans = createMemo(() =>
-    Object.values(ws.data()?.plans ?? {})
-      .filter((p) => !p.deleted)
+    plansInUse(ws.data()?.plans)
       .filter((p) => p.relationIds.includes(props.relation.id))
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)),
   );

@@ -6,6 +6,7 @@
 import type { AbcClass, PlanCard, WorkspaceDoc } from '../../../../core/model/index.ts';
 import type { ClassifiedRelation } from '../../../../core/abc/index.ts';
 import { relationNamesOf } from '../relations/relationNames.ts';
+import { plansInUse } from '../../../../core/model/index.ts';
 
 export interface PlanRow {
   id: string;
@@ -126,11 +127,7 @@ export function aRelationsWithoutPlan(
   classOf: ReadonlyMap<string, Pick<ClassifiedRelation, 'class'>>,
   collator: Intl.Collator,
 ): { id: string; name: string; ownerId: string | null }[] {
-  const covered = new Set(
-    Object.values(ws.plans ?? {})
-      .filter((p) => p.deleted !== true)
-      .flatMap((p) => p.relationIds),
-  );
+  const covered = new Set(plansInUse(ws.plans).flatMap((p) => p.relationIds));
   return Object.values(ws.relations)
     .filter((r) => classOf.get(r.id)?.class === 'A' && !covered.has(r.id))
     .map((r) => ({ id: r.id, name: r.name, ownerId: r.ownerId }))
