@@ -23,25 +23,23 @@ export function FindingsPanel(props: { findings: Finding[] }) {
   // which <For> matches by value. Every keystroke makes new finding objects; keyed by object (or by position)
   // every row of the panel was rebuilt or rewritten and the whole panel repainted — 100 rows per keystroke in
   // a 500-action plan (issue 7 §5). Now a row is touched only when its finding comes or goes.
-  const byKey = createMemo(() => {
-    const map = new Map<string, Finding>();
-    for (const f of props.findings) map.set(findingKey(f), f);
-    return map;
-  });
-  const keysOf = createMemo(() => {
-    const by = new Map<Severity, string[]>();
+  // One pass: each finding's key, by severity, and the finding a key stands for.
+  const index = createMemo(() => {
+    const byKey = new Map<string, Finding>();
+    const keysOf = new Map<Severity, string[]>();
     for (const f of props.findings) {
-      const list = by.get(f.severity);
-      if (list) list.push(findingKey(f));
-      else by.set(f.severity, [findingKey(f)]);
+      const key = findingKey(f);
+      byKey.set(key, f);
+      const list = keysOf.get(f.severity);
+      if (list) list.push(key);
+      else keysOf.set(f.severity, [key]);
     }
-    return by;
+    return { byKey, keysOf };
   });
-  const groups = createMemo(
-    () => GROUPS.filter((g) => (keysOf().get(g.severity)?.length ?? 0) > 0),
-    undefined,
-    { equals: sameList },
-  );
+  const keysOf = (severity: Severity) => index().keysOf.get(severity) ?? [];
+  const groups = createMemo(() => GROUPS.filter((g) => keysOf(g.severity).length > 0), undefined, {
+    equals: sameList,
+  });
   const go = (f: Finding) => {
     const missing = typeof f.params?.missing === 'string' ? f.params.missing.split(',')[0] : undefined;
     // A long action table renders only the rows in view: let it bring the row in first.
@@ -60,7 +58,7 @@ export function FindingsPanel(props: { findings: Finding[] }) {
       </p>
       <For each={groups()}>
         {(group) => {
-          const keys = createMemo(() => keysOf().get(group.severity) ?? [], undefined, { equals: sameList });
+          const keys = createMemo(() => keysOf(group.severity), undefined, { equals: sameList });
           return (
             <section class="findings-group" data-severity={group.severity}>
               <h3>
@@ -70,7 +68,7 @@ export function FindingsPanel(props: { findings: Finding[] }) {
                 <For each={keys()}>
                   {(key) => {
                     // Read once (rows are made untracked): the key says all the row shows.
-                    const f = byKey().get(key)!;
+                    const f = index().byKey.get(key)!;
                     return (
                       <li>
                         <button type="button" class="finding" data-rule={f.id} onClick={() => go(f)}>
