@@ -176,3 +176,30 @@ test('the workspace: what changed in relations since a version, by whom (Import 
   await axeClean(anna, '.hist-ws');
   await panel(anna).screenshot({ path: '/tmp/shots/history-workspace-en.png' });
 });
+
+test('while someone keeps typing, what changed follows at least every 2 s (the derived views’ timer, not a debounce that waits for a pause)', async ({
+  browser,
+}) => {
+  const anna = await openAs(browser, 'Anna', haard.inviteUrl);
+  await anna.getByRole('link', { name: 'Account plans' }).click();
+  await anna.getByRole('button', { name: 'Start a plan for Acme BV' }).click();
+  await expect(anna.getByLabel('Plan title')).toHaveValue(/Acme BV/);
+  await anna.getByRole('button', { name: 'Add goal' }).click();
+  await goalTitle(anna).fill('Keep Acme');
+  await history(anna).getByLabel('Name of the new version').fill('Before typing');
+  await history(anna).getByRole('button', { name: 'Save version' }).click();
+  await history(anna).getByLabel('Compare').selectOption('version');
+  await chooseVersion(anna, 'From version', 'Before typing');
+  await expect(history(anna).locator('.hist-nothing')).toBeVisible();
+
+  // One key every 150 ms for ~10 s: never 400 ms of quiet until the end.
+  await anna.getByRole('textbox', { name: 'Situation', exact: true }).click();
+  let typingDone = false;
+  const typing = anna.keyboard
+    .type('Acme merges with Bolt in the third quarter of next year, their CFO told us.', { delay: 150 })
+    .then(() => (typingDone = true));
+  await expect(history(anna).locator('.hist-change[data-type="text"] ins')).toContainText('merges with');
+  expect(typingDone).toBe(false);
+  await typing;
+  await expect(history(anna).locator('.hist-change[data-type="text"] ins')).toContainText('CFO told us.');
+});

@@ -3,11 +3,12 @@
  * two versions), grouped newest first with who and when; the version list with "Save version"; a version
  * opened read-only; and — where the document allows — "Restore this version" after a confirmation.
  */
-import { createEffect, createMemo, createSignal, For, on, onCleanup, Show, type JSX } from 'solid-js';
+import { createMemo, createSignal, For, Show, type JSX } from 'solid-js';
 import { groupChanges, type Change } from '../../../../core/history/index.ts';
 import { meetingBoardOf, type DocVersion } from '../../../../doc/history/index.ts';
 import type { Result } from '../../../../doc/index.ts';
 import { useHistory, type HistoryHandle } from '../../app/history.ts';
+import { createSettled } from '../../app/settled.ts';
 import type { Me } from '../../app/identity.ts';
 import { todayIso } from '../../app/today.ts';
 import { locale, t } from '../../i18n/index.ts';
@@ -60,21 +61,10 @@ export function HistoryPanel(props: HistoryPanelProps) {
   const newestFirst = createMemo(() => [...history.versions()].reverse());
   const byId = (id: string) => history.versions().find((v) => v.id === id) ?? null;
 
-  // Recompute after the document has been still for a moment, not on every keystroke (a year-old plan of
-  // 500 actions takes ~0.1 s: npm run bench:history).
-  const [settled, setSettled] = createSignal(0);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  createEffect(
-    on(
-      () => props.handle.store.version(),
-      (v) => {
-        clearTimeout(timer);
-        timer = setTimeout(() => setSettled(v), 400);
-      },
-      { defer: true },
-    ),
-  );
-  onCleanup(() => clearTimeout(timer));
+  // Recompute once the document has been still for a moment, not on every keystroke (a year-old plan of 500
+  // actions takes ~0.1 s: npm run bench:history) — the plan's derived views' timer (app/settled.ts): 400 ms of
+  // quiet, and at least every 2 s while a colleague keeps typing.
+  const settled = createSettled(() => props.handle.store.version(), { quietMs: 400 });
 
   const comparison = createMemo(() => {
     settled(); // recompute when the document changed
