@@ -89,6 +89,8 @@ test('a named version: what changed since it and who did it; restore reaches a c
   const textChange = changes.locator('.hist-change[data-type="text"]');
   await expect(textChange.locator('ins')).toContainText('Acme merges in Q3.');
   await expect(textChange).toContainText('by Bram');
+  // Grouped by the day the changes were made (not "Since …", which read as the version compared with).
+  await expect(changes.locator('h4').first()).toHaveText(/^Changed on \d{1,2} \w{3} \d{4}$/);
   await axeClean(anna);
   await history(anna).screenshot({ path: '/tmp/shots/history-changes-en.png' });
 
@@ -146,6 +148,9 @@ test('the history panel in Dutch: since a date, versions, axe-clean', async ({ b
     'Doel toegevoegd: Acme behouden na de fusie',
   );
   await expect(history(anna).locator('.hist-groups')).toContainText('door Anna');
+  await expect(history(anna).locator('.hist-groups h4').first()).toHaveText(
+    /^Gewijzigd op \d{1,2} \w{3} \d{4}$/,
+  );
   await expect(anna.locator('body')).not.toContainText('⟦');
   await axeClean(anna);
   await history(anna).screenshot({ path: '/tmp/shots/history-changes-nl.png' });

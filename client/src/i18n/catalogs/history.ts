@@ -19,9 +19,8 @@ export const en = {
   'hist.noVersions':
     'No version yet. The first edit of each day makes one, or save one yourself below; from then on you can see what changed.',
   'hist.nothing': 'Nothing changed.',
-  'hist.group.since': 'Since {when}',
-  'hist.group.before': 'Before {when}',
-  'hist.group.unknown': 'Earlier',
+  'hist.group.day': 'Changed on {when}',
+  'hist.group.unknown': 'Before the oldest version',
   'hist.by': 'by {names}',
   'hist.by.unknown': 'by someone',
   'hist.change.added': '{what} added: {label}',
@@ -140,9 +139,8 @@ export const nl: Record<keyof typeof en, string> = {
   'hist.noVersions':
     'Nog geen versie. De eerste wijziging van elke dag maakt er een, of sla hieronder zelf een versie op; vanaf dan zie je wat er veranderd is.',
   'hist.nothing': 'Er is niets veranderd.',
-  'hist.group.since': 'Sinds {when}',
-  'hist.group.before': 'Vóór {when}',
-  'hist.group.unknown': 'Eerder',
+  'hist.group.day': 'Gewijzigd op {when}',
+  'hist.group.unknown': 'Vóór de oudste versie',
   'hist.by': 'door {names}',
   'hist.by.unknown': 'door iemand',
   'hist.change.added': '{what} toegevoegd: {label}',

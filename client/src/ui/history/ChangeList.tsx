@@ -5,7 +5,7 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import type { Attribution, Change, ChangeGroup } from '../../../../core/history/index.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
-import { fieldLabel, formatDay, formatValue, recordLabel, type ValueLookups } from './format.ts';
+import { fieldLabel, formatValue, groupHeading, recordLabel, type ValueLookups } from './format.ts';
 
 export interface ChangeListProps {
   groups: ChangeGroup[];
@@ -110,9 +110,7 @@ export function ChangeList(props: ChangeListProps) {
         <For each={props.groups}>
           {(g) => (
             <li>
-              <h4>
-                {g.since ? t('hist.group.since', { when: formatDay(g.since) }) : t('hist.group.unknown')}
-              </h4>
+              <h4>{groupHeading(g.since)}</h4>
               <ul class="hist-changes">
                 <For each={g.changes}>{(c) => <Line change={c} />}</For>
               </ul>

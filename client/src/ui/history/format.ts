@@ -102,5 +102,14 @@ export const formatWhen = (iso: string): string =>
 export const formatDay = (iso: string): string =>
   new Date(iso).toLocaleDateString(localeTag(locale()), { day: 'numeric', month: 'short', year: 'numeric' });
 
+/**
+ * The heading of a group of changes (core/history `groupChanges`): the day they were made, in both modes of
+ * comparison — "Changed on 30 Nov 2026" — never "Since …", which read as the start of the comparison. A group's
+ * `since` is the time of the newest version without its changes, and every day with edits gets a version
+ * (doc/history/daily.ts), so its day is the day of the changes. Null: older than every version.
+ */
+export const groupHeading = (since: string | null): string =>
+  since ? t('hist.group.day', { when: formatDay(since) }) : t('hist.group.unknown');
+
 /** The local day (YYYY-MM-DD) of an ISO date-time: how changes are grouped. */
 export const localDay = (iso: string): string => todayIso(new Date(iso));
