@@ -96,6 +96,14 @@ export const LiveState = z.looseObject({
    */
   driverId: z.optional(z.nullable(Id)),
   driverName: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  /**
+   * Where the meeting stood when it was ended (the presentation and its step), so that reopening goes on from
+   * there; null when it was ended after the last presentation. Set by `end`, cleared by `reopen`. Optional:
+   * boards ended before it reopen at the last presentation's closing step.
+   */
+  resumeAt: z.optional(
+    z.nullable(z.looseObject({ agendaItemId: Id, step: RuitStep, planStep: z.nullable(PlanSubstep) })),
+  ),
 });
 export type LiveState = z.infer<typeof LiveState>;
 

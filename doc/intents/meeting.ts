@@ -363,8 +363,12 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
       return setLive('setStep', atPosition(live, agendaItemId, index));
     },
     /**
-     * Open an ended meeting again (the facilitator ended it too early): it runs again at the point after the
-     * last presentation ("all presentations done"), with `driver` facilitating. Refused unless it has ended.
+     * Open an ended meeting again (ended too early, or a commitment forgotten): it runs again where a person
+     * goes on — at the presentation and step where it was ended (`live.resumeAt`), else (ended after the last
+     * presentation, or a board ended before `resumeAt` existed) at the last presentation's closing step, with its
+     * commitments form; its timer starts again. `driver` facilitates from then on. Like "End meeting", it is the
+     * facilitator's: refused when the meeting has a facilitator (`driverId`) other than `driver` — someone else
+     * takes over facilitation first (`handOver`). Refused unless it has ended.
      */
     reopen: (driver?: Driver): Result<undefined> => {
       const live = currentLive();
@@ -377,25 +381,61 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
             'alleen een afgesloten overleg kan weer worden geopend',
           ),
         ]);
+      if (driver && live.driverId && live.driverId !== driver.id) {
+        const name = live.driverName || 'the facilitator';
+        const naam = live.driverName || 'de voorzitter';
+        return fail([
+          issue(
+            'live.driverId',
+            REFUSAL.invalidMove,
+            `only ${name}, who facilitated the meeting, can reopen it; take over facilitation first`,
+            `alleen ${naam}, die het overleg voorzat, kan het heropenen; neem eerst het voorzitterschap over`,
+          ),
+        ]);
+      }
+      const agenda = orderedAgenda();
+      const resume =
+        live.resumeAt && agenda.some((a) => a.id === live.resumeAt!.agendaItemId) ? live.resumeAt : null;
+      const closing = POSITIONS.findIndex((p) => p.step === 'closing');
+      const index = resume
+        ? Math.max(
+            0,
+            POSITIONS.findIndex(
+              (p) =>
+                p.step === resume.step && p.planStep === (resume.step === 'plan' ? resume.planStep : null),
+            ),
+          )
+        : closing;
+      const itemId = resume?.agendaItemId ?? agenda[agenda.length - 1]?.id ?? null;
+      const { resumeAt: _resumeAt, ...rest } = live;
       return setLive('reopen', {
-        ...live,
-        status: 'running',
-        agendaItemId: null,
-        step: 'opening',
-        planStep: null,
-        timerStartedAt: null,
+        ...atPosition({ ...rest, timerStartedAt: null }, itemId, index),
         ...(driver ? { driverId: driver.id, driverName: driver.name } : {}),
       });
     },
-    end: (): Result<undefined> =>
-      setLive('end', {
-        ...currentLive(),
+    /** End the meeting for everyone; where it stood is kept (`resumeAt`) for `reopen`. */
+    end: (): Result<undefined> => {
+      const live = currentLive();
+      const resumeAt =
+        live.status === 'ended'
+          ? (live.resumeAt ?? null)
+          : live.status === 'running' && live.agendaItemId && agendaItem(live.agendaItemId)
+            ? {
+                agendaItemId: live.agendaItemId,
+                step: live.step,
+                planStep: live.step === 'plan' ? live.planStep : null,
+              }
+            : null;
+      return setLive('end', {
+        ...live,
         status: 'ended',
         agendaItemId: null,
         step: 'opening',
         planStep: null,
         timerStartedAt: null,
-      }),
+        resumeAt,
+      });
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  INITIAL_LIVE,
   INTENT_META,
   meetingIntents,
   planIntents,
@@ -534,17 +535,63 @@ describe('intent semantics', () => {
       timerStartedAt: null,
     });
     expect(m.next().ok).toBe(false);
-    // Ended too early: the facilitator reopens it, after the last presentation, and drives it again.
+    // Ended too early: the facilitator reopens it where it was ended (the last presentation's closing), and
+    // drives it again.
     assertOk(m.reopen({ id: 'u-anna', name: 'Anna' }));
     expect(readMeeting(doc)!.live).toMatchObject({
       status: 'running',
-      agendaItemId: null,
-      timerStartedAt: null,
+      agendaItemId: 'new-1',
+      step: 'closing',
       driverId: 'u-anna',
     });
+    expect((readMeeting(doc)!.live as { timerStartedAt: string | null }).timerStartedAt).not.toBeNull();
     expect(m.reopen().ok).toBe(false); // only an ended meeting reopens
-    assertOk(m.previous());
+  });
+
+  it.each([
+    ['ended after the last presentation', 16, { agendaItemId: 'new-1', step: 'closing', planStep: null }],
+    ['ended in the first presentation’s goals', 2, { agendaItemId: 'm-1', step: 'plan', planStep: 'goals' }],
+    [
+      'ended at the second presentation’s opening',
+      7,
+      { agendaItemId: 'new-1', step: 'opening', planStep: null },
+    ],
+  ])('reopening a meeting %s goes on there, not after the last presentation', (_case, nexts, expected) => {
+    const { doc, m } = meeting();
+    assertOk(m.addAgendaItem({ planId: 'plan-2', presenterId: 'w-2' }));
+    assertOk(m.start({ id: 'u-anna', name: 'Anna' }));
+    for (let i = 0; i < nexts; i++) assertOk(m.next());
+    assertOk(m.end());
+    assertOk(m.reopen({ id: 'u-anna', name: 'Anna' }));
+    const live = readMeeting(doc)!.live;
+    expect(live).toMatchObject({ status: 'running', ...expected });
+    expect(live).not.toHaveProperty('resumeAt');
+  });
+
+  it('a board ended before `resumeAt` reopens at its last presentation; an empty agenda after it', () => {
+    const { doc, m } = meeting();
+    assertOk(m.addAgendaItem({ planId: 'plan-2', presenterId: 'w-2' }));
+    assertOk(m.start());
+    doc.getMap('board').set('live', { ...INITIAL_LIVE, status: 'ended' }); // as an older client ended it
+    assertOk(m.reopen());
     expect(readMeeting(doc)!.live).toMatchObject({ agendaItemId: 'new-1', step: 'closing' });
+  });
+
+  it('reopening is the facilitator’s, as ending is: someone else takes over facilitation first', () => {
+    const { doc, m } = meeting();
+    assertOk(m.start({ id: 'u-anna', name: 'Anna' }));
+    assertOk(m.end());
+    const refused = m.reopen({ id: 'u-bram', name: 'Bram' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.issues[0]!.message).toContain('only Anna, who facilitated the meeting');
+    expect(readMeeting(doc)!.live).toMatchObject({ status: 'ended' }); // nothing written
+    assertOk(m.handOver({ id: 'u-bram', name: 'Bram' }));
+    assertOk(m.reopen({ id: 'u-bram', name: 'Bram' }));
+    expect(readMeeting(doc)!.live).toMatchObject({
+      status: 'running',
+      agendaItemId: 'm-1',
+      driverId: 'u-bram',
+    });
   });
 
   it('the presentation timer restarts only when the presentation changes', () => {

@@ -1,7 +1,8 @@
 /**
  * The end of the meeting: its title, date, facilitator and participants (printed too), the successes celebrated, the review's outcomes, every commitment (what, who, when,
  * which plan) and the questions and feedback per presentation — to print (or save as PDF from the print
- * dialog) and the commitments as CSV. Ended too early, it can be reopened (whoever reopens facilitates).
+ * dialog) and the commitments as CSV. Ended too early, its facilitator reopens it where it ended (anyone else
+ * takes over facilitation first, as for ending it).
  */
 import { createMemo, For, Show } from 'solid-js';
 import { orderedAgenda } from '../../../../core/meetingBoard.ts';
@@ -18,6 +19,8 @@ export function Summary() {
   const me = () => ({ id: ws.me.id, name: ws.me.name });
   const names = useNames();
   const doc = board.doc;
+  // Reopening is the facilitator's, as ending is (doc/intents/meeting.ts reopen): anyone else takes over first.
+  const mayReopen = () => !doc().live.driverId || doc().live.driverId === ws.me.id;
   const agenda = createMemo(() => orderedAgenda(doc()));
   const review = createMemo(() =>
     Object.values(doc().review).sort(
@@ -62,7 +65,7 @@ export function Summary() {
       <div class="panel-head">
         <h2 id="mt-summary-title">{t('mt.summary')}</h2>
         <span class="mt-summary-tools">
-          <Show when={!board.readOnly()}>
+          <Show when={!board.readOnly() && mayReopen()}>
             <button
               type="button"
               title={t('mt.live.reopenHint')}
@@ -83,6 +86,18 @@ export function Summary() {
           </button>
         </span>
       </div>
+      <Show when={!board.readOnly() && !mayReopen()}>
+        <p class="muted mt-reopen-other" data-testid="reopen-other">
+          {t('mt.live.reopenByOther', { name: doc().live.driverName || t('mt.live.someone') })}{' '}
+          <button
+            type="button"
+            class="link"
+            onClick={() => board.check(board.meeting.handle.store.intents.handOver(me()))}
+          >
+            {t('mt.live.takeOver')}
+          </button>
+        </p>
+      </Show>
       <dl class="mt-summary-meta" data-testid="summary-meta">
         <div>
           <dt>{t('mt.field.date')}</dt>
