@@ -9,7 +9,9 @@
  *   from before), each once, presenter by presenter.
  * - `elapsedSeconds`: the presentation timer every participant sees the same.
  * - `firstMoveDay` / `movedToProblem`: the earliest new due date a review item can be moved to.
+ * - `meetingDateProblem` / `meetingDateNotes`: which dates a board refuses, and which it takes with a warning.
  */
+import { addDays, isIsoDate } from './dates.ts';
 import type { AccountPlanDoc, MeetingBoardDoc, MeetingCard, ReviewItem } from './model/index.ts';
 
 /** A meeting's planned length when the board has none, minutes (doc/kinds/meeting.ts uses the same). */
@@ -160,4 +162,43 @@ export function movedToProblem(
   if (!movedTo || !/^\d{4}-\d{2}-\d{2}$/.test(movedTo) || Number.isNaN(Date.parse(`${movedTo}T00:00:00Z`)))
     return 'missing';
   return movedTo < firstMoveDay(boardDate) ? 'notAfterMeeting' : null;
+}
+
+/**
+ * The days a meeting board can be dated, inclusive (YYYY-MM-DD). A date outside them is a slip of the keyboard
+ * (a date field fills the year digit by digit: "0002", "0020", "0202"; "20266"), not a meeting a firm held or
+ * plans: Haard's records start in 2000 (the tournament's years too, core/model/workspace.ts).
+ */
+export const MEETING_DATES = { first: '2000-01-01', last: '2099-12-31' } as const;
+
+/**
+ * Why `date` cannot be a meeting board's date: `notADate` (empty, not `YYYY-MM-DD`, or no real day such as 31
+ * February), `outOfRange` (outside MEETING_DATES), or null when it can. A date in the past is not a problem: a
+ * firm may record a meeting after it was held (see meetingDateNotes for the warning it gets).
+ */
+export function meetingDateProblem(date: unknown): 'notADate' | 'outOfRange' | null {
+  if (!isIsoDate(date)) return 'notADate';
+  return date < MEETING_DATES.first || date > MEETING_DATES.last ? 'outOfRange' : null;
+}
+
+/** Days ahead of today after which a meeting's date is worth a second look (a year: is the year right?). */
+export const FAR_AHEAD_DAYS = 366;
+
+/**
+ * What to say beside an accepted meeting date, for a meeting that has not started (once it runs or has ended,
+ * its date is what it was): `past` — before `today` (fine for a meeting recorded afterwards; it lists under
+ * the past meetings), `farAhead` — more than FAR_AHEAD_DAYS after today, `beforePrevious` — before the date of
+ * the board it follows (its review then has no days to cover). All dates YYYY-MM-DD; none for a refused date.
+ */
+export function meetingDateNotes(
+  date: string,
+  context: { today: string; previousDate: string | null; status: MeetingBoardDoc['live']['status'] },
+): ('past' | 'farAhead' | 'beforePrevious')[] {
+  if (meetingDateProblem(date) !== null || context.status !== 'notStarted') return [];
+  const notes: ('past' | 'farAhead' | 'beforePrevious')[] = [];
+  if (date < context.today) notes.push('past');
+  const farFrom = addDays(context.today, FAR_AHEAD_DAYS);
+  if (farFrom !== null && date > farFrom) notes.push('farAhead');
+  if (context.previousDate !== null && date < context.previousDate) notes.push('beforePrevious');
+  return notes;
 }

@@ -1,6 +1,6 @@
 /** Meeting-board intents (DOMAIN.md §7): agenda, review, cards, commitments, successes, facilitator controls. */
 import * as Y from 'yjs';
-import { movedToProblem } from '../../core/meetingBoard.ts';
+import { MEETING_DATES, meetingDateProblem, movedToProblem } from '../../core/meetingBoard.ts';
 import { IsoDate } from '../../core/model/common.ts';
 import {
   LiveState,
@@ -279,7 +279,11 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         landed: true,
       }),
 
-    /** Change the board's title, date, facilitator, participants or length (validated field by field). */
+    /**
+     * Change the board's title, date, facilitator, participants or length (validated field by field; nothing
+     * is written when one is refused). A date must be a real day within MEETING_DATES (core/meetingBoard.ts
+     * meetingDateProblem); a past one is taken (a meeting recorded afterwards) — the screen warns.
+     */
     updateBoard: (patch: BoardPatch): Result<undefined> => {
       const shape = MeetingBoardDoc.shape;
       for (const [key, value] of Object.entries(patch)) {
@@ -287,6 +291,15 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         const parsed = validate(schema, value, key);
         if (!parsed.ok) return parsed;
       }
+      if (patch.date !== undefined && meetingDateProblem(patch.date) === 'outOfRange')
+        return fail([
+          issue(
+            'date',
+            'custom',
+            `must be a day from ${MEETING_DATES.first.slice(0, 4)} to ${MEETING_DATES.last.slice(0, 4)}; ${patch.date} is not`,
+            `moet een dag van ${MEETING_DATES.first.slice(0, 4)} tot en met ${MEETING_DATES.last.slice(0, 4)} zijn; ${patch.date} is dat niet`,
+          ),
+        ]);
       return commit(ctx, 'updateBoard', () => {
         for (const [key, value] of Object.entries(patch))
           if (value !== undefined && !deepEqual(toJson(board.get(key)), value))

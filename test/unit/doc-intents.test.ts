@@ -577,6 +577,20 @@ describe('intent semantics', () => {
     expect(readMeeting(doc)!.live).toMatchObject({ agendaItemId: 'new-1', step: 'closing' });
   });
 
+  it('a board date that cannot be a meeting’s is refused naming the field, nothing written; a past one is taken', () => {
+    const { doc, m } = meeting();
+    const before = readMeeting(doc)!.date;
+    for (const date of ['0002-11-30', '2100-01-01', '2026-02-31', '']) {
+      const r = m.updateBoard({ date, title: 'Overleg' });
+      expect(r.ok, date).toBe(false);
+      if (!r.ok) expect(r.issues[0]!.path).toBe('date');
+    }
+    expect(readMeeting(doc)!.date).toBe(before);
+    expect(readMeeting(doc)!.title).not.toBe('Overleg');
+    assertOk(m.updateBoard({ date: '2021-06-01' })); // recorded afterwards
+    expect(readMeeting(doc)!.date).toBe('2021-06-01');
+  });
+
   it('reopening is the facilitator’s, as ending is: someone else takes over facilitation first', () => {
     const { doc, m } = meeting();
     assertOk(m.start({ id: 'u-anna', name: 'Anna' }));

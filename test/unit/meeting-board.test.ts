@@ -8,6 +8,8 @@ import {
   elapsedSeconds,
   firstMoveDay,
   meetingCardOf,
+  meetingDateNotes,
+  meetingDateProblem,
   movedToProblem,
   previousBoard,
   reviewCandidates,
@@ -176,5 +178,43 @@ describe('movedToProblem: a moved action gets a new date after the meeting', () 
     expect(firstMoveDay('2026-11-30')).toBe('2026-12-01');
     expect(firstMoveDay('2026-12-31')).toBe('2027-01-01');
     expect(firstMoveDay('2028-02-28')).toBe('2028-02-29');
+  });
+});
+
+describe('meetingDateProblem: impossible dates are refused, past ones are not', () => {
+  it.each([
+    ['2026-11-30', null],
+    ['2020-03-02', null], // held years ago: recorded afterwards
+    ['2000-01-01', null],
+    ['2099-12-31', null],
+    ['0002-11-30', 'outOfRange'], // the date field while the year is typed digit by digit
+    ['0202-11-30', 'outOfRange'],
+    ['1999-12-31', 'outOfRange'],
+    ['2100-01-01', 'outOfRange'],
+    ['2026-02-31', 'notADate'],
+    ['2026-13-01', 'notADate'],
+    ['', 'notADate'],
+    ['30-11-2026', 'notADate'],
+    [null, 'notADate'],
+  ])('%s → %s', (date, expected) => {
+    expect(meetingDateProblem(date)).toBe(expected);
+  });
+});
+
+describe('meetingDateNotes: what an accepted date is warned about', () => {
+  const today = '2026-11-30';
+  it.each([
+    ['2026-12-14', null, 'notStarted', []],
+    ['2026-11-30', null, 'notStarted', []],
+    ['2026-11-02', null, 'notStarted', ['past']],
+    ['2027-11-30', null, 'notStarted', []],
+    ['2027-12-02', null, 'notStarted', ['farAhead']],
+    ['2026-11-02', '2026-11-16', 'notStarted', ['past', 'beforePrevious']],
+    ['2026-12-14', '2026-11-16', 'notStarted', []],
+    ['2026-11-02', null, 'running', []], // a meeting under way or held keeps its date without a remark
+    ['2026-11-02', null, 'ended', []],
+    ['0002-11-30', null, 'notStarted', []], // refused, not warned about
+  ] as const)('%s (previous %s, %s) → %j', (date, previousDate, status, expected) => {
+    expect(meetingDateNotes(date, { today, previousDate, status })).toEqual(expected);
   });
 });

@@ -138,6 +138,19 @@ export async function readPlan(haard: Haard, id: string): Promise<AccountPlanDoc
   }
 }
 
+/** Read meeting board `id` as the relay has it now; throws when the relay has none. */
+export async function readMeeting(haard: Haard, id: string): Promise<MeetingBoardDoc> {
+  const c = connect(haard, `${haard.workspaceId}/meeting/${id}`);
+  try {
+    await until('the relay sync', () => c.provider.synced);
+    const board = readDocument('meeting', c.doc) as unknown as MeetingBoardDoc | null;
+    if (!board) throw new Error(`seed: the relay has no meeting board ${id}`);
+    return board;
+  } finally {
+    c.destroy();
+  }
+}
+
 /** The workspace's criteria ids in display order (the server seeds four starter criteria). */
 export const criterionIds = (data: WorkspaceDoc): string[] =>
   Object.values(data.criteria)

@@ -38,6 +38,11 @@ export const en = {
   'mt.details': 'Meeting details',
   'mt.field.title': 'Title',
   'mt.field.date': 'Date',
+  'mt.date.kept': 'The date stays {date}.',
+  'mt.date.past':
+    'This date is in the past: fine for a meeting you record afterwards (it is listed under Past).',
+  'mt.date.farAhead': 'This date is more than a year ahead. Is the year right?',
+  'mt.date.beforePrevious': 'This date is before that of the meeting this one follows ({date}).',
   'mt.field.length': 'Length (minutes)',
   'mt.field.facilitator': 'Facilitator',
   'mt.field.participants': 'Participants',
@@ -230,6 +235,11 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.details': 'Gegevens van het overleg',
   'mt.field.title': 'Titel',
   'mt.field.date': 'Datum',
+  'mt.date.kept': 'De datum blijft {date}.',
+  'mt.date.past':
+    'Deze datum ligt in het verleden: prima voor een overleg dat je achteraf vastlegt (het staat dan bij Gehouden).',
+  'mt.date.farAhead': 'Deze datum ligt meer dan een jaar vooruit. Klopt het jaar?',
+  'mt.date.beforePrevious': 'Deze datum ligt vóór die van het overleg waarop dit volgt ({date}).',
   'mt.field.length': 'Duur (minuten)',
   'mt.field.facilitator': 'Voorzitter',
   'mt.field.participants': 'Deelnemers',

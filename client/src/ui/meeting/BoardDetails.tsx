@@ -1,10 +1,14 @@
 /**
  * The board's own details, folded away: title, date, length, facilitator and participants (changed live,
- * validated by the board's intents), and the audience link — a viewer invite that opens this board, read-only,
+ * validated by the board's intents; a date that cannot be a meeting's is refused beside its field, a past one is
+ * taken with a remark — a firm may record a meeting after it was held), and the audience link — a viewer invite that opens this board, read-only,
  * following the facilitator.
  */
-import { createSignal, For, Show, untrack } from 'solid-js';
+import { createMemo, createSignal, For, Show, untrack } from 'solid-js';
+import { MEETING_DATES, meetingDateNotes, meetingDateProblem } from '../../../../core/meetingBoard.ts';
 import { createInvite } from '../../app/api.ts';
+import { todayIso } from '../../app/today.ts';
+import { issuesText } from '../relations/common.tsx';
 import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { useBoard, useNames } from './board.tsx';
@@ -45,7 +49,27 @@ export function BoardDetails() {
   // A title still the default for the old date follows the new date ("… 30 Nov 2026" → "… 14 Dec 2026").
   const defaultTitle = (date: string) =>
     t('mt.defaultTitle', { date: date ? formatDate(locale(), date) : '' });
+  // A date that cannot be a meeting's is refused beside the field, nothing written (meetingDateProblem); an
+  // accepted one that is past, far ahead or before the previous meeting gets a remark (meetingDateNotes).
+  const [dateError, setDateError] = createSignal<string | null>(null);
+  const previousDate = () =>
+    (doc().previousBoardId && ws.data()?.meetings?.[doc().previousBoardId!]?.date) || null;
+  const notes = createMemo(() =>
+    meetingDateNotes(doc().date, {
+      today: todayIso(),
+      previousDate: previousDate(),
+      status: doc().live.status,
+    }),
+  );
   const changeDate = (date: string) => {
+    if (meetingDateProblem(date) !== null) {
+      const refused = intents.updateBoard({ date });
+      setDateError(
+        `${refused.ok ? '' : issuesText(refused.issues)} ${t('mt.date.kept', { date: formatDate(locale(), doc().date) })}`.trim(),
+      );
+      return;
+    }
+    setDateError(null);
     const others = Object.values(ws.data()?.meetings ?? {})
       .filter((c) => c.id !== doc().id)
       .map((c) => c.title);
@@ -73,10 +97,41 @@ export function BoardDetails() {
             onChange={(e) => board.check(intents.updateBoard({ title: e.currentTarget.value.trim() }))}
           />
         </label>
-        <label class="field">
-          <span>{t('mt.field.date')}</span>
-          <input type="date" value={doc().date} onChange={(e) => changeDate(e.currentTarget.value)} />
-        </label>
+        <div class="mt-date">
+          <label class="field">
+            <span>{t('mt.field.date')}</span>
+            <input
+              type="date"
+              min={MEETING_DATES.first}
+              max={MEETING_DATES.last}
+              value={doc().date}
+              aria-invalid={dateError() ? 'true' : undefined}
+              aria-describedby={dateError() ? 'mt-date-error' : notes().length ? 'mt-date-notes' : undefined}
+              onChange={(e) => changeDate(e.currentTarget.value)}
+              // A refused date stays in the field while it is typed (a year comes digit by digit); leaving
+              // the field shows the board's date again, the reason still beside it.
+              onBlur={(e) => {
+                if (dateError()) e.currentTarget.value = doc().date;
+              }}
+            />
+          </label>
+          <Show when={dateError()}>
+            <p id="mt-date-error" class="field-error" role="alert">
+              {dateError()}
+            </p>
+          </Show>
+          <Show when={!dateError() && notes().length > 0}>
+            <p id="mt-date-notes" class="mt-date-note" data-testid="date-notes">
+              <For each={notes()}>
+                {(note) => (
+                  <span>
+                    {t(`mt.date.${note}`, { date: formatDate(locale(), previousDate() ?? doc().date) })}{' '}
+                  </span>
+                )}
+              </For>
+            </p>
+          </Show>
+        </div>
         <label class="field">
           <span>{t('mt.field.length')}</span>
           <input
