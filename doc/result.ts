@@ -16,6 +16,8 @@ export const REFUSAL = {
   readOnly: 'read_only',
   notReady: 'not_ready',
   invalidMove: 'invalid_move',
+  /** The document is deleted (a plan's `deletedAt`): read-only until it is restored. */
+  deleted: 'deleted',
 } as const;
 
 export const notFound = (path: string, what: string): SchemaIssue =>

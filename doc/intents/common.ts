@@ -38,6 +38,12 @@ export interface IntentContext {
   opts: IntentOptions;
   /** Run inside every write transaction of this kind (plans: set meta.updatedAt). */
   touch?: () => void;
+  /**
+   * A rule of the document's own state that refuses intent `intent` before anything is written (plans: a
+   * deleted plan takes no edit but its restoring); null lets it through. Checked in `commit`, so every write
+   * path of the kind passes it.
+   */
+  refuse?: (intent: string) => SchemaIssue[] | null;
 }
 
 export function refusal(ctx: IntentContext): SchemaIssue[] | null {
@@ -80,7 +86,7 @@ export function commit<T>(
   origin: unknown = ctx.opts.origin,
   target?: string,
 ): Result<T> {
-  const refused = refusal(ctx);
+  const refused = refusal(ctx) ?? ctx.refuse?.(intent) ?? null;
   if (refused) return fail(refused);
   let value!: T;
   ctx.doc.transact((tr) => {

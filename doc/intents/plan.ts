@@ -15,7 +15,8 @@ import {
 } from '../../core/model/plan.ts';
 import { META, LAYOUT, type PlanTextPath } from '../layout.ts';
 import { clonePlain, deepEqual, wellFormed } from '../json.ts';
-import { fail, issue, notFound, type Result } from '../result.ts';
+import { fail, issue, notFound, REFUSAL, type Result } from '../result.ts';
+import type { SchemaIssue } from '../../core/model/issues.ts';
 import { setTextContent } from '../text.ts';
 import { restoreVersion } from '../history/restore.ts';
 import {
@@ -45,14 +46,28 @@ export type NewKpi = Pick<KpiT, 'kind'> & Partial<Omit<KpiT, 'id' | 'kind'>>;
 export const PLAN_TEXT_PATHS: readonly PlanTextPath[] = LAYOUT.plan.texts as readonly PlanTextPath[];
 const shape = AccountPlanDoc.shape;
 
+/**
+ * The refusal of every edit of a deleted plan (`deletedAt` set): it stays read-only for everyone — a second
+ * browser, a stale tab, a meeting filing a commitment — until someone restores it (`setDeleted(false)`).
+ */
+export const deletedPlanRefusal = (): SchemaIssue =>
+  issue(
+    '',
+    REFUSAL.deleted,
+    'This plan is deleted, so nothing in it can change until someone restores it (Restore plan). Nothing was written.',
+    'Dit plan is verwijderd, dus er kan niets in veranderen tot iemand het terugzet (Plan terugzetten). Er is niets opgeslagen.',
+  );
+
 export function planIntents(doc: Y.Doc, opts: IntentOptions) {
+  const fields = doc.getMap('plan');
   const ctx: IntentContext = {
     kind: 'plan',
     doc,
     opts,
     touch: () => doc.getMap(META).set('updatedAt', opts.now()),
+    // Deleting and restoring stay possible; everything else waits for the plan to be restored.
+    refuse: (intent) => (intent !== 'setDeleted' && fields.get('deletedAt') ? [deletedPlanRefusal()] : null),
   };
-  const fields = doc.getMap('plan');
   const strategy = doc.getMap('strategy');
 
   const setField = (

@@ -151,7 +151,6 @@ describe('every successful intent is exactly one transaction, with the user orig
     ['setKeyPoints', p.doc, () => p.plan.setKeyPoints(['a', 'b', 'c', 'd'])],
     ['setText', p.doc, () => p.plan.setText('summary', 'Samenvatting')],
     ['setBudget', p.doc, () => p.plan.setBudget(null)],
-    ['setDeleted', p.doc, () => p.plan.setDeleted(true)],
     ['setStrategyQuadrants', p.doc, () => p.plan.setStrategyQuadrants(['person'])],
     ['addGoal', p.doc, () => p.plan.addGoal({ title: 'Omzet +10%', category: 'revenue' })],
     ['updateGoal', p.doc, () => p.plan.updateGoal('p-1', { target: '9.5' })],
@@ -165,6 +164,8 @@ describe('every successful intent is exactly one transaction, with the user orig
     ['removeKpi', p.doc, () => p.plan.removeKpi('p-4')],
     ['removeAction', p.doc, () => p.plan.removeAction('p-2')],
     ['removeGoal', p.doc, () => p.plan.removeGoal('p-1')],
+    // Last of the plan's: a deleted plan takes no other edit (doc-plan-deleted.test.ts).
+    ['setDeleted', p.doc, () => p.plan.setDeleted(true)],
     ['addAgendaItem', m.doc, () => m.m.addAgendaItem({ planId: 'plan-2', presenterId: 'w-1' })],
     [
       'addReviewItem',
