@@ -128,6 +128,95 @@ test('deleting a plan asks first, takes it out of everyone’s list, and it can 
   expect(url).toContain('/plans/');
 });
 
+test('a deleted plan is read-only for everyone — fields, goals, actions, texts, KPIs — until it is restored', async ({
+  browser,
+}) => {
+  const anna = await openSynced(browser, haard.inviteUrl, { width: 1366 });
+  const url = await startAcmePlan(anna);
+  await anna.getByRole('button', { name: 'Add goal' }).click();
+  await anna.locator('#sec-goals input').first().fill('Keep Acme');
+  await anna.getByLabel('New action').fill('Invite the new CFO to lunch');
+  await anna.getByLabel('New action').press('Enter');
+  await text(anna, 'Situation').click();
+  await anna.keyboard.type('Acme merges in Q3.');
+  const bram = await openPlan(browser, url, 'nl-NL');
+  await expect(bram.getByRole('textbox', { name: 'Situatie', exact: true })).toContainText(
+    'Acme merges in Q3.',
+  );
+  await bram.setViewportSize({ width: 1366, height: 900 });
+
+  await anna.getByRole('button', { name: 'Delete plan' }).click();
+  await anna
+    .getByRole('group', { name: 'Delete plan' })
+    .getByRole('button', { name: 'Delete', exact: true })
+    .click();
+
+  // Both — the one who deleted it and a colleague in another browser — see why, and nothing takes an edit.
+  const checks: [Page, Record<string, string>][] = [
+    [
+      anna,
+      {
+        banner: 'nothing in it can be changed until it is restored',
+        restore: 'Restore plan',
+        situation: 'Situation',
+        title: 'Plan title',
+        owner: 'Owner',
+        budget: 'Budget reserved for this plan',
+        add: 'Add goal|Add action|Add a key point|Add KPI|Add benefit',
+        what: 'What',
+      },
+    ],
+    [
+      bram,
+      {
+        banner: 'je kunt er niets in veranderen tot het is teruggezet',
+        restore: 'Plan terugzetten',
+        situation: 'Situatie',
+        title: 'Titel van het plan',
+        owner: 'Eigenaar',
+        budget: 'Gereserveerd budget voor dit plan',
+        add: 'Doel toevoegen|Actie toevoegen|Kernpunt toevoegen|Indicator toevoegen|Gunning toevoegen',
+        what: 'Wat',
+      },
+    ],
+  ];
+  for (const [page, l] of checks) {
+    await expect(page.getByTestId('plan-deleted')).toContainText(l.banner!);
+    await expect(page.getByTestId('plan-deleted').getByRole('button', { name: l.restore })).toBeVisible();
+    await expect(text(page, l.situation!)).toHaveAttribute('aria-readonly', 'true');
+    await expect(text(page, l.situation!)).toHaveAttribute('contenteditable', 'false');
+    await expect(page.getByLabel(l.title!)).not.toBeEditable();
+    await expect(page.getByLabel(l.owner!, { exact: true }).first()).toBeDisabled();
+    await expect(page.getByLabel(l.budget!)).not.toBeEditable();
+    await expect(page.locator('#sec-goals input').first()).not.toBeEditable();
+    await expect(page.locator('#sec-actions tbody input').first()).not.toBeEditable();
+    await expect(page.getByRole('button', { name: new RegExp(`^(${l.add})$`) })).toHaveCount(0);
+    await expect(page.locator('.new-action')).toHaveCount(0);
+  }
+  await bram.getByTestId('plan-deleted').screenshot({ path: '/tmp/shots/plan-deleted-banner-nl.png' });
+  await anna.screenshot({ path: '/tmp/shots/plan-deleted-en.png' });
+  await bram.screenshot({ path: '/tmp/shots/plan-deleted-nl.png' });
+  // Typing into a text of the deleted plan changes nothing, here or for the colleague.
+  await text(bram, 'Situatie').click();
+  await bram.keyboard.type(' Toch nog iets.');
+  // (Not toHaveText: a colleague's caret widget adds invisible word joiners to the text.)
+  await expect(text(bram, 'Situatie')).not.toContainText('Toch');
+  await expect(text(anna, 'Situation')).not.toContainText('Toch');
+
+  // The colleague restores it: everyone can edit again.
+  await bram.getByRole('button', { name: 'Plan terugzetten' }).click();
+  for (const [page, l] of checks) {
+    await expect(page.getByTestId('plan-deleted')).toHaveCount(0);
+    await expect(text(page, l.situation!)).toHaveAttribute('aria-readonly', 'false');
+    await expect(page.getByLabel(l.title!)).toBeEditable();
+    await expect(page.locator('#sec-actions tbody input').first()).toBeEditable();
+  }
+  await text(anna, 'Situation').click();
+  await anna.keyboard.press('End');
+  await anna.keyboard.type(' Back again.');
+  await expect(text(bram, 'Situatie')).toContainText('Acme merges in Q3. Back again.');
+});
+
 test('two colleagues type into the same section at the same moment; both texts survive and each sees the other’s caret', async ({
   browser,
 }) => {

@@ -41,6 +41,11 @@ export interface PlanSession {
   /** 0–100 (core/plan completeness). */
   completeness: Accessor<number | null>;
   counts: Accessor<FindingCounts>;
+  /**
+   * True when nothing in the plan may be edited here: a viewer, a plan still loading (`handle.readOnly`), or a
+   * deleted plan (`deletedAt`; its intents refuse every edit but restoring it, doc/intents/plan.ts).
+   */
+  readOnly: Accessor<boolean>;
 }
 
 /** Today as `YYYY-MM-DD` in the user's time zone (./today.ts). */
@@ -129,6 +134,7 @@ export function usePlan(session: WorkspaceSession, id: string): PlanSession {
     findings,
     completeness,
     counts,
+    readOnly: () => handle.readOnly() || Boolean(store.state.data?.deletedAt),
   };
 }
 

@@ -21,6 +21,8 @@ export async function openPage(browser: Browser, url: string, opts: OpenOptions 
 /** Open, and wait until the workspace is synced with the relay. */
 export async function openSynced(browser: Browser, url: string, opts: OpenOptions = {}): Promise<Page> {
   const page = await openPage(browser, url, opts);
-  await expect(page.getByRole('status').first()).toContainText('Synced');
+  await expect(page.getByRole('status').first()).toContainText(
+    opts.locale === 'nl-NL' ? 'Gesynchroniseerd' : 'Synced',
+  );
   return page;
 }

@@ -17,7 +17,8 @@ export const en = {
     'Delete “{title}”? It leaves the plan list for everyone; its content and history stay, and it can be restored.',
   'plans.delete.yes': 'Delete',
   'plans.delete.no': 'Cancel',
-  'plans.deleted.banner': 'This plan was deleted on {date}. It is not in the plan list.',
+  'plans.deleted.banner':
+    'This plan was deleted on {date}. It is not in the plan list, and nothing in it can be changed until it is restored.',
   'plans.deleted.restore': 'Restore plan',
   'plans.col.title': 'Plan',
   'plans.col.relations': 'Relation(s)',
@@ -196,7 +197,8 @@ export const nl: Record<keyof typeof en, string> = {
     '“{title}” verwijderen? Het plan verdwijnt voor iedereen uit de lijst; inhoud en geschiedenis blijven bewaard en je kunt het terugzetten.',
   'plans.delete.yes': 'Verwijderen',
   'plans.delete.no': 'Annuleren',
-  'plans.deleted.banner': 'Dit plan is verwijderd op {date}. Het staat niet in de lijst met plannen.',
+  'plans.deleted.banner':
+    'Dit plan is verwijderd op {date}. Het staat niet in de lijst met plannen en je kunt er niets in veranderen tot het is teruggezet.',
   'plans.deleted.restore': 'Plan terugzetten',
   'plans.col.title': 'Plan',
   'plans.col.relations': 'Relatie(s)',

@@ -89,7 +89,8 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
   const location = useLocation();
   const handle = props.session.handle;
   const intents = handle.store.intents;
-  const readOnly = () => handle.readOnly();
+  // Read-only for a viewer, and for everyone while the plan is deleted (the banner says why and restores it).
+  const readOnly = () => props.session.readOnly();
   const refusal = createRefusal();
   const collator = createMemo(() => new Intl.Collator(locale(), { sensitivity: 'base', numeric: true }));
   const professionals = createMemo(() =>
@@ -137,7 +138,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
           ← {t('plans.back')}
         </A>
       </div>
-      <DeletedBanner plan={props.plan} intents={intents} readOnly={readOnly()} />
+      <DeletedBanner plan={props.plan} intents={intents} readOnly={handle.readOnly()} />
       <header class="plan-header">
         <div class="plan-heading">
           <label class="visually-hidden" for="plan-title">
@@ -189,7 +190,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
             {t('plans.present')}
           </A>
           <PrintButton />
-          <DeletePlanButton plan={props.plan} intents={intents} readOnly={readOnly()} />
+          <DeletePlanButton plan={props.plan} intents={intents} readOnly={handle.readOnly()} />
         </div>
         <RefusalMessage message={refusal.message()} />
       </header>
@@ -217,6 +218,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
               <div class="texts">
                 <PlanText
                   handle={handle}
+                  readOnly={readOnly()}
                   path="situation.text"
                   label={t('plans.text.situation')}
                   placeholder={t('plans.ph.situation')}
@@ -225,6 +227,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
                 <h3 class="sub">{t('plans.text.currentServices')}</h3>
                 <PlanText
                   handle={handle}
+                  readOnly={readOnly()}
                   path="situation.currentServices"
                   label={t('plans.text.currentServices')}
                   placeholder={t('plans.ph.currentServices')}
@@ -233,6 +236,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
                 <h3 class="sub">{t('plans.text.relationshipForm')}</h3>
                 <PlanText
                   handle={handle}
+                  readOnly={readOnly()}
                   path="situation.relationshipForm"
                   label={t('plans.text.relationshipForm')}
                   placeholder={t('plans.ph.relationshipForm')}
@@ -249,6 +253,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
           <Section id="developments" title="plans.sec.developments" intro="plans.intro.developments">
             <PlanText
               handle={handle}
+              readOnly={readOnly()}
               path="developments"
               label={t('plans.text.developments')}
               placeholder={t('plans.ph.developments')}
@@ -261,6 +266,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
           <Section id="strategy" title="plans.sec.strategy" intro="plans.intro.strategy">
             <PlanText
               handle={handle}
+              readOnly={readOnly()}
               path="strategy.text"
               label={t('plans.text.strategy')}
               placeholder={t('plans.ph.strategy')}
@@ -282,6 +288,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
           <Section id="summary" title="plans.sec.summary" intro="plans.intro.summary">
             <PlanText
               handle={handle}
+              readOnly={readOnly()}
               path="summary"
               label={t('plans.text.summary')}
               placeholder={t('plans.ph.summary')}
@@ -291,6 +298,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
           <Section id="closing" title="plans.sec.closing" intro="plans.intro.closing">
             <PlanText
               handle={handle}
+              readOnly={readOnly()}
               path="closing"
               label={t('plans.text.closing')}
               placeholder={t('plans.ph.closing')}

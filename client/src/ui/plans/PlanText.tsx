@@ -16,6 +16,8 @@ const TOUCH_EVERY_MS = 5_000;
 
 export function PlanText(props: {
   handle: DocHandle<'plan'>;
+  /** No typing (a viewer, a deleted plan): the editor shows the text and its colleagues' carets only. */
+  readOnly: boolean;
   path: PlanTextPath;
   label: string;
   placeholder: string;
@@ -52,7 +54,7 @@ export function PlanText(props: {
         undo: props.handle.store.undo,
         label: props.label,
         placeholder: props.placeholder,
-        readOnly: props.handle.readOnly(),
+        readOnly: props.readOnly,
         maxLength: MAX_TEXT,
         key: props.path,
         attributes: { 'data-path': props.path },
@@ -65,7 +67,12 @@ export function PlanText(props: {
       });
     });
   });
-  createEffect(() => editor?.setReadOnly(props.handle.readOnly()));
+  // Read before `editor?.` (which skips what follows while the editor loads): the effect must track it from
+  // its first run, or a plan deleted while open would keep its editors writable.
+  createEffect(() => {
+    const readOnly = props.readOnly;
+    editor?.setReadOnly(readOnly);
+  });
   createEffect(() => {
     locale();
     editor?.setLabel(props.label, props.placeholder);

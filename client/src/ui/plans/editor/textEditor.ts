@@ -57,9 +57,11 @@ export function createTextEditor(opts: TextEditorOptions): TextEditor {
     }),
     placeholderExt(placeholder),
   ];
+  // aria-readonly: a screen reader (and a test) hears a read-only textbox, not merely one it cannot type in.
   const editability = (readOnly: boolean): Extension => [
     EditorView.editable.of(!readOnly),
     EditorState.readOnly.of(readOnly),
+    EditorView.contentAttributes.of({ 'aria-readonly': String(readOnly) }),
   ];
   const view = new EditorView({
     parent: opts.parent,

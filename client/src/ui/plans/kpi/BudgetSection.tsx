@@ -64,7 +64,7 @@ export function BudgetSection(props: { session: PlanSession }) {
               label={t('pv.budget.label')}
               hint={t('pv.budget.hint')}
               value={s().budget === null ? '' : formatAmount(locale(), s().budget!)}
-              readOnly={props.session.handle.readOnly()}
+              readOnly={props.session.readOnly()}
               inputMode="decimal"
               class="medium"
               save={save}

@@ -28,7 +28,7 @@ export function KpiSection(props: { session: PlanSession }) {
   const id = () => 'sec-kpis';
   const toast = createToast();
   const store = () => props.session.handle.store;
-  const readOnly = () => props.session.handle.readOnly();
+  const readOnly = () => props.session.readOnly();
 
   const workspace = createMemo(() => {
     ws.session.store.version();
