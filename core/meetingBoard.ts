@@ -10,9 +10,10 @@
  * - `elapsedSeconds`: the presentation timer every participant sees the same.
  * - `firstMoveDay` / `movedToProblem`: the earliest new due date a review item can be moved to.
  * - `meetingDateProblem` / `meetingDateNotes`: which dates a board refuses, and which it takes with a warning.
+ * - `commitmentWhy`: the goal a commitment serves, by its title.
  */
 import { addDays, isIsoDate } from './dates.ts';
-import type { AccountPlanDoc, MeetingBoardDoc, MeetingCard, ReviewItem } from './model/index.ts';
+import type { AccountPlanDoc, Commitment, MeetingBoardDoc, MeetingCard, ReviewItem } from './model/index.ts';
 
 /** A meeting's planned length when the board has none, minutes (doc/kinds/meeting.ts uses the same). */
 export const DEFAULT_LENGTH_MINUTES = 90;
@@ -201,4 +202,19 @@ export function meetingDateNotes(
   if (farFrom !== null && date > farFrom) notes.push('farAhead');
   if (context.previousDate !== null && date < context.previousDate) notes.push('beforePrevious');
   return notes;
+}
+
+/**
+ * Why a commitment was made — the title of the plan's goal it serves — for the summary and its CSV: the title
+ * carried on the board when it was made (`goalTitle`); for a commitment made before the board carried it, the
+ * goal's title in `plan` (the plan document when it is on this device, else null/undefined); '' when it serves
+ * no goal or the goal cannot be named (the plan is not here, or the goal was removed since).
+ */
+export function commitmentWhy(
+  commitment: Pick<Commitment, 'goalId' | 'goalTitle'>,
+  plan: Pick<AccountPlanDoc, 'goals'> | null | undefined,
+): string {
+  if (!commitment.goalId) return '';
+  if (commitment.goalTitle) return commitment.goalTitle;
+  return plan?.goals[commitment.goalId]?.title ?? '';
 }

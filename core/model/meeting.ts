@@ -70,6 +70,11 @@ export const Commitment = z.looseObject({
    */
   goalId: z.optional(z.nullable(Id)),
   quadrant: z.optional(Quadrant),
+  /**
+   * The title of that goal when the commitment was made, so the summary and its CSV say why without the plan.
+   * Optional: commitments made before it fall back to the plan's goal (core/meetingBoard.ts commitmentWhy).
+   */
+  goalTitle: z.optional(z.nullable(Label)),
 });
 export type Commitment = z.infer<typeof Commitment>;
 

@@ -70,6 +70,8 @@ export interface NewCommitment {
   ownerId: string;
   due: string;
   goalId?: string | null;
+  /** The goal's title as the plan has it now (kept on the board for the summary); ignored without `goalId`. */
+  goalTitle?: string | null;
   quadrant?: Quadrant;
 }
 
@@ -266,6 +268,7 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         landed: false,
         authorId: input.authorId ?? null,
         goalId: input.goalId ?? null,
+        goalTitle: input.goalId ? (input.goalTitle ?? null) : null,
         quadrant: input.quadrant ?? 'project',
       };
       const added = addRecord(ctx, COMMITMENTS, 'addCommitment', commitment);

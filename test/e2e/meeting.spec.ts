@@ -7,6 +7,7 @@
  * arrive exactly once; an audience (viewer) link follows read-only.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { DEMO } from './helpers/demoPlan.ts';
@@ -157,6 +158,11 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
     await expect(summary).toContainText('Offerte energieadvies naar de CFO');
     await expect(summary).toContainText('Bram Jansen');
     await expect(summary).toContainText('Acme Bouwgroep 2026–2027');
+    // Why: the goal it serves, as the board carried it when the commitment was made.
+    await expect(summary.getByRole('columnheader', { name: 'Why (goal)' })).toBeVisible();
+    await expect(summary.getByRole('row', { name: /Offerte energieadvies/ })).toContainText(
+      DEMO.goals[1]!.title,
+    );
   }
   // Printed, the summary says which meeting: title, date, facilitator, participants (the header is not printed).
   await anna.emulateMedia({ media: 'print' });
@@ -172,6 +178,13 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
     anna.getByRole('button', { name: 'Download commitments (CSV)' }).click(),
   ]);
   expect(csv.suggestedFilename()).toBe(`Relationship meeting ${dayText(0)}.csv`);
+  const lines = readFileSync((await csv.path())!, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\r\n');
+  expect(lines[0]).toBe('What,Who,When,Why (goal),P,Plan,Presenter');
+  expect(lines.find((l) => l.startsWith('Offerte energieadvies'))).toContain(
+    `,${DEMO.goals[1]!.title},Partnership,`,
+  );
   const violations = (await new AxeBuilder({ page: anna }).include('.mt-page').analyze()).violations;
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 });

@@ -479,9 +479,14 @@ describe('intent semantics', () => {
         ownerId: 'w-1',
         due: '2026-04-30',
         quadrant: 'person',
+        goalId: 'g-1',
+        goalTitle: 'Tevredenheid naar een 9',
       }),
     );
     expect(r.commitment.planId).toBe('plan-1');
+    // The goal's title goes with the commitment (the summary names it without the plan); not into the action.
+    expect(r.commitment).toMatchObject({ goalId: 'g-1', goalTitle: 'Tevredenheid naar een 9' });
+    expect(r.action).not.toHaveProperty('goalTitle');
     const planDoc = new Y.Doc();
     SAMPLES.plan(planDoc);
     assertOk(planIntents(planDoc, opts('anna')).addAction(r.action));

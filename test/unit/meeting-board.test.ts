@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   agendaTime,
+  commitmentWhy,
   elapsedSeconds,
   firstMoveDay,
   meetingCardOf,
@@ -216,5 +217,28 @@ describe('meetingDateNotes: what an accepted date is warned about', () => {
     ['0002-11-30', null, 'notStarted', []], // refused, not warned about
   ] as const)('%s (previous %s, %s) → %j', (date, previousDate, status, expected) => {
     expect(meetingDateNotes(date, { today, previousDate, status })).toEqual(expected);
+  });
+});
+
+describe('commitmentWhy: the goal a commitment serves, by title', () => {
+  const plan = { goals: { g1: { title: 'Goal in the plan now' } } } as unknown as Pick<
+    AccountPlanDoc,
+    'goals'
+  >;
+  it.each([
+    ['carried on the board', { goalId: 'g1', goalTitle: 'Goal when committed' }, plan, 'Goal when committed'],
+    [
+      'carried, plan not here',
+      { goalId: 'g1', goalTitle: 'Goal when committed' },
+      null,
+      'Goal when committed',
+    ],
+    ['made before the board carried it: the plan’s goal', { goalId: 'g1' }, plan, 'Goal in the plan now'],
+    ['made before, plan not on this device', { goalId: 'g1' }, null, ''],
+    ['made before, goal removed from the plan since', { goalId: 'g9' }, plan, ''],
+    ['serves no goal', { goalId: null, goalTitle: null }, plan, ''],
+    ['made before goals were asked', {}, plan, ''],
+  ] as const)('%s → %j', (_case, commitment, p, expected) => {
+    expect(commitmentWhy(commitment, p)).toBe(expected);
   });
 });

@@ -3,7 +3,8 @@
  * new board's title.
  */
 import { describe, expect, it } from 'vitest';
-import type { Professional } from '../../core/model/index.ts';
+import { commitmentWhy } from '../../core/meetingBoard.ts';
+import type { AccountPlanDoc, Commitment, Professional } from '../../core/model/index.ts';
 import { parseCsv } from '../../client/src/io/csv.ts';
 import { matchPerson } from '../../client/src/ui/meeting/people.ts';
 import { clockText, liveStepOf, positionOfLive } from '../../client/src/ui/meeting/position.ts';
@@ -51,6 +52,8 @@ describe('commitmentsCsv', () => {
         ownerId: 'b',
         due: '2026-12-20',
         quadrant: 'partnership' as const,
+        goalId: 'g1',
+        goalTitle: 'Tevredenheid naar een 9',
       },
       c1: {
         id: 'c1',
@@ -61,21 +64,63 @@ describe('commitmentsCsv', () => {
         ownerId: 'a',
         due: '2026-12-14',
       },
+      // Made before the board carried the goal's title: the plan's goal names it.
+      c3: {
+        id: 'c3',
+        agendaItemId: 'i1',
+        planId: 'p1',
+        actionId: 'x3',
+        what: 'Kennissessie',
+        ownerId: 'a',
+        due: '2026-12-31',
+        quadrant: 'process' as const,
+        goalId: 'g2',
+      },
     },
   };
+  const plan = { goals: { g2: { title: 'Energieadvies verkocht' } } } as unknown as Pick<
+    AccountPlanDoc,
+    'goals'
+  >;
   const names = {
     person: (id: string | null) => team.find((p) => p.id === id)?.name ?? '',
     plan: () => 'Acme 2027',
+    why: (c: Commitment) => commitmentWhy(c, plan),
   };
-  it('writes one row per commitment by due date, formula-safe, with the locale’s delimiter', () => {
+  it('writes one row per commitment by due date, formula-safe, with the locale’s delimiter, with its why', () => {
     const nl = parseCsv(commitmentsCsv(doc, names, 'nl'), { delimiter: ';' });
-    expect(nl.headers).toEqual(['Wat', 'Wie', 'Wanneer', 'P', 'Plan', 'Presentator']);
+    expect(nl.headers).toEqual(['Wat', 'Wie', 'Wanneer', 'Waarom (doel)', 'P', 'Plan', 'Presentator']);
     // A commitment without a P (made before the form asked) is filed as Project.
     expect(nl.rows.map((r) => r.cells)).toEqual([
-      ['Offerte; met "bijlage"', 'Anna de Wit', '2026-12-14', 'Project', 'Acme 2027', 'Anna de Wit'],
-      [`'=HYPERLINK("x")`, 'Bram Jansen', '2026-12-20', 'Partnership', 'Acme 2027', 'Anna de Wit'],
+      ['Offerte; met "bijlage"', 'Anna de Wit', '2026-12-14', '', 'Project', 'Acme 2027', 'Anna de Wit'],
+      [
+        `'=HYPERLINK("x")`,
+        'Bram Jansen',
+        '2026-12-20',
+        'Tevredenheid naar een 9',
+        'Partnership',
+        'Acme 2027',
+        'Anna de Wit',
+      ],
+      [
+        'Kennissessie',
+        'Anna de Wit',
+        '2026-12-31',
+        'Energieadvies verkocht',
+        'Proces',
+        'Acme 2027',
+        'Anna de Wit',
+      ],
     ]);
-    expect(commitmentsCsv(doc, names, 'en').split('\r\n')[0]).toBe('What,Who,When,P,Plan,Presenter');
+    expect(commitmentsCsv(doc, names, 'en').split('\r\n')[0]).toBe(
+      'What,Who,When,Why (goal),P,Plan,Presenter',
+    );
+  });
+  it('a commitment made before the board carried its goal, with the plan not on this device, has an empty why', () => {
+    const en = parseCsv(commitmentsCsv(doc, { ...names, why: (c) => commitmentWhy(c, null) }, 'en'), {
+      delimiter: ',',
+    });
+    expect(en.rows.map((r) => r.cells[3])).toEqual(['', 'Tevredenheid naar een 9', '']);
   });
 });
 

@@ -158,6 +158,7 @@ function Commitments(props: { agendaItemId: string }) {
       due: when(),
       authorId: ws.me.id,
       goalId: goalId() || null,
+      goalTitle: goalTitle(goalId()) ?? null,
       quadrant: quadrant(),
     });
     if (!r.ok) return setError(issuesText(r.issues));
@@ -184,7 +185,7 @@ function Commitments(props: { agendaItemId: string }) {
                 </span>
                 <span class="muted">
                   {t(`plans.quadrant.${c.quadrant ?? 'project'}`)}
-                  <Show when={goalTitle(c.goalId)}>
+                  <Show when={goalTitle(c.goalId) || c.goalTitle}>
                     {(g) => <> · {t('mt.commit.serves', { goal: g() })}</>}
                   </Show>
                 </span>

@@ -1,12 +1,12 @@
 /**
  * The end of the meeting: its title, date, facilitator and participants (printed too), the successes celebrated, the review's outcomes, every commitment (what, who, when,
- * which plan) and the questions and feedback per presentation — to print (or save as PDF from the print
+ * why — the goal it serves — and which plan) and the questions and feedback per presentation — to print (or save as PDF from the print
  * dialog) and the commitments as CSV. Ended too early, its facilitator reopens it where it ended (anyone else
  * takes over facilitation first, as for ending it).
  */
 import { createMemo, For, Show } from 'solid-js';
-import { orderedAgenda } from '../../../../core/meetingBoard.ts';
-import type { ReviewItem } from '../../../../core/model/index.ts';
+import { commitmentWhy, orderedAgenda } from '../../../../core/meetingBoard.ts';
+import type { Commitment, ReviewItem } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { downloadText } from '../data/download.ts';
@@ -43,7 +43,20 @@ export function Summary() {
       .filter((n): n is string => !!n)
       .sort((a, b) => a.localeCompare(b))
       .join(', ') || '—';
-  const planOf = useOpenPlans(() => review().map((r) => r.planId));
+  // The plans the summary reads: the reviewed actions', and those of commitments made before the board
+  // carried their goal's title (commitmentWhy falls back to the plan's goal).
+  const planOf = useOpenPlans(() => [
+    ...review().map((r) => r.planId),
+    ...commitments()
+      .filter((c) => c.goalId && !c.goalTitle)
+      .map((c) => c.planId),
+  ]);
+  const why = (c: Commitment) => {
+    if (!c.goalId || c.goalTitle) return commitmentWhy(c, null);
+    const handle = planOf(c.planId);
+    handle?.store.version();
+    return commitmentWhy(c, handle?.store.plain().data);
+  };
   const outcome = (r: ReviewItem) =>
     r.outcome === 'moved' && r.movedTo
       ? t('mt.outcome.moved', { date: formatDate(locale(), r.movedTo) })
@@ -55,7 +68,7 @@ export function Summary() {
   const download = () =>
     downloadText(
       commitmentsCsvName(doc()),
-      `\uFEFF${commitmentsCsv(doc(), names, locale())}`,
+      `\uFEFF${commitmentsCsv(doc(), { ...names, why }, locale())}`,
       'text/csv;charset=utf-8',
     );
 
@@ -129,6 +142,7 @@ export function Summary() {
               <th scope="col">{t('mt.col.what')}</th>
               <th scope="col">{t('mt.col.who')}</th>
               <th scope="col">{t('mt.col.when')}</th>
+              <th scope="col">{t('mt.col.why')}</th>
               <th scope="col">{t('mt.col.plan')}</th>
             </tr>
           </thead>
@@ -139,6 +153,7 @@ export function Summary() {
                   <td>{c.what}</td>
                   <td>{names.person(c.ownerId)}</td>
                   <td>{formatDate(locale(), c.due)}</td>
+                  <td>{why(c)}</td>
                   <td>{names.plan(c.planId)}</td>
                 </tr>
               )}

@@ -1,16 +1,22 @@
 /**
- * The commitments of a meeting as CSV (one row per commitment: what, who, when, P, plan, presenter), for the
+ * The commitments of a meeting as CSV (one row per commitment: what, who, when, why — the goal it serves, by
+ * `names.why` (core/meetingBoard.ts commitmentWhy) — P, plan, presenter), for the
  * firm's own follow-up lists. Dutch files use `;` and English `,` (what Excel expects in each); dates stay
  * ISO `YYYY-MM-DD`, which every spreadsheet reads; cells a spreadsheet would run as a formula are escaped
  * (io/csv.ts `writeCsv`).
  */
-import type { Locale, MeetingBoardDoc } from '../../../../core/model/index.ts';
+import type { Commitment, Locale, MeetingBoardDoc } from '../../../../core/model/index.ts';
 import { writeCsv } from '../../io/csv.ts';
 import { formatDate, translate } from '../../i18n/index.ts';
 
 export function commitmentsCsv(
   doc: Pick<MeetingBoardDoc, 'commitments' | 'agenda'>,
-  names: { person: (id: string | null) => string; plan: (id: string) => string },
+  names: {
+    person: (id: string | null) => string;
+    plan: (id: string) => string;
+    /** The goal the commitment serves ('' for none). */
+    why: (commitment: Commitment) => string;
+  },
   lang: Locale,
 ): string {
   const headers = (
@@ -18,6 +24,7 @@ export function commitmentsCsv(
       'mt.col.what',
       'mt.col.who',
       'mt.col.when',
+      'mt.col.why',
       'mt.col.quadrant',
       'mt.col.plan',
       'mt.col.presenter',
@@ -29,6 +36,7 @@ export function commitmentsCsv(
       c.what,
       names.person(c.ownerId),
       c.due,
+      names.why(c),
       // Commitments made before the form asked for a P land in Project (doc/commitments.ts).
       translate(lang, `plans.quadrant.${c.quadrant ?? 'project'}`),
       names.plan(c.planId),
