@@ -35,12 +35,14 @@ export function meetingCardOf(doc: MeetingBoardDoc, updatedAt: string): MeetingC
     presentations: Object.keys(doc.agenda).length,
     commitments: Object.keys(doc.commitments).length,
     updatedAt,
+    deleted: Boolean(doc.deletedAt),
   };
 }
 
 /**
  * The board a new board on `date` (YYYY-MM-DD) follows: the latest board dated on or before `date` (ties: the
- * one made last, by `updatedAt`), excluding `exceptId` (the new board itself). Null when there is none.
+ * one made last, by `updatedAt`), excluding `exceptId` (the new board itself) and deleted boards. Null when
+ * there is none.
  */
 export function previousBoard(
   cards: readonly MeetingCard[],
@@ -49,7 +51,7 @@ export function previousBoard(
 ): MeetingCard | null {
   let best: MeetingCard | null = null;
   for (const card of cards) {
-    if (card.id === exceptId || card.date > date) continue;
+    if (card.id === exceptId || card.deleted === true || card.date > date) continue;
     if (
       !best ||
       card.date > best.date ||

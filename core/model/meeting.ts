@@ -130,5 +130,10 @@ export const MeetingBoardDoc = z.looseObject({
   successes: collection(Success),
   live: LiveState,
   createdAt: IsoDateTime,
+  /**
+   * When the board was deleted; null while in use. A deleted board keeps its content (and can be restored);
+   * the meeting list leaves it out (the workspace card's `deleted`). Optional: boards from before read as null.
+   */
+  deletedAt: z.optional(z.nullable(IsoDateTime)),
 });
 export type MeetingBoardDoc = z.infer<typeof MeetingBoardDoc>;

@@ -297,9 +297,15 @@ export const PlanCard = z.looseObject({
 });
 export type PlanCard = z.infer<typeof PlanCard>;
 
+/**
+ * The cards of an index in use — every card but the deleted ones (a deleted document keeps its card, marked
+ * `deleted`, so that "Deleted …" can list it and bring it back). Plans and meeting boards are deleted alike.
+ */
+export const inUse = <T extends { deleted?: boolean }>(cards: Readonly<Record<string, T>> | undefined): T[] =>
+  Object.values(cards ?? {}).filter((c) => c.deleted !== true);
+
 /** The cards of the plans in use — every plan of the index but the deleted ones (the lists, agendas, reviews). */
-export const plansInUse = (plans: Readonly<Record<string, PlanCard>> | undefined): PlanCard[] =>
-  Object.values(plans ?? {}).filter((p) => p.deleted !== true);
+export const plansInUse = (plans: Readonly<Record<string, PlanCard>> | undefined): PlanCard[] => inUse(plans);
 
 /**
  * The workspace's card of an XXL tournament (DOMAIN.md §8): what the tournament list shows without opening
@@ -340,8 +346,14 @@ export const MeetingCard = z.looseObject({
   commitments: z.int().check(z.gte(0)),
   /** The board's last change. */
   updatedAt: IsoDateTime,
+  /** The board is deleted (its `deletedAt` is set): lists leave it out (`meetingsInUse`). Absent on older cards. */
+  deleted: z.optional(z.boolean()),
 });
 export type MeetingCard = z.infer<typeof MeetingCard>;
+
+/** The cards of the meeting boards in use — every board of the index but the deleted ones (lists, links). */
+export const meetingsInUse = (meetings: Readonly<Record<string, MeetingCard>> | undefined): MeetingCard[] =>
+  inUse(meetings);
 
 /** The workspace document as JSON (its Yjs form mirrors this shape: one Y.Map per collection and record). */
 export const WorkspaceDoc = z.looseObject({

@@ -310,6 +310,20 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         return undefined;
       });
     },
+    /**
+     * Delete the board (`deletedAt` = now) or bring it back (null), as a plan is deleted (doc/intents/plan.ts
+     * setDeleted): its content stays; the workspace's card of the board follows (`deleted`), and the meeting
+     * list leaves deleted boards out (core/model/workspace.ts meetingsInUse).
+     */
+    setDeleted: (deleted: boolean): Result<undefined> => {
+      const value = deleted ? opts.now() : null;
+      const parsed = validate(MeetingBoardDoc.shape.deletedAt, value, 'deletedAt');
+      if (!parsed.ok) return parsed;
+      return commit(ctx, 'setDeleted', () => {
+        if (!deepEqual(board.get('deletedAt') ?? null, value)) board.set('deletedAt', value);
+        return undefined;
+      });
+    },
     /** Move an agenda item to position `toIndex` (0 = first); concurrent moves of different items merge. */
     moveAgendaItem: (id: string, toIndex: number) => moveRecord(ctx, AGENDA, 'moveAgendaItem', id, toIndex),
 

@@ -32,7 +32,16 @@ export const meetingSpec: KindSpec<'meeting'> = {
     {
       root: 'board',
       path: '',
-      keys: ['title', 'date', 'facilitatorId', 'participantIds', 'previousBoardId', 'lengthMinutes', 'live'],
+      keys: [
+        'title',
+        'date',
+        'facilitatorId',
+        'participantIds',
+        'previousBoardId',
+        'lengthMinutes',
+        'live',
+        'deletedAt',
+      ],
     },
   ],
   collections: [
@@ -51,6 +60,7 @@ export const meetingSpec: KindSpec<'meeting'> = {
     previousBoardId: () => null,
     lengthMinutes: () => DEFAULT_LENGTH_MINUTES,
     live: () => ({ ...INITIAL_LIVE }),
+    deletedAt: () => null,
   },
   migrations: [],
 };
@@ -86,5 +96,6 @@ export function initialMeeting(seed: MeetingSeed): DocJson<'meeting'> {
     successes: {},
     live: { ...INITIAL_LIVE },
     createdAt: seed.now,
+    deletedAt: null,
   };
 }

@@ -14,7 +14,8 @@ import {
   type Result,
 } from '../../doc/index.ts';
 import { SAMPLES, assertOk, clock, opts } from '../fixtures/docs/sample.ts';
-import { AccountPlanDoc, type WorkspaceDoc } from '../../core/model/index.ts';
+import { AccountPlanDoc, type MeetingBoardDoc, type WorkspaceDoc } from '../../core/model/index.ts';
+import { meetingCardOf } from '../../core/meetingBoard.ts';
 
 /** Run `fn` and count the transactions it made, with their intent tags. */
 function transactions(doc: Y.Doc, fn: () => unknown): { count: number; intents: unknown[]; result: unknown } {
@@ -190,6 +191,7 @@ describe('every successful intent is exactly one transaction, with the user orig
     ['setStep', m.doc, () => m.m.setStep('m-1', 'plan', 'goals')],
     ['end', m.doc, () => m.m.end()],
     ['reopen', m.doc, () => m.m.reopen({ id: 'u-2', name: 'Bram' })],
+    ['setDeleted', m.doc, () => m.m.setDeleted(true)],
     ['removeAgendaItem', m.doc, () => m.m.removeAgendaItem('m-1')],
     ['addEntry', t.doc, () => t.t.addEntry({ name: 'Nieuw' })],
     ['setRoundDates', t.doc, () => t.t.setRoundDates(1, '2026-03-01', '2026-04-20')],
@@ -595,6 +597,21 @@ describe('intent semantics', () => {
     expect(readMeeting(doc)!.title).not.toBe('Overleg');
     assertOk(m.updateBoard({ date: '2021-06-01' })); // recorded afterwards
     expect(readMeeting(doc)!.date).toBe('2021-06-01');
+  });
+
+  it('a board is deleted and restored as a plan is: deletedAt set then null, its content kept, its card marked', () => {
+    const { doc, m } = meeting();
+    const before = readMeeting(doc)!;
+    expect(before.deletedAt ?? null).toBeNull();
+    assertOk(m.setDeleted(true));
+    const deleted = readMeeting(doc)! as unknown as MeetingBoardDoc;
+    expect(deleted.deletedAt).toBe('2026-03-10T14:00:00.000Z');
+    expect(deleted.commitments).toEqual(before.commitments);
+    expect(meetingCardOf(deleted, deleted.createdAt).deleted).toBe(true);
+    assertOk(m.setDeleted(false));
+    const restored = readMeeting(doc)! as unknown as MeetingBoardDoc;
+    expect(restored.deletedAt).toBeNull();
+    expect(meetingCardOf(restored, restored.createdAt).deleted).toBe(false);
   });
 
   it('reopening is the facilitator’s, as ending is: someone else takes over facilitation first', () => {

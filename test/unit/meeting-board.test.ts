@@ -16,7 +16,7 @@ import {
   reviewCandidates,
   reviewItemId,
 } from '../../core/meetingBoard.ts';
-import type { AccountPlanDoc, MeetingCard } from '../../core/model/index.ts';
+import { meetingsInUse, type AccountPlanDoc, type MeetingCard } from '../../core/model/index.ts';
 
 const card = (id: string, date: string, updatedAt = '2026-01-01T00:00:00.000Z'): MeetingCard => ({
   id,
@@ -39,6 +39,19 @@ describe('previousBoard', () => {
     ['2026-01-11', null],
   ])('a board on %s follows %s', (date, expected) => {
     expect(previousBoard(cards, date, 'new')?.id ?? null).toBe(expected);
+  });
+  it('never links a new board to a deleted one; the meetings in use leave deleted boards out', () => {
+    const cards = [
+      card('a', '2026-01-10'),
+      { ...card('b', '2026-02-10'), deleted: true },
+      card('c', '2026-03-10'),
+    ];
+    expect(previousBoard(cards, '2026-02-20')?.id).toBe('a');
+    expect(meetingsInUse(Object.fromEntries(cards.map((c) => [c.id, c]))).map((c) => c.id)).toEqual([
+      'a',
+      'c',
+    ]);
+    expect(meetingsInUse(undefined)).toEqual([]);
   });
   it('never links a board to itself; on the same date the one changed last wins', () => {
     const same = [
@@ -150,6 +163,7 @@ describe('meetingCardOf and elapsedSeconds', () => {
       presentations: 2,
       commitments: 1,
       updatedAt: '2026-03-09T10:00:00.000Z',
+      deleted: false,
     });
   });
   it('counts whole seconds on the given clock, never below zero', () => {

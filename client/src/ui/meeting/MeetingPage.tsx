@@ -4,6 +4,8 @@
  * review of what came due. During it: the facilitator's controls and timer, the presentation everyone follows
  * (the plan's own ruitmodel slides), questions and feedback, commitments that land in the plan. After it: the
  * summary, to print or download. A viewer (audience link) sees it read-only and follows the facilitator.
+ * "Delete meeting" takes it out of the meeting list (it asks first; ui/Deletion.tsx, as for plans); a deleted
+ * board still opens, with a banner and "Restore meeting".
  */
 import { A, useLocation, useParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, Match, on, onMount, Show, Switch } from 'solid-js';
@@ -14,6 +16,7 @@ import { keepPresentedVersion, useMeeting, type MeetingSession } from '../../app
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { DocPending, useDocScreen } from '../DocScreen.tsx';
 import { Presence } from '../Presence.tsx';
+import { DeleteButton, DeletedBanner } from '../Deletion.tsx';
 import { createRefusal, RefusalMessage } from '../plans/sections.tsx';
 import { AgendaSection } from './AgendaSection.tsx';
 import { BoardProvider } from './board.tsx';
@@ -133,7 +136,25 @@ function Board(props: { meeting: MeetingSession; doc: () => MeetingBoardDoc }) {
             </p>
           </div>
           <Presence entries={others()} />
+          <DeleteButton
+            deletedAt={doc().deletedAt}
+            readOnly={readOnly()}
+            setDeleted={(deleted) => handle.store.intents.setDeleted(deleted)}
+            label={t('mt.delete')}
+            question={t('mt.delete.ask', { title: doc().title || t('mt.untitled') })}
+            yes={t('mt.delete.yes')}
+            no={t('mt.delete.no')}
+            class="mt-delete-ask"
+          />
         </header>
+        <DeletedBanner
+          deletedAt={doc().deletedAt}
+          readOnly={readOnly()}
+          setDeleted={(deleted) => handle.store.intents.setDeleted(deleted)}
+          text={(date) => t('mt.deleted.banner', { date })}
+          restore={t('mt.deleted.restore')}
+          testid="meeting-deleted"
+        />
         <Show when={readOnly()}>
           <p class="mt-readonly muted">{t('mt.readOnly')}</p>
         </Show>

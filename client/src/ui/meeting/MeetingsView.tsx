@@ -2,11 +2,12 @@
  * /meetings — the workspace's relationship-management meetings (DOMAIN.md §7), from its meeting index (no
  * board is opened): upcoming ones first (soonest first), then past ones (latest first). "New meeting" makes a
  * board for today at once — linked to the previous one, titled apart from the boards already there — and opens
- * it; everything else is set on the board. A whole card opens its board (its title is the link).
+ * it; everything else is set on the board. A whole card opens its board (its title is the link). Deleted boards
+ * are in neither list; "Deleted meetings (n)" lists them instead (as "Deleted plans" does on the plan list).
  */
-import { A, useNavigate } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Show } from 'solid-js';
-import type { MeetingCard } from '../../../../core/model/index.ts';
+import { meetingsInUse, type MeetingCard } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { createMeeting } from '../../app/meetings.ts';
 import { todayIso } from '../../app/today.ts';
@@ -21,7 +22,16 @@ export default function MeetingsView() {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const today = todayIso();
-  const cards = createMemo(() => Object.values(ws.data()?.meetings ?? {}));
+  const [params, setParams] = useSearchParams<{ deleted?: string }>();
+  const allCards = createMemo(() => Object.values(ws.data()?.meetings ?? {}));
+  // Deleted boards leave both lists (as deleted plans leave the plan list); "Deleted meetings (n)" shows them.
+  const cards = createMemo(() => meetingsInUse(ws.data()?.meetings));
+  const deleted = createMemo(() =>
+    allCards()
+      .filter((c) => c.deleted === true)
+      .sort((a, b) => b.date.localeCompare(a.date) || b.id.localeCompare(a.id)),
+  );
+  const showDeleted = () => params.deleted === '1';
   const isPast = (c: MeetingCard) => c.status === 'ended' || (c.date < today && c.status === 'notStarted');
   const upcoming = createMemo(() =>
     cards()
@@ -44,7 +54,7 @@ export default function MeetingsView() {
       // Not the title of a board already there (a second board today would read the same in the list).
       title: uniqueTitle(
         t('mt.defaultTitle', { date: formatDate(locale(), today) }),
-        cards().map((c) => c.title),
+        allCards().map((c) => c.title),
       ),
       date: today,
       facilitatorId: mine?.id ?? null,
@@ -74,14 +84,36 @@ export default function MeetingsView() {
             {error()}
           </p>
         </Show>
-        <h2>{t('mt.upcoming')}</h2>
-        <MeetingList
-          cards={upcoming()}
-          empty={ws.readOnly() ? t('mt.none.upcoming.viewer') : t('mt.none.upcoming')}
-          testid="meetings-upcoming"
-        />
-        <h2>{t('mt.past')}</h2>
-        <MeetingList cards={past()} empty={t('mt.none.past')} testid="meetings-past" />
+        <Show when={deleted().length > 0 || showDeleted()}>
+          <div class="mt-filters">
+            <label class="mt-check">
+              <input
+                type="checkbox"
+                checked={showDeleted()}
+                onChange={(e) => setParams({ deleted: e.currentTarget.checked ? '1' : undefined })}
+              />
+              {tn('mt.filter.deleted', deleted().length)}
+            </label>
+          </div>
+        </Show>
+        <Show
+          when={!showDeleted()}
+          fallback={
+            <>
+              <h2>{t('mt.deleted')}</h2>
+              <MeetingList cards={deleted()} empty={t('mt.none.deleted')} testid="meetings-deleted" />
+            </>
+          }
+        >
+          <h2>{t('mt.upcoming')}</h2>
+          <MeetingList
+            cards={upcoming()}
+            empty={ws.readOnly() ? t('mt.none.upcoming.viewer') : t('mt.none.upcoming')}
+            testid="meetings-upcoming"
+          />
+          <h2>{t('mt.past')}</h2>
+          <MeetingList cards={past()} empty={t('mt.none.past')} testid="meetings-past" />
+        </Show>
       </section>
     </div>
   );

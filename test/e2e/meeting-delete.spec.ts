@@ -1,0 +1,84 @@
+/**
+ * Deleting a meeting board and bringing it back, as account plans are (ui/Deletion.tsx), in two browser contexts
+ * through `haard serve`: "Delete meeting" asks first; the board leaves the colleague's meeting list at once and a
+ * new board no longer follows it; "Deleted meetings (1)" lists it, it opens with its content and a banner, and
+ * "Restore meeting" brings it back for everyone. Dutch labels too.
+ */
+import { expect, test } from '@playwright/test';
+import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { newBoard, person, seedTwoPlans } from './helpers/meeting.ts';
+
+let haard: Haard;
+test.beforeEach(async () => {
+  haard = await startHaard();
+});
+test.afterEach(async ({ browser }) => {
+  await closeContexts(browser);
+  await haard.dispose();
+});
+
+test('a meeting is deleted and restored as a plan is; it leaves every list of meetings meanwhile', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await seedTwoPlans(haard);
+  const anna = await person(browser, haard.inviteUrl);
+  const board = await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
+  const bram = await person(browser, `${haard.base}/meetings#invite=${haard.token('editor')}`);
+  const upcoming = bram.getByTestId('meetings-upcoming').getByRole('listitem');
+  await expect(upcoming).toHaveCount(1);
+  await expect(bram.getByLabel(/Deleted meetings/)).toHaveCount(0); // nothing deleted: no filter
+
+  // It asks first; Cancel keeps it.
+  await anna.getByRole('button', { name: 'Delete meeting' }).click();
+  const ask = anna.getByRole('group', { name: 'Delete meeting' });
+  await expect(ask).toContainText('It leaves the meeting list for everyone');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(anna.getByTestId('meeting-deleted')).toHaveCount(0);
+  await anna.getByRole('button', { name: 'Delete meeting' }).click();
+  await anna
+    .getByRole('group', { name: 'Delete meeting' })
+    .getByRole('button', { name: 'Delete', exact: true })
+    .click();
+  await expect(anna.getByTestId('meeting-deleted')).toContainText('This meeting was deleted on');
+  await expect(anna.getByRole('button', { name: 'Delete meeting' })).toHaveCount(0);
+
+  // Gone from the colleague's list; a new board does not follow it.
+  await expect(upcoming).toHaveCount(0);
+  await expect(bram.getByTestId('meetings-past')).toHaveCount(0);
+  await bram.getByRole('button', { name: 'New meeting' }).click();
+  await expect(bram).toHaveURL(/\/meetings\/[^/]+$/);
+  await expect(bram.getByText('The first meeting on record')).toBeVisible();
+  await bram.getByRole('link', { name: 'Meetings', exact: true }).click();
+  await expect(upcoming).toHaveCount(1); // Bram's new one
+
+  // "Deleted meetings (1)" lists it; it opens with its content, the banner and "Restore meeting".
+  await bram.getByLabel('Deleted meetings (1)').check();
+  const deleted = bram.getByTestId('meetings-deleted').getByRole('listitem');
+  await expect(deleted).toHaveCount(1);
+  await expect(bram.getByTestId('meetings-upcoming')).toHaveCount(0);
+  await deleted.getByRole('link').click();
+  await expect(bram).toHaveURL(board.split('#')[0]!);
+  await expect(bram.getByTestId('meeting-deleted')).toContainText('This meeting was deleted on');
+  await expect(bram.getByTestId('agenda').getByRole('listitem')).toHaveCount(1);
+  await bram.getByRole('button', { name: 'Restore meeting' }).click();
+  await expect(bram.getByTestId('meeting-deleted')).toHaveCount(0);
+  await expect(anna.getByTestId('meeting-deleted')).toHaveCount(0);
+
+  // Back in the list, for both.
+  await bram.getByRole('link', { name: 'Meetings', exact: true }).click();
+  await expect(bram.getByLabel(/Deleted meetings/)).toHaveCount(0);
+  await expect(upcoming).toHaveCount(2);
+
+  // In Dutch.
+  await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
+  await anna.getByRole('button', { name: 'Overleg verwijderen' }).click();
+  await anna
+    .getByRole('group', { name: 'Overleg verwijderen' })
+    .getByRole('button', { name: 'Verwijderen', exact: true })
+    .click();
+  await expect(anna.getByTestId('meeting-deleted')).toContainText('Dit overleg is verwijderd op');
+  await expect(anna.getByRole('button', { name: 'Overleg terugzetten' })).toBeVisible();
+  await anna.getByRole('combobox', { name: 'Taal' }).selectOption('English');
+  await expect(bram.getByLabel('Deleted meetings (1)')).toBeVisible();
+});
