@@ -18,6 +18,7 @@ import {
   type Success as SuccessT,
 } from '../../core/model/meeting.ts';
 import type { Quadrant } from '../../core/model/plan.ts';
+import type { SchemaIssue } from '../../core/model/issues.ts';
 import {} from '../layout.ts';
 import { clonePlain, deepEqual, toJson } from '../json.ts';
 import { fail, issue, notFound, REFUSAL, type Result } from '../result.ts';
@@ -85,9 +86,29 @@ export const POSITIONS: readonly Position[] = RUIT_STEPS.flatMap((step): Positio
   step === 'plan' ? PLAN_SUBSTEPS.map((planStep) => ({ step, planStep })) : [{ step, planStep: null }],
 );
 
+/**
+ * The refusal of every edit of a deleted board (`deletedAt` set), as for a deleted plan (doc/intents/plan.ts
+ * deletedPlanRefusal): read-only for everyone — a second browser, a stale tab, a facilitator's key press —
+ * until someone restores it (`setDeleted(false)`).
+ */
+export const deletedMeetingRefusal = (): SchemaIssue =>
+  issue(
+    '',
+    REFUSAL.deleted,
+    'This meeting is deleted, so nothing in it can change until someone restores it (Restore meeting). Nothing was written.',
+    'Dit overleg is verwijderd, dus er kan niets in veranderen tot iemand het terugzet (Overleg terugzetten). Er is niets opgeslagen.',
+  );
+
 export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
-  const ctx: IntentContext = { kind: 'meeting', doc, opts };
   const board = doc.getMap('board');
+  const ctx: IntentContext = {
+    kind: 'meeting',
+    doc,
+    opts,
+    // Deleting and restoring stay possible; everything else waits for the board to be restored.
+    refuse: (intent) =>
+      intent !== 'setDeleted' && board.get('deletedAt') ? [deletedMeetingRefusal()] : null,
+  };
 
   const orderedAgenda = (): AgendaItemT[] =>
     (readAll(ctx, AGENDA.layout) as AgendaItemT[]).sort(
@@ -175,13 +196,16 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
 
   /**
    * A review outcome's rule, apart from writing it (the app checks before it changes the plan): `moved` needs
-   * a new due date (YYYY-MM-DD) after the board's date (core/meetingBoard.ts movedToProblem explains why).
+   * a new due date (YYYY-MM-DD) after the board's date (core/meetingBoard.ts movedToProblem explains why); a
+   * deleted board takes no outcome (so the plan is not changed for an outcome the board would refuse).
    */
   const checkOutcome = (
     id: string,
     outcome: ReviewItemT['outcome'],
     movedTo: string | null,
   ): Result<undefined> => {
+    const refused = ctx.refuse?.('reviewOutcome');
+    if (refused) return fail(refused);
     if (outcome !== 'moved') return { ok: true, value: undefined };
     const boardDate = String(board.get('date') ?? '');
     const problem = IsoDate.safeParse(movedTo).success ? movedToProblem(boardDate, movedTo) : 'missing';

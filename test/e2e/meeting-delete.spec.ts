@@ -1,8 +1,8 @@
 /**
  * Deleting a meeting board and bringing it back, as account plans are (ui/Deletion.tsx), in two browser contexts
  * through `haard serve`: "Delete meeting" asks first; the board leaves the colleague's meeting list at once and a
- * new board no longer follows it; "Deleted meetings (1)" lists it, it opens with its content and a banner, and
- * "Restore meeting" brings it back for everyone. Dutch labels too.
+ * new board no longer follows it; "Deleted meetings (1)" lists it, it opens with its content and a banner, takes
+ * no edit, and "Restore meeting" brings it back for everyone. Dutch labels too.
  */
 import { expect, test } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
@@ -61,9 +61,16 @@ test('a meeting is deleted and restored as a plan is; it leaves every list of me
   await expect(bram).toHaveURL(board.split('#')[0]!);
   await expect(bram.getByTestId('meeting-deleted')).toContainText('This meeting was deleted on');
   await expect(bram.getByTestId('agenda').getByRole('listitem')).toHaveCount(1);
+  // As a deleted plan, it takes no edit until it is restored: no agenda, details or start, for anyone.
+  await expect(bram.getByTestId('meeting-deleted')).toContainText('nothing in it can be changed');
+  for (const page of [anna, bram]) {
+    await expect(page.getByRole('button', { name: 'Start meeting' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Add to agenda' })).toHaveCount(0);
+  }
   await bram.getByRole('button', { name: 'Restore meeting' }).click();
   await expect(bram.getByTestId('meeting-deleted')).toHaveCount(0);
   await expect(anna.getByTestId('meeting-deleted')).toHaveCount(0);
+  await expect(anna.getByRole('button', { name: 'Start meeting' })).toBeVisible();
 
   // Back in the list, for both.
   await bram.getByRole('link', { name: 'Meetings', exact: true }).click();

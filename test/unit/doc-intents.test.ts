@@ -191,8 +191,8 @@ describe('every successful intent is exactly one transaction, with the user orig
     ['setStep', m.doc, () => m.m.setStep('m-1', 'plan', 'goals')],
     ['end', m.doc, () => m.m.end()],
     ['reopen', m.doc, () => m.m.reopen({ id: 'u-2', name: 'Bram' })],
-    ['setDeleted', m.doc, () => m.m.setDeleted(true)],
     ['removeAgendaItem', m.doc, () => m.m.removeAgendaItem('m-1')],
+    ['setDeleted', m.doc, () => m.m.setDeleted(true)], // last: a deleted board takes no other edit
     ['addEntry', t.doc, () => t.t.addEntry({ name: 'Nieuw' })],
     ['setRoundDates', t.doc, () => t.t.setRoundDates(1, '2026-03-01', '2026-04-20')],
     ['decide', t.doc, () => t.t.decide(1, 't-1', 'go')],
@@ -608,7 +608,24 @@ describe('intent semantics', () => {
     expect(deleted.deletedAt).toBe('2026-03-10T14:00:00.000Z');
     expect(deleted.commitments).toEqual(before.commitments);
     expect(meetingCardOf(deleted, deleted.createdAt).deleted).toBe(true);
+    // As a deleted plan: no edit but restoring it — the board's fields, cards, the facilitator's keys, and
+    // the review's check (the app asks it before changing the plan) — and nothing is written.
+    const refusals = [
+      m.updateBoard({ title: 'Nieuw' }),
+      m.addCard({ agendaItemId: 'm-1', authorId: 'u-1', kind: 'question', text: 'Waarom?' }),
+      m.addCommitment({ agendaItemId: 'm-1', what: 'Bellen', ownerId: 'w-1', due: '2026-04-01' }),
+      m.start(),
+      m.checkOutcome('x', 'done', null),
+      m.addSuccess({ text: 'Gewonnen' }),
+    ];
+    for (const r of refusals) {
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.issues[0]!.code).toBe('deleted');
+    }
+    expect(readMeeting(doc)!.title).toBe(before.title);
+    expect(readMeeting(doc)!.cards).toEqual(before.cards);
     assertOk(m.setDeleted(false));
+    assertOk(m.updateBoard({ title: 'Nieuw' })); // restored: edits again
     const restored = readMeeting(doc)! as unknown as MeetingBoardDoc;
     expect(restored.deletedAt).toBeNull();
     expect(meetingCardOf(restored, restored.createdAt).deleted).toBe(false);

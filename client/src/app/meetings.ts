@@ -47,6 +47,11 @@ export interface MeetingSession {
   plain: Accessor<MeetingBoardDoc | null>;
   /** Commitments that could not land in their plan yet, with the reason (by commitment id). */
   landingErrors: Accessor<Record<string, SchemaIssue[]>>;
+  /**
+   * True when nothing on the board may be edited here: a viewer, a board still loading (`handle.readOnly`), or
+   * a deleted board (`deletedAt`; its intents refuse every edit but restoring it, doc/intents/meeting.ts).
+   */
+  readOnly: Accessor<boolean>;
 }
 
 /** Open board `id` for the calling component's lifetime; completes half-made commitments while open. */
@@ -69,7 +74,8 @@ export function useMeeting(session: WorkspaceSession, id: string): MeetingSessio
   keepCardInStep(session, handle, card, (c) => session.store.intents.putMeetingCard(c));
 
   const [landingErrors, setLandingErrors] = createSignal<Record<string, SchemaIssue[]>>({});
-  const writable = () => !handle.readOnly() && !session.readOnly();
+  const deleted = () => Boolean(store.state.data?.deletedAt);
+  const writable = () => !handle.readOnly() && !session.readOnly() && !deleted();
   const pendingKey = createMemo(() => {
     const doc = plain();
     if (!doc || !writable()) return '';
@@ -84,7 +90,13 @@ export function useMeeting(session: WorkspaceSession, id: string): MeetingSessio
     }),
   );
 
-  return { handle, board: () => store.state.data, plain, landingErrors };
+  return {
+    handle,
+    board: () => store.state.data,
+    plain,
+    landingErrors,
+    readOnly: () => handle.readOnly() || deleted(),
+  };
 }
 
 export interface NewMeetingInput {

@@ -26,7 +26,8 @@ export const en = {
     'Delete “{title}”? It leaves the meeting list for everyone; its content stays, and it can be restored.',
   'mt.delete.yes': 'Delete',
   'mt.delete.no': 'Cancel',
-  'mt.deleted.banner': 'This meeting was deleted on {date}. It is not in the meeting list.',
+  'mt.deleted.banner':
+    'This meeting was deleted on {date}. It is not in the meeting list, and nothing in it can be changed until it is restored.',
   'mt.deleted.restore': 'Restore meeting', // label
   'mt.card.presentations.one': '{count} presentation',
   'mt.card.presentations.other': '{count} presentations',
@@ -237,7 +238,8 @@ export const nl: Record<keyof typeof en, string> = {
     '“{title}” verwijderen? Het overleg verdwijnt voor iedereen uit de lijst; de inhoud blijft bewaard en je kunt het terugzetten.',
   'mt.delete.yes': 'Verwijderen',
   'mt.delete.no': 'Annuleren',
-  'mt.deleted.banner': 'Dit overleg is verwijderd op {date}. Het staat niet in de lijst met overleggen.',
+  'mt.deleted.banner':
+    'Dit overleg is verwijderd op {date}. Het staat niet in de lijst met overleggen en je kunt er niets in veranderen tot het is teruggezet.',
   'mt.deleted.restore': 'Overleg terugzetten',
   'mt.card.presentations.one': '{count} presentatie',
   'mt.card.presentations.other': '{count} presentaties',

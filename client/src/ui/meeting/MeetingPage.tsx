@@ -75,7 +75,9 @@ function Board(props: { meeting: MeetingSession; doc: () => MeetingBoardDoc }) {
   const ws = useWorkspace();
   const handle = props.meeting.handle;
   const refusal = createRefusal();
-  const readOnly = () => handle.readOnly() || ws.readOnly();
+  // Read-only for a viewer, and for everyone while the board is deleted (the banner says why and restores it).
+  const mayEdit = () => !handle.readOnly() && !ws.readOnly();
+  const readOnly = () => props.meeting.readOnly() || ws.readOnly();
   const doc = props.doc;
   const live = () => doc().live;
   const status = () => live().status;
@@ -138,7 +140,7 @@ function Board(props: { meeting: MeetingSession; doc: () => MeetingBoardDoc }) {
           <Presence entries={others()} />
           <DeleteButton
             deletedAt={doc().deletedAt}
-            readOnly={readOnly()}
+            readOnly={!mayEdit()}
             setDeleted={(deleted) => handle.store.intents.setDeleted(deleted)}
             label={t('mt.delete')}
             question={t('mt.delete.ask', { title: doc().title || t('mt.untitled') })}
@@ -149,13 +151,13 @@ function Board(props: { meeting: MeetingSession; doc: () => MeetingBoardDoc }) {
         </header>
         <DeletedBanner
           deletedAt={doc().deletedAt}
-          readOnly={readOnly()}
+          readOnly={!mayEdit()}
           setDeleted={(deleted) => handle.store.intents.setDeleted(deleted)}
           text={(date) => t('mt.deleted.banner', { date })}
           restore={t('mt.deleted.restore')}
           testid="meeting-deleted"
         />
-        <Show when={readOnly()}>
+        <Show when={readOnly() && !doc().deletedAt}>
           <p class="mt-readonly muted">{t('mt.readOnly')}</p>
         </Show>
         <RefusalMessage message={refusal.message()} />
