@@ -39,17 +39,20 @@ export function actionInPlan(planDoc: Y.Doc, actionId: string): ActionInPlan {
 }
 
 /**
- * The action a commitment makes in its plan: what, who, when, why (goal) and quadrant, all kept on the board,
- * so the first attempt and any retry make the same action. A commitment from before goals and quadrants were
- * kept lands without a goal, as a project activity.
+ * The action a commitment of board `boardId` makes in its plan: what, who, when, why (goal) and quadrant, all
+ * kept on the board, and its source (the board, the commitment and who made it) — so the first attempt and any
+ * retry, on any device, make the same action, and the history credits it to the commitment's author rather than
+ * to whoever's browser filed it. A commitment from before goals and quadrants were kept lands without a goal, as
+ * a project activity.
  */
-export const commitmentAction = (c: Commitment): NewAction & { id: string } => ({
+export const commitmentAction = (c: Commitment, boardId: string | null): NewAction & { id: string } => ({
   id: c.actionId,
   what: c.what,
   ownerId: c.ownerId,
   due: c.due,
   goalId: c.goalId ?? null,
   quadrant: c.quadrant ?? 'project',
+  source: { boardId, commitmentId: c.id, authorId: c.authorId ?? null, authorName: c.authorName ?? null },
 });
 
 /** The board's commitments that are not marked landed yet, in a stable order (by id). */
@@ -73,15 +76,15 @@ export function landInPlan(plan: PlanTarget, action: NewAction & { id: string })
 
 /**
  * Steps 2 and 3 for one commitment: land its action in `plan`, then mark it landed on the board. `action`
- * defaults to `commitmentAction(commitment)`.
+ * defaults to `commitmentAction(commitment, board.boardId())`.
  * On a refusal by the plan the board is left as it was (the commitment stays pending, to be reported and
  * retried); nothing is lost.
  */
 export function landCommitment(
-  board: Pick<MeetingIntents, 'markLanded'>,
+  board: Pick<MeetingIntents, 'markLanded' | 'boardId'>,
   plan: PlanTarget,
   commitment: Commitment,
-  action: NewAction & { id: string } = commitmentAction(commitment),
+  action: NewAction & { id: string } = commitmentAction(commitment, board.boardId()),
 ): Result<Landing> {
   const planId = plan.doc.getMap(META).get('id');
   if (planId !== undefined && planId !== commitment.planId)

@@ -28,6 +28,11 @@ interface HistoryCollection {
   path: string;
   section: ChangeSection;
   label: (record: Json) => string;
+  /**
+   * Who made a record, when the record itself says so (an action filed from a meeting commitment carries its
+   * author in `source`): the history credits them with adding it rather than the writer the document knows.
+   */
+  madeIn?: (record: Json) => MadeIn | null;
 }
 
 interface HistorySpec {
@@ -48,7 +53,7 @@ const PLAN_HISTORY: HistorySpec = {
   collections: [
     { path: 'goals', section: 'goals', label: (r) => str(r.title) },
     { path: 'strategy.benefits', section: 'benefits', label: (r) => str(r.description) },
-    { path: 'actions', section: 'actions', label: (r) => str(r.what) },
+    { path: 'actions', section: 'actions', label: (r) => str(r.what), madeIn: commitmentOf },
     { path: 'kpis', section: 'kpis', label: (r) => str(r.name) || str(r.kind) },
   ],
   scores: false,
@@ -66,6 +71,42 @@ const WORKSPACE_HISTORY: HistorySpec = {
 
 /** Record fields never reported (see the module comment). */
 const QUIET_FIELDS = new Set(['id', 'order']);
+
+/** Where a record was made when not in the document itself: the meeting board, its author and their name. */
+export interface MadeIn {
+  boardId: string | null;
+  authorId: string | null;
+  authorName: string | null;
+}
+
+/** An action's meeting commitment (`Action.source`, core/model/plan.ts), read defensively; null for none. */
+function commitmentOf(record: Json): MadeIn | null {
+  const source = record.source;
+  if (!isObject(source) || typeof source.commitmentId !== 'string') return null;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : null);
+  return {
+    boardId: text(source.boardId),
+    authorId: text(source.authorId),
+    authorName: text(source.authorName),
+  };
+}
+
+/**
+ * The attribution of a record made in a meeting: its author (when the board recorded one) made it; whoever's
+ * edits wrote it into the document filed it. `written` is what the document's items say (the filers).
+ */
+export function creditCommitment(written: Attribution, made: MadeIn): Attribution {
+  const by = made.authorId ? [made.authorId] : written.by;
+  return {
+    by,
+    since: written.since,
+    committed: {
+      boardId: made.boardId,
+      filedBy: written.by.filter((p) => !by.includes(p)),
+      authorName: made.authorId ? made.authorName : null,
+    },
+  };
+}
 
 const NOBODY: Attribution = { by: [], since: null };
 const noAttribution: Attribute = () => NOBODY;
@@ -177,13 +218,15 @@ function diffWith(spec: HistorySpec, before: Json, after: Json, attribute: Attri
         });
       } else if (isObject(rb) && !isObject(ra)) {
         added.add(id);
+        const written = attribute({ at: 'record', collection: c.path, id });
+        const made = c.madeIn?.(rb);
         changes.push({
           type: 'added',
           section: c.section,
           id,
           label: c.label(rb),
           record: rb,
-          who: attribute({ at: 'record', collection: c.path, id }),
+          who: made ? creditCommitment(written, made) : written,
         });
       } else if (isObject(ra) && isObject(rb)) {
         const fields = fieldChanges(ra, rb, (field) =>

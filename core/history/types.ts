@@ -41,6 +41,13 @@ export type ChangeRef =
 export interface Attribution {
   by: string[];
   since: string | null;
+  /**
+   * For a record made in a meeting (an action filed from a commitment, `Action.source`): `by` is who made the
+   * commitment, `boardId` the board it was made on, and `filedBy` whose edits wrote it into the document when
+   * that is someone else (often the facilitator's browser); `authorName` the author's name as the board had it
+   * (for readers whose document has no other name for them). Absent for everything else.
+   */
+  committed?: { boardId: string | null; filedBy: string[]; authorName: string | null };
 }
 
 /** Who and when for a change; the default (no attribution known) is `{ by: [], since: null }`. */

@@ -64,6 +64,11 @@ export const Commitment = z.looseObject({
   /** Who made the commitment (a person id), for the summary. */
   authorId: z.optional(z.nullable(Id)),
   /**
+   * Their name as they gave it when they made it: the plan's history names the author of the action the
+   * commitment files even when they never edited the plan themselves. Optional: older boards have none.
+   */
+  authorName: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  /**
    * Why: the plan's goal the action serves, and its 4P quadrant — kept on the board so that completing a
    * half-made commitment later files the action exactly as it was made. Optional: older boards have neither
    * (their actions land without a goal, as a project activity).

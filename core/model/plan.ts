@@ -70,6 +70,23 @@ export const ActionKpi = z.looseObject({
 });
 export type ActionKpi = z.infer<typeof ActionKpi>;
 
+/**
+ * Where an action comes from when it was not written on the plan page: a commitment made in a meeting
+ * (DOMAIN.md §7). It is written with the action and never changed, so whoever's browser files the action in the
+ * plan — the author's, the facilitator's, a colleague's completing it on a later load — writes the same value,
+ * and the history credits the action to the person who made the commitment (core/history `diffPlan`).
+ */
+export const ActionSource = z.looseObject({
+  /** The meeting board the commitment was made on. */
+  boardId: z.nullable(Id),
+  commitmentId: Id,
+  /** Who made the commitment (a person id, as the board's `authorId`); null when the board did not record it. */
+  authorId: z.nullable(Id),
+  /** Their name when they made it (Commitment.authorName), for a history that has no other name for them. */
+  authorName: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+});
+export type ActionSource = z.infer<typeof ActionSource>;
+
 export const Action = z.looseObject({
   id: Id,
   /** What. */
@@ -88,6 +105,8 @@ export const Action = z.looseObject({
   result: Text,
   pyramidLayer: z.optional(z.nullable(PyramidLayer)),
   order: z.number(),
+  /** Optional: actions written on the plan page (and every action from before it) have none. */
+  source: z.optional(z.nullable(ActionSource)),
 });
 export type Action = z.infer<typeof Action>;
 

@@ -19,7 +19,7 @@ import {
 } from '../../core/model/meeting.ts';
 import type { Quadrant } from '../../core/model/plan.ts';
 import type { SchemaIssue } from '../../core/model/issues.ts';
-import {} from '../layout.ts';
+import { META } from '../layout.ts';
 import { clonePlain, deepEqual, toJson } from '../json.ts';
 import { fail, issue, notFound, REFUSAL, type Result } from '../result.ts';
 import {
@@ -67,6 +67,8 @@ export interface NewCommitment {
   agendaItemId: string;
   /** Who made it (a person id), for the summary. */
   authorId?: string | null;
+  /** Their name as they gave it (Commitment.authorName). */
+  authorName?: string | null;
   what: string;
   ownerId: string;
   due: string;
@@ -108,6 +110,10 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
     // Deleting and restoring stay possible; everything else waits for the board to be restored.
     refuse: (intent) =>
       intent !== 'setDeleted' && board.get('deletedAt') ? [deletedMeetingRefusal()] : null,
+  };
+  const boardId = (): string | null => {
+    const id = doc.getMap(META).get('id');
+    return typeof id === 'string' ? id : null;
   };
 
   const orderedAgenda = (): AgendaItemT[] =>
@@ -291,14 +297,17 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         due: input.due,
         landed: false,
         authorId: input.authorId ?? null,
+        authorName: input.authorName?.trim() || null,
         goalId: input.goalId ?? null,
         goalTitle: input.goalId ? (input.goalTitle ?? null) : null,
         quadrant: input.quadrant ?? 'project',
       };
       const added = addRecord(ctx, COMMITMENTS, 'addCommitment', commitment);
       if (!added.ok) return added;
-      return { ok: true, value: { commitment, action: commitmentAction(commitment) } };
+      return { ok: true, value: { commitment, action: commitmentAction(commitment, boardId()) } };
     },
+    /** This board's id (null before the document is initialised). */
+    boardId,
     removeCommitment: (id: string) => removeRecord(ctx, COMMITMENTS, 'removeCommitment', id),
     /** The commitment's action is known to be in its plan (see Commitment.landed). Bookkeeping: no undo. */
     markLanded: (id: string): Result<undefined> =>

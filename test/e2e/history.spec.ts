@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
-import { seedDemo, seedWorkspace } from './helpers/seed.ts';
+import { readPlan, readWorkspace, seedDemo, seedMeeting, seedWorkspace } from './helpers/seed.ts';
 
 let haard: Haard;
 
@@ -207,4 +207,60 @@ test('while someone keeps typing, what changed follows at least every 2 s (the d
   expect(typingDone).toBe(false);
   await typing;
   await expect(history(anna).locator('.hist-change[data-type="text"] ins')).toContainText('CFO told us.');
+});
+
+test('an action filed from a meeting commitment is credited to the participant who made it, not to the browser that filed it', async ({
+  browser,
+}) => {
+  const anna = await openAs(browser, 'Anna', haard.inviteUrl);
+  await anna.getByRole('link', { name: 'Account plans' }).click();
+  await anna.getByRole('button', { name: 'Start a plan for Acme BV' }).click();
+  await expect(anna.getByLabel('Plan title')).toHaveValue(/Acme BV/);
+  const planUrl = anna.url();
+  const planId = planUrl.split('/plans/')[1]!;
+  await history(anna).getByLabel('Name of the new version').fill('Before the meeting');
+  await history(anna).getByRole('button', { name: 'Save version' }).click();
+  await expect(history(anna).getByRole('row', { name: /Before the meeting/ })).toBeVisible();
+
+  // Bram made a commitment in the meeting; his tab closed before it reached the plan (on the board only).
+  const ownerId = Object.keys((await readWorkspace(haard)).professionals)[0]!;
+  const today = new Date().toISOString().slice(0, 10);
+  const boardId = await seedMeeting(haard, { title: 'RM meeting December', date: today }, (m) => {
+    const item = m.addAgendaItem({ planId, presenterId: ownerId, timeboxMinutes: 15 });
+    if (!item.ok) throw new Error('agenda item refused');
+    const made = m.addCommitment({
+      agendaItemId: item.value,
+      what: 'Lunch with the new CFO',
+      ownerId,
+      due: today,
+      authorId: 'person-Bram',
+      authorName: 'Bram',
+    });
+    if (!made.ok) throw new Error('commitment refused');
+  });
+  // Anna opens the board: her browser files the commitment's action in the plan.
+  await anna.goto(`${haard.base}/meetings/${boardId}`);
+  await expect(anna.getByTestId('meeting-board')).toBeVisible();
+  await expect
+    .poll(async () => Object.values((await readPlan(haard, planId)).actions).map((a) => a.what))
+    .toContain('Lunch with the new CFO');
+
+  await anna.goto(planUrl);
+  await history(anna).getByLabel('Compare').selectOption('version');
+  await chooseVersion(anna, 'From version', 'Before the meeting');
+  const added = history(anna).locator('.hist-change', { hasText: 'Action added: Lunch with the new CFO' });
+  await expect(added.locator('.hist-who')).toHaveText(
+    'by Bram (committed in “RM meeting December”, filed in the plan by Anna)',
+  );
+  await history(anna).screenshot({ path: '/tmp/shots/history-commitment-en.png' });
+  // After a reload, and in Dutch.
+  await anna.reload();
+  await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
+  await history(anna).getByLabel('Vergelijk').selectOption('version');
+  await chooseVersion(anna, 'Van versie', 'Before the meeting');
+  await expect(
+    history(anna).locator('.hist-change', { hasText: 'Lunch with the new CFO' }).locator('.hist-who'),
+  ).toHaveText('door Bram (toegezegd in ‘RM meeting December’, in het plan gezet door Anna)');
+  await history(anna).screenshot({ path: '/tmp/shots/history-commitment-nl.png' });
+  await axeClean(anna);
 });

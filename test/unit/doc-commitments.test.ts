@@ -18,6 +18,7 @@ import {
   VERSIONS,
 } from '../../doc/index.ts';
 import type { Commitment, MeetingBoardDoc } from '../../core/model/index.ts';
+import { attachUser, changesBetween, saveVersion } from '../../doc/history/index.ts';
 import { SAMPLES, assertOk, clock, opts, replica, seqIds, syncAll } from '../fixtures/docs/sample.ts';
 
 interface Device {
@@ -239,4 +240,51 @@ describe('commitments that land in a plan', () => {
       expect(actionInPlan(fresh, 'never-there')).toBe('absent');
     },
   );
+
+  it("the history credits a filed action to the participant who made the commitment, not to the facilitator's browser that filed it — on every copy, after a reload too", () => {
+    const anna = start(); // the facilitator's device
+    const bram = copyOf(anna, 'bram', 10); // the participant's
+    const v = assertOk(
+      saveVersion(anna.plan, {
+        name: 'Vóór het overleg',
+        at: '2026-03-10T08:00:00.000Z',
+        by: 'anna',
+        byName: 'Anna',
+      }),
+    );
+    syncAll(anna.plan, bram.plan);
+    // Bram makes the commitment; only the board reaches the relay (his plan copy is not on his device).
+    const c = assertOk(
+      bram.meeting.addCommitment({
+        agendaItemId: 'm-1',
+        what: 'Lunch met de CFO',
+        ownerId: 'w-1',
+        due: '2026-04-30',
+        authorId: 'person-bram',
+        authorName: 'Bram',
+      }),
+    ).commitment;
+    syncAll(anna.board, bram.board);
+    // Anna's browser files it (app/meetings.ts landPending), as her PermanentUserData knows her.
+    attachUser(anna.plan, { id: 'person-anna', name: 'Anna' });
+    expect(landPending(anna)).toEqual([{ id: c.id, result: { ok: true, value: 'added' } }]);
+    expect(actions(anna.plan)[c.actionId]).toMatchObject({
+      source: { boardId: 'meet-1', commitmentId: c.id, authorId: 'person-bram', authorName: 'Bram' },
+    });
+
+    const credited = (doc: Y.Doc) => {
+      const changes = assertOk(changesBetween('plan', doc, v, null));
+      return changes.find((ch) => ch.type === 'added' && ch.id === c.actionId)!.who;
+    };
+    // A reload (the copy rebuilt from its stored update) and a colleague's copy that keeps its past.
+    const reloaded = new Y.Doc({ gc: false });
+    Y.applyUpdate(reloaded, Y.encodeStateAsUpdate(anna.plan));
+    const colleague = new Y.Doc({ gc: false });
+    syncAll(bram.plan, anna.plan, colleague);
+    for (const doc of [anna.plan, reloaded, colleague])
+      expect(credited(doc)).toMatchObject({
+        by: ['person-bram'],
+        committed: { boardId: 'meet-1', filedBy: ['person-anna'], authorName: 'Bram' },
+      });
+  });
 });

@@ -14,6 +14,7 @@ import {
 } from '../../core/history/index.ts';
 import { action, goal, mutated, validPlan, type Loose } from './plan-fixtures.ts';
 
+const NOBODY = { by: [], since: null };
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as Record<string, unknown>;
 /** A one-line summary of a change, to compare tables of cases. */
 function line(c: Change): string {
@@ -286,5 +287,43 @@ describe('attribution and grouping', () => {
       ['2026-09-03T08:00:00Z', ['actions changed a1 status: "planned" → "done"']],
       [null, ['field title: "Accountplan Bakkerij Smit 2026" → "New"', 'actions changed a2 cost: 1500 → 1']],
     ]);
+  });
+
+  it.each([
+    // [who made the commitment, whose edits wrote the action, → credited, → filed by]
+    ['bram', ['anna'], ['bram'], ['anna']],
+    ['bram', ['bram'], ['bram'], []],
+    ['bram', ['anna', 'bram'], ['bram'], ['anna']],
+    ['bram', [], ['bram'], []],
+    [null, ['anna'], ['anna'], []],
+  ] as const)(
+    'an action filed from a commitment by %s, written by %j, is credited to %j (filed by %j)',
+    (authorId, writers, by, filedBy) => {
+      const after = plain(
+        mutated((p) => {
+          p.actions.a9 = action('a9', {
+            what: 'Lunch met de CFO',
+            source: { boardId: 'b-1', commitmentId: 'c-1', authorId, authorName: 'Bram' },
+          });
+        }),
+      );
+      const written: Attribute = (r) =>
+        r.at === 'record' && r.id === 'a9' ? { by: [...writers], since: '2026-12-03T08:00:00Z' } : NOBODY;
+      const [change] = diffPlan(plain(validPlan()), after, written);
+      expect(change).toMatchObject({ type: 'added', id: 'a9' });
+      expect(change!.who).toEqual({
+        by,
+        since: '2026-12-03T08:00:00Z',
+        // The board's name for the author, when there is an author.
+        committed: { boardId: 'b-1', filedBy, authorName: authorId ? 'Bram' : null },
+      });
+    },
+  );
+
+  it('an action written on the plan page (no source) keeps the writer as its author', () => {
+    const after = plain(mutated((p) => (p.actions.a9 = action('a9', { what: 'Eigen actie' }))));
+    const written: Attribute = () => ({ by: ['anna'], since: null });
+    const [change] = diffPlan(plain(validPlan()), after, written);
+    expect(change!.who).toEqual({ by: ['anna'], since: null });
   });
 });

@@ -240,7 +240,7 @@ export async function landPending(
   if (!doc) return {};
   const errors: Record<string, SchemaIssue[]> = {};
   for (const c of pendingCommitments(doc)) {
-    const r = await land(session, board, c, commitmentAction(c));
+    const r = await land(session, board, c, commitmentAction(c, doc.id));
     if (!r.ok) errors[c.id] = r.issues;
   }
   return errors;

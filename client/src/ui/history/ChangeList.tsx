@@ -14,9 +14,21 @@ export interface ChangeListProps {
 }
 
 export function ChangeList(props: ChangeListProps) {
+  const namesOf = (ids: readonly string[]) =>
+    ids
+      .map((id) => props.nameOf(id))
+      .filter((n): n is string => !!n)
+      .join(', ');
+  /** "by Bram", and for an action from a meeting "by Bram (committed in “…”, filed by Anna)". */
   const who = (a: Attribution) => {
-    const names = a.by.map((id) => props.nameOf(id)).filter((n): n is string => !!n);
-    return names.length ? t('hist.by', { names: names.join(', ') }) : t('hist.by.unknown');
+    // The commitment's author may never have edited this document: the board's name for them then.
+    const names = namesOf(a.by) || a.committed?.authorName || '';
+    const by = names ? t('hist.by', { names }) : t('hist.by.unknown');
+    if (!a.committed) return by;
+    const board = a.committed.boardId ? props.lookups.meeting?.(a.committed.boardId) : undefined;
+    const filers = namesOf(a.committed.filedBy);
+    const where = board ? t('hist.committed', { meeting: board }) : t('hist.committed.unknown');
+    return `${by} (${filers ? t('hist.committed.filed', { where, names: filers }) : where})`;
   };
   const what = (section: string) => t(`hist.what.${section}` as MessageKey);
   const value = (field: string, v: unknown) => formatValue(field, v, props.lookups);

@@ -157,6 +157,7 @@ function Commitments(props: { agendaItemId: string }) {
       ownerId: person.id,
       due: when(),
       authorId: ws.me.id,
+      authorName: ws.me.name || null,
       goalId: goalId() || null,
       goalTitle: goalTitle(goalId()) ?? null,
       quadrant: quadrant(),
