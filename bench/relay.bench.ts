@@ -6,6 +6,8 @@
  * (@y/websocket-server 0.1.1) and Hocuspocus 3.4 — each a bare `node` process measured from outside (/proc),
  * with clients that behave like real providers (bench/relay/clients.ts). Runs are interleaved (every relay
  * once per round, the order rotating) and each figure is the median over the rounds (`BENCH_RUNS`, default 3).
+ * CPU is the scheduler's account (schedstat, ns) summed over the relay's threads. `BENCH_PIN=1` runs every
+ * relay on CPU 1 and the clients on CPU 0: steadier figures on a 2-core machine (no migrations between cores).
  * Haard persists every update to SQLite; the anchors run without a store.
  *
  * Figures: server CPU per delivered message (1 writer → 100 observers) and that delivery's p99; join storm p99
@@ -25,12 +27,14 @@ import {
   megabyteDoc,
   memoryAtRest,
   memoryPerIdleConnection,
+  retainedPerIdleConnection,
   seedRoom,
 } from './relay/scenarios.ts';
 import { haardMuxDialect } from './relay/clients.ts';
 import {
   haardRelay,
   hocuspocusRelay,
+  pinBench,
   startHaardOn,
   yWebsocketRelay,
   type RelayKind,
@@ -61,11 +65,26 @@ const FIGURES = {
     digits: 1,
     goal: '≤ 1 × best anchor',
   },
+  retained: {
+    label: '… the same between two full GCs (RSS)',
+    unit: 'KB',
+    digits: 1,
+    goal: '—',
+  },
+  retainedHeap: {
+    label: '… JS heap + external between two full GCs',
+    unit: 'KB',
+    digits: 2,
+    goal: '—',
+  },
   atRest: { label: 'process memory at rest (RSS)', unit: 'MB', digits: 0, goal: '≤ 1.5 × best anchor' },
 } satisfies Record<string, Figure>;
 type FigureKey = keyof typeof FIGURES;
 
-async function measureOnce(kind: RelayKind, state: Uint8Array): Promise<Record<FigureKey, number>> {
+async function measureOnce(
+  kind: RelayKind,
+  state: Uint8Array,
+): Promise<Omit<Record<FigureKey, number>, 'retained' | 'retainedHeap'>> {
   const relay = await kind.start();
   try {
     const atRest = (await memoryAtRest(relay)) / 1e6;
@@ -82,6 +101,17 @@ async function measureOnce(kind: RelayKind, state: Uint8Array): Promise<Record<F
       perConnection,
       atRest,
     };
+  } finally {
+    await relay.stop();
+  }
+}
+
+/** Memory retained per idle connection, in a relay process of its own (its inspector is opened). */
+async function measureRetained(kind: RelayKind): Promise<{ retained: number; retainedHeap: number }> {
+  const relay = await kind.start();
+  try {
+    const retained = await retainedPerIdleConnection(relay, 1_000, 100);
+    return { retained: retained.rss / 1e3, retainedHeap: retained.heap / 1e3 };
   } finally {
     await relay.stop();
   }
@@ -115,17 +145,19 @@ function printTable(kinds: RelayKind[], results: Map<string, Array<Record<Figure
 }
 
 async function main(): Promise<void> {
+  pinBench();
   const kinds = [yWebsocketRelay, hocuspocusRelay, haardRelay(SECRET, TOKEN)];
   const seed = megabyteDoc();
   const state = Y.encodeStateAsUpdate(seed);
   console.log(
-    `Relays side by side: median of ${RUNS} interleaved rounds (1 MB document: ${(state.length / 1e6).toFixed(2)} MB encoded).`,
+    `Relays side by side: median of ${RUNS} interleaved rounds (1 MB document: ${(state.length / 1e6).toFixed(2)} MB encoded)` +
+      (process.env.BENCH_PIN ? '; every relay on CPU 1, the clients on CPU 0.' : '.'),
   );
   const results = new Map(kinds.map((kind) => [kind.name, [] as Array<Record<FigureKey, number>>]));
   for (let run = 0; run < RUNS; run++) {
     const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]!);
     for (const kind of order) {
-      const figures = await measureOnce(kind, state);
+      const figures = { ...(await measureOnce(kind, state)), ...(await measureRetained(kind)) };
       results.get(kind.name)!.push(figures);
       console.log(
         `  round ${run + 1}, ${kind.name}: ` +

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as Y from 'yjs';
 import { BenchClient } from './clients.ts';
+import { inspect } from './inspector.ts';
 import type { RelayProcess } from './servers.ts';
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -27,13 +28,8 @@ export async function memoryAtRest(relay: RelayProcess): Promise<number> {
   return relay.rss();
 }
 
-/** RSS growth per connection with `count` synced clients (each announced awareness) idle over `rooms` rooms. */
-export async function memoryPerIdleConnection(
-  relay: RelayProcess,
-  count: number,
-  rooms: number,
-): Promise<number> {
-  const before = relay.rss();
+/** Opens `count` synced clients (each announces awareness) over `rooms` rooms, 50 at a time. */
+async function openIdle(relay: RelayProcess, count: number, rooms: number): Promise<BenchClient[]> {
   const clients: BenchClient[] = [];
   // In batches: a real fleet does not open a thousand sockets in the same millisecond either.
   for (let i = 0; i < count; i += 50) {
@@ -43,10 +39,59 @@ export async function memoryPerIdleConnection(
     );
     clients.push(...(await connectAll(relay, batch)));
   }
+  return clients;
+}
+
+/** RSS growth per connection with `count` synced clients (each announced awareness) idle over `rooms` rooms. */
+export async function memoryPerIdleConnection(
+  relay: RelayProcess,
+  count: number,
+  rooms: number,
+): Promise<number> {
+  const before = relay.rss();
+  const clients = await openIdle(relay, count, rooms);
   await sleep(1_500);
   const after = relay.rss();
   await closeAll(clients);
   return (after - before) / count;
+}
+
+/** What idle connections retain, per connection, between two full GCs; bytes. */
+export interface Retained {
+  /** Growth of the process's resident memory. */
+  rss: number;
+  /** Growth of V8's heap in use plus the memory JavaScript objects hold outside it (Buffers). */
+  heap: number;
+}
+
+/**
+ * The growth `memoryPerIdleConnection` measures, taken between two full, memory-reducing GCs (inspector.ts):
+ * what the idle connections retain. During a burst of connections V8's young generation grows, and it is
+ * given back only when V8 reduces memory, seconds later; these figures leave that transient out, in every
+ * relay alike. Opens the relay's inspector: use a relay process that is measured for nothing else.
+ */
+export async function retainedPerIdleConnection(
+  relay: RelayProcess,
+  count: number,
+  rooms: number,
+): Promise<Retained> {
+  const inspector = await inspect(relay.pid);
+  const heap = async () => {
+    const usage = await inspector.memoryUsage();
+    return usage.heapUsed + usage.external;
+  };
+  try {
+    await inspector.collectGarbage();
+    const before = { rss: relay.rss(), heap: await heap() };
+    const clients = await openIdle(relay, count, rooms);
+    await sleep(1_500);
+    await inspector.collectGarbage();
+    const after = { rss: relay.rss(), heap: await heap() };
+    await closeAll(clients);
+    return { rss: (after.rss - before.rss) / count, heap: (after.heap - before.heap) / count };
+  } finally {
+    inspector.close();
+  }
 }
 
 export interface Delivery {

@@ -3,9 +3,9 @@
  * /proc: resident memory (VmRSS) and CPU time (utime + stime). Haard runs as `npm start` runs it — the built
  * `haard serve` with its SQLite store, persisting every update.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,7 +13,6 @@ import { fileURLToPath } from 'node:url';
 import { haardDialect, hocuspocusDialect, yWebsocketDialect, type Dialect } from './clients.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CLOCK_TICKS_PER_SECOND = 100; // Linux USER_HZ
 
 export interface RelayProcess {
   readonly dialect: Dialect;
@@ -21,7 +20,7 @@ export interface RelayProcess {
   readonly pid: number;
   /** Resident set size now, bytes. */
   rss(): number;
-  /** User + system CPU time used so far, microseconds (10 ms resolution). */
+  /** CPU time used so far by the live threads of the process, microseconds (from each thread's schedstat in /proc). */
   cpuMicros(): number;
   /** Calls `listener` with every line the relay prints from now on. */
   onLine(listener: (line: string) => void): void;
@@ -45,10 +44,17 @@ function measured(child: ChildProcess, dialect: Dialect, port: number, cleanup: 
       return Number(match?.[1] ?? NaN) * 1024;
     },
     cpuMicros: () => {
-      // Fields after the command name (which may hold spaces): utime is the 14th field, stime the 15th.
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return ((Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND) * 1e6;
+      // The scheduler's own account of time on a CPU (ns, not 10 ms ticks), summed over the threads alive now:
+      // the main thread, V8's and libuv's helpers, Haard's compaction worker.
+      let nanos = 0;
+      for (const task of readdirSync(`/proc/${pid}/task`)) {
+        try {
+          nanos += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+        } catch {
+          // The thread ended between the listing and the read.
+        }
+      }
+      return nanos / 1e3;
     },
     stop: async () => {
       if (child.exitCode === null) {
@@ -85,12 +91,36 @@ function firstLineMatching(child: ChildProcess, pattern: RegExp): Promise<RegExp
   });
 }
 
-function spawnScript(script: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, [script], {
+/**
+ * `node <args>` as a relay process. With `BENCH_PIN=1` the relay runs on CPU 1 only and the bench (its
+ * clients) on CPU 0 (see `pinBench`), so the two never take turns on one core.
+ */
+function spawnNode(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  const [command, argv] = process.env.BENCH_PIN
+    ? ['taskset', ['-c', '1', process.execPath, ...args]]
+    : [process.execPath, args];
+  const child = spawn(command, argv, {
     cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
+  // The relay's errors pass through; the inspector's greetings (scenarios.ts opens it for a full GC) do not.
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    if (!/^(Debugger (listening|attached|ending)|For help, see: https:\/\/nodejs.org)/.test(line)) {
+      process.stderr.write(`${line}\n`);
+    }
+  });
+  return child;
+}
+
+/** With `BENCH_PIN=1`: every thread of this process (the bench clients) on CPU 0. */
+export function pinBench(): void {
+  if (process.env.BENCH_PIN)
+    execFileSync('taskset', ['-a', '-cp', '0', String(process.pid)], { stdio: 'ignore' });
+}
+
+function spawnScript(script: string, env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawnNode([script], env);
 }
 
 export function haardRelay(secret: string, token: string): RelayKind {
@@ -110,11 +140,9 @@ export async function startHaardOn(
   token: string,
   cleanup: () => void = () => {},
 ): Promise<RelayProcess> {
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'bin/haard.mjs'), 'serve', '--port', '0', '--data', dataDir],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, HAARD_SECRET: secret } },
-  );
+  const child = spawnNode([join(ROOT, 'bin/haard.mjs'), 'serve', '--port', '0', '--data', dataDir], {
+    HAARD_SECRET: secret,
+  });
   const match = await firstLineMatching(child, /Haard is running at http:\/\/[^:]+:(\d+)\//);
   return measured(child, haardDialect(token), Number(match[1]), cleanup);
 }
