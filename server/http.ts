@@ -208,8 +208,11 @@ export async function createHaardServer(options: HaardServerOptions): Promise<Ha
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // `ws` has its own error listener on the socket now. `on`, not `once`: 'close' comes once, and `once`
+      // would keep a wrapper, its state and a bound function per idle connection.
+      socket.off('error', destroySocket);
       if (openSockets++ === 0) loopDelay.enable();
-      ws.once('close', socketClosed);
+      ws.on('close', socketClosed);
       if (admission.kind === 'refuse') {
         log('info', 'refused a sync connection', { code: admission.code, reason: admission.reason });
         ws.close(admission.code, admission.reason);

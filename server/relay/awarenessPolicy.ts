@@ -83,7 +83,7 @@ export function judgeAwareness(
 ): AwarenessVerdict {
   const accepted: AwarenessEntry[] = [];
   const refused: AwarenessVerdict['refused'] = [];
-  let held = from.awarenessIds.size;
+  let held = from.awarenessIdCount;
   for (const entry of entries) {
     const holder = holders.get(entry.clientId);
     const removal = entry.json === 'null';

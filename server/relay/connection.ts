@@ -9,7 +9,7 @@ import { CloseCode } from './closeCodes.ts';
 import type { Membership } from './membership.ts';
 import type { Access } from './relay.ts';
 import { nextPeerId, type Peer } from './peer.ts';
-import { TokenBucket, type RateLimit } from './tokenBucket.ts';
+import { REFUSED, take, type RateLimit } from './tokenBucket.ts';
 import { OPEN, type WebSocketLike } from './webSocketLike.ts';
 import { sendShared } from './wire.ts';
 
@@ -31,26 +31,39 @@ export interface ConnectionHooks {
 
 export class Connection implements Peer {
   readonly id = nextPeerId();
+  /** The validated room name, `<workspaceId>/<kind>/<docId>`. */
+  readonly room: string;
   readonly role: Role;
+  /** The invite's id (Access.inviteId). */
   readonly identity: string | undefined;
-  readonly awarenessIds = new Set<number>();
+  /** When the invite expires / was made, ms since the epoch (Access). */
+  readonly expiresAt: number | undefined;
+  readonly issuedAt: number | undefined;
+  awarenessIdCount = 0;
   /** Cleared before each ping, set by the pong: a connection still false at the next ping is dead. */
   alive = true;
-  private readonly bucket: TokenBucket;
+  /** The message rate limit's bucket (tokenBucket.ts `take`). */
+  private messagesFullAt = 0;
   private membership: Membership | null = null;
   /** Frames received before the room was ready (allocated by the first such frame); none once it is. */
   private waiting: Uint8Array[] | null = null;
   private closed = false;
 
+  /**
+   * What the connection needs of `access` is copied into its own fields: the admission's object is not kept
+   * (an object per idle connection).
+   */
   constructor(
     readonly socket: WebSocketLike,
-    readonly access: Access,
+    access: Access,
     private readonly limits: ConnectionLimits,
     private readonly hooks: ConnectionHooks,
   ) {
-    this.bucket = new TokenBucket(limits.rateLimit);
+    this.room = access.room;
     this.role = access.role;
     this.identity = access.inviteId;
+    this.expiresAt = access.expiresAt;
+    this.issuedAt = access.issuedAt;
   }
 
   get isClosed(): boolean {
@@ -67,7 +80,9 @@ export class Connection implements Peer {
 
   receive(frame: Uint8Array): void {
     if (this.closed) return;
-    if (!this.bucket.take()) return this.reject(CloseCode.RateLimited, 'too many messages per second');
+    const fullAt = take(this.limits.rateLimit, this.messagesFullAt);
+    if (fullAt === REFUSED) return this.reject(CloseCode.RateLimited, 'too many messages per second');
+    this.messagesFullAt = fullAt;
     if (this.membership !== null) this.membership.receive(frame);
     else (this.waiting ??= []).push(frame);
   }

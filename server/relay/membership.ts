@@ -9,7 +9,7 @@ import { CloseCode } from './closeCodes.ts';
 import type { Peer } from './peer.ts';
 import { encodePermissionDenied, parseClientMessage } from './protocol.ts';
 import type { Room } from './room.ts';
-import { TokenBucket, type RateLimit } from './tokenBucket.ts';
+import { REFUSED, take, type RateLimit } from './tokenBucket.ts';
 
 export interface MembershipHooks {
   /** A viewer sent a document change; it was dropped. */
@@ -28,17 +28,16 @@ export class Membership {
   private toldReadOnly = false;
   private toldAwarenessRefused = false;
   private active = true;
-  private readonly awarenessBytes: TokenBucket;
+  /** The awareness byte rate's bucket (tokenBucket.ts `take`). */
+  private awarenessFullAt = 0;
 
   constructor(
     readonly room: Room,
     readonly peer: Peer,
     private readonly hooks: MembershipHooks,
     /** Awareness bytes per second the peer may send, and in one burst: one object shared by every membership. */
-    awarenessRate: RateLimit,
-  ) {
-    this.awarenessBytes = new TokenBucket(awarenessRate);
-  }
+    private readonly awarenessRate: RateLimit,
+  ) {}
 
   /** Handles one frame from the peer for this room. Never throws. */
   receive(frame: Uint8Array): void {
@@ -95,9 +94,9 @@ export class Membership {
   }
 
   private receiveAwareness(update: Uint8Array): void {
-    if (!this.awarenessBytes.take(update.length)) {
-      return this.reject(CloseCode.RateLimited, 'too many awareness bytes per second');
-    }
+    const fullAt = take(this.awarenessRate, this.awarenessFullAt, update.length);
+    if (fullAt === REFUSED) return this.reject(CloseCode.RateLimited, 'too many awareness bytes per second');
+    this.awarenessFullAt = fullAt;
     const refused = this.room.applyAwareness(update, this.peer);
     if (refused.length > 0 && !this.toldAwarenessRefused) {
       this.toldAwarenessRefused = true;

@@ -27,7 +27,7 @@ import { CloseCode } from './closeCodes.ts';
 import type { Membership } from './membership.ts';
 import { nextPeerId, type Peer } from './peer.ts';
 import { DEFAULT_MAX_BUFFERED_BYTES, type Relay, type Revocation } from './relay.ts';
-import { TokenBucket, type RateLimit } from './tokenBucket.ts';
+import { REFUSED, take, type RateLimit } from './tokenBucket.ts';
 import { OPEN, toBytes, type WebSocketLike } from './webSocketLike.ts';
 import { sendShared } from './wire.ts';
 
@@ -125,7 +125,8 @@ export function createMultiplexer(options: MultiplexOptions): Multiplexer {
 class MuxSocket {
   private readonly rooms = new Map<string, RoomPeer>();
   private access: SocketAccess | null = null;
-  private readonly joinBucket: TokenBucket;
+  /** The join rate limit's bucket (tokenBucket.ts `take`). */
+  private joinsFullAt = 0;
   private alive = true;
   private ended = false;
   private timer: NodeJS.Timeout | undefined;
@@ -136,7 +137,6 @@ class MuxSocket {
     private readonly options: MultiplexOptions,
     onGone: () => void,
   ) {
-    this.joinBucket = new TokenBucket(options.rateLimit);
     this.timer = setTimeout(
       () => this.close(CloseCode.Unauthorized, 'no Hello with an access token in time'),
       options.helloTimeoutMs ?? 10_000,
@@ -285,7 +285,9 @@ class MuxSocket {
     const access = this.access!;
     if (this.rooms.has(room)) return; // already joined: a repeated Join changes nothing
     const refuse = (code: number, reason: string) => this.sendFrame(encodeRefuse(room, code, reason));
-    if (!this.joinBucket.take()) return refuse(CloseCode.RateLimited, 'too many Join messages per second');
+    const joinsFullAt = take(this.options.rateLimit, this.joinsFullAt);
+    if (joinsFullAt === REFUSED) return refuse(CloseCode.RateLimited, 'too many Join messages per second');
+    this.joinsFullAt = joinsFullAt;
     const parsed = parseRoomName(room);
     if (!parsed.ok) return refuse(CloseCode.BadRoom, parsed.reason);
     if (parsed.room.workspaceId !== access.workspaceId) {
@@ -321,14 +323,16 @@ function muxFrameOf(room: string, frame: Uint8Array): Uint8Array {
 /** One room on a multiplexed socket: a `Peer` of the relay whose frames carry the room's name. */
 class RoomPeer implements Peer {
   readonly id = nextPeerId();
-  readonly awarenessIds = new Set<number>();
+  awarenessIdCount = 0;
   readonly role: Role;
   /** The invite: two peers of one invite may take over each other's awareness ids (a reconnecting tab). */
   readonly identity: string | undefined;
   private membership: Membership | null = null;
   /** Frames received before the room was ready (allocated by the first such frame); none once it is. */
   private waiting: Uint8Array[] | null = null;
-  private readonly bucket: TokenBucket;
+  /** The message rate limit's bucket (tokenBucket.ts `take`). */
+  private messagesFullAt = 0;
+  private readonly rateLimit: RateLimit;
   private ended = false;
 
   constructor(
@@ -337,7 +341,7 @@ class RoomPeer implements Peer {
     access: SocketAccess,
     options: MultiplexOptions,
   ) {
-    this.bucket = new TokenBucket(options.rateLimit);
+    this.rateLimit = options.rateLimit;
     this.role = access.role;
     this.identity = access.inviteId;
   }
@@ -353,7 +357,9 @@ class RoomPeer implements Peer {
 
   receive(message: Uint8Array): void {
     if (this.ended) return;
-    if (!this.bucket.take()) return this.close(CloseCode.RateLimited, 'too many messages per second');
+    const fullAt = take(this.rateLimit, this.messagesFullAt);
+    if (fullAt === REFUSED) return this.close(CloseCode.RateLimited, 'too many messages per second');
+    this.messagesFullAt = fullAt;
     if (this.membership !== null) this.membership.receive(message);
     else (this.waiting ??= []).push(message);
   }

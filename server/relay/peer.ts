@@ -16,10 +16,11 @@ export interface Peer {
    */
   readonly identity?: string;
   /**
-   * Awareness client ids this peer announced in its room (kept by the room): removed for everyone when it
-   * leaves, and nobody else may announce them while it holds them.
+   * How many awareness client ids this peer holds in its room (counted by the room, which caps it:
+   * awarenessPolicy.ts). The ids are the room's own record; they are removed for everyone when the peer
+   * leaves, and nobody else may announce them while it holds them. Start at 0.
    */
-  readonly awarenessIds: Set<number>;
+  awarenessIdCount: number;
   /** Queues one y-websocket frame (`[messageType, …]`) for the peer. Never throws; a no-op once closed. */
   send(frame: Uint8Array): void;
   /** Sends the peer away from the room with a close code (protocol/closeCodes.ts) and a short reason. */

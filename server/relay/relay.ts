@@ -183,7 +183,7 @@ export function createRelay(options: RelayOptions): Relay {
 
   const connectionHooks: ConnectionHooks = {
     rejected: (connection, code, reason) =>
-      log('warn', 'closed a connection', { room: connection.access.room, code, reason }),
+      log('warn', 'closed a connection', { room: connection.room, code, reason }),
   };
 
   const pingTimer = setInterval(() => {
@@ -213,14 +213,14 @@ export function createRelay(options: RelayOptions): Relay {
     if (connection !== undefined) connection.alive = true;
   }
   function onSocketError(this: WebSocketLike, error: Error): void {
-    log('info', 'socket error', { room: connectionOf.get(this)?.access.room, error: error.message });
+    log('info', 'socket error', { room: connectionOf.get(this)?.room, error: error.message });
   }
   function onSocketClose(this: WebSocketLike): void {
     const connection = connectionOf.get(this);
     if (connection === undefined) return;
     connectionOf.delete(this);
     connections.delete(connection);
-    const { expiresAt } = connection.access;
+    const { expiresAt } = connection;
     if (expiresAt !== undefined) expiries.delete(connection, expiresAt);
     connection.closedBySocket();
   }
@@ -297,13 +297,12 @@ export function createRelay(options: RelayOptions): Relay {
   function revoke(revocation: Revocation): number {
     let closed = 0;
     for (const connection of connections) {
-      const access = connection.access;
-      if (!access.room.startsWith(`${revocation.workspaceId}/`)) continue;
+      if (!connection.room.startsWith(`${revocation.workspaceId}/`)) continue;
       const revoked =
         'inviteId' in revocation
-          ? access.inviteId === revocation.inviteId
-          : (access.issuedAt ?? 0) < revocation.issuedBefore &&
-            (revocation.except === undefined || access.inviteId !== revocation.except);
+          ? connection.identity === revocation.inviteId
+          : (connection.issuedAt ?? 0) < revocation.issuedBefore &&
+            (revocation.except === undefined || connection.identity !== revocation.except);
       if (!revoked) continue;
       connection.close(CloseCode.Unauthorized, 'invite revoked');
       closed++;

@@ -44,7 +44,11 @@ const REMOTE = Symbol('remote');
 
 export class Room {
   readonly peers = new Set<Peer>();
-  /** Which peer announced each awareness client id. */
+  /**
+   * Which peer announced each awareness client id — the only record of it: a peer keeps just the count
+   * (`awarenessIdCount`), and its ids are found here when it leaves (a set per peer would cost ≈ 80 bytes of
+   * every idle connection).
+   */
   private readonly holders = new Map<number, Peer>();
   readonly awareness: awarenessProtocol.Awareness;
   droppedViewerUpdates = 0;
@@ -114,8 +118,10 @@ export class Room {
   /** Removes a peer and, for everyone else, the awareness states it announced. */
   leave(peer: Peer): void {
     if (!this.peers.delete(peer)) return;
-    if (peer.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...peer.awarenessIds], peer);
+    if (peer.awarenessIdCount > 0) {
+      const ids: number[] = [];
+      for (const [id, holder] of this.holders) if (holder === peer) ids.push(id);
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, peer);
     }
   }
 
@@ -312,7 +318,9 @@ export class Room {
       for (const id of changes.updated) this.hold(id, sender);
     }
     for (const id of changes.removed) {
-      this.holders.get(id)?.awarenessIds.delete(id);
+      const holder = this.holders.get(id);
+      if (holder === undefined) continue;
+      holder.awarenessIdCount--;
       this.holders.delete(id);
     }
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
@@ -327,9 +335,9 @@ export class Room {
   private hold(id: number, peer: Peer): void {
     const previous = this.holders.get(id);
     if (previous === peer) return;
-    previous?.awarenessIds.delete(id); // taken over by the same identity (see awarenessPolicy.ts)
+    if (previous !== undefined) previous.awarenessIdCount--; // taken over by the same identity (awarenessPolicy.ts)
     this.holders.set(id, peer);
-    peer.awarenessIds.add(id);
+    peer.awarenessIdCount++;
   }
 
   private async rebuildFromStore(): Promise<void> {

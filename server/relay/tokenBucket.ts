@@ -6,27 +6,24 @@ export interface RateLimit {
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { perSecond: 200, burst: 1000 };
 
+/** What `take` returns when fewer tokens are left than asked for. */
+export const REFUSED = -1;
+
 /**
- * One bucket per connection (and per room of a multiplexed socket), so it stays small: three fields — the
- * shared `limit`, the tokens left, when they were counted — and one shared monotonic clock (ms).
+ * A token bucket kept in one number, the way the generic cell rate algorithm (GCRA) keeps it: `fullAt`, the
+ * moment the bucket will be full again (ms on the `performance.now()` clock; 0 is a fresh, full bucket). The
+ * tokens left at `now` are `burst − max(0, fullAt − now) × perSecond / 1000`, so it admits exactly what a
+ * bucket of `burst` tokens refilled at `perSecond` admits — with one number per connection (and per room of
+ * a multiplexed socket) instead of an object holding two.
+ *
+ * Returns the bucket's new `fullAt` after taking `count` tokens (default 1), or `REFUSED` — nothing taken —
+ * when fewer than `count` are left. Store the result only when it is not `REFUSED`.
  */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-
-  /** `limit` is kept, not copied: pass one shared object for all the buckets with the same limit. */
-  constructor(private readonly limit: RateLimit) {
-    this.tokens = limit.burst;
-    this.last = performance.now();
-  }
-
-  /** Takes `count` tokens (default 1); false, taking none, when fewer are left. */
-  take(count = 1): boolean {
-    const now = performance.now();
-    this.tokens = Math.min(this.limit.burst, this.tokens + ((now - this.last) / 1000) * this.limit.perSecond);
-    this.last = now;
-    if (this.tokens < count) return false;
-    this.tokens -= count;
-    return true;
-  }
+export function take(limit: RateLimit, fullAt: number, count = 1, now = performance.now()): number {
+  const msPerToken = 1000 / limit.perSecond;
+  // What the bucket owes now (ms until full) must leave room for `count` more: compared as a debt, so a full
+  // bucket (fullAt ≤ now) admits any count up to a burst with no rounding in the way.
+  const owed = Math.max(0, fullAt - now);
+  if (owed > (limit.burst - count) * msPerToken) return REFUSED;
+  return now + owed + count * msPerToken;
 }

@@ -145,7 +145,7 @@ describe('relay seams', () => {
     const peer: Peer = {
       id: nextPeerId(),
       role: 'editor',
-      awarenessIds: new Set(),
+      awarenessIdCount: 0,
       send: (frame) => frames.push(frame),
       close: (code) => closes.push(code),
     };
