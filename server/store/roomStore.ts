@@ -19,7 +19,7 @@ import { compactionThread } from './compactionThread.ts';
 import type { DocStore, StoredRoom } from './docStore.ts';
 import { crc32, verifyRow } from './rows.ts';
 import { openInviteStore, type InviteStore } from '../auth/inviteStore.ts';
-import { migrate } from './schema.ts';
+import { lastSeq, migrate } from './schema.ts';
 import { WAL_SIZE_LIMIT_BYTES } from './pragmas.ts';
 
 export type { StoredRoom } from './docStore.ts';
@@ -72,9 +72,12 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
     db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxStoreBytes / pageSize))}`);
   }
 
-  const insertUpdate = db.prepare<[string, Uint8Array, number]>(
-    'INSERT INTO updates (room, bytes, checksum) VALUES (?, ?, ?)',
+  const insertUpdate = db.prepare<[string, number, Uint8Array, number]>(
+    'INSERT INTO updates (room, seq, bytes, checksum) VALUES (?, ?, ?, ?)',
   );
+  // This process is the only writer of the log (the data directory's lock; the compaction worker only
+  // deletes), so it numbers the updates itself (schema.ts migration 4).
+  let lastAppended = lastSeq(db);
   const selectUpdates = db.prepare<[string], { seq: number; bytes: Buffer; checksum: number | null }>(
     'SELECT seq, bytes, checksum FROM updates WHERE room = ? ORDER BY seq',
   );
@@ -100,21 +103,19 @@ export function openRoomStore(options: RoomStoreOptions): RoomStore {
     return { checkpoint: snapshot?.bytes ?? null, checkpointSeq: snapshot?.through_seq ?? 0, updates };
   };
 
-  const appendMany = db.transaction((room: string, updates: readonly Uint8Array[]): number => {
-    let last = 0;
-    for (const update of updates)
-      last = Number(insertUpdate.run(room, update, crc32(update)).lastInsertRowid);
-    return last;
+  const appendMany = db.transaction((room: string, updates: readonly Uint8Array[], first: number): void => {
+    for (const [i, update] of updates.entries()) insertUpdate.run(room, first + i, update, crc32(update));
   });
   const compaction = compactionThread(file, options.synchronous ?? 'NORMAL', options.historyDays);
 
   let rowsSinceWalCheckpoint = 0;
   // One row is its own transaction already (autocommit): no BEGIN / COMMIT round trips.
   const append = (room: string, updates: readonly Uint8Array[]): number => {
-    const last =
-      updates.length === 1
-        ? Number(insertUpdate.run(room, updates[0]!, crc32(updates[0]!)).lastInsertRowid)
-        : appendMany(room, updates);
+    const first = lastAppended + 1;
+    if (updates.length === 1) insertUpdate.run(room, first, updates[0]!, crc32(updates[0]!));
+    else appendMany(room, updates, first);
+    // Only once written: a failed write (a full disk) uses up no seq.
+    const last = (lastAppended += updates.length);
     rowsSinceWalCheckpoint += updates.length;
     if (rowsSinceWalCheckpoint >= WAL_CHECKPOINT_EVERY) {
       rowsSinceWalCheckpoint = 0;

@@ -39,7 +39,10 @@ describe('relay: corrupt stored data', () => {
     // Then one more update row, corrupted, after the real data.
     const file = join(dataDir, STORE_FILE_NAME);
     const db = new Database(file);
-    db.prepare('INSERT INTO updates (room, bytes) VALUES (?, ?)').run(ROOM, Buffer.from('not a yjs update'));
+    db.prepare(
+      `INSERT INTO updates (room, seq, bytes)
+       VALUES (?, (SELECT MAX(through_seq) FROM snapshots) + 1, ?)`,
+    ).run(ROOM, Buffer.from('not a yjs update'));
     const before = dumpRows(db);
     db.close();
     expect(before.map((row) => row.table)).toEqual(['updates', 'snapshots']);
