@@ -123,6 +123,8 @@ export const en = {
   'mt.live.reopen': 'Reopen meeting',
   'mt.live.reopenHint': 'Ended too early? Reopen it: the meeting goes on where it ended and you facilitate.',
   'mt.live.reopenByOther': '{name} facilitated this meeting and can reopen it. To reopen it yourself, first:',
+  'mt.live.reopenByOther.noName':
+    'Whoever facilitated this meeting can reopen it. To reopen it yourself, first:',
   'mt.live.follow': 'Follow', // label
   'mt.live.following': 'Following {name}',
   'mt.live.notFollowing': 'Not following {name}: you are looking around on your own.',
@@ -332,6 +334,8 @@ export const nl: Record<keyof typeof en, string> = {
     'Te vroeg afgesloten? Heropen het: het overleg gaat verder waar het stopte en jij zit voor.',
   'mt.live.reopenByOther':
     '{name} zat dit overleg voor en kan het heropenen. Wil je het zelf heropenen, dan eerst:',
+  'mt.live.reopenByOther.noName':
+    'Wie dit overleg voorzat, kan het heropenen. Wil je het zelf heropenen, dan eerst:',
   'mt.live.follow': 'Volgen',
   'mt.live.following': 'Je volgt {name}',
   'mt.live.notFollowing': 'Je volgt {name} niet: je kijkt zelf rond.',

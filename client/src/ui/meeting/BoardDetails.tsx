@@ -64,9 +64,9 @@ export function BoardDetails() {
   const changeDate = (date: string) => {
     if (meetingDateProblem(date) !== null) {
       const refused = intents.updateBoard({ date });
-      setDateError(
-        `${refused.ok ? '' : issuesText(refused.issues)} ${t('mt.date.kept', { date: formatDate(locale(), doc().date) })}`.trim(),
-      );
+      const why = refused.ok ? '' : issuesText(refused.issues);
+      const kept = t('mt.date.kept', { date: formatDate(locale(), doc().date) });
+      setDateError(why ? `${why}${/[.!?]$/.test(why) ? '' : '.'} ${kept}` : kept);
       return;
     }
     setDateError(null);

@@ -101,7 +101,9 @@ export function Summary() {
       </div>
       <Show when={!board.readOnly() && !mayReopen()}>
         <p class="muted mt-reopen-other" data-testid="reopen-other">
-          {t('mt.live.reopenByOther', { name: doc().live.driverName || t('mt.live.someone') })}{' '}
+          {doc().live.driverName
+            ? t('mt.live.reopenByOther', { name: doc().live.driverName! })
+            : t('mt.live.reopenByOther.noName')}{' '}
           <button
             type="button"
             class="link"
