@@ -4,6 +4,7 @@
  * is written; a past date is taken — a firm records a meeting after it was held — with a remark, and the board
  * moves to the past meetings. In English and in Dutch.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { day, newBoard, person, seedTwoPlans } from './helpers/meeting.ts';
@@ -34,6 +35,8 @@ test('an impossible meeting date is refused at its field; a past one is taken wi
   await expect(error).toContainText('Date must be a day from 2000 to 2099; 0002-11-30 is not');
   await expect(error).toContainText('The date stays');
   await expect(date).toHaveAttribute('aria-invalid', 'true');
+  const violations = (await new AxeBuilder({ page: anna }).include('.mt-details').analyze()).violations;
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await date.blur();
   await expect(date).toHaveValue(day(0)); // the board's date again
   await expect(title).toHaveText(titleBefore);

@@ -4,6 +4,7 @@
  * new board no longer follows it; "Deleted meetings (1)" lists it, it opens with its content and a banner, takes
  * no edit, and "Restore meeting" brings it back for everyone. Dutch labels too.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { newBoard, person, seedTwoPlans } from './helpers/meeting.ts';
@@ -67,6 +68,8 @@ test('a meeting is deleted and restored as a plan is; it leaves every list of me
     await expect(page.getByRole('button', { name: 'Start meeting' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Add to agenda' })).toHaveCount(0);
   }
+  const violations = (await new AxeBuilder({ page: bram }).include('.mt-page').analyze()).violations;
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await bram.getByRole('button', { name: 'Restore meeting' }).click();
   await expect(bram.getByTestId('meeting-deleted')).toHaveCount(0);
   await expect(anna.getByTestId('meeting-deleted')).toHaveCount(0);
