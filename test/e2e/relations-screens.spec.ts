@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import type { Criterion } from '../../core/model/index.ts';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { cutOptions } from './helpers/browser.ts';
 import { ok, seedWorkspace as withWorkspace } from './helpers/seed.ts';
 
 let haard: Haard;
@@ -143,6 +144,7 @@ async function checkScreen(page: Page, name: string, lang: 'en' | 'nl') {
 test('relations, relation page and team: accessible, fully translated, in English and Dutch', async ({
   browser,
 }) => {
+  test.setTimeout(120_000); // every screen, twice
   await seed();
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
@@ -197,6 +199,21 @@ test('relations, relation page and team: accessible, fully translated, in Englis
     await page
       .getByRole('button', { name: lang === 'en' ? 'Log a contact' : 'Contactmoment vastleggen' })
       .click();
+    // The contact log's Type shows every type whole ("Telefoongesprek"), at 1366 px and narrower.
+    const logForm = page.getByRole('form', {
+      name: lang === 'en' ? 'Log a contact' : 'Contactmoment vastleggen',
+    });
+    for (const width of [1366, 1280, 1024]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect(
+        await cutOptions(logForm.getByLabel(lang === 'en' ? 'Type' : 'Soort', { exact: true })),
+        `at ${width} px`,
+      ).toEqual([]);
+    }
+    await logForm.getByLabel(lang === 'en' ? 'Type' : 'Soort', { exact: true }).selectOption('call');
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await logForm.screenshot({ path: `/tmp/shots/contact-log-form-${lang}.png` });
+    await page.setViewportSize({ width: 1360, height: 900 });
     await page.getByRole('button', { name: lang === 'en' ? 'Add a signal' : 'Signaal toevoegen' }).click();
     await checkScreen(page, 'relation', lang);
 

@@ -1,5 +1,5 @@
 /** Opening the app as a person would: a browser context of their own (own storage, own service worker). */
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page } from '@playwright/test';
 
 export interface OpenOptions {
   locale?: 'en-GB' | 'nl-NL';
@@ -26,3 +26,24 @@ export async function openSynced(browser: Browser, url: string, opts: OpenOption
   );
   return page;
 }
+
+/**
+ * The options of `select` that would not read whole when chosen: its text (measured in the select's own font)
+ * plus the room the drop-down arrow takes and a clear gap before it — 2.5em after the left padding, about
+ * 20 px of arrow and 20 px of gap at 16 px — is wider than the select. A select sized to its longest option with
+ * the browser's default padding leaves the last letter against the arrow ("Telefoongesprek|v"), which reads as
+ * cut and is clipped where fonts are a little wider. Returns "text needed/has" for each such option.
+ */
+export const cutOptions = (select: Locator) =>
+  select.evaluate((el: HTMLSelectElement) => {
+    const style = getComputedStyle(el);
+    const ctx = document.createElement('canvas').getContext('2d')!;
+    ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const em = parseFloat(style.fontSize);
+    const has = el.getBoundingClientRect().width;
+    const start = parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+    return [...el.options]
+      .map((o) => ({ text: o.text, needed: start + ctx.measureText(o.text).width + 2.5 * em }))
+      .filter((o) => o.needed > has)
+      .map((o) => `${o.text} ${Math.ceil(o.needed)}/${Math.floor(has)}`);
+  });
