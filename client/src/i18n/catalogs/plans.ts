@@ -41,7 +41,7 @@ export const en = {
   'plans.empty.viewer': 'No account plans yet.',
   'plans.missing.title.one': '1 A relation has no account plan',
   'plans.missing.title.other': '{count} A relations have no account plan',
-  'plans.missing.intro': 'Every A relation deserves a concrete plan (seed 000). One click starts one.',
+  'plans.missing.intro': 'Every A relation deserves a concrete plan. One click starts one.',
   'plans.missing.start': 'Start a plan for {name}',
   'plans.new.title': 'New account plan',
   'plans.new.relations': 'For which relation(s)?',
