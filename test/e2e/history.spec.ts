@@ -84,7 +84,7 @@ test('a named version: what changed since it and who did it; restore reaches a c
   await chooseVersion(anna, 'From version', 'Before the merger');
   const changes = history(anna).locator('.hist-groups');
   const goalChange = changes.locator('.hist-change', { hasText: 'Goal “Keep Acme after the merger”' });
-  await expect(goalChange).toContainText('title: Keep Acme → Keep Acme after the merger');
+  await expect(goalChange).toContainText('Title: Keep Acme → Keep Acme after the merger');
   await expect(goalChange).toContainText('by Bram');
   const textChange = changes.locator('.hist-change[data-type="text"]');
   await expect(textChange.locator('ins')).toContainText('Acme merges in Q3.');

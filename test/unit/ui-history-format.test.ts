@@ -1,6 +1,6 @@
 /** How the history panels name records (client/src/ui/history/format.ts). */
 import { describe, expect, it } from 'vitest';
-import { groupHeading, recordLabel } from '../../client/src/ui/history/format.ts';
+import { fieldHeading, groupHeading, recordLabel } from '../../client/src/ui/history/format.ts';
 import { setLocale } from '../../client/src/i18n/index.ts';
 
 describe('recordLabel', () => {
@@ -26,5 +26,18 @@ describe('groupHeading', () => {
     expect(groupHeading(at)).toBe('Gewijzigd op 30 nov 2026');
     expect(groupHeading(null)).toBe('Vóór de oudste versie');
     setLocale('en');
+  });
+});
+
+describe('fieldHeading', () => {
+  it('starts a change line with a capital in both languages; unknown paths and P stay as they are', () => {
+    (globalThis as { document?: unknown }).document ??= { documentElement: {} };
+    setLocale('nl');
+    expect(fieldHeading('keyPoints')).toBe('Kernpunten');
+    expect(fieldHeading('actions.kpi.target')).toBe('Streefwaarde');
+    setLocale('en');
+    expect(fieldHeading('keyPoints')).toBe('Key points');
+    expect(fieldHeading('quadrant')).toBe('P');
+    expect(fieldHeading('kpi.name')).toBe('KPI');
   });
 });

@@ -172,7 +172,7 @@ export const en = {
   'settings.name.empty': 'The workspace needs a name.',
   'settings.locale': 'Default language',
   'settings.locale.hint':
-    'What colleagues see until they pick their own language in the top bar, and the language of notes Haard writes for everyone (such as the history an import starts).',
+    'What colleagues see until they pick their own language in the top bar, and the language of notes Haard writes for everyone (such as the first contact moment an import writes for a relation).',
   'settings.currency': 'Currency',
   'settings.currency.hint': 'Three-letter ISO code, e.g. EUR, USD, GBP.',
   'settings.currency.invalid': 'Use a three-letter ISO currency code, e.g. EUR.',
@@ -374,7 +374,7 @@ export const nl: Record<keyof typeof en, string> = {
   'settings.name.empty': 'De werkruimte heeft een naam nodig.',
   'settings.locale': 'Standaardtaal',
   'settings.locale.hint':
-    'Wat collega’s zien tot ze bovenaan zelf een taal kiezen, en de taal van notities die Haard voor iedereen schrijft (zoals de historie die een import begint).',
+    'Wat collega’s zien tot ze bovenaan zelf een taal kiezen, en de taal van notities die Haard voor iedereen schrijft (zoals het eerste contactmoment dat een import bij een relatie zet).',
   'settings.currency': 'Valuta',
   'settings.currency.hint': 'ISO-code van drie letters, bijvoorbeeld EUR, USD, GBP.',
   'settings.currency.invalid': 'Gebruik een ISO-valutacode van drie letters, bijvoorbeeld EUR.',

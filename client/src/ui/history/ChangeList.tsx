@@ -5,7 +5,7 @@
 import { For, Match, Show, Switch } from 'solid-js';
 import type { Attribution, Change, ChangeGroup } from '../../../../core/history/index.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
-import { fieldLabel, formatValue, groupHeading, recordLabel, type ValueLookups } from './format.ts';
+import { fieldHeading, formatValue, groupHeading, recordLabel, type ValueLookups } from './format.ts';
 
 export interface ChangeListProps {
   groups: ChangeGroup[];
@@ -59,7 +59,7 @@ export function ChangeList(props: ChangeListProps) {
                 <For each={c().fields}>
                   {(f) => (
                     <li>
-                      {fieldLabel(f.field)}: <del>{value(f.field, f.before)}</del> →{' '}
+                      {fieldHeading(f.field)}: <del>{value(f.field, f.before)}</del> →{' '}
                       <ins>{value(f.field, f.after)}</ins>
                     </li>
                   )}
@@ -71,7 +71,7 @@ export function ChangeList(props: ChangeListProps) {
         <Match when={p.change.type === 'field' ? p.change : null}>
           {(c) => (
             <span>
-              {fieldLabel(c().path)}: <del>{value(c().path, c().before)}</del> →{' '}
+              {fieldHeading(c().path)}: <del>{value(c().path, c().before)}</del> →{' '}
               <ins>{value(c().path, c().after)}</ins>
             </span>
           )}

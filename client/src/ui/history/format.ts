@@ -52,6 +52,15 @@ export function recordLabel(section: string, label: string): string {
   return section === 'kpis' && has(key) ? t(key) : label;
 }
 
+/**
+ * `fieldLabel` at the start of a line ("Key points: A → A, B"): its first letter upper case, in the reader's
+ * language; the catalog keeps labels lower case for use inside a sentence.
+ */
+export function fieldHeading(field: string): string {
+  const label = fieldLabel(field);
+  return label.charAt(0).toLocaleUpperCase(locale()) + label.slice(1);
+}
+
 /** What a person calls `field` (a record field, a flattened `kpi.target`, a document path). */
 export function fieldLabel(field: string): string {
   const key = `hist.f.${field}`;
