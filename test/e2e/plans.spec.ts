@@ -119,10 +119,20 @@ test('deleting a plan asks first, takes it out of everyone’s list, and it can 
   await expect(bram.getByRole('button', { name: 'Start a plan for Acme BV' })).toBeVisible();
   await bram.getByLabel('Deleted plans (1)').check();
   await expect(bramsRow).toHaveCount(1);
+  // The relation's page does not pretend it never had a plan: the deleted one is there to open and restore.
+  await bram.getByRole('navigation').getByRole('link', { name: 'Relations' }).click();
+  await bram.getByRole('link', { name: 'Acme BV' }).click();
+  const relationPlans = bram.locator('.rel-plans');
+  await expect(relationPlans).toContainText('No account plan for this relation yet.');
+  await expect(relationPlans).toContainText('Deleted (open it to restore):');
+  await shot(bram, 'relation-deleted-plan');
+  await relationPlans.getByRole('link', { name: /Acme BV/ }).click();
+  await expect(bram.getByTestId('plan-deleted')).toContainText('This plan was deleted on');
 
   await anna.getByRole('button', { name: 'Restore plan' }).click();
   await expect(anna.getByTestId('plan-deleted')).toHaveCount(0);
-  await bram.getByLabel(/Deleted plans/).uncheck();
+  await expect(bram.getByTestId('plan-deleted')).toHaveCount(0); // Bram has the restored plan open
+  await bram.getByRole('navigation').getByRole('link', { name: 'Account plans' }).click();
   await expect(bramsRow).toHaveCount(1);
   await expect(bram.getByRole('button', { name: 'Start a plan for Acme BV' })).toHaveCount(0);
   expect(url).toContain('/plans/');

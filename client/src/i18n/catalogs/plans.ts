@@ -177,6 +177,8 @@ export const en = {
   'plans.findings.infos': 'Tips',
   'rel.plans.title': 'Account plans',
   'rel.plans.none': 'No account plan for this relation yet.',
+  'rel.plans.deleted.one': 'Deleted (open it to restore):',
+  'rel.plans.deleted.other': 'Deleted, {count} (open one to restore):',
 };
 
 export const nl: Record<keyof typeof en, string> = {
@@ -356,4 +358,6 @@ export const nl: Record<keyof typeof en, string> = {
   'plans.findings.infos': 'Tips',
   'rel.plans.title': 'Accountplannen',
   'rel.plans.none': 'Nog geen accountplan voor deze relatie.',
+  'rel.plans.deleted.one': 'Verwijderd (open het om het terug te zetten):',
+  'rel.plans.deleted.other': 'Verwijderd, {count} (open er een om het terug te zetten):',
 };

@@ -23,6 +23,13 @@ export function RelationPlans(props: { relation: Relation }) {
       .filter((p) => p.relationIds.includes(props.relation.id))
       .sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1)),
   );
+  // Deleted plans stay findable here: a relation whose only plan was deleted does not look plan-less, and
+  // "New plan" is not the only way on (the plan page restores it).
+  const deletedPlans = createMemo(() =>
+    Object.values(ws.data()?.plans ?? {}).filter(
+      (p) => p.deleted === true && p.relationIds.includes(props.relation.id),
+    ),
+  );
   const { run: start, busy: starting } = createOnce(async () => {
     const result = await createPlan(ws.session, {
       relationIds: [props.relation.id],
@@ -60,6 +67,19 @@ export function RelationPlans(props: { relation: Relation }) {
             )}
           </For>
         </ul>
+      </Show>
+      <Show when={deletedPlans().length > 0}>
+        <p class="muted rel-plans-deleted">
+          {tn('rel.plans.deleted', deletedPlans().length)}{' '}
+          <For each={deletedPlans()}>
+            {(p, i) => (
+              <>
+                {i() > 0 ? ', ' : ''}
+                <A href={`/plans/${p.id}`}>{p.title || t('plans.untitled')}</A>
+              </>
+            )}
+          </For>
+        </p>
       </Show>
       <RefusalMessage message={refusal.message()} />
     </section>
