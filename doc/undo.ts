@@ -15,6 +15,18 @@ import { rootTypes, type DocKind } from './layout.ts';
 import { INTENT_META, TARGET_META } from './intents/common.ts';
 import { readDocument } from './read.ts';
 import { restoreDroppedFields } from './repair.ts';
+import { planStepAllowed } from './intents/plan.ts';
+
+/** What a Yjs undo stack item made or removed (yjs' DeleteSet, not exported as a type). */
+type DeleteSet = Parameters<typeof Y.isDeleted>[0];
+
+/**
+ * Per kind, whether the next undo or redo step may run now (given what it made: a stack item's `insertions`):
+ * a deleted plan takes back only its deletion, as its intents refuse every other edit (doc/intents/plan.ts).
+ */
+const STEP_ALLOWED: Partial<Record<DocKind, (doc: Y.Doc, insertions: DeleteSet) => boolean>> = {
+  plan: planStepAllowed,
+};
 
 export interface Undo {
   /**
@@ -68,8 +80,15 @@ export function createUndo(kind: DocKind, doc: Y.Doc, origin: unknown, opts: Und
   };
   doc.on('beforeObserverCalls', splitSteps);
 
+  /** Whether the top step of `stack` may run now (STEP_ALLOWED). */
+  const allowed = (stack: { insertions: DeleteSet }[]): boolean => {
+    const top = stack.at(-1);
+    const rule = STEP_ALLOWED[kind];
+    return !top || !rule || rule(doc, top.insertions);
+  };
   /** Undo/redo, then put back any required field Yjs' conflict rule dropped (see repair.ts). */
-  const guarded = (step: () => boolean): boolean => {
+  const guarded = (stack: { insertions: DeleteSet }[], step: () => boolean): boolean => {
+    if (!allowed(stack)) return false;
     const before = readDocument(kind, doc);
     const done = step();
     if (done) restoreDroppedFields(kind, doc, before);
@@ -80,6 +99,8 @@ export function createUndo(kind: DocKind, doc: Y.Doc, origin: unknown, opts: Und
   const emit = () => listeners.forEach((l) => l());
   for (const event of ['stack-item-added', 'stack-item-popped', 'stack-cleared'] as const)
     manager.on(event, emit);
+  // Where a rule decides, a colleague's change (deleting the plan) can change canUndo too: say so on every change.
+  if (STEP_ALLOWED[kind]) doc.on('afterTransaction', emit);
 
   return {
     trackOrigin(bindingOrigin, key) {
@@ -90,16 +111,17 @@ export function createUndo(kind: DocKind, doc: Y.Doc, origin: unknown, opts: Und
         manager.removeTrackedOrigin(bindingOrigin);
       };
     },
-    undo: () => guarded(() => manager.undo() !== null),
-    redo: () => guarded(() => manager.redo() !== null),
-    canUndo: () => manager.canUndo(),
-    canRedo: () => manager.canRedo(),
+    undo: () => guarded(manager.undoStack, () => manager.undo() !== null),
+    redo: () => guarded(manager.redoStack, () => manager.redo() !== null),
+    canUndo: () => manager.canUndo() && allowed(manager.undoStack),
+    canRedo: () => manager.canRedo() && allowed(manager.redoStack),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     destroy() {
       doc.off('beforeObserverCalls', splitSteps);
+      doc.off('afterTransaction', emit);
       listeners.clear();
       manager.destroy();
     },

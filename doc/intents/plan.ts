@@ -33,6 +33,9 @@ import {
   type Patch,
 } from './common.ts';
 
+/** What a Yjs undo stack item made or removed (yjs' DeleteSet, not exported as a type). */
+type DeleteSet = Parameters<typeof Y.isDeleted>[0];
+
 const GOALS = collectionSpec('plan', 'goals');
 const ACTIONS = collectionSpec('plan', 'actions');
 const BENEFITS = collectionSpec('plan', 'strategy.benefits');
@@ -57,6 +60,18 @@ export const deletedPlanRefusal = (): SchemaIssue =>
     'This plan is deleted, so nothing in it can change until someone restores it (Restore plan). Nothing was written.',
     'Dit plan is verwijderd, dus er kan niets in veranderen tot iemand het terugzet (Plan terugzetten). Er is niets opgeslagen.',
   );
+
+/**
+ * The undo side of the same rule (doc/undo.ts): while the plan is deleted, an undo or redo step may run only when
+ * it takes back the deletion itself — the step wrote the current `deletedAt` (`insertions` of a Yjs undo stack
+ * item hold what the step made, which undoing removes). Anyone's other steps wait until the plan is restored.
+ */
+export function planStepAllowed(doc: Y.Doc, insertions: DeleteSet): boolean {
+  const fields = doc.getMap('plan');
+  if (!fields.get('deletedAt')) return true;
+  const current = fields._map.get('deletedAt');
+  return current !== undefined && Y.isDeleted(insertions, current.id);
+}
 
 export function planIntents(doc: Y.Doc, opts: IntentOptions) {
   const fields = doc.getMap('plan');

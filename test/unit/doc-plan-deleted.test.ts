@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { landCommitment, pendingCommitments } from '../../doc/commitments.ts';
-import { meetingIntents, planIntents, readMeeting, readPlan } from '../../doc/index.ts';
+import { createUndo, meetingIntents, planIntents, readMeeting, readPlan } from '../../doc/index.ts';
 import { saveVersion } from '../../doc/history/index.ts';
 import type { PlanIntents } from '../../doc/intents/plan.ts';
 import type { MeetingBoardDoc } from '../../core/model/index.ts';
@@ -118,5 +118,40 @@ describe('a deleted plan is read-only until it is restored', () => {
     assertOk(plan.setDeleted(false));
     expect(assertOk(landCommitment(meeting, target, commitment))).toBe('added');
     expect(readPlan(planDoc)!.actions).toHaveProperty(commitment.actionId);
+  });
+});
+
+describe('undo on a deleted plan takes back only the deletion', () => {
+  it("a colleague's undo of an earlier edit is refused while the plan is deleted; the deleter's undo restores it", () => {
+    const anna = samplePlan();
+    const bram = replica(anna, 78);
+    const annaOrigin = { user: 'anna' };
+    const bramOrigin = { user: 'bram' };
+    const annaUndo = createUndo('plan', anna, annaOrigin, { captureTimeout: 0 });
+    const bramUndo = createUndo('plan', bram, bramOrigin, { captureTimeout: 0 });
+    assertOk(planIntents(bram, opts(bramOrigin)).setTitle('Bram zijn titel'));
+    syncAll(anna, bram);
+    assertOk(planIntents(anna, opts(annaOrigin)).setDeleted(true));
+    syncAll(anna, bram);
+
+    // Bram's stale step would write into the deleted plan: refused, nothing written.
+    const before = Y.encodeStateVector(bram);
+    expect(bramUndo.canUndo()).toBe(false);
+    expect(bramUndo.undo()).toBe(false);
+    expect(Y.encodeStateVector(bram)).toEqual(before);
+    expect(readPlan(bram)!.title).toBe('Bram zijn titel');
+
+    // Anna's undo is the deletion itself: it restores the plan (and redo deletes it again).
+    expect(annaUndo.canUndo()).toBe(true);
+    expect(annaUndo.undo()).toBe(true);
+    expect(readPlan(anna)!.deletedAt).toBeNull();
+    expect(annaUndo.redo()).toBe(true);
+    expect(readPlan(anna)!.deletedAt).not.toBeNull();
+    // Restored by someone, Bram's undo works again.
+    syncAll(anna, bram);
+    assertOk(planIntents(anna, opts(annaOrigin)).setDeleted(false));
+    syncAll(anna, bram);
+    expect(bramUndo.undo()).toBe(true);
+    expect(readPlan(bram)!.title).toBe('Accountplan Bakkerij Jansen');
   });
 });
