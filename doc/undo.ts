@@ -16,16 +16,19 @@ import { INTENT_META, TARGET_META } from './intents/common.ts';
 import { readDocument } from './read.ts';
 import { restoreDroppedFields } from './repair.ts';
 import { planStepAllowed } from './intents/plan.ts';
+import { meetingStepAllowed } from './intents/meeting.ts';
 
 /** What a Yjs undo stack item made or removed (yjs' DeleteSet, not exported as a type). */
 type DeleteSet = Parameters<typeof Y.isDeleted>[0];
 
 /**
  * Per kind, whether the next undo or redo step may run now (given what it made: a stack item's `insertions`):
- * a deleted plan takes back only its deletion, as its intents refuse every other edit (doc/intents/plan.ts).
+ * a deleted plan or meeting board takes back only its deletion (the deleter's own undo restores it), as its
+ * intents refuse every other edit (doc/intents/plan.ts, doc/intents/meeting.ts).
  */
 const STEP_ALLOWED: Partial<Record<DocKind, (doc: Y.Doc, insertions: DeleteSet) => boolean>> = {
   plan: planStepAllowed,
+  meeting: meetingStepAllowed,
 };
 
 export interface Undo {

@@ -101,6 +101,18 @@ export const deletedMeetingRefusal = (): SchemaIssue =>
     'Dit overleg is verwijderd, dus er kan niets in veranderen tot iemand het terugzet (Overleg terugzetten). Er is niets opgeslagen.',
   );
 
+/**
+ * The undo side of the same rule (doc/undo.ts), as for a plan (doc/intents/plan.ts planStepAllowed): while the
+ * board is deleted, an undo or redo step may run only when it takes back the deletion itself (the step wrote the
+ * current `deletedAt`, so undoing it restores the board). Anyone's other steps wait until it is restored.
+ */
+export function meetingStepAllowed(doc: Y.Doc, insertions: Parameters<typeof Y.isDeleted>[0]): boolean {
+  const board = doc.getMap('board');
+  if (!board.get('deletedAt')) return true;
+  const current = board._map.get('deletedAt');
+  return current !== undefined && Y.isDeleted(insertions, current.id);
+}
+
 export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
   const board = doc.getMap('board');
   const ctx: IntentContext = {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createUndo, planIntents, readPlan, readWorkspace, workspaceIntents } from '../../doc/index.ts';
+import {
+  createUndo,
+  meetingIntents,
+  planIntents,
+  readDocument,
+  readMeeting,
+  readPlan,
+  readWorkspace,
+  workspaceIntents,
+} from '../../doc/index.ts';
 import {
   SAMPLES,
   assertOk,
@@ -241,4 +250,79 @@ describe('undo steps', () => {
     expect(after[criteria[0]!]).toBeUndefined();
     expect(after[criteria[1]!]!.name).not.toBe('Renamed');
   });
+});
+
+/**
+ * Undo bypasses the intents (it replays Yjs items), so a deleted plan or board refuses undo/redo in
+ * createUndo itself — but for the deleter's own deletion step, whose undo restores the document.
+ */
+describe('undo on a deleted document', () => {
+  const KINDS = [
+    {
+      kind: 'plan' as const,
+      seed: SAMPLES.plan,
+      edit: (doc: Y.Doc, me: unknown) =>
+        planIntents(doc, opts(me, clock(), seqIds('e'))).setText('strategy.text', 'Anna typte dit'),
+      remove: (doc: Y.Doc, me: unknown, deleted: boolean) =>
+        planIntents(doc, opts(me, clock(), seqIds('d'))).setDeleted(deleted),
+      read: (doc: Y.Doc) => readPlan(doc) as { deletedAt: string | null },
+    },
+    {
+      kind: 'meeting' as const,
+      seed: SAMPLES.meeting,
+      edit: (doc: Y.Doc, me: unknown) =>
+        meetingIntents(doc, opts(me, clock(), seqIds('e'))).updateBoard({ title: 'Anna typte dit' }),
+      remove: (doc: Y.Doc, me: unknown, deleted: boolean) =>
+        meetingIntents(doc, opts(me, clock(), seqIds('d'))).setDeleted(deleted),
+      read: (doc: Y.Doc) => readMeeting(doc) as unknown as { deletedAt: string | null },
+    },
+  ];
+
+  it.each(KINDS)(
+    "$kind: Anna's undo/redo is refused while Bram's deletion stands; Bram's undo restores it",
+    ({ kind, seed, edit, remove, read }) => {
+      const a = docWithClient(1);
+      seed(a);
+      const b = replica(a, 2);
+      const anna = { user: 'anna' };
+      const bram = { user: 'bram' };
+      const undoA = createUndo(kind, a, anna);
+      const undoB = createUndo(kind, b, bram);
+      const changes: string[] = [];
+      undoA.onChange(() => changes.push(`${undoA.canUndo()}`));
+      assertOk(edit(a, anna));
+      syncAll(a, b);
+      expect(undoA.canUndo()).toBe(true);
+
+      assertOk(remove(b, bram, true));
+      syncAll(a, b);
+      const typed = JSON.stringify(readDocument(kind, a));
+      expect(read(a).deletedAt).not.toBeNull();
+      expect(undoA.canUndo()).toBe(false);
+      expect(changes.at(-1)).toBe('false'); // the buttons hear of a remote deletion
+      expect(undoA.undo()).toBe(false);
+      syncAll(a, b);
+      expect(JSON.stringify(readDocument(kind, a))).toBe(typed); // nothing of Anna's text was taken back
+      expect(JSON.stringify(readDocument(kind, b))).toBe(typed);
+
+      // Bram's own deletion is the step his undo takes back: the document is restored, as "Restore" does.
+      expect(undoB.canUndo()).toBe(true);
+      expect(undoB.undo()).toBe(true);
+      syncAll(a, b);
+      expect(read(a).deletedAt).toBeNull();
+      expect(undoA.canUndo()).toBe(true);
+      // Redo deletes again; then neither Bram's redo nor anything more is possible but his undo.
+      expect(undoB.redo()).toBe(true);
+      syncAll(a, b);
+      expect(read(a).deletedAt).not.toBeNull();
+      expect(undoA.canRedo()).toBe(false);
+      expect(undoA.undo()).toBe(false);
+
+      // Restored through the intent, Anna's undo works again and takes back her edit.
+      assertOk(remove(b, bram, false));
+      syncAll(a, b);
+      expect(undoA.undo()).toBe(true);
+      expect(JSON.stringify(readDocument(kind, a))).not.toContain('Anna typte dit');
+    },
+  );
 });
