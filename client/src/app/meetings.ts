@@ -18,7 +18,7 @@
  * both writes go to the local copies and reach the relay on reconnect, each exactly once.
  * Steps 2 and 3 are pure functions of the two Y.Docs in doc/commitments.ts (tested there without a browser).
  */
-import { createEffect, createMemo, createRoot, createSignal, on, type Accessor } from 'solid-js';
+import { createEffect, createMemo, createRoot, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import { meetingCardOf, previousBoard, reviewCandidates } from '../../../core/meetingBoard.ts';
 import type { AccountPlanDoc, Commitment, MeetingBoardDoc, ReviewItem } from '../../../core/model/index.ts';
 import { createMeetingDoc, type Result } from '../../../doc/index.ts';
@@ -38,6 +38,9 @@ import type { DocHandle } from './docs.ts';
 import { createIndexedDoc, keepCardInStep, useDoc } from './indexedDocs.ts';
 import type { WorkspaceSession } from './session.ts';
 import { plansInUse } from '../../../core/model/index.ts';
+
+/** How often an open board tries again to land the commitments their plans refused (ms). */
+const RETRY_REFUSED_MS = 5_000;
 
 export interface MeetingSession {
   handle: DocHandle<'meeting'>;
@@ -89,6 +92,21 @@ export function useMeeting(session: WorkspaceSession, id: string): MeetingSessio
       void landPending(session, handle).then((errors) => setLandingErrors(errors));
     }),
   );
+  // A commitment its plan refused (deleted, not on this device yet) is tried again while the board is open, so
+  // one whose plan is restored meanwhile lands without a reload.
+  const refused = createMemo(() => Object.keys(landingErrors()).length > 0 && pendingKey() !== '');
+  createEffect(() => {
+    if (!refused()) return;
+    let trying = false; // one retry at a time (a plan not on this device is waited for up to 8 s)
+    const timer = setInterval(() => {
+      if (trying) return;
+      trying = true;
+      void landPending(session, handle)
+        .then((errors) => setLandingErrors(errors))
+        .finally(() => (trying = false));
+    }, RETRY_REFUSED_MS);
+    onCleanup(() => clearInterval(timer));
+  });
 
   return {
     handle,

@@ -7,7 +7,7 @@ import { createMemo, createSignal, For, Show } from 'solid-js';
 import { useWorkspace } from '../../app/context.tsx';
 import { addCommitment } from '../../app/meetings.ts';
 import { formatDate, locale, t } from '../../i18n/index.ts';
-import { issuesText } from '../relations/common.tsx';
+import { issuesText, issueTexts } from '../relations/common.tsx';
 import { QUADRANTS, type Quadrant } from '../../../../core/model/plan.ts';
 import { useBoard, useNames, useOpenPlans } from './board.tsx';
 import { matchPerson } from './people.ts';
@@ -195,7 +195,7 @@ function Commitments(props: { agendaItemId: string }) {
                     when={c.landed}
                     fallback={
                       <Show when={board.meeting.landingErrors()[c.id]} fallback={t('mt.commit.landing')}>
-                        {(issues) => <>{t('mt.commit.notLanded', { reason: issuesText(issues()) })}</>}
+                        {(issues) => <>{t('mt.commit.notLanded', { reason: issueTexts(issues()) })}</>}
                       </Show>
                     }
                   >
