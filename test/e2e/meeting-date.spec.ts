@@ -63,3 +63,62 @@ test('an impossible meeting date is refused at its field; a past one is taken wi
   await anna.getByRole('link', { name: 'Meetings', exact: true }).click();
   await expect(anna.getByTestId('meetings-past').getByRole('listitem')).toHaveCount(1);
 });
+
+test('a typed date is saved once, when the field is left; an impossible day is refused and the date stays', async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  await seedTwoPlans(haard);
+  const anna = await person(browser, haard.inviteUrl);
+  const url = await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
+  const boardId = url.split('/').pop()!.split('#')[0]!;
+  const before = (await readMeeting(haard, boardId)).date;
+  const bram = await person(browser, `${url.split('#')[0]}#invite=${haard.token('editor')}`);
+  const bramTitle = bram.locator('#mt-board-title');
+  const titleBefore = await bramTitle.innerText();
+  // Bram counts every title he is shown while Anna types.
+  await bram.evaluate(() => {
+    const el = document.getElementById('mt-board-title')!;
+    (window as unknown as { titles: string[] }).titles = [];
+    new MutationObserver(() =>
+      (window as unknown as { titles: string[] }).titles.push(el.textContent ?? ''),
+    ).observe(el, { subtree: true, characterData: true, childList: true });
+  });
+
+  // Chromium's date field here reads month, day, year (its own UI language). As QA typed it: 02 makes 1 February
+  // on the way (a whole date: Chromium fires change), then 31: 31 February.
+  const date = anna.getByLabel('Date', { exact: true });
+  await date.click({ position: { x: 12, y: 10 } }); // its month
+  await anna.keyboard.type('02', { delay: 50 });
+  await expect(date).toHaveValue(`${before.slice(0, 4)}-02-${before.slice(8)}`);
+  await anna.waitForTimeout(300); // what a save on the way would have written has time to reach the relay
+  expect((await readMeeting(haard, boardId)).date).toBe(before);
+  await anna.keyboard.type('312026', { delay: 50 });
+  await date.blur(); // leaving it (Tab from the year stops at Chromium's calendar button, still in the field)
+  const error = anna.locator('.mt-date').getByRole('alert');
+  await expect(error).toContainText('That date does not exist (31 February, say) or is not complete.');
+  await expect(error).toContainText('The date stays');
+  await expect(date).toHaveValue(before);
+  expect((await readMeeting(haard, boardId)).date).toBe(before);
+  await expect(bramTitle).toHaveText(titleBefore);
+  expect(await bram.evaluate(() => (window as unknown as { titles: string[] }).titles)).toEqual([]);
+
+  // A whole, real date typed and confirmed with Enter is saved once; Bram sees the title change once.
+  await date.click({ position: { x: 12, y: 10 } }); // its month
+  await anna.keyboard.type('12242026', { delay: 50 });
+  await anna.keyboard.press('Enter');
+  await expect(error).toHaveCount(0);
+  await expect.poll(async () => (await readMeeting(haard, boardId)).date).toBe('2026-12-24');
+  await expect(bramTitle).toContainText('24 Dec 2026');
+  const seen = await bram.evaluate(() => (window as unknown as { titles: string[] }).titles);
+  expect(new Set(seen.filter((s) => s.trim() !== '')).size).toBe(1);
+
+  // In Dutch.
+  await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
+  await anna.getByLabel('Datum', { exact: true }).click({ position: { x: 12, y: 10 } }); // its month
+  await anna.keyboard.type('02312026', { delay: 50 });
+  await anna.getByLabel('Datum', { exact: true }).blur();
+  await expect(anna.locator('.mt-date').getByRole('alert')).toHaveText(
+    'Die datum bestaat niet (zoals 31 februari) of is niet volledig ingevuld. De datum blijft 24 dec 2026.',
+  );
+});

@@ -51,6 +51,7 @@ export const en = {
   'mt.field.title': 'Title',
   'mt.field.date': 'Date',
   'mt.date.kept': 'The date stays {date}.',
+  'mt.date.noSuchDay': 'That date does not exist (31 February, say) or is not complete.',
   'mt.date.past':
     'This date is in the past: fine for a meeting you record afterwards (it is listed under Past).',
   'mt.date.farAhead': 'This date is more than a year ahead. Is the year right?',
@@ -263,6 +264,7 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.field.title': 'Titel',
   'mt.field.date': 'Datum',
   'mt.date.kept': 'De datum blijft {date}.',
+  'mt.date.noSuchDay': 'Die datum bestaat niet (zoals 31 februari) of is niet volledig ingevuld.',
   'mt.date.past':
     'Deze datum ligt in het verleden: prima voor een overleg dat je achteraf vastlegt (het staat dan bij Gehouden).',
   'mt.date.farAhead': 'Deze datum ligt meer dan een jaar vooruit. Klopt het jaar?',

@@ -13,6 +13,7 @@ import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { useBoard, useNames } from './board.tsx';
 import { titleForNewDate } from './titles.ts';
+import { dateEntry } from './dateEntry.ts';
 
 const AUDIENCE_DAYS = 7;
 
@@ -61,7 +62,14 @@ export function BoardDetails() {
       status: doc().live.status,
     }),
   );
-  const changeDate = (date: string) => {
+  const changeDate = (input: HTMLInputElement) => {
+    const date = input.value;
+    // Chromium gives '' for an impossible day (31 February) or a half-typed date: say so, keep the board's date.
+    if (input.validity.badInput) {
+      const kept = t('mt.date.kept', { date: formatDate(locale(), doc().date) });
+      setDateError(`${t('mt.date.noSuchDay')} ${kept}`);
+      return;
+    }
     if (meetingDateProblem(date) !== null) {
       const refused = intents.updateBoard({ date });
       const why = refused.ok ? '' : issuesText(refused.issues);
@@ -78,6 +86,8 @@ export function BoardDetails() {
       : null;
     board.check(intents.updateBoard(title ? { date, title } : { date }));
   };
+  // Saved when the field is left or on Enter, not at every keystroke that happens to make a date (dateEntry.ts).
+  const dateField = dateEntry(changeDate);
   const participants = () => new Set(doc().participantIds);
   const toggle = (id: string, on: boolean) => {
     const next = doc().participantIds.filter((p) => p !== id);
@@ -107,10 +117,12 @@ export function BoardDetails() {
               value={doc().date}
               aria-invalid={dateError() ? 'true' : undefined}
               aria-describedby={dateError() ? 'mt-date-error' : notes().length ? 'mt-date-notes' : undefined}
-              onChange={(e) => changeDate(e.currentTarget.value)}
-              // A refused date stays in the field while it is typed (a year comes digit by digit); leaving
-              // the field shows the board's date again, the reason still beside it.
+              onKeyDown={(e) => dateField.onKeyDown(e)}
+              onChange={(e) => dateField.onChange(e)}
+              // Leaving the field saves what was typed; a refused date shows the board's date again, the
+              // reason still beside it.
               onBlur={(e) => {
+                dateField.onBlur(e);
                 if (dateError()) e.currentTarget.value = doc().date;
               }}
             />

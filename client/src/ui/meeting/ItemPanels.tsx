@@ -126,6 +126,7 @@ function Commitments(props: { agendaItemId: string }) {
   const [what, setWhat] = createSignal('');
   const [who, setWho] = createSignal('');
   const [when, setWhen] = createSignal('');
+  const [whenBad, setWhenBad] = createSignal(false); // an impossible or half-typed date (validity.badInput)
   const [goalId, setGoalId] = createSignal('');
   const [quadrant, setQuadrant] = createSignal<Quadrant>('project');
   const [error, setError] = createSignal<string | null>(null);
@@ -146,6 +147,8 @@ function Commitments(props: { agendaItemId: string }) {
           ? t('mt.commit.whoMany', { name: who(), names: person.candidates.map((p) => p.name).join(', ') })
           : t('mt.commit.whoUnknown', { name: who(), names: teamNames() }),
       );
+    // Chromium gives '' for an impossible day (31 February): not "missing", it does not exist.
+    if (whenBad()) return setError(t('mt.date.noSuchDay'));
     if (!when()) return setError(t('mt.commit.whenMissing'));
     // Promised at this meeting: done on its day at the earliest, never already overdue when it lands.
     const meetingDay = board.doc().date;
@@ -224,7 +227,14 @@ function Commitments(props: { agendaItemId: string }) {
           </label>
           <label class="field">
             <span>{t('mt.commit.when')}</span>
-            <input type="date" value={when()} onInput={(e) => setWhen(e.currentTarget.value)} />
+            <input
+              type="date"
+              value={when()}
+              onInput={(e) => {
+                setWhen(e.currentTarget.value);
+                setWhenBad(e.currentTarget.validity.badInput);
+              }}
+            />
           </label>
           <label class="field grow">
             <span>{t('mt.commit.why')}</span>

@@ -6,6 +6,7 @@
  */
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { firstMoveDay, movedToProblem } from '../../../../core/meetingBoard.ts';
+import { dateEntry } from './dateEntry.ts';
 import type { ReviewItem } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import type { DocHandle } from '../../app/docs.ts';
@@ -100,6 +101,11 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
   const firstDay = () => firstMoveDay(board.doc().date);
   const move = (input: HTMLInputElement) => {
     const value = input.value;
+    if (input.validity.badInput) {
+      setDateError(t('mt.date.noSuchDay'));
+      input.value = props.item.movedTo ?? '';
+      return;
+    }
     if (!value) return;
     if (movedToProblem(board.doc().date, value)) {
       setDateError(t('mt.review.movedTooEarly', { date: formatDate(locale(), firstDay()) }));
@@ -110,6 +116,8 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
     setMoving(false);
     void mark('moved', value);
   };
+  // Saved when the field is left or on Enter, not at every keystroke that happens to make a date (dateEntry.ts).
+  const movedField = dateEntry(move);
   const errorId = () => `mt-moved-error-${props.item.id}`;
   const pressed = (o: ReviewItem['outcome']) => (props.item.outcome === o ? 'true' : 'false');
 
@@ -168,7 +176,9 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
               readOnly={board.readOnly()}
               aria-invalid={dateError() ? 'true' : undefined}
               aria-describedby={dateError() ? errorId() : undefined}
-              onChange={(e) => move(e.currentTarget)}
+              onKeyDown={(e) => movedField.onKeyDown(e)}
+              onChange={(e) => movedField.onChange(e)}
+              onBlur={(e) => movedField.onBlur(e)}
             />
           </label>
         </Show>
