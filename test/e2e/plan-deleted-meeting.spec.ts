@@ -61,3 +61,40 @@ test('a commitment for a deleted plan says why it is not in the plan, and lands 
     )
     .toBe(1);
 });
+
+test("the review's actions of a deleted plan say why they cannot be marked, until the plan is restored", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const { acme } = await seedTwoPlans(haard);
+  const anna = await person(browser, haard.inviteUrl);
+  await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
+  const rows = anna.getByTestId('review-item').filter({ hasText: 'Acme Bouwgroep 2026–2027' });
+  await expect(rows.first()).toBeVisible();
+  const row = rows.first();
+  await expect(row.getByRole('button', { name: 'Done', exact: true })).toBeEnabled();
+
+  const bram = await person(browser, haard.inviteUrl);
+  await bram.goto(`${haard.base}/plans/${acme}`);
+  await bram.getByRole('button', { name: 'Delete plan' }).click();
+  await bram
+    .getByRole('group', { name: 'Delete plan' })
+    .getByRole('button', { name: 'Delete', exact: true })
+    .click();
+
+  await expect(row).toContainText('(deleted plan)');
+  await expect(row.getByTestId('review-plan-deleted')).toHaveText(
+    'Its plan is deleted: restore the plan to mark this action.',
+  );
+  for (const name of ['Done', 'Not done', 'Moved'])
+    await expect(row.getByRole('button', { name, exact: true })).toBeDisabled();
+  await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
+  await expect(row.getByTestId('review-plan-deleted')).toHaveText(
+    'Het plan is verwijderd: zet het plan terug om deze actie af te handelen.',
+  );
+  await anna.getByRole('combobox', { name: 'Taal' }).selectOption('English');
+
+  await bram.getByRole('button', { name: 'Restore plan' }).click();
+  await expect(row.getByTestId('review-plan-deleted')).toHaveCount(0);
+  await expect(row.getByRole('button', { name: 'Done', exact: true })).toBeEnabled();
+});

@@ -94,6 +94,10 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
   const [dateError, setDateError] = createSignal<string | null>(null);
   const action = () => liveAction(props.plan, props.item.actionId);
   const label = () => action()?.what || props.item.actionId;
+  // A deleted plan takes no outcome (its intents refuse it): the buttons are off and say why until it is restored.
+  const planDeleted = () => Boolean(props.plan?.store.state.data?.deletedAt);
+  const off = () => board.readOnly() || !action() || planDeleted();
+  const reasonId = () => `mt-review-why-${props.item.id}`;
   const mark = async (outcome: ReviewItem['outcome'], movedTo: string | null = null) => {
     board.check(await markReview(ws.session, board.meeting.handle, props.item, outcome, movedTo));
   };
@@ -145,7 +149,8 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
         <button
           type="button"
           aria-pressed={pressed('done')}
-          disabled={board.readOnly() || !action()}
+          disabled={off()}
+          aria-describedby={planDeleted() ? reasonId() : undefined}
           onClick={() => void mark(props.item.outcome === 'done' ? null : 'done')}
         >
           {t('mt.review.done')}
@@ -153,7 +158,8 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
         <button
           type="button"
           aria-pressed={pressed('notDone')}
-          disabled={board.readOnly() || !action()}
+          disabled={off()}
+          aria-describedby={planDeleted() ? reasonId() : undefined}
           onClick={() => void mark(props.item.outcome === 'notDone' ? null : 'notDone')}
         >
           {t('mt.review.notDone')}
@@ -161,11 +167,17 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
         <button
           type="button"
           aria-pressed={pressed('moved')}
-          disabled={board.readOnly() || !action()}
+          disabled={off()}
+          aria-describedby={planDeleted() ? reasonId() : undefined}
           onClick={() => setMoving(!moving())}
         >
           {t('mt.review.moved')}
         </button>
+        <Show when={planDeleted() && !board.readOnly()}>
+          <p id={reasonId()} class="muted mt-review-why" data-testid="review-plan-deleted">
+            {t('mt.review.planDeleted')}
+          </p>
+        </Show>
         <Show when={moving() || props.item.outcome === 'moved'}>
           <label class="mt-inline">
             <span class="visually-hidden">{t('mt.review.movedTo', { name: label() })}</span>
@@ -173,7 +185,7 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
               type="date"
               min={firstDay()}
               value={props.item.movedTo ?? ''}
-              readOnly={board.readOnly()}
+              readOnly={board.readOnly() || planDeleted()}
               aria-invalid={dateError() ? 'true' : undefined}
               aria-describedby={dateError() ? errorId() : undefined}
               onKeyDown={(e) => movedField.onKeyDown(e)}
