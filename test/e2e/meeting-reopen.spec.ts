@@ -62,3 +62,39 @@ test('a reopened meeting goes on at the last presentation for everyone; only its
   await expect(stage(anna)).toHaveAttribute('data-step', 'closing');
   await expect(bram.getByRole('button', { name: 'End meeting' })).toBeVisible();
 });
+
+test('after a takeover the summary names who facilitates now, beside the chair', async ({ browser }) => {
+  test.setTimeout(90_000);
+  await seedTwoPlans(haard);
+  const anna = await person(browser, haard.inviteUrl);
+  const name = async (page: typeof anna, value: string) => {
+    await page.getByRole('textbox', { name: 'Your name' }).fill(value);
+    await page.getByRole('textbox', { name: 'Your name' }).blur();
+    // (The board takes the name from the next load: ws.me is read once.)
+    await page.reload();
+    await expect(page.getByRole('status').first()).toContainText('Synced');
+  };
+  await name(anna, 'Anna de Wit'); // the chair: the new board's facilitator is the team member of her name
+  const board = await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
+  const bram = await person(browser, `${board}#invite=${haard.token('editor')}`);
+  await name(bram, 'Bram Jansen');
+  await anna.getByRole('button', { name: 'Start meeting' }).click();
+  await expect(bram.getByTestId('meeting-board')).toHaveAttribute('data-status', 'running');
+  await anna.getByRole('button', { name: 'End meeting' }).click();
+  await anna.getByRole('button', { name: 'End for everyone' }).click();
+  await expect(bram.getByTestId('reopen-other')).toContainText(
+    'Anna de Wit facilitated this meeting and can reopen it.',
+  );
+  await expect(bram.getByTestId('summary-meta')).toContainText('Anna de Wit');
+
+  await bram.getByRole('button', { name: 'Take over facilitation' }).click();
+  await expect(anna.getByTestId('reopen-other')).toContainText(
+    'Bram Jansen is facilitating now and can reopen it.',
+  );
+  await expect(anna.getByTestId('summary-meta')).toContainText('Anna de Wit (now Bram Jansen)');
+  await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
+  await expect(anna.getByTestId('reopen-other')).toContainText(
+    'Bram Jansen is nu voorzitter en kan het heropenen.',
+  );
+  await expect(anna.getByTestId('summary-meta')).toContainText('Anna de Wit (nu Bram Jansen)');
+});

@@ -127,6 +127,8 @@ export const en = {
   'mt.live.reopenByOther': '{name} facilitated this meeting and can reopen it. To reopen it yourself, first:',
   'mt.live.reopenByOther.noName':
     'Whoever facilitated this meeting can reopen it. To reopen it yourself, first:',
+  'mt.live.reopenByNow': '{name} is facilitating now and can reopen it. To reopen it yourself, first:',
+  'mt.facilitatorNow': '{name} (now {now})',
   'mt.live.follow': 'Follow', // label
   'mt.live.following': 'Following {name}',
   'mt.live.notFollowing': 'Not following {name}: you are looking around on your own.',
@@ -340,6 +342,8 @@ export const nl: Record<keyof typeof en, string> = {
     '{name} zat dit overleg voor en kan het heropenen. Wil je het zelf heropenen, dan eerst:',
   'mt.live.reopenByOther.noName':
     'Wie dit overleg voorzat, kan het heropenen. Wil je het zelf heropenen, dan eerst:',
+  'mt.live.reopenByNow': '{name} is nu voorzitter en kan het heropenen. Wil je het zelf heropenen, dan eerst:',
+  'mt.facilitatorNow': '{name} (nu {now})',
   'mt.live.follow': 'Volgen',
   'mt.live.following': 'Je volgt {name}',
   'mt.live.notFollowing': 'Je volgt {name} niet: je kijkt zelf rond.',

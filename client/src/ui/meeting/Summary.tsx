@@ -33,10 +33,22 @@ export function Summary() {
   );
   const successes = createMemo(() => Object.values(doc().successes));
   // Who and when, for the printed summary too (the board's header is not printed).
+  const chair = () => (doc().facilitatorId && ws.data()?.professionals[doc().facilitatorId!]?.name) || '';
+  const driver = () => doc().live.driverName ?? '';
+  // The chair named on the board; when someone else holds facilitation now (a takeover), that person too, so the
+  // summary agrees with the live bar's "Following …".
   const facilitator = () =>
-    (doc().facilitatorId && ws.data()?.professionals[doc().facilitatorId!]?.name) ||
-    doc().live.driverName ||
-    '—';
+    chair() && driver() && driver() !== chair()
+      ? t('mt.facilitatorNow', { name: chair(), now: driver() })
+      : chair() || driver() || '—';
+  // Who may reopen it: the one who facilitates now, by the name they gave — after a takeover not the chair, so
+  // "… is facilitating now". Without a name nobody is named: the board's chair may not be who holds it now.
+  const reopenNote = () =>
+    !driver()
+      ? t('mt.live.reopenByOther.noName')
+      : chair() && driver() !== chair()
+        ? t('mt.live.reopenByNow', { name: driver() })
+        : t('mt.live.reopenByOther', { name: driver() });
   const participants = () =>
     doc()
       .participantIds.map((id) => ws.data()?.professionals[id]?.name)
@@ -101,9 +113,7 @@ export function Summary() {
       </div>
       <Show when={!board.readOnly() && !mayReopen()}>
         <p class="muted mt-reopen-other" data-testid="reopen-other">
-          {doc().live.driverName
-            ? t('mt.live.reopenByOther', { name: doc().live.driverName! })
-            : t('mt.live.reopenByOther.noName')}{' '}
+          {reopenNote()}{' '}
           <button
             type="button"
             class="link"
