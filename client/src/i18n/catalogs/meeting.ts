@@ -342,7 +342,8 @@ export const nl: Record<keyof typeof en, string> = {
     '{name} zat dit overleg voor en kan het heropenen. Wil je het zelf heropenen, dan eerst:',
   'mt.live.reopenByOther.noName':
     'Wie dit overleg voorzat, kan het heropenen. Wil je het zelf heropenen, dan eerst:',
-  'mt.live.reopenByNow': '{name} is nu voorzitter en kan het heropenen. Wil je het zelf heropenen, dan eerst:',
+  'mt.live.reopenByNow':
+    '{name} is nu voorzitter en kan het heropenen. Wil je het zelf heropenen, dan eerst:',
   'mt.facilitatorNow': '{name} (nu {now})',
   'mt.live.follow': 'Volgen',
   'mt.live.following': 'Je volgt {name}',
