@@ -92,3 +92,36 @@ test('a meeting is deleted and restored as a plan is; it leaves every list of me
   await anna.getByRole('combobox', { name: 'Taal' }).selectOption('English');
   await expect(bram.getByLabel('Deleted meetings (1)')).toBeVisible();
 });
+
+test('deleting a running meeting says it is running; the deleted board shows no live state or timer', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  await seedTwoPlans(haard);
+  const anna = await person(browser, haard.inviteUrl);
+  const board = await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
+  const bram = await person(browser, `${board.split('#')[0]}#invite=${haard.token('editor')}`);
+  await anna.getByRole('button', { name: 'Start meeting' }).click();
+  await expect(bram.getByTestId('meeting-board')).toHaveAttribute('data-status', 'running');
+  await expect(bram.locator('.mt-livebar')).toBeVisible();
+
+  await anna.getByRole('button', { name: 'Delete meeting' }).click();
+  const ask = anna.getByRole('group', { name: 'Delete meeting' });
+  await expect(ask).toContainText('It is running now: it stops for everyone');
+  await ask.getByRole('button', { name: 'Delete', exact: true }).click();
+  for (const page of [anna, bram]) {
+    await expect(page.getByTestId('meeting-deleted')).toBeVisible();
+    await expect(page.locator('.mt-status')).toHaveText('Deleted');
+    await expect(page.locator('.mt-livebar')).toHaveCount(0); // no "In progress" timer, no "Following …"
+  }
+  await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
+  await expect(anna.locator('.mt-status')).toHaveText('Verwijderd');
+
+  await bram.getByRole('button', { name: 'Restore meeting' }).click();
+  await expect(anna.locator('.mt-status')).toHaveText('Bezig');
+  await expect(anna.locator('.mt-livebar')).toBeVisible();
+  await anna.getByRole('button', { name: 'Overleg verwijderen' }).click();
+  await expect(anna.getByRole('group', { name: 'Overleg verwijderen' })).toContainText(
+    'Het overleg is nu bezig: het stopt voor iedereen',
+  );
+});

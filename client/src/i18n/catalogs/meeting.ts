@@ -24,6 +24,8 @@ export const en = {
   'mt.delete': 'Delete meeting', // label
   'mt.delete.ask':
     'Delete “{title}”? It leaves the meeting list for everyone; its content stays, and it can be restored.',
+  'mt.delete.askRunning':
+    'Delete “{title}”? It is running now: it stops for everyone and leaves the meeting list; its content stays, and it can be restored.',
   'mt.delete.yes': 'Delete',
   'mt.delete.no': 'Cancel',
   'mt.deleted.banner':
@@ -242,6 +244,8 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.delete': 'Overleg verwijderen',
   'mt.delete.ask':
     '“{title}” verwijderen? Het overleg verdwijnt voor iedereen uit de lijst; de inhoud blijft bewaard en je kunt het terugzetten.',
+  'mt.delete.askRunning':
+    '“{title}” verwijderen? Het overleg is nu bezig: het stopt voor iedereen en verdwijnt uit de lijst; de inhoud blijft bewaard en je kunt het terugzetten.',
   'mt.delete.yes': 'Verwijderen',
   'mt.delete.no': 'Annuleren',
   'mt.deleted.banner':

@@ -125,8 +125,9 @@ function Board(props: { meeting: MeetingSession; doc: () => MeetingBoardDoc }) {
             </h1>
             <p class="mt-sub">
               <span>{formatDate(locale(), doc().date)}</span>
-              <span class="mt-status" data-status={status()}>
-                {t(`mt.status.${status()}`)}
+              {/* A deleted board is stopped, whatever its live state says: no "In progress", no timer (below). */}
+              <span class="mt-status" data-status={doc().deletedAt ? 'deleted' : status()}>
+                {doc().deletedAt ? t('mt.deleted') : t(`mt.status.${status()}`)}
               </span>
               <Show when={previous()} fallback={<span class="muted">{t('mt.previous.none')}</span>}>
                 {(p) => (
@@ -143,7 +144,9 @@ function Board(props: { meeting: MeetingSession; doc: () => MeetingBoardDoc }) {
             readOnly={!mayEdit()}
             setDeleted={(deleted) => handle.store.intents.setDeleted(deleted)}
             label={t('mt.delete')}
-            question={t('mt.delete.ask', { title: doc().title || t('mt.untitled') })}
+            question={t(status() === 'running' ? 'mt.delete.askRunning' : 'mt.delete.ask', {
+              title: doc().title || t('mt.untitled'),
+            })}
             yes={t('mt.delete.yes')}
             no={t('mt.delete.no')}
             class="mt-delete-ask"
@@ -165,7 +168,9 @@ function Board(props: { meeting: MeetingSession; doc: () => MeetingBoardDoc }) {
           <BoardDetails />
         </Show>
 
-        <LiveBar amDriver={amDriver()} following={following()} onFollow={follow} />
+        <Show when={!doc().deletedAt}>
+          <LiveBar amDriver={amDriver()} following={following()} onFollow={follow} />
+        </Show>
 
         <Switch>
           <Match when={status() === 'ended'}>
