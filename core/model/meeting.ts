@@ -112,7 +112,18 @@ export const LiveState = z.looseObject({
    * boards ended before it reopen at the last presentation's closing step.
    */
   resumeAt: z.optional(
-    z.nullable(z.looseObject({ agendaItemId: Id, step: RuitStep, planStep: z.nullable(PlanSubstep) })),
+    z.nullable(
+      z.looseObject({
+        agendaItemId: Id,
+        step: RuitStep,
+        planStep: z.nullable(PlanSubstep),
+        /**
+         * Seconds the presentation's timer had run when the meeting was ended, so that reopening goes on from
+         * there (a whole number ≥ 0). Optional: boards ended before it restart their timer at 0:00.
+         */
+        elapsedSeconds: z.optional(z.number().check(z.int(), z.gte(0))),
+      }),
+    ),
   ),
 });
 export type LiveState = z.infer<typeof LiveState>;

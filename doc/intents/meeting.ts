@@ -1,6 +1,11 @@
 /** Meeting-board intents (DOMAIN.md §7): agenda, review, cards, commitments, successes, facilitator controls. */
 import * as Y from 'yjs';
-import { MEETING_DATES, meetingDateProblem, movedToProblem } from '../../core/meetingBoard.ts';
+import {
+  elapsedSeconds,
+  MEETING_DATES,
+  meetingDateProblem,
+  movedToProblem,
+} from '../../core/meetingBoard.ts';
 import { IsoDate } from '../../core/model/common.ts';
 import {
   LiveState,
@@ -441,7 +446,8 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
      * Open an ended meeting again (ended too early, or a commitment forgotten): it runs again where a person
      * goes on — at the presentation and step where it was ended (`live.resumeAt`), else (ended after the last
      * presentation, or a board ended before `resumeAt` existed) at the last presentation's closing step, with its
-     * commitments form; its timer starts again. `driver` facilitates from then on. Like "End meeting", it is the
+     * commitments form; its timer goes on from where it stood when ended (`resumeAt.elapsedSeconds`; 0:00 for
+     * a meeting ended after its last presentation). `driver` facilitates from then on. Like "End meeting", it is the
      * facilitator's: refused when the meeting has a facilitator (`driverId`) other than `driver` — someone else
      * takes over facilitation first (`handOver`). Refused unless it has ended.
      */
@@ -483,12 +489,20 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         : closing;
       const itemId = resume?.agendaItemId ?? agenda[agenda.length - 1]?.id ?? null;
       const { resumeAt: _resumeAt, ...rest } = live;
+      const at = atPosition({ ...rest, timerStartedAt: null }, itemId, index);
+      // The timer goes on from where it stood when the meeting was ended (not from 0:00).
+      const ran = resume?.elapsedSeconds ?? 0;
+      const timerStartedAt =
+        at.timerStartedAt && ran > 0
+          ? new Date(Date.parse(at.timerStartedAt) - ran * 1000).toISOString()
+          : at.timerStartedAt;
       return setLive('reopen', {
-        ...atPosition({ ...rest, timerStartedAt: null }, itemId, index),
+        ...at,
+        timerStartedAt,
         ...(driver ? { driverId: driver.id, driverName: driver.name } : {}),
       });
     },
-    /** End the meeting for everyone; where it stood is kept (`resumeAt`) for `reopen`. */
+    /** End the meeting for everyone; where it stood, and how long the presentation had run, is kept (`resumeAt`) for `reopen`. */
     end: (): Result<undefined> => {
       const live = currentLive();
       const resumeAt =
@@ -499,6 +513,7 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
                 agendaItemId: live.agendaItemId,
                 step: live.step,
                 planStep: live.step === 'plan' ? live.planStep : null,
+                elapsedSeconds: Math.max(0, elapsedSeconds(live.timerStartedAt, Date.parse(opts.now())) ?? 0),
               }
             : null;
       return setLive('end', {

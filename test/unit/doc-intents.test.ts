@@ -13,9 +13,9 @@ import {
   workspaceIntents,
   type Result,
 } from '../../doc/index.ts';
-import { SAMPLES, assertOk, clock, opts } from '../fixtures/docs/sample.ts';
+import { SAMPLES, assertOk, clock, opts, seqIds } from '../fixtures/docs/sample.ts';
 import { AccountPlanDoc, type MeetingBoardDoc, type WorkspaceDoc } from '../../core/model/index.ts';
-import { meetingCardOf } from '../../core/meetingBoard.ts';
+import { elapsedSeconds, meetingCardOf } from '../../core/meetingBoard.ts';
 
 /** Run `fn` and count the transactions it made, with their intent tags. */
 function transactions(doc: Y.Doc, fn: () => unknown): { count: number; intents: unknown[]; result: unknown } {
@@ -574,6 +574,29 @@ describe('intent semantics', () => {
     const live = readMeeting(doc)!.live;
     expect(live).toMatchObject({ status: 'running', ...expected });
     expect(live).not.toHaveProperty('resumeAt');
+  });
+
+  it('a reopened meeting’s timer goes on from where it stood when it was ended, not from 0:00', () => {
+    const doc = new Y.Doc();
+    SAMPLES.meeting(doc);
+    let now = Date.UTC(2026, 2, 10, 14);
+    const m = meetingIntents(
+      doc,
+      opts(ORIGIN, () => new Date(now).toISOString(), seqIds('t')),
+    );
+    assertOk(m.addAgendaItem({ planId: 'plan-2', presenterId: 'w-2' }));
+    const live = () =>
+      readMeeting(doc)!.live as { timerStartedAt: string | null; agendaItemId: string | null };
+    while (live().agendaItemId !== 't-1') assertOk(m.next()); // the second presentation: its timer starts
+    expect(elapsedSeconds(live().timerStartedAt, now)).toBe(0);
+    now += 25_000; // 0:25
+    assertOk(m.end());
+    now += 3_600_000; // an hour later
+    assertOk(m.reopen({ id: 'u-anna', name: 'Anna' }));
+    expect(live().agendaItemId).toBe('t-1');
+    expect(elapsedSeconds(live().timerStartedAt, now)).toBe(25);
+    now += 5_000;
+    expect(elapsedSeconds(live().timerStartedAt, now)).toBe(30);
   });
 
   it('a board ended before `resumeAt` reopens at its last presentation; an empty agenda after it', () => {
