@@ -7,6 +7,7 @@ import {
   movedToProblem,
 } from '../../core/meetingBoard.ts';
 import { IsoDate } from '../../core/model/common.ts';
+import { MONTH_NAMES } from '../../core/dates.ts';
 import {
   LiveState,
   MeetingBoardDoc,
@@ -98,6 +99,12 @@ export const POSITIONS: readonly Position[] = RUIT_STEPS.flatMap((step): Positio
  * deletedPlanRefusal): read-only for everyone — a second browser, a stale tab, a facilitator's key press —
  * until someone restores it (`setDeleted(false)`).
  */
+/** A real `YYYY-MM-DD` as a person writes it in a sentence: '1 March 2100' / '1 maart 2100' (the year as given). */
+const spelled = (date: string, locale: 'en' | 'nl'): string => {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTH_NAMES[locale][Number(m) - 1]} ${y}`;
+};
+
 export const deletedMeetingRefusal = (): SchemaIssue =>
   issue(
     '',
@@ -349,8 +356,8 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
           issue(
             'date',
             'custom',
-            `must be a day from ${MEETING_DATES.first.slice(0, 4)} to ${MEETING_DATES.last.slice(0, 4)}; ${patch.date} is not`,
-            `moet een dag van ${MEETING_DATES.first.slice(0, 4)} tot en met ${MEETING_DATES.last.slice(0, 4)} zijn; ${patch.date} is dat niet`,
+            `must be a day from ${MEETING_DATES.first.slice(0, 4)} to ${MEETING_DATES.last.slice(0, 4)}; ${spelled(patch.date, 'en')} is not`,
+            `moet een dag van ${MEETING_DATES.first.slice(0, 4)} tot en met ${MEETING_DATES.last.slice(0, 4)} zijn; ${spelled(patch.date, 'nl')} is dat niet`,
           ),
         ]);
       return commit(ctx, 'updateBoard', () => {

@@ -32,7 +32,7 @@ test('an impossible meeting date is refused at its field; a past one is taken wi
 
   await date.fill('0002-11-30');
   const error = anna.locator('.mt-date').getByRole('alert');
-  await expect(error).toContainText('Date must be a day from 2000 to 2099; 0002-11-30 is not');
+  await expect(error).toContainText('Date must be a day from 2000 to 2099; 30 November 0002 is not');
   await expect(error).toContainText('The date stays');
   await expect(date).toHaveAttribute('aria-invalid', 'true');
   const violations = (await new AxeBuilder({ page: anna }).include('.mt-details').analyze()).violations;
@@ -56,7 +56,7 @@ test('an impossible meeting date is refused at its field; a past one is taken wi
   await expect(anna.getByTestId('date-notes')).toContainText('Deze datum ligt in het verleden');
   await anna.getByLabel('Datum', { exact: true }).fill('2100-01-01');
   await expect(anna.locator('.mt-date').getByRole('alert')).toContainText(
-    'Datum moet een dag van 2000 tot en met 2099 zijn',
+    'Datum moet een dag van 2000 tot en met 2099 zijn; 1 januari 2100 is dat niet',
   );
   await anna.getByRole('combobox', { name: 'Taal' }).selectOption('English');
 

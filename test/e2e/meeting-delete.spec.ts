@@ -104,6 +104,14 @@ test('deleting a running meeting says it is running; the deleted board shows no 
   await anna.getByRole('button', { name: 'Start meeting' }).click();
   await expect(bram.getByTestId('meeting-board')).toHaveAttribute('data-status', 'running');
   await expect(bram.locator('.mt-livebar')).toBeVisible();
+  // The facilitator's hand-over select reads on the dark bar: its '—' and arrow are not white on white.
+  const handTo = anna.getByRole('combobox', { name: 'Hand facilitation to' });
+  await expect(handTo).toBeVisible();
+  const look = await handTo.evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { color: style.color, background: style.backgroundColor };
+  });
+  expect(look.color).not.toBe(look.background);
 
   await anna.getByRole('button', { name: 'Delete meeting' }).click();
   const ask = anna.getByRole('group', { name: 'Delete meeting' });

@@ -92,6 +92,7 @@ test("the review's actions of a deleted plan say why they cannot be marked, unti
   await expect(row.getByTestId('review-plan-deleted')).toHaveText(
     'Het plan is verwijderd: zet het plan terug om deze actie af te handelen.',
   );
+  await expect(anna.getByTestId('review-plan-state').first()).toHaveText('staat nog open in het plan');
   await anna.getByRole('combobox', { name: 'Taal' }).selectOption('English');
 
   await bram.getByRole('button', { name: 'Restore plan' }).click();

@@ -327,7 +327,7 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.review.movedTooEarly': 'Verschoven betekent een nieuwe datum na dit overleg: {date} of later.',
   'mt.review.due': 'uiterlijk {date}',
   'mt.review.inPlan.done': 'gedaan volgens het plan',
-  'mt.review.inPlan.planned': 'open in het plan',
+  'mt.review.inPlan.planned': 'staat nog open in het plan',
   'mt.review.inPlan.cancelled': 'geschrapt in het plan',
   'mt.review.actionGone': 'Deze actie staat niet meer in het plan.',
   'mt.review.loading': 'Het plan wordt geopend…',
@@ -419,7 +419,7 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.readOnly': 'Je kijkt mee: met deze link kun je niets wijzigen.',
 
   'mt.summary': 'Samenvatting',
-  'mt.summary.intro': 'Het overleg van {date}: wat is teruggeblikt, toegezegd, gevraagd en gevierd.',
+  'mt.summary.intro': 'Het overleg van {date}: de terugblik, toezeggingen, vragen en successen.',
   'mt.summary.review': 'Uitkomsten van de terugblik',
   'mt.summary.commitments': 'Toezeggingen',
   'mt.summary.cards': 'Vragen en feedback',
