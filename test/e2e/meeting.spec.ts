@@ -30,6 +30,13 @@ const dayText = (offset: number) =>
     month: 'short',
     year: 'numeric',
   });
+/** A new board's default title for day `offset`: in the workspace's language (these workspaces are Dutch). */
+const defaultTitle = (offset: number) =>
+  `Relatiemanagementoverleg ${new Date(`${day(offset)}T12:00:00Z`).toLocaleDateString('nl-NL', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  })}`;
 const minutesOf = async (page: Page) => (await page.getByTestId('timer').innerText()).split(':')[0];
 
 test('a facilitator runs the meeting; two participants follow, commit, and the plans change', async ({
@@ -168,7 +175,7 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   await anna.emulateMedia({ media: 'print' });
   await expect(anna.locator('#mt-board-title')).toBeHidden();
   const summary = anna.getByTestId('meeting-summary');
-  await expect(summary.getByText(`Relationship meeting ${dayText(0)}`, { exact: true })).toBeVisible();
+  await expect(summary.getByText(defaultTitle(0), { exact: true })).toBeVisible();
   await expect(anna.getByTestId('summary-meta')).toContainText(`Date${dayText(0)}`);
   await expect(anna.getByTestId('summary-meta')).toContainText(/Participants.*Anna de Wit, Bram Jansen/);
   await anna.emulateMedia({ media: 'screen' });
@@ -177,7 +184,7 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
     anna.waitForEvent('download'),
     anna.getByRole('button', { name: 'Download commitments (CSV)' }).click(),
   ]);
-  expect(csv.suggestedFilename()).toBe(`Relationship meeting ${dayText(0)}.csv`);
+  expect(csv.suggestedFilename()).toBe(`${defaultTitle(0)}.csv`);
   const lines = readFileSync((await csv.path())!, 'utf8')
     .replace(/^\uFEFF/, '')
     .split('\r\n');
@@ -222,10 +229,10 @@ test('the next meeting links to the last one and shows per plan what changed sin
   await expect(anna.getByText(/^Follows the meeting of/)).toBeVisible();
   // Today has a board already: the new one is titled apart; dated on, its default title follows the date.
   const title = anna.locator('#mt-board-title');
-  await expect(title).toHaveText(`Relationship meeting ${dayText(0)} (2)`);
+  await expect(title).toHaveText(`${defaultTitle(0)} (2)`);
   await anna.getByLabel('Date', { exact: true }).fill(day(14));
   await anna.getByLabel('Date', { exact: true }).blur();
-  await expect(title).toHaveText(`Relationship meeting ${dayText(14)}`);
+  await expect(title).toHaveText(defaultTitle(14));
   await anna.getByLabel('Plan', { exact: true }).selectOption({ label: 'Acme Bouwgroep 2026–2027' });
   await anna.getByRole('button', { name: 'Add to agenda' }).click();
   await expect(anna.getByTestId('since-last-meeting')).toHaveText('2 changes since the last meeting');
@@ -233,7 +240,7 @@ test('the next meeting links to the last one and shows per plan what changed sin
   await expect(anna).toHaveURL(new RegExp(`/plans/${acme}#sec-history$`));
   // The version made when the first meeting presented the plan: named by that board's title, in the
   // reader's language (it stores the title, not "Meeting …" in the facilitator's language).
-  const presented = `Relationship meeting ${dayText(0)}`;
+  const presented = defaultTitle(0);
   await expect(
     anna.getByRole('button', { name: `Open version Meeting: ${presented}`, exact: true }),
   ).toBeVisible();

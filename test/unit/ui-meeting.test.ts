@@ -178,4 +178,11 @@ describe('a new board’s title', () => {
     expect(titleForNewDate(`${base} met Zwolle`, base, dec, [])).toBeNull();
     expect(titleForNewDate(`${base} (x)`, base, dec, [])).toBeNull();
   });
+  it('follows the date from a default in either language (a board made on an English screen)', () => {
+    const olds = ['Relatiemanagementoverleg 1 dec 2026', 'Relationship meeting 1 Dec 2026'];
+    const dec = 'Relatiemanagementoverleg 24 dec 2026';
+    expect(titleForNewDate('Relationship meeting 1 Dec 2026', olds, dec, [])).toBe(dec);
+    expect(titleForNewDate('Relationship meeting 1 Dec 2026 (2)', olds, dec, [])).toBe(dec);
+    expect(titleForNewDate('Relationship meeting with Acme', olds, dec, [])).toBeNull();
+  });
 });

@@ -13,6 +13,7 @@ import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { useBoard, useNames } from './board.tsx';
 import { titleForNewDate } from './titles.ts';
+import { defaultTitleIn, defaultTitles } from './defaultTitle.ts';
 import { dateEntry } from './dateEntry.ts';
 
 const AUDIENCE_DAYS = 7;
@@ -47,9 +48,9 @@ export function BoardDetails() {
   const openAtFirst = untrack(
     () => Object.keys(doc().agenda).length === 0 && doc().live.status === 'notStarted',
   );
-  // A title still the default for the old date follows the new date ("… 30 Nov 2026" → "… 14 Dec 2026").
-  const defaultTitle = (date: string) =>
-    t('mt.defaultTitle', { date: date ? formatDate(locale(), date) : '' });
+  // A title still a default for the old date (in either language) follows the new date, in the workspace's
+  // language ("… 30 nov 2026" → "… 14 dec 2026").
+  const wsLocale = () => ws.data()?.settings.locale ?? locale();
   // A date that cannot be a meeting's is refused beside the field, nothing written (meetingDateProblem); an
   // accepted one that is past, far ahead or before the previous meeting gets a remark (meetingDateNotes).
   const [dateError, setDateError] = createSignal<string | null>(null);
@@ -82,7 +83,7 @@ export function BoardDetails() {
       .filter((c) => c.id !== doc().id)
       .map((c) => c.title);
     const title = date
-      ? titleForNewDate(doc().title, defaultTitle(doc().date), defaultTitle(date), others)
+      ? titleForNewDate(doc().title, defaultTitles(doc().date), defaultTitleIn(wsLocale(), date), others)
       : null;
     board.check(intents.updateBoard(title ? { date, title } : { date }));
   };

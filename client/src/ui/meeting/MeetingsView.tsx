@@ -14,6 +14,7 @@ import { todayIso } from '../../app/today.ts';
 import { formatDate, locale, t, tn } from '../../i18n/index.ts';
 import { issuesText } from '../relations/common.tsx';
 import { uniqueTitle } from './titles.ts';
+import { defaultTitleIn } from './defaultTitle.ts';
 import './meeting.css';
 
 export default function MeetingsView() {
@@ -53,7 +54,7 @@ export default function MeetingsView() {
     const result = await createMeeting(ws.session, {
       // Not the title of a board already there (a second board today would read the same in the list).
       title: uniqueTitle(
-        t('mt.defaultTitle', { date: formatDate(locale(), today) }),
+        defaultTitleIn(ws.data()?.settings.locale ?? locale(), today), // the firm's language
         allCards().map((c) => c.title),
       ),
       date: today,

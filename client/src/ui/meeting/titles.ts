@@ -15,18 +15,20 @@ export function uniqueTitle(base: string, taken: Iterable<string>): string {
 }
 
 /**
- * The title a board gets when its date changes: when `title` is still the default for the old date
- * (`oldDefault`, or `oldDefault (n)` as uniqueTitle made it), the default for the new date made unique among
- * `taken` (the other boards' titles); null when the title is someone's own and stays as it is.
+ * The title a board gets when its date changes: when `title` is still a default for the old date (`oldDefault`,
+ * or one of them — the default in each language, as whoever made the board wrote it — or that with ` (n)` as
+ * uniqueTitle made it), the default for the new date made unique among `taken` (the other boards' titles); null
+ * when the title is someone's own and stays as it is.
  */
 export function titleForNewDate(
   title: string,
-  oldDefault: string,
+  oldDefault: string | readonly string[],
   newDefault: string,
   taken: Iterable<string>,
 ): string | null {
   const t = title.trim();
-  const isDefault =
-    t === oldDefault || (t.startsWith(`${oldDefault} (`) && /^ \(\d+\)$/.test(t.slice(oldDefault.length)));
+  const isDefault = (typeof oldDefault === 'string' ? [oldDefault] : oldDefault).some(
+    (d) => t === d || (t.startsWith(`${d} (`) && /^ \(\d+\)$/.test(t.slice(d.length))),
+  );
   return isDefault ? uniqueTitle(newDefault, taken) : null;
 }
