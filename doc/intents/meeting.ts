@@ -94,17 +94,17 @@ export const POSITIONS: readonly Position[] = RUIT_STEPS.flatMap((step): Positio
   step === 'plan' ? PLAN_SUBSTEPS.map((planStep) => ({ step, planStep })) : [{ step, planStep: null }],
 );
 
-/**
- * The refusal of every edit of a deleted board (`deletedAt` set), as for a deleted plan (doc/intents/plan.ts
- * deletedPlanRefusal): read-only for everyone — a second browser, a stale tab, a facilitator's key press —
- * until someone restores it (`setDeleted(false)`).
- */
 /** A real `YYYY-MM-DD` as a person writes it in a sentence: '1 March 2100' / '1 maart 2100' (the year as given). */
 const spelled = (date: string, locale: 'en' | 'nl'): string => {
   const [y, m, d] = date.split('-');
   return `${Number(d)} ${MONTH_NAMES[locale][Number(m) - 1]} ${y}`;
 };
 
+/**
+ * The refusal of every edit of a deleted board (`deletedAt` set), as for a deleted plan (doc/intents/plan.ts
+ * deletedPlanRefusal): read-only for everyone — a second browser, a stale tab, a facilitator's key press —
+ * until someone restores it (`setDeleted(false)`).
+ */
 export const deletedMeetingRefusal = (): SchemaIssue =>
   issue(
     '',
@@ -373,7 +373,8 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
      * list leaves deleted boards out (core/model/workspace.ts meetingsInUse).
      */
     setDeleted: (deleted: boolean): Result<undefined> => {
-      const value = deleted ? opts.now() : null;
+      // Deleting a deleted board again keeps the day it was first deleted (what its banner says).
+      const value = deleted ? ((board.get('deletedAt') as string | null | undefined) ?? opts.now()) : null;
       const parsed = validate(MeetingBoardDoc.shape.deletedAt, value, 'deletedAt');
       if (!parsed.ok) return parsed;
       return commit(ctx, 'setDeleted', () => {

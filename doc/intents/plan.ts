@@ -154,8 +154,16 @@ export function planIntents(doc: Y.Doc, opts: IntentOptions) {
      * Delete the plan (`deletedAt` = now) or bring it back (null). The document and its history stay; the
      * workspace's card of the plan follows (`deleted`), and the plan list leaves deleted plans out.
      */
+    // Deleting a deleted plan again keeps the day it was first deleted (what its banner says).
     setDeleted: (deleted: boolean) =>
-      setField('setDeleted', fields, 'deletedAt', deleted ? opts.now() : null, shape.deletedAt, 'deletedAt'),
+      setField(
+        'setDeleted',
+        fields,
+        'deletedAt',
+        deleted ? ((fields.get('deletedAt') as string | null | undefined) ?? opts.now()) : null,
+        shape.deletedAt,
+        'deletedAt',
+      ),
     setStrategyQuadrants: (quadrants: Quadrant[]) =>
       setField(
         'setStrategyQuadrants',

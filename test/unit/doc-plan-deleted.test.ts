@@ -155,3 +155,27 @@ describe('undo on a deleted plan takes back only the deletion', () => {
     expect(readPlan(bram)!.title).toBe('Accountplan Bakkerij Jansen');
   });
 });
+
+describe('deleting again keeps the day it was first deleted', () => {
+  it('a plan deleted twice (two colleagues, a double click) keeps its first deletedAt; restoring clears it', () => {
+    const doc = samplePlan();
+    const plan = planIntents(doc, opts('anna', clock(Date.UTC(2026, 3, 1)), seqIds('n')));
+    assertOk(plan.setDeleted(true));
+    const first = (readPlan(doc) as { deletedAt: string | null }).deletedAt;
+    assertOk(plan.setDeleted(true));
+    expect((readPlan(doc) as { deletedAt: string | null }).deletedAt).toBe(first);
+    assertOk(plan.setDeleted(false));
+    expect((readPlan(doc) as { deletedAt: string | null }).deletedAt).toBeNull();
+  });
+
+  it('a meeting board deleted twice keeps its first deletedAt', () => {
+    const board = new Y.Doc({ gc: false });
+    SAMPLES.meeting(board);
+    const meeting = meetingIntents(board, opts('anna', clock(Date.UTC(2026, 3, 1)), seqIds('m')));
+    assertOk(meeting.setDeleted(true));
+    const first = (readMeeting(board) as { deletedAt: string | null }).deletedAt;
+    expect(first).toBeTruthy();
+    assertOk(meeting.setDeleted(true));
+    expect((readMeeting(board) as { deletedAt: string | null }).deletedAt).toBe(first);
+  });
+});
