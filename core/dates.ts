@@ -122,6 +122,12 @@ export const MONTH_NAMES: Record<Locale, readonly string[]> = {
   ],
 };
 
+/** A real `YYYY-MM-DD` as a person writes it in a sentence: '1 March 2100' / '1 maart 2100' (the year as given). */
+export function spellDate(date: string, locale: Locale): string {
+  const [y, m, d] = date.split('-');
+  return `${Number(d)} ${MONTH_NAMES[locale][Number(m) - 1]} ${y}`;
+}
+
 /**
  * The problem as a sentence fragment per language: "31 February does not exist" / "31 februari bestaat
  * niet" (for any year), "29 February 2023 does not exist" (the year is why), "there is no month 15" / "maand 15 bestaat niet",

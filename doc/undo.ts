@@ -15,11 +15,9 @@ import { rootTypes, type DocKind } from './layout.ts';
 import { INTENT_META, TARGET_META } from './intents/common.ts';
 import { readDocument } from './read.ts';
 import { restoreDroppedFields } from './repair.ts';
-import { planStepAllowed } from './intents/plan.ts';
-import { meetingStepAllowed } from './intents/meeting.ts';
-
-/** What a Yjs undo stack item made or removed (yjs' DeleteSet, not exported as a type). */
-type DeleteSet = Parameters<typeof Y.isDeleted>[0];
+import type { DeleteSet } from './intents/common.ts';
+import { planDeletion } from './intents/plan.ts';
+import { meetingDeletion } from './intents/meeting.ts';
 
 /**
  * Per kind, whether the next undo or redo step may run now (given what it made: a stack item's `insertions`):
@@ -27,8 +25,8 @@ type DeleteSet = Parameters<typeof Y.isDeleted>[0];
  * intents refuse every other edit (doc/intents/plan.ts, doc/intents/meeting.ts).
  */
 const STEP_ALLOWED: Partial<Record<DocKind, (doc: Y.Doc, insertions: DeleteSet) => boolean>> = {
-  plan: planStepAllowed,
-  meeting: meetingStepAllowed,
+  plan: planDeletion.stepAllowed,
+  meeting: meetingDeletion.stepAllowed,
 };
 
 export interface Undo {

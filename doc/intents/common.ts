@@ -24,6 +24,31 @@ export interface IntentOptions {
   newId?: () => string;
 }
 
+/** What a Yjs undo stack item made or removed (yjs' DeleteSet, not exported as a type). */
+export type DeleteSet = Parameters<typeof Y.isDeleted>[0];
+
+/**
+ * The rule of a deletable document (a plan, a meeting board), one for every such kind: while `deletedAt` is set in
+ * root map `root`, it takes no edit until someone restores it — a second browser, a stale tab, a meeting filing a
+ * commitment, a colleague's undo.
+ * - `refuse`: the IntentContext hook — every intent but `setDeleted` gets `refusal()` and writes nothing.
+ * - `stepAllowed`: the undo side (doc/undo.ts): an undo or redo step may run only when it takes back the deletion
+ *   itself — the step wrote the current `deletedAt` (`insertions` of a Yjs undo stack item hold what the step made,
+ *   which undoing removes), so the deleter's own undo restores it; anyone's other steps wait.
+ */
+export function deletionRule(root: string, refusal: () => SchemaIssue) {
+  return {
+    refuse: (doc: Y.Doc, intent: string): SchemaIssue[] | null =>
+      intent !== 'setDeleted' && doc.getMap(root).get('deletedAt') ? [refusal()] : null,
+    stepAllowed: (doc: Y.Doc, insertions: DeleteSet): boolean => {
+      const map = doc.getMap(root);
+      if (!map.get('deletedAt')) return true;
+      const current = map._map.get('deletedAt');
+      return current !== undefined && Y.isDeleted(insertions, current.id);
+    },
+  };
+}
+
 /** Transaction meta key holding the intent name. */
 export const INTENT_META = 'haard:intent';
 /**

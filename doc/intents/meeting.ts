@@ -7,7 +7,7 @@ import {
   movedToProblem,
 } from '../../core/meetingBoard.ts';
 import { IsoDate } from '../../core/model/common.ts';
-import { MONTH_NAMES } from '../../core/dates.ts';
+import { spellDate } from '../../core/dates.ts';
 import {
   LiveState,
   MeetingBoardDoc,
@@ -41,6 +41,7 @@ import {
   updateRecord,
   validate,
   collectionSpec,
+  deletionRule,
   type IntentContext,
   type IntentOptions,
 } from './common.ts';
@@ -94,12 +95,6 @@ export const POSITIONS: readonly Position[] = RUIT_STEPS.flatMap((step): Positio
   step === 'plan' ? PLAN_SUBSTEPS.map((planStep) => ({ step, planStep })) : [{ step, planStep: null }],
 );
 
-/** A real `YYYY-MM-DD` as a person writes it in a sentence: '1 March 2100' / '1 maart 2100' (the year as given). */
-const spelled = (date: string, locale: 'en' | 'nl'): string => {
-  const [y, m, d] = date.split('-');
-  return `${Number(d)} ${MONTH_NAMES[locale][Number(m) - 1]} ${y}`;
-};
-
 /**
  * The refusal of every edit of a deleted board (`deletedAt` set), as for a deleted plan (doc/intents/plan.ts
  * deletedPlanRefusal): read-only for everyone — a second browser, a stale tab, a facilitator's key press —
@@ -113,17 +108,8 @@ export const deletedMeetingRefusal = (): SchemaIssue =>
     'Dit overleg is verwijderd, dus er kan niets in veranderen tot iemand het terugzet (Overleg terugzetten). Er is niets opgeslagen.',
   );
 
-/**
- * The undo side of the same rule (doc/undo.ts), as for a plan (doc/intents/plan.ts planStepAllowed): while the
- * board is deleted, an undo or redo step may run only when it takes back the deletion itself (the step wrote the
- * current `deletedAt`, so undoing it restores the board). Anyone's other steps wait until it is restored.
- */
-export function meetingStepAllowed(doc: Y.Doc, insertions: Parameters<typeof Y.isDeleted>[0]): boolean {
-  const board = doc.getMap('board');
-  if (!board.get('deletedAt')) return true;
-  const current = board._map.get('deletedAt');
-  return current !== undefined && Y.isDeleted(insertions, current.id);
-}
+/** A deleted board takes no edit, nor anyone's undo but the deleter's of the deletion (common.ts deletionRule). */
+export const meetingDeletion = deletionRule('board', deletedMeetingRefusal);
 
 export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
   const board = doc.getMap('board');
@@ -132,8 +118,7 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
     doc,
     opts,
     // Deleting and restoring stay possible; everything else waits for the board to be restored.
-    refuse: (intent) =>
-      intent !== 'setDeleted' && board.get('deletedAt') ? [deletedMeetingRefusal()] : null,
+    refuse: (intent) => meetingDeletion.refuse(doc, intent),
   };
   const boardId = (): string | null => {
     const id = doc.getMap(META).get('id');
@@ -356,8 +341,8 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
           issue(
             'date',
             'custom',
-            `must be a day from ${MEETING_DATES.first.slice(0, 4)} to ${MEETING_DATES.last.slice(0, 4)}; ${spelled(patch.date, 'en')} is not`,
-            `moet een dag van ${MEETING_DATES.first.slice(0, 4)} tot en met ${MEETING_DATES.last.slice(0, 4)} zijn; ${spelled(patch.date, 'nl')} is dat niet`,
+            `must be a day from ${MEETING_DATES.first.slice(0, 4)} to ${MEETING_DATES.last.slice(0, 4)}; ${spellDate(patch.date, 'en')} is not`,
+            `moet een dag van ${MEETING_DATES.first.slice(0, 4)} tot en met ${MEETING_DATES.last.slice(0, 4)} zijn; ${spellDate(patch.date, 'nl')} is dat niet`,
           ),
         ]);
       return commit(ctx, 'updateBoard', () => {

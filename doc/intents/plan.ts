@@ -23,6 +23,7 @@ import {
   commit,
   crud,
   collectionSpec,
+  deletionRule,
   moveRecord,
   newRecord,
   recordMap,
@@ -32,9 +33,6 @@ import {
   type IntentOptions,
   type Patch,
 } from './common.ts';
-
-/** What a Yjs undo stack item made or removed (yjs' DeleteSet, not exported as a type). */
-type DeleteSet = Parameters<typeof Y.isDeleted>[0];
 
 const GOALS = collectionSpec('plan', 'goals');
 const ACTIONS = collectionSpec('plan', 'actions');
@@ -61,17 +59,8 @@ export const deletedPlanRefusal = (): SchemaIssue =>
     'Dit plan is verwijderd, dus er kan niets in veranderen tot iemand het terugzet (Plan terugzetten). Er is niets opgeslagen.',
   );
 
-/**
- * The undo side of the same rule (doc/undo.ts): while the plan is deleted, an undo or redo step may run only when
- * it takes back the deletion itself — the step wrote the current `deletedAt` (`insertions` of a Yjs undo stack
- * item hold what the step made, which undoing removes). Anyone's other steps wait until the plan is restored.
- */
-export function planStepAllowed(doc: Y.Doc, insertions: DeleteSet): boolean {
-  const fields = doc.getMap('plan');
-  if (!fields.get('deletedAt')) return true;
-  const current = fields._map.get('deletedAt');
-  return current !== undefined && Y.isDeleted(insertions, current.id);
-}
+/** A deleted plan takes no edit, nor anyone's undo but the deleter's of the deletion (common.ts deletionRule). */
+export const planDeletion = deletionRule('plan', deletedPlanRefusal);
 
 export function planIntents(doc: Y.Doc, opts: IntentOptions) {
   const fields = doc.getMap('plan');
@@ -81,7 +70,7 @@ export function planIntents(doc: Y.Doc, opts: IntentOptions) {
     opts,
     touch: () => doc.getMap(META).set('updatedAt', opts.now()),
     // Deleting and restoring stay possible; everything else waits for the plan to be restored.
-    refuse: (intent) => (intent !== 'setDeleted' && fields.get('deletedAt') ? [deletedPlanRefusal()] : null),
+    refuse: (intent) => planDeletion.refuse(doc, intent),
   };
   const strategy = doc.getMap('strategy');
 
