@@ -47,13 +47,18 @@ async function chooseVersion(page: Page, select: string, name: string) {
   await sel.selectOption(value!);
 }
 
+/** Start a plan for Acme BV from the "A relations without a plan" list; the plan page is open after it. */
+async function startAcmePlan(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Account plans' }).click();
+  await page.getByRole('button', { name: 'Start a plan for Acme BV' }).click();
+  await expect(page.getByLabel('Plan title')).toHaveValue(/Acme BV/);
+}
+
 test('a named version: what changed since it and who did it; restore reaches a colleague; undo takes it back; versions survive a reload', async ({
   browser,
 }) => {
   const anna = await openAs(browser, 'Anna', haard.inviteUrl);
-  await anna.getByRole('link', { name: 'Account plans' }).click();
-  await anna.getByRole('button', { name: 'Start a plan for Acme BV' }).click();
-  await expect(anna.getByLabel('Plan title')).toHaveValue(/Acme BV/);
+  await startAcmePlan(anna);
   const url = anna.url();
   await anna.getByRole('button', { name: 'Add goal' }).click();
   await goalTitle(anna).fill('Keep Acme');
@@ -186,9 +191,7 @@ test('while someone keeps typing, what changed follows at least every 2 s (the d
   browser,
 }) => {
   const anna = await openAs(browser, 'Anna', haard.inviteUrl);
-  await anna.getByRole('link', { name: 'Account plans' }).click();
-  await anna.getByRole('button', { name: 'Start a plan for Acme BV' }).click();
-  await expect(anna.getByLabel('Plan title')).toHaveValue(/Acme BV/);
+  await startAcmePlan(anna);
   await anna.getByRole('button', { name: 'Add goal' }).click();
   await goalTitle(anna).fill('Keep Acme');
   await history(anna).getByLabel('Name of the new version').fill('Before typing');
@@ -213,9 +216,7 @@ test('an action filed from a meeting commitment is credited to the participant w
   browser,
 }) => {
   const anna = await openAs(browser, 'Anna', haard.inviteUrl);
-  await anna.getByRole('link', { name: 'Account plans' }).click();
-  await anna.getByRole('button', { name: 'Start a plan for Acme BV' }).click();
-  await expect(anna.getByLabel('Plan title')).toHaveValue(/Acme BV/);
+  await startAcmePlan(anna);
   const planUrl = anna.url();
   const planId = planUrl.split('/plans/')[1]!;
   await history(anna).getByLabel('Name of the new version').fill('Before the meeting');
