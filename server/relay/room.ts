@@ -39,6 +39,15 @@ export interface RoomDeps {
   failed(room: Room, error: unknown): void;
 }
 
+/**
+ * A room keeps its whole state encoded (for the next client that has nothing) from this size on, bytes. Below
+ * it encoding takes microseconds, while the kept bytes, their WebSocket frame (relay/wire.ts) and the pooled
+ * slab that frame sits in would stay in memory for as long as the room is loaded — ≈ 500 bytes of every idle
+ * small room (heap snapshots, `npm run bench:relay`'s idle rooms). A 1 MB room joined by 50 clients is encoded
+ * once (the issue 10 join storm).
+ */
+export const WHOLE_STATE_CACHE_MIN_BYTES = 8 * 1024;
+
 /** The origin of changes that arrived over the bus from another node: applied, never stored or re-published. */
 const REMOTE = Symbol('remote');
 
@@ -70,7 +79,10 @@ export class Room {
   private readonly unsubscribe: () => void;
   /** While an update is applied: the updates the document emitted, to persist before publishing. */
   private produced: Uint8Array[] | null = null;
-  /** The whole state as a sync step 2, for clients that have nothing yet; dropped when the state changes. */
+  /**
+   * The whole state as a sync step 2, for clients that have nothing yet, kept only when it is big enough for
+   * encoding it to cost something (WHOLE_STATE_CACHE_MIN_BYTES); dropped when the state changes.
+   */
   private wholeState: Uint8Array | null = null;
 
   private constructor(
@@ -210,8 +222,10 @@ export class Room {
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
     const empty = stateVector.length === 1 && stateVector[0] === 0;
     if (!empty) return encodeSyncStep2(this.current, stateVector);
-    this.wholeState ??= encodeSyncStep2(this.current);
-    return this.wholeState;
+    if (this.wholeState !== null) return this.wholeState;
+    const whole = encodeSyncStep2(this.current);
+    if (whole.byteLength >= WHOLE_STATE_CACHE_MIN_BYTES) this.wholeState = whole;
+    return whole;
   }
 
   private async applyAndStore(update: Uint8Array, from: Peer): Promise<void> {
