@@ -4,11 +4,13 @@
  *
  * Haard side by side with the two relays people would otherwise pick — the reference y-websocket server
  * (@y/websocket-server 0.1.1) and Hocuspocus 3.4 — each a bare `node` process measured from outside (/proc),
- * with clients that behave like real providers (bench/relay/clients.ts). Runs are interleaved (every relay
- * once per round, the order rotating) and each figure is the median over the rounds (`BENCH_RUNS`, default 3).
- * CPU is the scheduler's account (schedstat, ns) summed over the relay's threads. `BENCH_PIN=1` runs every
- * relay on CPU 1 and the clients on CPU 0: steadier figures on a 2-core machine (no migrations between cores).
- * Haard persists every update to SQLite; the anchors run without a store.
+ * with clients that behave like real providers (bench/relay/clients.ts). The delivery figures are taken with
+ * every relay running at once, taking turns burst by burst (`interleavedDelivery`); the others in a fresh
+ * process per relay and round, the rounds interleaved (every relay once per round, the order rotating), each
+ * figure the median over the rounds (`BENCH_RUNS`, default 3). CPU is the scheduler's account (schedstat, ns)
+ * summed over the relay's threads. `BENCH_PIN=1` runs every relay on CPU 1 and the clients on CPU 0: steadier
+ * figures on a 2-core machine (no migrations between cores). `BENCH_ONLY=delivery` stops after the delivery
+ * figures. Haard persists every update to SQLite and compacts; the anchors run without a store.
  *
  * Figures: server CPU per delivered message (1 writer → 100 observers) and that delivery's p99; join storm p99
  * (50 clients joining a 1 MB room); RSS per idle connection (1,000 over 100 rooms); process RSS at rest.
@@ -23,9 +25,11 @@ import * as Y from 'yjs';
 import { createToken } from '../server/auth/token.ts';
 import {
   delivery,
+  DeliveryRoom,
   joinStorm,
   megabyteDoc,
   memoryAtRest,
+  percentile,
   memoryPerIdleConnection,
   retainedPerIdleConnection,
   seedRoom,
@@ -42,6 +46,15 @@ import {
 import { compactionStall } from './relay/stall.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** The delivery figure's shape (interleavedDelivery). */
+const DELIVERY = {
+  observers: 100,
+  perSecond: 100,
+  /** Updates before counting (at twice the rate): past Haard's first compaction, which starts its worker. */
+  warmUp: 600,
+  perBurst: 200,
+  rounds: Number(process.env.BENCH_DELIVERY_ROUNDS ?? 8),
+};
 const SECRET = randomBytes(32).toString('base64url');
 const TOKEN = createToken(
   { workspaceId: 'bench', role: 'editor', expiresAt: new Date(Date.now() + 3_600_000) },
@@ -84,19 +97,15 @@ type FigureKey = keyof typeof FIGURES;
 async function measureOnce(
   kind: RelayKind,
   state: Uint8Array,
-): Promise<Omit<Record<FigureKey, number>, 'retained' | 'retainedHeap'>> {
+): Promise<Omit<Record<FigureKey, number>, 'retained' | 'retainedHeap' | 'cpu' | 'deliveryP99'>> {
   const relay = await kind.start();
   try {
     const atRest = (await memoryAtRest(relay)) / 1e6;
     const perConnection = (await memoryPerIdleConnection(relay, 1_000, 100)) / 1e3;
-    const sent = await delivery(relay, 100, 400, 100);
-    if (sent.lost > 0) console.log(`  ${kind.name}: ${sent.lost} deliveries lost`);
     const seeder = await seedRoom(relay, 'plan/big', state);
     const storm = await joinStorm(relay, 'plan/big', 50);
     await seeder.close();
     return {
-      cpu: sent.cpuPerDeliveryMicros,
-      deliveryP99: sent.p99Ms,
       join: storm.p99Ms,
       perConnection,
       atRest,
@@ -114,6 +123,64 @@ async function measureRetained(kind: RelayKind): Promise<{ retained: number; ret
     return { retained: retained.rss / 1e3, retainedHeap: retained.heap / 1e3 };
   } finally {
     await relay.stop();
+  }
+}
+
+/**
+ * Server CPU per delivered message, every relay measured in the same minute: all relays run at once, each with
+ * one writer and 100 observers in a room, and they take turns — a burst of updates on one relay, then the
+ * next (the order rotating each round). The machine's speed drifts by ± 20 % over tens of seconds (a shared
+ * virtual machine); a relay measured in its own quarter of a minute carried that drift into its figure,
+ * bursts side by side in the same rounds do not. Each relay has run a warm-up burst first (not counted), as a
+ * relay that has been up for a while has: its code optimised, and Haard's compaction worker started (once per
+ * busy period: it stops after a minute without compactions; ≈ 150 ms of CPU). The compactions themselves
+ * (every 500 updates of a room) fall inside the counted bursts. Returns per relay the CPU per delivered
+ * message (all counted bursts together), the p99 of every delivery and each round's figure.
+ */
+async function interleavedDelivery(
+  kinds: RelayKind[],
+): Promise<Map<string, { cpu: number; p99: number; rounds: number[]; lost: number }>> {
+  const relays = await Promise.all(kinds.map((kind) => kind.start()));
+  try {
+    const rooms = await Promise.all(relays.map((relay) => DeliveryRoom.open(relay, DELIVERY.observers)));
+    for (const room of rooms) await room.burst(DELIVERY.warmUp, DELIVERY.perSecond * 2);
+    const totals = kinds.map(() => ({
+      cpu: 0,
+      delivered: 0,
+      lost: 0,
+      samples: [] as number[],
+      rounds: [] as number[],
+    }));
+    for (let round = 0; round < DELIVERY.rounds; round++) {
+      for (let k = 0; k < kinds.length; k++) {
+        const i = (k + round) % kinds.length;
+        const burst = await rooms[i]!.burst(DELIVERY.perBurst, DELIVERY.perSecond);
+        const total = totals[i]!;
+        total.cpu += burst.cpuMicros;
+        total.delivered += burst.delivered;
+        total.lost += burst.lost;
+        total.samples.push(...burst.samples);
+        total.rounds.push(burst.cpuMicros / burst.delivered);
+      }
+    }
+    await Promise.all(rooms.map((room) => room.close()));
+    return new Map(
+      kinds.map((kind, i) => {
+        const total = totals[i]!;
+        total.samples.sort((a, b) => a - b);
+        return [
+          kind.name,
+          {
+            cpu: total.cpu / total.delivered,
+            p99: percentile(total.samples, 99),
+            rounds: total.rounds,
+            lost: total.lost,
+          },
+        ];
+      }),
+    );
+  } finally {
+    await Promise.all(relays.map((relay) => relay.stop()));
   }
 }
 
@@ -153,11 +220,28 @@ async function main(): Promise<void> {
     `Relays side by side: median of ${RUNS} interleaved rounds (1 MB document: ${(state.length / 1e6).toFixed(2)} MB encoded)` +
       (process.env.BENCH_PIN ? '; every relay on CPU 1, the clients on CPU 0.' : '.'),
   );
+  console.log(
+    `Delivery, 1 writer → ${DELIVERY.observers} observers at ${DELIVERY.perSecond} updates/s: every relay at once, ` +
+      `${DELIVERY.rounds} rounds of a ${DELIVERY.perBurst}-update burst each, taking turns (after a ${DELIVERY.warmUp}-update warm-up).`,
+  );
+  const delivered = await interleavedDelivery(kinds);
+  for (const [name, figure] of delivered) {
+    console.log(
+      `  ${name}: ${figure.cpu.toFixed(1)} µs per delivered message; rounds ${figure.rounds.map((v) => v.toFixed(1)).join(', ')}` +
+        (figure.lost > 0 ? `; ${figure.lost} deliveries lost` : ''),
+    );
+  }
+  if (process.env.BENCH_ONLY === 'delivery') return;
   const results = new Map(kinds.map((kind) => [kind.name, [] as Array<Record<FigureKey, number>>]));
   for (let run = 0; run < RUNS; run++) {
     const order = kinds.map((_, i) => kinds[(i + run) % kinds.length]!);
     for (const kind of order) {
-      const figures = { ...(await measureOnce(kind, state)), ...(await measureRetained(kind)) };
+      const figures = {
+        ...(await measureOnce(kind, state)),
+        ...(await measureRetained(kind)),
+        cpu: delivered.get(kind.name)!.cpu,
+        deliveryP99: delivered.get(kind.name)!.p99,
+      };
       results.get(kind.name)!.push(figures);
       console.log(
         `  round ${run + 1}, ${kind.name}: ` +

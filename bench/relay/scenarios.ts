@@ -102,6 +102,85 @@ export interface Delivery {
   lost: number;
 }
 
+/** What one burst of a `DeliveryRoom` cost and how long its messages took. */
+export interface Burst {
+  /** Server CPU during the burst, µs (until every message arrived, or 10 s after the last was sent). */
+  cpuMicros: number;
+  /** Messages delivered to observers. */
+  delivered: number;
+  /** Messages that did not arrive within 10 s after the last one was sent. */
+  lost: number;
+  /** Time from sending to arriving, one per delivered message, ms (unsorted). */
+  samples: number[];
+}
+
+/**
+ * One writer and `observers` synced observers in a fresh room of `relay`, ready for bursts of updates. Every
+ * observer counts what it receives; TCP keeps order and every relay broadcasts in order, so the k-th update an
+ * observer gets is message k.
+ */
+export class DeliveryRoom {
+  private readonly sentAt: number[] = [];
+  private readonly received: number[];
+  private samples: number[] = [];
+  private readonly pending: Uint8Array[] = [];
+  private constructor(
+    private readonly relay: RelayProcess,
+    private readonly writer: BenchClient,
+    private readonly observers: BenchClient[],
+    received: number[],
+  ) {
+    this.received = received;
+    writer.doc.on('update', (update: Uint8Array) => this.pending.push(update));
+  }
+
+  static async open(relay: RelayProcess, observers: number): Promise<DeliveryRoom> {
+    const room = `meeting/delivery-${observers}-${Math.random().toString(36).slice(2, 8)}`;
+    const received = new Array<number>(observers).fill(0);
+    let self: DeliveryRoom | null = null;
+    const clients = Array.from(
+      { length: observers },
+      (_, i) =>
+        new BenchClient(relay.dialect, relay.port, room, {
+          onUpdate: () => {
+            self!.samples.push(performance.now() - self!.sentAt[received[i]!]!);
+            received[i]!++;
+          },
+        }),
+    );
+    const writer = new BenchClient(relay.dialect, relay.port, room);
+    await Promise.all([...clients, writer].map((client) => client.synced));
+    self = new DeliveryRoom(relay, writer, clients, received);
+    return self;
+  }
+
+  /** Sends `messages` updates at `perSecond` and waits until every observer has them (at most 10 s more). */
+  async burst(messages: number, perSecond: number): Promise<Burst> {
+    const first = this.sentAt.length;
+    const expected = first + messages;
+    this.samples = [];
+    const cpuBefore = this.relay.cpuMicros();
+    const interval = 1000 / perSecond;
+    const started = performance.now();
+    for (let k = 0; k < messages; k++) {
+      this.writer.doc.getMap('board').set('cursor', first + k);
+      this.sentAt.push(performance.now());
+      this.writer.sendUpdate(this.pending.shift()!);
+      const next = started + (k + 1) * interval;
+      await sleep(Math.max(0, next - performance.now()));
+    }
+    const deadline = Date.now() + 10_000;
+    while (this.received.some((n) => n < expected) && Date.now() < deadline) await sleep(5);
+    const cpuMicros = this.relay.cpuMicros() - cpuBefore;
+    const lost = this.received.reduce((sum, n) => sum + Math.max(0, expected - n), 0);
+    return { cpuMicros, delivered: messages * this.received.length - lost, lost, samples: this.samples };
+  }
+
+  close(): Promise<unknown> {
+    return closeAll([this.writer, ...this.observers]);
+  }
+}
+
 /** One writer → `observers` in one room, `messages` updates at `perSecond`; server CPU per delivered message. */
 export async function delivery(
   relay: RelayProcess,
@@ -109,48 +188,16 @@ export async function delivery(
   messages: number,
   perSecond: number,
 ): Promise<Delivery> {
-  const room = `meeting/delivery-${observers}-${Math.random().toString(36).slice(2, 8)}`;
-  const sentAt: number[] = [];
-  const samples: number[] = [];
-  const received = new Array<number>(observers).fill(0);
-  const clients: BenchClient[] = [];
-  for (let i = 0; i < observers; i++) {
-    clients.push(
-      new BenchClient(relay.dialect, relay.port, room, {
-        onUpdate: () => {
-          // TCP keeps order and every relay broadcasts in order: the k-th update an observer gets is message k.
-          samples.push(performance.now() - sentAt[received[i]!]!);
-          received[i]!++;
-        },
-      }),
-    );
-  }
-  const writer = new BenchClient(relay.dialect, relay.port, room);
-  await Promise.all([...clients, writer].map((client) => client.synced));
+  const room = await DeliveryRoom.open(relay, observers);
   await sleep(500);
-  const pending: Uint8Array[] = [];
-  writer.doc.on('update', (update: Uint8Array) => pending.push(update));
-  const cpuBefore = relay.cpuMicros();
-  const interval = 1000 / perSecond;
-  const started = performance.now();
-  for (let k = 0; k < messages; k++) {
-    writer.doc.getMap('board').set('cursor', k);
-    sentAt.push(performance.now());
-    writer.sendUpdate(pending.shift()!);
-    const next = started + (k + 1) * interval;
-    await sleep(Math.max(0, next - performance.now()));
-  }
-  const deadline = Date.now() + 10_000;
-  while (received.some((n) => n < messages) && Date.now() < deadline) await sleep(10);
-  const cpu = relay.cpuMicros() - cpuBefore;
-  const lost = received.reduce((sum, n) => sum + (messages - n), 0);
-  samples.sort((a, b) => a - b);
-  await closeAll([writer, ...clients]);
+  const burst = await room.burst(messages, perSecond);
+  await room.close();
+  const samples = burst.samples.sort((a, b) => a - b);
   return {
-    cpuPerDeliveryMicros: cpu / (messages * observers - lost),
+    cpuPerDeliveryMicros: burst.cpuMicros / burst.delivered,
     p50Ms: percentile(samples, 50),
     p99Ms: percentile(samples, 99),
-    lost,
+    lost: burst.lost,
   };
 }
 
