@@ -39,11 +39,12 @@ export function actionInPlan(planDoc: Y.Doc, actionId: string): ActionInPlan {
 }
 
 /**
- * The action a commitment of board `boardId` makes in its plan: what, who, when, why (goal) and quadrant, all
- * kept on the board, and its source (the board, the commitment and who made it) — so the first attempt and any
+ * The action a commitment of board `boardId` makes in its plan: what, who, when, why (goal), quadrant and KPI,
+ * all kept on the board, and its source (the board, the commitment and who made it) — so the first attempt and any
  * retry, on any device, make the same action, and the history credits it to the commitment's author rather than
  * to whoever's browser filed it. A commitment from before goals and quadrants were kept lands without a goal, as
- * a project activity.
+ * a project activity; one without a KPI (not stated, or from before KPIs were asked) lands without one, and the
+ * plan shows its `action.noKpi` finding.
  */
 export const commitmentAction = (c: Commitment, boardId: string | null): NewAction & { id: string } => ({
   id: c.actionId,
@@ -52,6 +53,7 @@ export const commitmentAction = (c: Commitment, boardId: string | null): NewActi
   due: c.due,
   goalId: c.goalId ?? null,
   quadrant: c.quadrant ?? 'project',
+  kpi: c.kpi ?? null,
   source: { boardId, commitmentId: c.id, authorId: c.authorId ?? null, authorName: c.authorName ?? null },
 });
 

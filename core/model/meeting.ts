@@ -1,7 +1,7 @@
 /** The meeting board document (DOMAIN.md §7): one Yjs document per relationship-management meeting. */
 import * as z from 'zod/mini';
 import { Id, IsoDate, IsoDateTime, Label, SCHEMA_VERSION, Text, collection } from './common.ts';
-import { Quadrant } from './plan.ts';
+import { ActionKpi, Quadrant } from './plan.ts';
 
 /** The ruitmodel steps of a presentation (seed 004). `plan` has four sub-steps. */
 export const RUIT_STEPS = ['opening', 'plan', 'summary', 'closing'] as const;
@@ -80,6 +80,13 @@ export const Commitment = z.looseObject({
    * Optional: commitments made before it fall back to the plan's goal (core/meetingBoard.ts commitmentWhy).
    */
   goalTitle: z.optional(z.nullable(Label)),
+  /**
+   * The KPI (prestatie-indicator, DOMAIN.md §4.5) the action is measured by, in the plan action's own shape
+   * (`Action.kpi`: name and target, each at most 500 characters), filed with the action so the plan has no
+   * `action.noKpi` finding for it. Optional and nullable: stating it in a meeting is not required (the plan then
+   * shows the finding, as for any action without one), and boards from before it have none.
+   */
+  kpi: z.optional(z.nullable(ActionKpi)),
 });
 export type Commitment = z.infer<typeof Commitment>;
 

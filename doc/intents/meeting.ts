@@ -23,7 +23,7 @@ import {
   type RuitStep,
   type Success as SuccessT,
 } from '../../core/model/meeting.ts';
-import type { Quadrant } from '../../core/model/plan.ts';
+import type { ActionKpi, Quadrant } from '../../core/model/plan.ts';
 import type { SchemaIssue } from '../../core/model/issues.ts';
 import { META } from '../layout.ts';
 import { clonePlain, deepEqual, toJson } from '../json.ts';
@@ -83,6 +83,24 @@ export interface NewCommitment {
   /** The goal's title as the plan has it now (kept on the board for the summary); ignored without `goalId`. */
   goalTitle?: string | null;
   quadrant?: Quadrant;
+  /**
+   * The KPI the action is measured by (Commitment.kpi), as typed: name and target are trimmed, and both blank
+   * means none (null). Each at most 500 characters; anything else is refused by the schema.
+   */
+  kpi?: ActionKpi | null;
+}
+
+/**
+ * A commitment's KPI as it is stored (see NewCommitment.kpi): `{ name, target }` trimmed, null for none or for
+ * both blank. A value that is not two strings is passed on unchanged, for the schema to refuse with its reason.
+ */
+export function commitmentKpi(kpi: unknown): unknown {
+  if (kpi === undefined || kpi === null) return null;
+  if (typeof kpi !== 'object' || Array.isArray(kpi)) return kpi;
+  const { name, target } = kpi as Record<string, unknown>;
+  if (typeof name !== 'string' || typeof target !== 'string') return kpi;
+  const tidy = { name: name.trim(), target: target.trim() };
+  return tidy.name || tidy.target ? tidy : null;
 }
 
 /** A presentation position: ruitmodel step, with a plan sub-step when the step is `plan`. */
@@ -285,10 +303,12 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
     removeCard: (id: string) => removeRecord(ctx, CARDS, 'removeCard', id),
 
     /**
-     * Record a commitment: a new action (owner + due, optionally the goal it serves and its quadrant — default
-     * `project`) for the plan presented in that agenda item. Returns the action to add to the plan document with
+     * Record a commitment: a new action (owner + due, optionally the goal it serves, its quadrant — default
+     * `project` — and its KPI) for the plan presented in that agenda item. Returns the action to add to the plan document with
      * `planIntents(planDoc).addAction(result.value.action)` — a second document, so a second transaction; the
-     * commitment keeps `actionId`, the goal and the quadrant, so a retry makes the same action.
+     * commitment keeps `actionId`, the goal, the quadrant and the KPI, so a retry makes the same action. Refused,
+     * with the field's reason, when a field does not fit the schema (a KPI name or target over 500 characters, a
+     * KPI that is not a name and a target).
      */
     addCommitment: (
       input: NewCommitment & { id?: string },
@@ -310,6 +330,7 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
         goalId: input.goalId ?? null,
         goalTitle: input.goalId ? (input.goalTitle ?? null) : null,
         quadrant: input.quadrant ?? 'project',
+        kpi: commitmentKpi(input.kpi) as CommitmentT['kpi'],
       };
       const added = addRecord(ctx, COMMITMENTS, 'addCommitment', commitment);
       if (!added.ok) return added;

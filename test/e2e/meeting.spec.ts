@@ -2,7 +2,7 @@
  * The relationship-management meeting (DOMAIN.md §7) through `haard serve`, a facilitator and two participants
  * in three separate browser contexts: everyone follows every ruitmodel step of two presentations; the timer
  * shows the same minute on every screen even when one clock is minutes off; a participant looks around and
- * follows again; a commitment lands in the plan's action table elsewhere; a review item marked "moved" moves
+ * follows again; a commitment (with its KPI) lands in the plan's action table elsewhere, with no KPI finding; a review item marked "moved" moves
  * the action's due date in the plan; the summary lists the commitment. Also: offline cards and commitments
  * arrive exactly once; an audience (viewer) link follows read-only.
  */
@@ -11,7 +11,16 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { DEMO } from './helpers/demoPlan.ts';
-import { day, newBoard, person, planAction, seedTwoPlans, stage, STEPS } from './helpers/meeting.ts';
+import {
+  day,
+  newBoard,
+  person,
+  planAction,
+  planActionKpi,
+  seedTwoPlans,
+  stage,
+  STEPS,
+} from './helpers/meeting.ts';
 import { readPlan } from './helpers/seed.ts';
 
 let haard: Haard;
@@ -121,18 +130,38 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   // Why: one of the plan's goals, and its P — so the new action counts in the plan like the others.
   await carla.getByRole('combobox', { name: 'Why (goal)' }).selectOption({ label: DEMO.goals[1]!.title });
   await carla.getByRole('combobox', { name: 'Quadrant (P)' }).selectOption({ label: 'Partnership' });
+  // Its KPI, as the plan's action table asks for it: half a KPI is refused, the whole one files with the action.
+  await carla.getByRole('textbox', { name: 'KPI', exact: true }).fill('Opdrachten energieadvies');
+  await carla.getByRole('button', { name: 'Add commitment' }).click();
+  await expect(carla.locator('.mt-commit-form').getByRole('alert')).toContainText('Give the KPI its target');
+  await carla.getByRole('textbox', { name: 'KPI target' }).fill('1 getekend');
   await carla.getByRole('button', { name: 'Add commitment' }).click();
   await expect(carla.getByTestId('commitments')).toContainText('in the plan');
   await expect(carla.getByTestId('commitments')).toContainText(`Partnership · for “${DEMO.goals[1]!.title}”`);
+  await expect(carla.getByTestId('commitment-kpi')).toHaveText(
+    'KPI: Opdrachten energieadvies, target 1 getekend',
+  );
   const planPage = await bram.context().newPage();
   await planPage.goto(`${haard.base}/plans/${acme}`);
   await expect
     .poll(() => planAction(planPage, 'Offerte energieadvies naar de CFO'))
     .toEqual({ due: day(14) });
+  // In Bram's plan the action has its KPI, and the plan has no finding about its KPI (nor about anything of it).
+  expect(await planActionKpi(planPage, 'Offerte energieadvies naar de CFO')).toEqual({
+    name: 'Opdrachten energieadvies',
+    target: '1 getekend',
+  });
+  await expect(planPage.getByTestId('findings').locator('[data-rule="action.noKpi"]')).toHaveCount(0);
+  await expect(planPage.getByTestId('findings')).not.toContainText('Offerte energieadvies naar de CFO');
   const filed = Object.values((await readPlan(haard, acme)).actions).find(
     (a) => a.what === 'Offerte energieadvies naar de CFO',
   );
-  expect(filed).toMatchObject({ goalId: DEMO.goals[1]!.id, quadrant: 'partnership', ownerId: 'p-bram' });
+  expect(filed).toMatchObject({
+    goalId: DEMO.goals[1]!.id,
+    quadrant: 'partnership',
+    ownerId: 'p-bram',
+    kpi: { name: 'Opdrachten energieadvies', target: '1 getekend' },
+  });
 
   // A review item marked "moved" moves the action's due date in the plan.
   const overdue = anna.getByTestId('review-item').filter({ hasText: 'Kwartaalgesprek met CFO' });
@@ -170,6 +199,9 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
     await expect(summary.getByRole('row', { name: /Offerte energieadvies/ })).toContainText(
       DEMO.goals[1]!.title,
     );
+    await expect(summary.getByRole('row', { name: /Offerte energieadvies/ })).toContainText(
+      'Opdrachten energieadvies, target 1 getekend',
+    );
   }
   // Printed, the summary says which meeting: title, date, facilitator, participants (the header is not printed).
   await anna.emulateMedia({ media: 'print' });
@@ -188,9 +220,9 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   const lines = readFileSync((await csv.path())!, 'utf8')
     .replace(/^\uFEFF/, '')
     .split('\r\n');
-  expect(lines[0]).toBe('What,Who,When,Why (goal),P,Plan,Presenter');
+  expect(lines[0]).toBe('What,Who,When,Why (goal),KPI,KPI target,P,Plan,Presenter');
   expect(lines.find((l) => l.startsWith('Offerte energieadvies'))).toContain(
-    `,${DEMO.goals[1]!.title},Partnership,`,
+    `,${DEMO.goals[1]!.title},Opdrachten energieadvies,1 getekend,Partnership,`,
   );
   const violations = (await new AxeBuilder({ page: anna }).include('.mt-page').analyze()).violations;
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

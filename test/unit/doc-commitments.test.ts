@@ -18,6 +18,7 @@ import {
   VERSIONS,
 } from '../../doc/index.ts';
 import type { Commitment, MeetingBoardDoc } from '../../core/model/index.ts';
+import { validatePlan } from '../../core/plan/validate.ts';
 import { attachUser, changesBetween, saveVersion } from '../../doc/history/index.ts';
 import { SAMPLES, assertOk, clock, opts, replica, seqIds, syncAll } from '../fixtures/docs/sample.ts';
 
@@ -129,9 +130,73 @@ describe('commitments that land in a plan', () => {
     });
     // A commitment from a board made before goals and quadrants were kept lands as a project action.
     const old = halfMade(anna, 'Oude toezegging');
-    const { goalId: _g, quadrant: _q, ...before } = old;
+    const { goalId: _g, quadrant: _q, kpi: _k, ...before } = old;
     expect(assertOk(landCommitment(anna.meeting, target(anna), before))).toBe('added');
-    expect(actions(anna.plan)[old.actionId]).toMatchObject({ goalId: null, quadrant: 'project' });
+    expect(actions(anna.plan)[old.actionId]).toMatchObject({ goalId: null, quadrant: 'project', kpi: null });
+  });
+
+  it('the KPI travels with the commitment into the action (no action.noKpi for it); one without a KPI still files, with the finding', () => {
+    const anna = start();
+    const bram = copyOf(anna, 'bram', 10);
+    const goalId = Object.keys(readPlan(anna.plan)!.goals as object)[0]!;
+    const made = (what: string, kpi: { name: string; target: string } | undefined) =>
+      assertOk(
+        anna.meeting.addCommitment({
+          agendaItemId: 'm-1',
+          what,
+          ownerId: 'w-1',
+          due: '2026-05-15',
+          goalId,
+          kpi,
+        }),
+      ).commitment;
+    const measured = made('Klanttevredenheid meten', { name: '  Tevredenheidscijfer ', target: '9 ' });
+    const blank = made('Lunch met de CFO', { name: ' ', target: '' });
+    const unstated = made('Rondleiding nieuwbouw', undefined);
+    // Typed KPIs are stored trimmed; two blank fields are no KPI at all.
+    expect(measured.kpi).toEqual({ name: 'Tevredenheidscijfer', target: '9' });
+    expect([blank.kpi, unstated.kpi]).toEqual([null, null]);
+    syncAll(anna.board, bram.board); // only the board reached the relay: Bram's device files all three
+    expect(landPending(bram).map((l) => l.result)).toEqual(Array(3).fill({ ok: true, value: 'added' }));
+    expect(actions(bram.plan)[measured.actionId]).toMatchObject({
+      kpi: { name: 'Tevredenheidscijfer', target: '9' },
+    });
+    const findings = validatePlan(readPlan(bram.plan), {
+      professionals: ['w-1'],
+      contacts: [],
+      today: '2026-03-10',
+    });
+    const about = (c: Commitment) => findings.filter((f) => f.path.startsWith(`actions.${c.actionId}.`));
+    // With its KPI the filed action is complete: not one finding (who, when, why and KPI are all there).
+    expect(about(measured)).toEqual([]);
+    for (const c of [blank, unstated])
+      expect(about(c).map((f) => [f.id, f.path])).toEqual([['action.noKpi', `actions.${c.actionId}.kpi`]]);
+  });
+
+  it('a KPI that is too long or not a name and a target is refused with its reason; nothing is written', () => {
+    const anna = start();
+    const before = Y.encodeStateAsUpdate(anna.board);
+    const refused = (kpi: unknown) => {
+      const r = anna.meeting.addCommitment({
+        id: 'c-kpi',
+        agendaItemId: 'm-1',
+        what: 'Klantpanel',
+        ownerId: 'w-1',
+        due: '2026-05-15',
+        kpi: kpi as never,
+      });
+      expect(r.ok).toBe(false);
+      return r.ok ? [] : r.issues.map((i) => [i.path, i.text.en]);
+    };
+    expect(refused({ name: 'x'.repeat(501), target: '9' })).toEqual([
+      ['commitments.c-kpi.kpi.name', expect.stringMatching(/500/)],
+    ]);
+    expect(refused({ name: 'Tevredenheid', target: 'y'.repeat(501) })).toEqual([
+      ['commitments.c-kpi.kpi.target', expect.stringMatching(/500/)],
+    ]);
+    expect(refused({ name: 'Tevredenheid', target: 9 })[0]?.[0]).toBe('commitments.c-kpi.kpi.target');
+    expect(refused('Tevredenheid 9')[0]?.[0]).toBe('commitments.c-kpi.kpi');
+    expect(Y.encodeStateAsUpdate(anna.board)).toEqual(before);
   });
 
   it('two devices completing the same half-made commitment at once end with exactly one action', () => {

@@ -1,11 +1,12 @@
 /**
- * The meeting board's pure helpers: who a typed name means, the commitments CSV, live ↔ presentation steps, a
- * new board's title.
+ * The meeting board's pure helpers: who a typed name means, the commitments CSV, a commitment's KPI as a phrase
+ * and the form's rule for half a KPI, live ↔ presentation steps, a new board's title.
  */
 import { describe, expect, it } from 'vitest';
 import { commitmentWhy } from '../../core/meetingBoard.ts';
 import type { AccountPlanDoc, Commitment, Professional } from '../../core/model/index.ts';
 import { parseCsv } from '../../client/src/io/csv.ts';
+import { kpiPhrase, kpiProblem } from '../../client/src/ui/meeting/kpi.ts';
 import { matchPerson } from '../../client/src/ui/meeting/people.ts';
 import { clockText, liveStepOf, positionOfLive } from '../../client/src/ui/meeting/position.ts';
 import { commitmentsCsv, commitmentsCsvName } from '../../client/src/ui/meeting/summaryCsv.ts';
@@ -54,6 +55,7 @@ describe('commitmentsCsv', () => {
         quadrant: 'partnership' as const,
         goalId: 'g1',
         goalTitle: 'Tevredenheid naar een 9',
+        kpi: { name: 'Tevredenheidscijfer', target: '=9' },
       },
       c1: {
         id: 'c1',
@@ -75,6 +77,7 @@ describe('commitmentsCsv', () => {
         due: '2026-12-31',
         quadrant: 'process' as const,
         goalId: 'g2',
+        kpi: null,
       },
     },
   };
@@ -89,15 +92,38 @@ describe('commitmentsCsv', () => {
   };
   it('writes one row per commitment by due date, formula-safe, with the locale’s delimiter, with its why', () => {
     const nl = parseCsv(commitmentsCsv(doc, names, 'nl'), { delimiter: ';' });
-    expect(nl.headers).toEqual(['Wat', 'Wie', 'Wanneer', 'Waarom (doel)', 'P', 'Plan', 'Presentator']);
-    // A commitment without a P (made before the form asked) is filed as Project.
+    expect(nl.headers).toEqual([
+      'Wat',
+      'Wie',
+      'Wanneer',
+      'Waarom (doel)',
+      'Prestatie-indicator',
+      'Streefwaarde',
+      'P',
+      'Plan',
+      'Presentator',
+    ]);
+    // A commitment without a P (made before the form asked) is filed as Project; one without a KPI (made before
+    // the form asked, or not stated) has empty KPI cells.
     expect(nl.rows.map((r) => r.cells)).toEqual([
-      ['Offerte; met "bijlage"', 'Anna de Wit', '2026-12-14', '', 'Project', 'Acme 2027', 'Anna de Wit'],
+      [
+        'Offerte; met "bijlage"',
+        'Anna de Wit',
+        '2026-12-14',
+        '',
+        '',
+        '',
+        'Project',
+        'Acme 2027',
+        'Anna de Wit',
+      ],
       [
         `'=HYPERLINK("x")`,
         'Bram Jansen',
         '2026-12-20',
         'Tevredenheid naar een 9',
+        'Tevredenheidscijfer',
+        `'=9`,
         'Partnership',
         'Acme 2027',
         'Anna de Wit',
@@ -107,13 +133,15 @@ describe('commitmentsCsv', () => {
         'Anna de Wit',
         '2026-12-31',
         'Energieadvies verkocht',
+        '',
+        '',
         'Proces',
         'Acme 2027',
         'Anna de Wit',
       ],
     ]);
     expect(commitmentsCsv(doc, names, 'en').split('\r\n')[0]).toBe(
-      'What,Who,When,Why (goal),P,Plan,Presenter',
+      'What,Who,When,Why (goal),KPI,KPI target,P,Plan,Presenter',
     );
   });
   it('a commitment made before the board carried its goal, with the plan not on this device, has an empty why', () => {
@@ -121,6 +149,29 @@ describe('commitmentsCsv', () => {
       delimiter: ',',
     });
     expect(en.rows.map((r) => r.cells[3])).toEqual(['', 'Tevredenheid naar een 9', '']);
+  });
+});
+
+describe('a commitment’s KPI', () => {
+  it.each([
+    [{ name: 'Tevredenheidscijfer', target: '9' }, 'en', 'Tevredenheidscijfer, target 9'],
+    [{ name: 'Tevredenheidscijfer', target: '9' }, 'nl', 'Tevredenheidscijfer, streefwaarde 9'],
+    [{ name: ' Introducties ', target: '' }, 'nl', 'Introducties'],
+    [{ name: '', target: '3 per maand' }, 'en', 'target 3 per maand'],
+    [{ name: ' ', target: ' ' }, 'en', ''],
+    [null, 'nl', ''],
+    [undefined, 'en', ''], // a board from before KPIs were asked
+  ] as const)('%j in %s reads %j', (kpi, lang, phrase) => {
+    expect(kpiPhrase(kpi, lang)).toBe(phrase);
+  });
+  it.each([
+    ['', '', null],
+    ['  ', ' ', null],
+    ['Tevredenheidscijfer', '9', null],
+    ['Tevredenheidscijfer', ' ', { key: 'mt.commit.kpiNoTarget' }],
+    [' ', '9', { key: 'mt.commit.kpiNoName', target: '9' }],
+  ])('the form with %j and %j: %j', (name, target, problem) => {
+    expect(kpiProblem(name, target)).toEqual(problem);
   });
 });
 

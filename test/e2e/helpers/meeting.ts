@@ -66,6 +66,20 @@ export const planAction = (page: Page, what: string) =>
       return null;
     }, what);
 
+/** The KPI and KPI target of the action with text `what` as the plan page's action table shows them, or null. */
+export const planActionKpi = (page: Page, what: string) =>
+  page
+    .getByTestId('actions')
+    .locator('tbody tr')
+    .evaluateAll((rows, text) => {
+      for (const row of rows) {
+        const cell = (col: string) =>
+          row.querySelector<HTMLInputElement>(`[data-col="${col}"]`)?.value ?? null;
+        if (cell('what') === text) return { name: cell('kpiName'), target: cell('kpiTarget') };
+      }
+      return null;
+    }, what);
+
 /** The presentation on screen (`data-step`, `data-agenda-item`). */
 export const stage = (page: Page) => page.getByTestId('meeting-stage');
 

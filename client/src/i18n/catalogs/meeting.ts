@@ -164,7 +164,7 @@ export const en = {
   // Commitments
   'mt.commitments': 'Commitments',
   'mt.commitments.intro':
-    'A commitment is a new action in this plan: what, who, when and why (the goal it serves).',
+    'A commitment is a new action in this plan: what, who, when, why (the goal it serves) and the KPI that shows it worked.',
   'mt.commitments.empty': 'No commitments yet.',
   'mt.commit.what': 'What', // label
   'mt.commit.who': 'Who', // label
@@ -182,6 +182,15 @@ export const en = {
   'mt.commit.whenMissing': 'Give the date it will be done by.',
   'mt.commit.whoMissing': 'Say who will do it.',
   'mt.commit.whenPast': 'A commitment is due on the meeting’s day ({date}) or later.',
+  'mt.commit.kpiHint':
+    'KPI and target may stay empty for now; the plan then lists the action as having no KPI until someone adds one.',
+  'mt.commit.kpiNameHint': 'e.g. satisfaction score',
+  'mt.commit.kpiTargetHint': 'e.g. 9',
+  'mt.commit.kpiNoTarget':
+    'Give the KPI its target too (when has it worked?), or leave both KPI fields empty.',
+  'mt.commit.kpiNoName': 'Say which KPI the target {target} is for, or leave both KPI fields empty.',
+  'mt.commit.kpiPhrase': '{name}, target {target}',
+  'mt.commit.kpiTargetOnly': 'target {target}',
   'mt.commit.landing': 'being added to the plan…',
   'mt.commit.notLanded': 'Not yet in the plan: {reason}',
   'mt.commit.inPlan': 'in the plan',
@@ -380,7 +389,7 @@ export const nl: Record<keyof typeof en, string> = {
 
   'mt.commitments': 'Toezeggingen',
   'mt.commitments.intro':
-    'Een toezegging is een nieuwe actie in dit plan: wat, wie, wanneer en waarom (het doel waaraan ze bijdraagt).',
+    'Een toezegging is een nieuwe actie in dit plan: wat, wie, wanneer, waarom (het doel waaraan ze bijdraagt) en de prestatie-indicator waaraan we zien dat het gewerkt heeft.',
   'mt.commitments.empty': 'Nog geen toezeggingen.',
   'mt.commit.what': 'Wat',
   'mt.commit.who': 'Wie',
@@ -398,6 +407,16 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.commit.whenMissing': 'Geef de datum waarop het af is.',
   'mt.commit.whoMissing': 'Vul in wie het doet.',
   'mt.commit.whenPast': 'Een toezegging is op de dag van het overleg ({date}) of later klaar.',
+  'mt.commit.kpiHint':
+    'Prestatie-indicator en streefwaarde mogen nu nog leeg blijven; het plan meldt de actie dan als actie zonder prestatie-indicator tot iemand die invult.',
+  'mt.commit.kpiNameHint': 'bijv. tevredenheidscijfer',
+  'mt.commit.kpiTargetHint': 'bijv. 9',
+  'mt.commit.kpiNoTarget':
+    'Geef de prestatie-indicator ook een streefwaarde (wanneer is het gelukt?), of laat beide velden leeg.',
+  'mt.commit.kpiNoName':
+    'Zeg bij welke prestatie-indicator de streefwaarde {target} hoort, of laat beide velden leeg.',
+  'mt.commit.kpiPhrase': '{name}, streefwaarde {target}',
+  'mt.commit.kpiTargetOnly': 'streefwaarde {target}',
   'mt.commit.landing': 'wordt aan het plan toegevoegd…',
   'mt.commit.notLanded': 'Nog niet in het plan: {reason}',
   'mt.commit.inPlan': 'staat in het plan',

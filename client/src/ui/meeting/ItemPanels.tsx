@@ -1,7 +1,8 @@
 /**
  * Beside the presentation: the questions and feedback participants add live, and the commitments made —
- * each a new action (what, who, when; optionally why — one of the plan's goals — and its 4P quadrant) that lands
- * in the presented plan (app/meetings.ts `addCommitment`).
+ * each a new action (what, who, when; optionally why — one of the plan's goals —, its KPI and target, labelled as
+ * on the plan's action table, and its 4P quadrant) that lands in the presented plan (app/meetings.ts
+ * `addCommitment`).
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { useWorkspace } from '../../app/context.tsx';
@@ -10,6 +11,7 @@ import { formatDate, locale, t } from '../../i18n/index.ts';
 import { issuesText, issueTexts } from '../relations/common.tsx';
 import { QUADRANTS, type Quadrant } from '../../../../core/model/plan.ts';
 import { useBoard, useNames, useOpenPlans } from './board.tsx';
+import { kpiPhrase, kpiProblem } from './kpi.ts';
 import { matchPerson } from './people.ts';
 
 export function ItemPanels(props: { agendaItemId: string }) {
@@ -129,6 +131,8 @@ function Commitments(props: { agendaItemId: string }) {
   const [whenBad, setWhenBad] = createSignal(false); // an impossible or half-typed date (validity.badInput)
   const [goalId, setGoalId] = createSignal('');
   const [quadrant, setQuadrant] = createSignal<Quadrant>('project');
+  const [kpiName, setKpiName] = createSignal('');
+  const [kpiTarget, setKpiTarget] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const team = () => names.professionals();
   const teamNames = () =>
@@ -154,6 +158,8 @@ function Commitments(props: { agendaItemId: string }) {
     const meetingDay = board.doc().date;
     if (when() < meetingDay)
       return setError(t('mt.commit.whenPast', { date: formatDate(locale(), meetingDay) }));
+    const kpiHalf = kpiProblem(kpiName(), kpiTarget());
+    if (kpiHalf) return setError(t(kpiHalf.key, { target: kpiHalf.target ?? '' }));
     const r = addCommitment(ws.session, board.meeting.handle, {
       agendaItemId: props.agendaItemId,
       what: what().trim(),
@@ -164,6 +170,7 @@ function Commitments(props: { agendaItemId: string }) {
       goalId: goalId() || null,
       goalTitle: goalTitle(goalId()) ?? null,
       quadrant: quadrant(),
+      kpi: { name: kpiName(), target: kpiTarget() },
     });
     if (!r.ok) return setError(issuesText(r.issues));
     setError(null);
@@ -172,6 +179,8 @@ function Commitments(props: { agendaItemId: string }) {
     setWhen('');
     setGoalId('');
     setQuadrant('project');
+    setKpiName('');
+    setKpiTarget('');
   };
 
   return (
@@ -193,6 +202,13 @@ function Commitments(props: { agendaItemId: string }) {
                     {(g) => <> · {t('mt.commit.serves', { goal: g() })}</>}
                   </Show>
                 </span>
+                <Show when={kpiPhrase(c.kpi, locale())}>
+                  {(kpi) => (
+                    <span class="muted" data-testid="commitment-kpi">
+                      {t('plans.action.kpiName')}: {kpi()}
+                    </span>
+                  )}
+                </Show>
                 <span class="muted mt-commit-state">
                   <Show
                     when={c.landed}
@@ -247,6 +263,26 @@ function Commitments(props: { agendaItemId: string }) {
               <For each={goals()}>{(g) => <option value={g.id}>{g.title || g.id}</option>}</For>
             </select>
           </label>
+          <label class="field grow">
+            <span>{t('plans.action.kpiName')}</span>
+            <input
+              value={kpiName()}
+              onInput={(e) => setKpiName(e.currentTarget.value)}
+              placeholder={t('mt.commit.kpiNameHint')}
+              aria-describedby="mt-kpi-hint"
+              maxLength={500}
+            />
+          </label>
+          <label class="field mt-kpi-target">
+            <span>{t('plans.action.kpiTarget')}</span>
+            <input
+              value={kpiTarget()}
+              onInput={(e) => setKpiTarget(e.currentTarget.value)}
+              placeholder={t('mt.commit.kpiTargetHint')}
+              aria-describedby="mt-kpi-hint"
+              maxLength={500}
+            />
+          </label>
           <label class="field">
             <span>{t('mt.commit.quadrant')}</span>
             <select
@@ -262,6 +298,9 @@ function Commitments(props: { agendaItemId: string }) {
           </button>
           <p id="mt-who-hint" class="muted mt-hint">
             {t('mt.commit.whoHint', { names: teamNames() })}
+          </p>
+          <p id="mt-kpi-hint" class="muted mt-hint">
+            {t('mt.commit.kpiHint')}
           </p>
           <Show when={error()}>
             <p class="field-error" role="alert">

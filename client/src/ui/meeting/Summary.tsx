@@ -1,6 +1,6 @@
 /**
  * The end of the meeting: its title, date, facilitator and participants (printed too), the successes celebrated, the review's outcomes, every commitment (what, who, when,
- * why — the goal it serves — and which plan) and the questions and feedback per presentation — to print (or save as PDF from the print
+ * why — the goal it serves —, its KPI and which plan) and the questions and feedback per presentation — to print (or save as PDF from the print
  * dialog) and the commitments as CSV. Ended too early, its facilitator reopens it where it ended (anyone else
  * takes over facilitation first, as for ending it).
  */
@@ -11,6 +11,7 @@ import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { downloadText } from '../data/download.ts';
 import { liveAction, useBoard, useNames, useOpenPlans } from './board.tsx';
+import { kpiPhrase } from './kpi.ts';
 import { commitmentsCsv, commitmentsCsvName } from './summaryCsv.ts';
 
 export function Summary() {
@@ -155,6 +156,7 @@ export function Summary() {
               <th scope="col">{t('mt.col.who')}</th>
               <th scope="col">{t('mt.col.when')}</th>
               <th scope="col">{t('mt.col.why')}</th>
+              <th scope="col">{t('plans.action.kpiName')}</th>
               <th scope="col">{t('mt.col.plan')}</th>
             </tr>
           </thead>
@@ -166,6 +168,7 @@ export function Summary() {
                   <td>{names.person(c.ownerId)}</td>
                   <td>{formatDate(locale(), c.due)}</td>
                   <td>{why(c)}</td>
+                  <td>{kpiPhrase(c.kpi, locale())}</td>
                   <td>{names.plan(c.planId)}</td>
                 </tr>
               )}

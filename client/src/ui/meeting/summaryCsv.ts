@@ -1,6 +1,7 @@
 /**
  * The commitments of a meeting as CSV (one row per commitment: what, who, when, why — the goal it serves, by
- * `names.why` (core/meetingBoard.ts commitmentWhy) — P, plan, presenter), for the
+ * `names.why` (core/meetingBoard.ts commitmentWhy) — KPI and KPI target (two columns, as on the plan's action
+ * table; empty for none), P, plan, presenter), for the
  * firm's own follow-up lists. Dutch files use `;` and English `,` (what Excel expects in each); dates stay
  * ISO `YYYY-MM-DD`, which every spreadsheet reads; cells a spreadsheet would run as a formula are escaped
  * (io/csv.ts `writeCsv`).
@@ -25,6 +26,8 @@ export function commitmentsCsv(
       'mt.col.who',
       'mt.col.when',
       'mt.col.why',
+      'plans.action.kpiName',
+      'plans.action.kpiTarget',
       'mt.col.quadrant',
       'mt.col.plan',
       'mt.col.presenter',
@@ -37,6 +40,8 @@ export function commitmentsCsv(
       names.person(c.ownerId),
       c.due,
       names.why(c),
+      c.kpi?.name ?? '',
+      c.kpi?.target ?? '',
       // Commitments made before the form asked for a P land in Project (doc/commitments.ts).
       translate(lang, `plans.quadrant.${c.quadrant ?? 'project'}`),
       names.plan(c.planId),
