@@ -182,8 +182,7 @@ export const en = {
   'mt.commit.whenMissing': 'Give the date it will be done by.',
   'mt.commit.whoMissing': 'Say who will do it.',
   'mt.commit.whenPast': 'A commitment is due on the meeting’s day ({date}) or later.',
-  'mt.commit.kpiHint':
-    'KPI and target may stay empty for now; the plan then lists the action as having no KPI until someone adds one.',
+  'mt.commit.kpiHint': 'KPI and target may stay empty for now; the plan will then ask for them.',
   'mt.commit.kpiNameHint': 'e.g. satisfaction score',
   'mt.commit.kpiTargetHint': 'e.g. 9',
   'mt.commit.kpiNoTarget':
@@ -408,7 +407,7 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.commit.whoMissing': 'Vul in wie het doet.',
   'mt.commit.whenPast': 'Een toezegging is op de dag van het overleg ({date}) of later klaar.',
   'mt.commit.kpiHint':
-    'Prestatie-indicator en streefwaarde mogen nu nog leeg blijven; het plan meldt de actie dan als actie zonder prestatie-indicator tot iemand die invult.',
+    'Prestatie-indicator en streefwaarde mogen nu leeg blijven; het plan vraagt er dan later om.',
   'mt.commit.kpiNameHint': 'bijv. tevredenheidscijfer',
   'mt.commit.kpiTargetHint': 'bijv. 9',
   'mt.commit.kpiNoTarget':

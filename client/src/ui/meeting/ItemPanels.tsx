@@ -263,7 +263,7 @@ function Commitments(props: { agendaItemId: string }) {
               <For each={goals()}>{(g) => <option value={g.id}>{g.title || g.id}</option>}</For>
             </select>
           </label>
-          <label class="field grow">
+          <label class="field mt-kpi-name">
             <span>{t('plans.action.kpiName')}</span>
             <input
               value={kpiName()}
