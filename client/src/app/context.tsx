@@ -11,7 +11,8 @@ export interface WorkspaceContextValue {
   data: Accessor<WorkspaceDoc | null>;
   derived: WorkspaceDerived;
   readOnly: Accessor<boolean>;
-  me: Me;
+  /** This person (id, name); reading it in a tracked scope follows a name typed in "Your name". */
+  readonly me: Me;
   /**
    * The undo the top bar's Undo / Redo act on: the workspace's, or the document the screen is about (a plan
    * page sets its plan's while it is open).

@@ -21,6 +21,9 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
   const store = session.store;
   const data = () => store.state.data;
   const [activeUndo, setActiveUndo] = createSignal<UndoTarget | null>(null);
+  // Who this person is, as a signal: a name typed in "Your name" reaches every screen at once (the meeting's
+  // facilitator and authors, the history's "you"), not only after a reload.
+  const [me, setMe] = createSignal<Me>(props.me);
   const ctx: WorkspaceContextValue = {
     session,
     data,
@@ -30,7 +33,9 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
       return store.plain().data;
     }),
     readOnly: session.readOnly,
-    me: props.me,
+    get me() {
+      return me();
+    },
     activeUndo: () => activeUndo() ?? store.undo,
     setActiveUndo: (undo) => setActiveUndo(() => undo),
   };
@@ -49,9 +54,10 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
   };
 
   const renameMe = (name: string) => {
-    const me = { ...props.me, name: name.trim() };
-    saveMe(me);
-    session.setMe(me);
+    const next = { ...me(), name: name.trim() };
+    saveMe(next);
+    session.setMe(next);
+    setMe(next);
   };
 
   const Layout = (p: RouteSectionProps) => {
@@ -95,7 +101,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
             <label class="me">
               <span class="visually-hidden">{t('me.label')}</span>
               <input
-                value={props.me.name}
+                value={me().name}
                 placeholder={t('me.label')}
                 title={t('me.placeholder')}
                 onChange={(e) => renameMe(e.currentTarget.value)}
