@@ -233,7 +233,7 @@ test('the import screen in Dutch at 1366 px: complete texts, accessible, no side
   const values = page.getByTestId('import-values');
   await expect(values).toContainText('Kies vóór het importeren wat 1 waarde betekent.');
   await expect(page.getByTestId('combined')).toHaveText(
-    'Contactpersoon: naam wordt samengesteld uit “First Name” + “Last Name”.',
+    'Contactpersoon: naam wordt samengesteld uit ‘First Name’ + ‘Last Name’.',
   );
   await expect(page.getByTestId('import-reading').getByLabel('Datums').locator('option:checked')).toHaveText(
     'Herkend: dag-maand-jaar (14-04-1974)',

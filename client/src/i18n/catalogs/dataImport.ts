@@ -40,6 +40,7 @@ export const en = {
     'The dates in this file are written both ways; dates that do not exist in the chosen order are listed as problems.',
   'data.import.dates.example': '{value} (line {line}) is read as {date}.',
   'data.import.mapping.combined': '{field} is made of {columns}.',
+  'data.import.mapping.column': '“{name}”',
   'data.import.mapping.twice':
     '“{field}” is linked to more than one column; only text fields can be combined.',
   'data.import.mapping.history': 'History',
@@ -125,8 +126,9 @@ export const nl: Record<keyof typeof en, string> = {
     'De datums in dit bestand staan op beide manieren; datums die in de gekozen volgorde niet bestaan, staan bij de problemen.',
   'data.import.dates.example': '{value} (regel {line}) wordt gelezen als {date}.',
   'data.import.mapping.combined': '{field} wordt samengesteld uit {columns}.',
+  'data.import.mapping.column': '‘{name}’',
   'data.import.mapping.twice':
-    '“{field}” is aan meer dan één kolom gekoppeld; alleen tekstvelden kunnen worden samengevoegd.',
+    '‘{field}’ is aan meer dan één kolom gekoppeld; alleen tekstvelden kunnen worden samengevoegd.',
   'data.import.mapping.history': 'Historie',
   'data.import.mapping.remembered': 'Gekoppeld zoals bij een eerdere import in deze werkruimte.',
   'data.import.values.intro':
@@ -138,7 +140,7 @@ export const nl: Record<keyof typeof en, string> = {
   'data.import.values.tag': 'Bewaren als tag',
   'data.import.values.ignore': 'Leeg laten',
   'data.import.values.noOwner': 'Geen eigenaar',
-  'data.import.values.new': '“{name}” aan het team toevoegen',
+  'data.import.values.new': '‘{name}’ aan het team toevoegen',
   'data.import.values.source.remembered': 'onthouden',
   'data.import.values.source.automatic': 'herkend',
   'data.import.values.open.one': 'Kies vóór het importeren wat 1 waarde betekent.',
@@ -157,7 +159,7 @@ export const nl: Record<keyof typeof en, string> = {
     'Verder {history} contactmomenten waarmee een historie begint, en {professionals} nieuwe professionals.',
   'data.import.nothingNew':
     'Alles in dit bestand staat al in de werkruimte: er zijn geen wijzigingen om te importeren.',
-  'data.import.historyNote': 'Laatste activiteit volgens de import van “{file}”.',
+  'data.import.historyNote': 'Laatste activiteit volgens de import van ‘{file}’.',
 
   'data.issue.badDate':
     '{field} ‘{value}’ is geen datum die Haard kan lezen (bijv. 14-04-1974 of 1974-04-14)',

@@ -251,9 +251,9 @@ export const nl: Record<keyof typeof en, string> = {
   'mt.none.deleted': 'Geen verwijderde overleggen.',
   'mt.delete': 'Overleg verwijderen',
   'mt.delete.ask':
-    '“{title}” verwijderen? Het overleg verdwijnt voor iedereen uit de lijst; de inhoud blijft bewaard en je kunt het terugzetten.',
+    '‘{title}’ verwijderen? Het overleg verdwijnt voor iedereen uit de lijst; de inhoud blijft bewaard en je kunt het terugzetten.',
   'mt.delete.askRunning':
-    '“{title}” verwijderen? Het overleg is nu bezig: het stopt voor iedereen en verdwijnt uit de lijst; de inhoud blijft bewaard en je kunt het terugzetten.',
+    '‘{title}’ verwijderen? Het overleg is nu bezig: het stopt voor iedereen en verdwijnt uit de lijst; de inhoud blijft bewaard en je kunt het terugzetten.',
   'mt.delete.yes': 'Verwijderen',
   'mt.delete.no': 'Annuleren',
   'mt.deleted.banner':

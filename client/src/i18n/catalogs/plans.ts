@@ -196,7 +196,7 @@ export const nl: Record<keyof typeof en, string> = {
   'plans.filter.deleted.other': 'Verwijderde plannen ({count})',
   'plans.delete': 'Plan verwijderen',
   'plans.delete.ask':
-    '“{title}” verwijderen? Het plan verdwijnt voor iedereen uit de lijst; inhoud en geschiedenis blijven bewaard en je kunt het terugzetten.',
+    '‘{title}’ verwijderen? Het plan verdwijnt voor iedereen uit de lijst; inhoud en geschiedenis blijven bewaard en je kunt het terugzetten.',
   'plans.delete.yes': 'Verwijderen',
   'plans.delete.no': 'Annuleren',
   'plans.deleted.banner':

@@ -215,7 +215,7 @@ export const nl: Record<keyof typeof en, string> = {
   'rel.openBy': 'Nu geopend door {names}',
   'first.title': 'Geef je werkruimte een naam',
   'first.intro':
-    'Deze werkruimte heet nog “{name}”. Hoe heet jullie kantoor, en in welke taal werken jullie? Collega’s die je uitnodigt zien deze taal tot ze zelf een andere kiezen.',
+    'Deze werkruimte heet nog ‘{name}’. Hoe heet jullie kantoor, en in welke taal werken jullie? Collega’s die je uitnodigt zien deze taal tot ze zelf een andere kiezen.',
   'first.name': 'Naam van jullie kantoor',
   'first.language': 'Het kantoor werkt in',
   'first.save': 'Opslaan',
@@ -285,7 +285,7 @@ export const nl: Record<keyof typeof en, string> = {
   'rel.delete.plans.one': '{name} is de relatie van 1 accountplan:',
   'rel.delete.plans.other': '{name} is de relatie van {count} accountplannen:',
   'rel.delete.plansStay':
-    'De plannen blijven bestaan, ook op de agenda van het overleg, en tonen “(verwijderde relatie)” waar haar naam stond.',
+    'De plannen blijven bestaan, ook op de agenda van het overleg, en tonen ‘(verwijderde relatie)’ waar haar naam stond.',
   'rel.delete.contacts.none': 'geen contactpersonen',
   'rel.delete.contacts.one': '1 contactpersoon',
   'rel.delete.contacts.other': '{count} contactpersonen',

@@ -183,7 +183,7 @@ export const nl: Record<keyof typeof en, string> = {
   'menu.invites.item': '{role}, gemaakt op {made}, geldig tot {until}',
   'menu.invites.revoked': 'ingetrokken',
   'menu.invites.revoke': 'Intrekken',
-  'menu.invites.revokeLabel': 'De link “{item}” intrekken',
+  'menu.invites.revokeLabel': 'De link ‘{item}’ intrekken',
   'menu.invites.revokeAll': 'Alle andere links van vóór nu intrekken',
   'menu.invites.confirm':
     'Iedereen die met een oudere link binnenkwam, verliest meteen de toegang, ook met links die buiten dit menu zijn gemaakt. Je eigen link blijft werken.',

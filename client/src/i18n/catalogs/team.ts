@@ -65,7 +65,7 @@ export const nl: Record<keyof typeof en, string> = {
   'team.seniority': 'Senioriteit',
   'team.nameRequired': 'Geef de professional een naam.',
   'team.sameName':
-    'Meer dan één professional heet {name}: geef ieder een eigen naam, anders kan het veld “Wie” van een toezegging ze niet uit elkaar houden.',
+    'Meer dan één professional heet {name}: geef ieder een eigen naam, anders kan het veld ‘Wie’ van een toezegging ze niet uit elkaar houden.',
   'team.empty': 'Nog geen professionals. Voeg de eerste toe — jezelf bijvoorbeeld.',
   'team.remove': '{name} verwijderen',
   'team.removed': '{name} verwijderd',
