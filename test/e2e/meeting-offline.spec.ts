@@ -56,7 +56,7 @@ test('a card and a commitment made offline arrive exactly once, and the action i
   await bram.getByRole('textbox', { name: 'Your question or feedback' }).fill(CARD);
   await bram.getByRole('button', { name: 'Add card' }).click();
   await bram.getByRole('textbox', { name: 'What' }).fill(WHAT);
-  await bram.getByRole('textbox', { name: 'Who' }).fill('anna');
+  await bram.getByRole('combobox', { name: 'Who' }).fill('anna');
   await bram.getByRole('textbox', { name: 'When' }).fill(day(10));
   await bram.getByRole('button', { name: 'Add commitment' }).click();
   // On Bram's screen at once (the plan is on his device: it lands there too); not yet on Anna's.

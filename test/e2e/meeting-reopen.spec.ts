@@ -47,7 +47,7 @@ test('a reopened meeting goes on at the last presentation for everyone; only its
   }
   // The forgotten commitment, at once (no "← Previous" first).
   await bram.getByRole('textbox', { name: 'What' }).fill('Verslag rondleiding naar de wethouder');
-  await bram.getByRole('textbox', { name: 'Who' }).fill('Bram');
+  await bram.getByRole('combobox', { name: 'Who' }).fill('Bram');
   await bram.getByRole('textbox', { name: 'When' }).fill(day(7));
   await bram.getByRole('button', { name: 'Add commitment' }).click();
   await expect(anna.getByTestId('commitments')).toContainText('Verslag rondleiding naar de wethouder');

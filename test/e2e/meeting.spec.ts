@@ -121,7 +121,13 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
   await carla.getByRole('textbox', { name: 'When' }).fill(day(-30));
   await carla.getByRole('button', { name: 'Add commitment' }).click();
   await expect(carla.locator('.mt-commit-form').getByRole('alert')).toHaveText('Say who will do it.');
-  await carla.getByRole('textbox', { name: 'Who' }).fill('bram');
+  // Who: the team is offered as suggestions (as the plan's owner select lists it); part of a name will do.
+  const team = (el: HTMLInputElement) => [...(el.list?.querySelectorAll('option') ?? [])].map((o) => o.value);
+  expect(await carla.getByRole('combobox', { name: 'Who' }).evaluate(team)).toEqual([
+    'Anna de Wit',
+    'Bram Jansen',
+  ]);
+  await carla.getByRole('combobox', { name: 'Who' }).fill('bram');
   await carla.getByRole('button', { name: 'Add commitment' }).click();
   await expect(carla.locator('.mt-commit-form').getByRole('alert')).toContainText(
     'A commitment is due on the meeting’s day',

@@ -40,7 +40,7 @@ test('a commitment for a deleted plan says why it is not in the plan, and lands 
   await expect(bram.getByTestId('plan-deleted')).toBeVisible();
 
   await anna.getByRole('textbox', { name: 'What' }).fill(WHAT);
-  await anna.getByRole('textbox', { name: 'Who' }).fill('bram');
+  await anna.getByRole('combobox', { name: 'Who' }).fill('bram');
   await anna.getByRole('textbox', { name: 'When' }).fill(day(14));
   await anna.getByRole('button', { name: 'Add commitment' }).click();
   const made = anna.getByTestId('commitments').locator('li', { hasText: WHAT });

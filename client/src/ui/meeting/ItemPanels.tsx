@@ -2,7 +2,8 @@
  * Beside the presentation: the questions and feedback participants add live, and the commitments made —
  * each a new action (what, who, when; optionally why — one of the plan's goals —, its KPI and target, labelled as
  * on the plan's action table, and its 4P quadrant) that lands in the presented plan (app/meetings.ts
- * `addCommitment`).
+ * `addCommitment`). "Who" offers the team's names as suggestions (as the plan's owner select lists them) and still
+ * takes any part of a name (people.ts matchPerson); the commitment stores the professional's id either way.
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { useWorkspace } from '../../app/context.tsx';
@@ -239,7 +240,11 @@ function Commitments(props: { agendaItemId: string }) {
               onInput={(e) => setWho(e.currentTarget.value)}
               aria-describedby="mt-who-hint"
               autocomplete="off"
+              list="mt-who-team"
             />
+            <datalist id="mt-who-team">
+              <For each={team()}>{(p) => <option value={p.name} />}</For>
+            </datalist>
           </label>
           <label class="field">
             <span>{t('mt.commit.when')}</span>
