@@ -160,6 +160,29 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
       return undefined;
     });
   };
+  /** `live` ended: where it stood and how long its presentation had run kept in `resumeAt` (for `reopen`). */
+  const ended = (live: LiveStateT): LiveStateT => {
+    const resumeAt =
+      live.status === 'ended'
+        ? (live.resumeAt ?? null)
+        : live.status === 'running' && live.agendaItemId && agendaItem(live.agendaItemId)
+          ? {
+              agendaItemId: live.agendaItemId,
+              step: live.step,
+              planStep: live.step === 'plan' ? live.planStep : null,
+              elapsedSeconds: Math.max(0, elapsedSeconds(live.timerStartedAt, Date.parse(opts.now())) ?? 0),
+            }
+          : null;
+    return {
+      ...live,
+      status: 'ended',
+      agendaItemId: null,
+      step: 'opening',
+      planStep: null,
+      timerStartedAt: null,
+      resumeAt,
+    };
+  };
   const atPosition = (live: LiveStateT, agendaItemId: string | null, index: number): LiveStateT => {
     const pos = POSITIONS[index] ?? POSITIONS[0]!;
     return {
@@ -187,14 +210,20 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
     const pos = POSITIONS.findIndex((p) => p.step === live.step && p.planStep === sub);
     return item * POSITIONS.length + Math.max(0, pos);
   };
+  /**
+   * Why a move of an ended meeting is refused: deleted, when it is (a deleted running meeting was ended by its
+   * deletion, `setDeleted`), else ended.
+   */
+  const endedRefusal = (intent: string): Result<undefined> =>
+    fail(
+      ctx.refuse?.(intent) ?? [
+        issue('live.status', REFUSAL.invalidMove, 'the meeting has ended', 'het overleg is afgelopen'),
+      ],
+    );
   const moveTo = (intent: string, index: number): Result<undefined> => {
     const agenda = orderedAgenda();
     const live = currentLive();
-    if (live.status === 'ended') {
-      return fail([
-        issue('live.status', REFUSAL.invalidMove, 'the meeting has ended', 'het overleg is afgelopen'),
-      ]);
-    }
+    if (live.status === 'ended') return endedRefusal(intent);
     const total = agenda.length * POSITIONS.length;
     if (index < 0) index = 0;
     if (index >= total) return setLive(intent, atPosition(live, null, 0));
@@ -376,15 +405,24 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
     /**
      * Delete the board (`deletedAt` = now) or bring it back (null), as a plan is deleted (doc/intents/plan.ts
      * setDeleted): its content stays; the workspace's card of the board follows (`deleted`), and the meeting
-     * list leaves deleted boards out (core/model/workspace.ts meetingsInUse).
+     * list leaves deleted boards out (core/model/workspace.ts meetingsInUse). Deleting a running meeting ends
+     * it in the same change, as `end` does ("it stops for everyone"): restored, it is an ended meeting its
+     * facilitator can reopen where it stood, its timer not counting the time it lay deleted.
      */
     setDeleted: (deleted: boolean): Result<undefined> => {
       // Deleting a deleted board again keeps the day it was first deleted (what its banner says).
       const value = deleted ? ((board.get('deletedAt') as string | null | undefined) ?? opts.now()) : null;
       const parsed = validate(MeetingBoardDoc.shape.deletedAt, value, 'deletedAt');
       if (!parsed.ok) return parsed;
+      const live = currentLive();
+      const stop = deleted && live.status === 'running' ? ended(live) : null;
+      if (stop !== null) {
+        const stopped = validate(LiveState, stop, 'live');
+        if (!stopped.ok) return stopped;
+      }
       return commit(ctx, 'setDeleted', () => {
         if (!deepEqual(board.get('deletedAt') ?? null, value)) board.set('deletedAt', value);
+        if (stop !== null) board.set('live', clonePlain(stop));
         return undefined;
       });
     },
@@ -408,10 +446,7 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
       if (orderedAgenda().length === 0)
         return fail([issue('agenda', REFUSAL.invalidMove, 'the agenda is empty', 'de agenda is leeg')]);
       const live = currentLive();
-      if (live.status === 'ended')
-        return fail([
-          issue('live.status', REFUSAL.invalidMove, 'the meeting has ended', 'het overleg is afgelopen'),
-        ]);
+      if (live.status === 'ended') return endedRefusal('start');
       return setLive('start', {
         ...atPosition(live, orderedAgenda()[0]!.id, 0),
         ...(driver ? { driverId: driver.id, driverName: driver.name } : {}),
@@ -439,10 +474,7 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
       if (!agendaItem(agendaItemId))
         return fail([notFound('live.agendaItemId', `Agenda item ${agendaItemId}`)]);
       const live = currentLive();
-      if (live.status === 'ended')
-        return fail([
-          issue('live.status', REFUSAL.invalidMove, 'the meeting has ended', 'het overleg is afgelopen'),
-        ]);
+      if (live.status === 'ended') return endedRefusal('setStep');
       const sub = step === 'plan' ? (planStep ?? 'situation') : null;
       const index = POSITIONS.findIndex((p) => p.step === step && p.planStep === sub);
       if (index < 0)
@@ -517,29 +549,7 @@ export function meetingIntents(doc: Y.Doc, opts: IntentOptions) {
       });
     },
     /** End the meeting for everyone; where it stood, and how long the presentation had run, is kept (`resumeAt`) for `reopen`. */
-    end: (): Result<undefined> => {
-      const live = currentLive();
-      const resumeAt =
-        live.status === 'ended'
-          ? (live.resumeAt ?? null)
-          : live.status === 'running' && live.agendaItemId && agendaItem(live.agendaItemId)
-            ? {
-                agendaItemId: live.agendaItemId,
-                step: live.step,
-                planStep: live.step === 'plan' ? live.planStep : null,
-                elapsedSeconds: Math.max(0, elapsedSeconds(live.timerStartedAt, Date.parse(opts.now())) ?? 0),
-              }
-            : null;
-      return setLive('end', {
-        ...live,
-        status: 'ended',
-        agendaItemId: null,
-        step: 'opening',
-        planStep: null,
-        timerStartedAt: null,
-        resumeAt,
-      });
-    },
+    end: (): Result<undefined> => setLive('end', ended(currentLive())),
   };
 }
 

@@ -93,7 +93,7 @@ test('a meeting is deleted and restored as a plan is; it leaves every list of me
   await expect(bram.getByLabel('Deleted meetings (1)')).toBeVisible();
 });
 
-test('deleting a running meeting says it is running; the deleted board shows no live state or timer', async ({
+test('deleting a running meeting says it is running and ends it; restored, its facilitator reopens it', async ({
   browser,
 }) => {
   test.setTimeout(90_000);
@@ -125,9 +125,13 @@ test('deleting a running meeting says it is running; the deleted board shows no 
   await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
   await expect(anna.locator('.mt-status')).toHaveText('Verwijderd');
 
+  // Deleting it ended it: restored, it is an ended meeting, and its facilitator goes on where it stood.
   await bram.getByRole('button', { name: 'Restore meeting' }).click();
+  await expect(anna.locator('.mt-status')).toHaveText('Afgesloten');
+  await expect(bram.locator('.mt-status')).toHaveText('Ended');
+  await anna.getByRole('button', { name: 'Overleg heropenen' }).click();
   await expect(anna.locator('.mt-status')).toHaveText('Bezig');
-  await expect(anna.locator('.mt-livebar')).toBeVisible();
+  await expect(bram.locator('.mt-livebar')).toBeVisible();
   await anna.getByRole('button', { name: 'Overleg verwijderen' }).click();
   await expect(anna.getByRole('group', { name: 'Overleg verwijderen' })).toContainText(
     'Het overleg is nu bezig: het stopt voor iedereen',

@@ -599,6 +599,55 @@ describe('intent semantics', () => {
     expect(elapsedSeconds(live().timerStartedAt, now)).toBe(30);
   });
 
+  it('deleting a running meeting ends it; restored, it reopens where it stood, the deleted hour not counted', () => {
+    const doc = new Y.Doc();
+    SAMPLES.meeting(doc);
+    let now = Date.UTC(2026, 2, 10, 14);
+    const m = meetingIntents(
+      doc,
+      opts(ORIGIN, () => new Date(now).toISOString(), seqIds('t')),
+    );
+    assertOk(m.addAgendaItem({ planId: 'plan-2', presenterId: 'w-2' }));
+    const live = () =>
+      readMeeting(doc)!.live as {
+        status: string;
+        timerStartedAt: string | null;
+        agendaItemId: string | null;
+      };
+    while (live().agendaItemId !== 't-1') assertOk(m.next());
+    now += 40_000; // 0:40 into the second presentation
+    const before = Y.encodeStateVector(doc);
+    assertOk(m.setDeleted(true));
+    expect(live()).toMatchObject({ status: 'ended', agendaItemId: null, timerStartedAt: null });
+    expect(readMeeting(doc)!.deletedAt).not.toBeNull();
+    // One change: a colleague receives the deletion and the stop together.
+    let transactions = 0;
+    const other = new Y.Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc, Y.encodeStateVector(new Y.Doc())));
+    other.on('afterTransaction', () => transactions++);
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc, before));
+    expect(transactions).toBe(1);
+
+    now += 3_600_000; // restored an hour later
+    assertOk(m.setDeleted(false));
+    expect(live().status).toBe('ended');
+    assertOk(m.reopen({ id: 'u-anna', name: 'Anna' }));
+    expect(live()).toMatchObject({ status: 'running', agendaItemId: 't-1' });
+    expect(elapsedSeconds(live().timerStartedAt, now)).toBe(40);
+  });
+
+  it.each(['not started', 'ended'])(
+    'deleting a meeting that is %s leaves its live state as it was',
+    (state) => {
+      const { doc, m } = meeting();
+      if (state === 'ended') assertOk(m.end());
+      else doc.getMap('board').set('live', { ...INITIAL_LIVE });
+      const before = readMeeting(doc)!.live;
+      assertOk(m.setDeleted(true));
+      expect(readMeeting(doc)!.live).toEqual(before);
+    },
+  );
+
   it('a board ended before `resumeAt` reopens at its last presentation; an empty agenda after it', () => {
     const { doc, m } = meeting();
     assertOk(m.addAgendaItem({ planId: 'plan-2', presenterId: 'w-2' }));
