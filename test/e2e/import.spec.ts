@@ -235,6 +235,7 @@ test('the import screen in Dutch at 1366 px: complete texts, accessible, no side
   await expect(page.getByTestId('combined')).toHaveText(
     'Contactpersoon: naam wordt samengesteld uit ‘First Name’ + ‘Last Name’.',
   );
+  await expect(page.getByRole('columnheader', { name: 'Kolom in het bestand' })).toBeVisible();
   await expect(page.getByTestId('import-reading').getByLabel('Datums').locator('option:checked')).toHaveText(
     'Herkend: dag-maand-jaar (14-04-1974)',
   );

@@ -1,4 +1,5 @@
 /** Every UI text exists in both languages, is not empty, and uses the same placeholders. */
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   catalogs,
@@ -25,6 +26,19 @@ describe('message catalogs', () => {
   it('fills placeholders and formats numbers for the locale', () => {
     expect(translate('en', 'presence.here', { count: 1234 })).toContain('1,234');
     expect(translate('nl', 'presence.here', { count: 1234 })).toContain('1.234');
+  });
+
+  it('has every key in one catalog file only, and every catalog file merged', async () => {
+    // Two files with one key: the later file's text silently wins everywhere the key is used (a column
+    // header once read "‘{name}’" because an import note reused its key).
+    const dir = new URL('../../client/src/i18n/catalogs/', import.meta.url);
+    const where = new Map<string, string[]>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const catalog = (await import(new URL(file, dir).href)) as { en: Record<string, string> };
+      for (const key of Object.keys(catalog.en)) where.set(key, [...(where.get(key) ?? []), file]);
+    }
+    expect([...where].filter(([, files]) => files.length > 1)).toEqual([]);
+    expect([...where.keys()].sort()).toEqual([...keys].sort());
   });
 
   it('marks a missing key visibly instead of failing silently', () => {

@@ -40,7 +40,7 @@ export const en = {
     'The dates in this file are written both ways; dates that do not exist in the chosen order are listed as problems.',
   'data.import.dates.example': '{value} (line {line}) is read as {date}.',
   'data.import.mapping.combined': '{field} is made of {columns}.',
-  'data.import.mapping.column': '“{name}”',
+  'data.import.mapping.quoted': '“{name}”',
   'data.import.mapping.twice':
     '“{field}” is linked to more than one column; only text fields can be combined.',
   'data.import.mapping.history': 'History',
@@ -126,7 +126,7 @@ export const nl: Record<keyof typeof en, string> = {
     'De datums in dit bestand staan op beide manieren; datums die in de gekozen volgorde niet bestaan, staan bij de problemen.',
   'data.import.dates.example': '{value} (regel {line}) wordt gelezen als {date}.',
   'data.import.mapping.combined': '{field} wordt samengesteld uit {columns}.',
-  'data.import.mapping.column': '‘{name}’',
+  'data.import.mapping.quoted': '‘{name}’',
   'data.import.mapping.twice':
     '‘{field}’ is aan meer dan één kolom gekoppeld; alleen tekstvelden kunnen worden samengevoegd.',
   'data.import.mapping.history': 'Historie',

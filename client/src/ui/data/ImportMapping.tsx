@@ -85,7 +85,7 @@ export function ImportMapping(props: {
           <p class="io-note" data-testid="combined">
             {t('data.import.mapping.combined', {
               field: fieldLabel(field),
-              columns: headers.map((name) => t('data.import.mapping.column', { name })).join(' + '),
+              columns: headers.map((name) => t('data.import.mapping.quoted', { name })).join(' + '),
             })}
           </p>
         )}
