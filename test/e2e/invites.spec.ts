@@ -64,6 +64,13 @@ test('an editor revokes one invite link; the colleague who used it is cut off an
   await expect(syncStatus(bram)).toContainText('This invite no longer works');
   await expect(syncStatus(carla)).toContainText('Synced');
   await expect(syncStatus(anna)).toContainText('Synced');
+  // Nothing Bram types could reach anyone now: his copy reads, and takes no edit — also after a reload.
+  const name = bram.getByRole('textbox', { name: 'Workspace name' });
+  await expect(name).not.toBeEditable();
+  await bram.reload();
+  await expect(syncStatus(bram)).toContainText('can be read, not changed');
+  await expect(name).not.toBeEditable();
+  await expect(anna.getByRole('textbox', { name: 'Workspace name' })).toBeEditable();
 });
 
 test('revoke all other links made before now: everyone else is cut off, the editor keeps working', async ({

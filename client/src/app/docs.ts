@@ -94,7 +94,10 @@ export interface DocHandle<K extends DocKind> {
   readonly connection: Accessor<ConnectionState>;
   /** Everyone with this document open, self first. */
   readonly presence: Accessor<PresenceEntry[]>;
-  /** True for a viewer invite, and while the document is not loaded and valid. */
+  /**
+   * True for a viewer invite, while the document is not loaded and valid, and once the relay refused the invite
+   * for good (invalid, expired, revoked: edits could never be sent).
+   */
   readonly readOnly: Accessor<boolean>;
   /** Ephemeral: tell colleagues where in this document we are (null: nowhere in particular). */
   setLocation(location: PresenceLocation | null): void;
@@ -255,7 +258,10 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
           ready: conn.loaded,
           connection,
           presence,
-          readOnly: () => opts.role === 'viewer' || store.state.status !== 'ready',
+          // Refused for good (an invalid, expired or revoked invite): nothing typed here could ever reach anyone,
+          // so nothing is taken; what is on the device stays readable, and the sync status says why.
+          readOnly: () =>
+            opts.role === 'viewer' || store.state.status !== 'ready' || connection().phase === 'refused',
           setLocation(next) {
             location = next;
             if (entry.foreground > 0) awareness.setLocalStateField('location', location);

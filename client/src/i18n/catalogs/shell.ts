@@ -21,7 +21,7 @@ export const en = {
   'sync.retryIn': 'retry in {seconds} s',
   'sync.retryNow': 'Retry now',
   'sync.refused.4401':
-    'This invite no longer works (invalid, expired or revoked). Ask a colleague for a new invite.',
+    'This invite no longer works (invalid, expired or revoked): what is on this device can be read, not changed. Ask a colleague for a new invite.',
   'sync.refused.4403': 'This invite is for another workspace.',
   'sync.refused.other': 'The server refused the connection ({code}).',
   'sync.syncedTabOnly': 'Synced · not kept on this device',
@@ -85,7 +85,7 @@ export const en = {
   'menu.invites.revokeLabel': 'Revoke the link “{item}”',
   'menu.invites.revokeAll': 'Revoke all other links made before now',
   'menu.invites.confirm':
-    'Everyone who joined with an older link loses access at once, also with links made outside this menu. Your own link keeps working.',
+    'Everyone who joined with an older link is cut off at once, also with links made outside this menu: nothing new reaches them, and what is already on their device can be read there but no longer changed. Your own link keeps working.',
   'menu.invites.confirmYes': 'Yes, revoke them',
   'menu.cancel': 'Cancel',
   'menu.invites.done.one': 'Revoked. 1 open connection was closed.',
@@ -122,7 +122,7 @@ export const nl: Record<keyof typeof en, string> = {
   'sync.retryIn': 'opnieuw over {seconds} s',
   'sync.retryNow': 'Nu proberen',
   'sync.refused.4401':
-    'Deze uitnodiging werkt niet meer (ongeldig, verlopen of ingetrokken). Vraag een collega om een nieuwe.',
+    'Deze uitnodiging werkt niet meer (ongeldig, verlopen of ingetrokken): wat op dit apparaat staat, kun je lezen maar niet wijzigen. Vraag een collega om een nieuwe.',
   'sync.refused.4403': 'Deze uitnodiging hoort bij een andere werkruimte.',
   'sync.refused.other': 'De server weigerde de verbinding ({code}).',
   'sync.syncedTabOnly': 'Gesynchroniseerd · niet bewaard op dit apparaat',
@@ -186,7 +186,7 @@ export const nl: Record<keyof typeof en, string> = {
   'menu.invites.revokeLabel': 'De link ‘{item}’ intrekken',
   'menu.invites.revokeAll': 'Alle andere links van vóór nu intrekken',
   'menu.invites.confirm':
-    'Iedereen die met een oudere link binnenkwam, verliest meteen de toegang, ook met links die buiten dit menu zijn gemaakt. Je eigen link blijft werken.',
+    'Iedereen die met een oudere link binnenkwam, wordt meteen afgesloten, ook met links die buiten dit menu zijn gemaakt: er komt niets nieuws meer binnen, en wat al op hun apparaat staat, kunnen ze daar nog lezen maar niet meer wijzigen. Je eigen link blijft werken.',
   'menu.invites.confirmYes': 'Ja, intrekken',
   'menu.cancel': 'Annuleren',
   'menu.invites.done.one': 'Ingetrokken. 1 open verbinding is gesloten.',
