@@ -55,9 +55,12 @@ test('an empty workspace says what to do; the firm names it and its language, wh
   const first = anna.getByTestId('first-start');
   await expect(first).toContainText('This workspace is still called “Haard”');
   await first.getByLabel('Name of your firm').fill('Van Dijk Advies');
+  await first.getByLabel('Your name').fill('Anna de Vries');
   await first.getByLabel('The firm works in').selectOption('nl');
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(anna.getByTestId('first-start')).toHaveCount(0);
+  // Her own name too: the top bar holds it, and colleagues see it.
+  await expect(anna.getByRole('textbox', { name: 'Je naam' })).toHaveValue('Anna de Vries');
   // Anna chose Dutch as the firm's language and has not picked a language of her own: Dutch for her too.
   await expect(anna.getByLabel('Naam van de werkruimte')).toHaveValue('Van Dijk Advies');
   // The header shows a firm's name whole ("Van Dijk & Partne" was cut); a very long one ends in "…" with

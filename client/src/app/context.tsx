@@ -13,6 +13,8 @@ export interface WorkspaceContextValue {
   readOnly: Accessor<boolean>;
   /** This person (id, name); reading it in a tracked scope follows a name typed in "Your name". */
   readonly me: Me;
+  /** Sets this person's name (trimmed): saved on this device and shown to colleagues at once. */
+  renameMe(name: string): void;
   /**
    * The undo the top bar's Undo / Redo act on: the workspace's, or the document the screen is about (a plan
    * page sets its plan's while it is open).

@@ -1,7 +1,9 @@
 /**
  * The first hour of a new firm (issue 11 §6): while the workspace still has the name the server gave the
  * first one ("Haard"), an editor is asked for the firm's name and its working language — the language
- * colleagues see until they choose their own (WorkspaceLocale.tsx). "Later" hides it on this device.
+ * colleagues see until they choose their own (WorkspaceLocale.tsx) — and for their own name, which colleagues
+ * see in presence, meetings and the history (the top bar's "Your name" holds it later). "Later" hides it on this
+ * device.
  * Mounted on the relations screen (the landing page); the app shell may mount it above every screen.
  */
 import { createSignal, Show } from 'solid-js';
@@ -20,6 +22,9 @@ export function FirstStart() {
   const id = ws.session.invite.workspaceId;
   const [later, setLater] = createSignal(!!globalThis.localStorage?.getItem(dismissKey(id)));
   const [name, setName] = createSignal('');
+  // Who is filling this in: colleagues see the name in presence, meetings (the facilitator is the team
+  // member of that name) and the history. Kept when already given.
+  const [myName, setMyName] = createSignal(ws.me.name);
   const [lang, setLang] = createSignal<Locale>(locale());
   const [error, setError] = createSignal<string | null>(null);
   const show = () => !ws.readOnly() && !later() && unnamedWorkspace(ws.data()?.settings.name);
@@ -31,6 +36,7 @@ export function FirstStart() {
     if (!named.ok) return setError(named.issues.map((i) => i.text[locale()]).join('; '));
     const spoken = intents.setLocale(lang());
     if (!spoken.ok) return setError(spoken.issues.map((i) => i.text[locale()]).join('; '));
+    if (myName().trim() && myName().trim() !== ws.me.name) ws.renameMe(myName());
     setError(null);
   };
   const postpone = () => {
@@ -47,6 +53,10 @@ export function FirstStart() {
           <label class="field">
             <span>{t('first.name')}</span>
             <input value={name()} required onInput={(e) => setName(e.currentTarget.value)} />
+          </label>
+          <label class="field">
+            <span>{t('first.me')}</span>
+            <input value={myName()} autocomplete="name" onInput={(e) => setMyName(e.currentTarget.value)} />
           </label>
           <label class="field">
             <span>{t('first.language')}</span>

@@ -24,6 +24,12 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
   // Who this person is, as a signal: a name typed in "Your name" reaches every screen at once (the meeting's
   // facilitator and authors, the history's "you"), not only after a reload.
   const [me, setMe] = createSignal<Me>(props.me);
+  const renameMe = (name: string) => {
+    const next = { ...me(), name: name.trim() };
+    saveMe(next);
+    session.setMe(next);
+    setMe(next);
+  };
   const ctx: WorkspaceContextValue = {
     session,
     data,
@@ -36,6 +42,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
     get me() {
       return me();
     },
+    renameMe,
     activeUndo: () => activeUndo() ?? store.undo,
     setActiveUndo: (undo) => setActiveUndo(() => undo),
   };
@@ -51,13 +58,6 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
     const name = input.value.trim();
     const result = name ? store.intents.rename(name) : null;
     if (!result?.ok) input.value = data()?.settings.name ?? '';
-  };
-
-  const renameMe = (name: string) => {
-    const next = { ...me(), name: name.trim() };
-    saveMe(next);
-    session.setMe(next);
-    setMe(next);
   };
 
   const Layout = (p: RouteSectionProps) => {

@@ -5,8 +5,9 @@ export const en = {
   'rel.openBy': 'Open now: {names}',
   'first.title': 'Name your workspace',
   'first.intro':
-    'This workspace is still called “{name}”. What is your firm called, and which language does it work in? Colleagues you invite see this language until they choose their own.',
+    'This workspace is still called “{name}”. What is your firm called, and which language does it work in? Colleagues you invite see this language until they choose their own. And who are you? Colleagues see your name when you are here, in meetings and in the history.',
   'first.name': 'Name of your firm',
+  'first.me': 'Your name',
   'first.language': 'The firm works in',
   'first.save': 'Save',
   'first.later': 'Later',
@@ -215,8 +216,9 @@ export const nl: Record<keyof typeof en, string> = {
   'rel.openBy': 'Nu geopend door {names}',
   'first.title': 'Geef je werkruimte een naam',
   'first.intro':
-    'Deze werkruimte heet nog ‘{name}’. Hoe heet jullie kantoor, en in welke taal werken jullie? Collega’s die je uitnodigt zien deze taal tot ze zelf een andere kiezen.',
+    'Deze werkruimte heet nog ‘{name}’. Hoe heet jullie kantoor, en in welke taal werken jullie? Collega’s die je uitnodigt zien deze taal tot ze zelf een andere kiezen. En wie ben jij? Collega’s zien je naam als je er bent, in het overleg en in de geschiedenis.',
   'first.name': 'Naam van jullie kantoor',
+  'first.me': 'Je naam',
   'first.language': 'Het kantoor werkt in',
   'first.save': 'Opslaan',
   'first.later': 'Later',
