@@ -63,11 +63,11 @@ test('an empty workspace says what to do; the firm names it and its language, wh
   await expect(anna.getByRole('textbox', { name: 'Je naam' })).toHaveValue('Anna de Vries');
   // Anna chose Dutch as the firm's language and has not picked a language of her own: Dutch for her too.
   await expect(anna.getByLabel('Naam van de werkruimte')).toHaveValue('Van Dijk Advies');
-  // The header shows a firm's name whole ("Van Dijk & Partne" was cut); a very long one ends in "…" with
-  // the full name as its title.
+  // The header shows a firm's name whole at 1366 px ("Van Dijk & Bakker Advi…" was cut); a very long one
+  // ends in "…" with the full name as its title.
   const wsName = anna.getByLabel('Naam van de werkruimte');
   const cut = () => wsName.evaluate((el) => el.scrollWidth > el.clientWidth);
-  await wsName.fill('Van Dijk & Partners');
+  await wsName.fill('Van Dijk & Bakker Adviseurs');
   await wsName.press('Enter');
   await anna.getByRole('navigation').getByRole('link', { name: 'Relaties' }).focus();
   expect(await cut()).toBe(false);
