@@ -167,6 +167,22 @@ const CLASS_RANK: Record<AbcClass, number> = { A: 0, B: 1, C: 2 };
 const REASON_RANK: Record<AttentionReason, number> = { out: 0, smouldering: 1, dueSoon: 2 };
 
 /**
+ * The A relations below their yearly minimum of contact moments (DOMAIN.md §6, `cadence.minContactsPerYearA`),
+ * those furthest below first: fewest contact moments in the last year, then by name, then by relation id
+ * (code-unit order, as `attentionList`). In: `fireReport` rows; out: the rows with `belowYearlyMinimum`.
+ */
+export function belowMinimumList(report: readonly FireRow[]): FireRow[] {
+  return report
+    .filter((r) => r.belowYearlyMinimum)
+    .sort(
+      (a, b) =>
+        a.contactsLastYear - b.contactsLastYear ||
+        byString(a.name, b.name) ||
+        byString(a.relationId, b.relationId),
+    );
+}
+
+/**
  * What needs attention this week, most important first. The rows are re-evaluated at `today` from their
  * last contact and target (so a cached report stays right on the next day). A relation is on the list
  * when it has a target and its fire is not burning, or it will pass its target within the next 7 days

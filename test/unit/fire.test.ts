@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, fromDayNumber } from '../../core/dates.ts';
 import {
   attentionList,
+  belowMinimumList,
   cadenceTarget,
   classesOf,
   fireCounts,
@@ -241,6 +242,32 @@ describe('fireReport', () => {
     expect(() =>
       fireReport({ relations: [], classes: {}, log: [], cadence: DEFAULT_CADENCE, today: '15-06-2026' }),
     ).toThrow(/YYYY-MM-DD.*15-06-2026/);
+  });
+});
+
+describe('belowMinimumList', () => {
+  it('lists the A relations below the yearly minimum, fewest contact moments first, then by name', () => {
+    // Jansen (1 contact) was listed before Noordzee (0) in the QA pass: alphabetical, not by need.
+    const log = [entry('j', ago(20)), entry('a', ago(10)), entry('a', ago(40)), entry('z', ago(5))];
+    const report = fireReport({
+      relations: [
+        relation('n', 'Noordzee'),
+        relation('j', 'Jansen'),
+        relation('a', 'Aalders'),
+        relation('z', 'Zeeman'),
+        relation('b', 'Bakker'),
+      ],
+      classes: { n: 'A', j: 'A', a: 'A', z: 'A', b: 'B' },
+      log,
+      cadence: DEFAULT_CADENCE,
+      today: TODAY,
+    });
+    expect(belowMinimumList(report).map((r) => [r.name, r.contactsLastYear])).toEqual([
+      ['Noordzee', 0],
+      ['Jansen', 1],
+      ['Zeeman', 1],
+      ['Aalders', 2],
+    ]);
   });
 });
 

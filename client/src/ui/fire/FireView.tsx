@@ -9,6 +9,7 @@ import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import {
   attentionList,
+  belowMinimumList,
   classesOf,
   fireCounts,
   fireReport,
@@ -53,7 +54,7 @@ export default function FireView() {
     const d = data();
     return d ? openSignals(d.contactLog, today) : [];
   });
-  const belowMinimum = createMemo(() => report().filter((r) => r.belowYearlyMinimum));
+  const belowMinimum = createMemo(() => belowMinimumList(report()));
   const [showAll, setShowAll] = createSignal(false);
   const shown = createMemo(() => (showAll() ? attention() : attention().slice(0, FIRST)));
   const name = (relationId: string) => data()?.relations[relationId]?.name ?? '?';
