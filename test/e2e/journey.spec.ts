@@ -32,7 +32,7 @@ test('a new user creates a workspace, defines criteria, imports 20 CSV rows, sco
 
   // Create a workspace of our own from the Workspaces menu.
   await anna.getByText('Workspaces').click();
-  await anna.getByPlaceholder('Name of the new workspace').fill('Kantoor Utrecht');
+  await anna.getByRole('textbox', { name: 'Name of the new workspace' }).fill('Kantoor Utrecht');
   await anna.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(anna.getByLabel('Workspace name')).toHaveValue('Kantoor Utrecht');
   await expect(anna.getByRole('status').first()).toContainText('Synced');

@@ -166,7 +166,7 @@ export function WorkspaceMenu() {
             <label>
               <span class="visually-hidden">{t('menu.newName')}</span>
               <input
-                placeholder={t('menu.newName')}
+                placeholder={t('menu.newPlaceholder')}
                 value={newName()}
                 required
                 onInput={(e) => setNewName(e.currentTarget.value)}

@@ -92,6 +92,7 @@ export const en = {
   'menu.invites.done.other': 'Revoked. {count} open connections were closed.',
   'menu.new': 'New workspace',
   'menu.newName': 'Name of the new workspace',
+  'menu.newPlaceholder': 'Its name',
   'menu.create': 'Create',
   'menu.failed': 'That did not work: {detail}. Nothing was changed.',
   'menu.offline':
@@ -193,6 +194,7 @@ export const nl: Record<keyof typeof en, string> = {
   'menu.invites.done.other': 'Ingetrokken. {count} open verbindingen zijn gesloten.',
   'menu.new': 'Nieuwe werkruimte',
   'menu.newName': 'Naam van de nieuwe werkruimte',
+  'menu.newPlaceholder': 'Naam',
   'menu.create': 'Aanmaken',
   'menu.failed': 'Dat lukte niet: {detail}. Er is niets gewijzigd.',
   'menu.offline':
