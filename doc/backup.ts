@@ -72,6 +72,8 @@ export const backupText = (backup: Backup): string => `${JSON.stringify(backup, 
 export type BackupProblem =
   | { code: 'notJson'; detail: string }
   | { code: 'notBackup' }
+  /** `documents` holds a kind this version does not know (a newer Haard's, or a damaged file). */
+  | { code: 'unknownKind'; kind: string; known: readonly string[] }
   | { code: 'newerBackupVersion'; version: number; known: number }
   | { code: 'newerSchema'; version: number; known: number; path?: string }
   | { code: 'unreadable'; reason: { en: string; nl: string }; path?: string }
@@ -84,6 +86,8 @@ export type ReadBackup =
   | {
       ok: true;
       workspace: WorkspaceDoc;
+      /** The file's format version: 1 holds the workspace only, 2 its other documents too. */
+      version: number;
       /** Empty for a version 1 backup. */
       documents: ReadDocuments;
       exportedAt: string | null;
@@ -152,7 +156,7 @@ export function readBackup(text: string): ReadBackup {
   const given = (json.documents ?? {}) as Record<string, unknown>;
   for (const kind of Object.keys(given))
     if (!(BACKUP_DOC_KINDS as readonly string[]).includes(kind))
-      return { ok: false, problem: { code: 'notBackup' } };
+      return { ok: false, problem: { code: 'unknownKind', kind, known: BACKUP_DOC_KINDS } };
   for (const kind of BACKUP_DOC_KINDS) {
     const byId = given[kind];
     if (byId === undefined) continue;
@@ -180,6 +184,7 @@ export function readBackup(text: string): ReadBackup {
   return {
     ok: true,
     workspace: workspace.value,
+    version: json.version,
     documents,
     exportedAt: typeof json.exportedAt === 'string' ? json.exportedAt : null,
     migrated: workspace.migrated,

@@ -173,6 +173,11 @@ export async function importCommand(files: string[], values: Values, io: Io): Pr
         `imported ${file} into workspace ${workspaceId} ${where}: ${plan.edits.length} document(s) changed ` +
           `(${created} created), ${plan.unchanged} already equal`,
       );
+      if (plan.leftOut.length > 0)
+        io.out(
+          `left out ${plan.leftOut.length} index card(s) whose document is neither in the backup nor in the ` +
+            `workspace: ${plan.leftOut.map((c) => `${c.kind} ${c.id} (${c.title})`).join(', ')}`,
+        );
       return 0;
     } finally {
       await close();

@@ -248,7 +248,16 @@ describe('haard export / import', () => {
       const r = await haard('import', file, '--workspace', 'big', '--data', target);
       expect(r.err).toBe('');
       expect(r.out).toMatch(/21 document\(s\) changed \(21 created\)/);
-      expect(await exported(target, 'big')).toEqual(before);
+      // The generated workspace indexes a meeting board and a tournament whose documents it does not hold:
+      // their cards are left out (and named), never restored as dead cards.
+      expect(r.out).toMatch(
+        /left out 2 index card\(s\) .*: meeting meeting-1 \(RM-overleg maart\), tournament tournament-1/,
+      );
+      const workspace = before.workspace as Record<string, unknown>;
+      expect(await exported(target, 'big')).toEqual({
+        ...before,
+        workspace: { ...workspace, meetings: {}, tournaments: {} },
+      });
       expect(Object.keys((before.workspace as { relations: object }).relations)).toHaveLength(1_502);
     },
   );

@@ -129,6 +129,9 @@ describe('backup format 2: the workspace with its plans, meeting boards and tour
 
   it('refuses a document kind it does not know', () => {
     const read = readBackup(text(sample(), { version: 2, documents: { invoice: {} } }));
-    expect(read).toEqual({ ok: false, problem: { code: 'notBackup' } });
+    expect(read).toEqual({
+      ok: false,
+      problem: { code: 'unknownKind', kind: 'invoice', known: ['plan', 'meeting', 'tournament'] },
+    });
   });
 });

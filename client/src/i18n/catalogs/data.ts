@@ -127,17 +127,50 @@ export const en = {
   // Backup
   'data.backup.title': 'Backup',
   'data.backup.intro':
-    'Everything in this workspace — settings, team, relations, contacts, ABC scores and the contact log — in one JSON file.',
+    'The whole workspace — settings, team, relations, contacts, ABC scores, the contact log, and every account plan, meeting board and tournament — in one JSON file. Restore it here, in another workspace, or on the server with ‘haard import’.',
+  'data.backup.busy': 'Gathering the plans and meeting boards…',
+  'data.backup.done': 'Downloaded: the workspace, {plans}, {meetings} and {tournaments}.',
+  'data.backup.count.plan.one': '1 account plan',
+  'data.backup.count.plan.other': '{count} account plans',
+  'data.backup.count.meeting.one': '1 meeting board',
+  'data.backup.count.meeting.other': '{count} meeting boards',
+  'data.backup.count.tournament.one': '1 tournament',
+  'data.backup.count.tournament.other': '{count} tournaments',
+  'data.backup.missing':
+    'Not in the file, because this device does not hold them yet (connect to the internet and download again): {titles}.',
+  'data.backup.setAside.one':
+    'Not in the file: 1 record that was set aside because it fails the check ({where}).',
+  'data.backup.setAside.other':
+    'Not in the file: {count} records that were set aside because they fail the check ({where}).',
+  'data.backup.workspace': 'the workspace',
+  'data.backup.failed': 'The backup could not be made: {detail}',
   'data.backup.submit': 'Download backup',
   'data.backup.file': 'haard-backup',
   'data.restore.title': 'Restore a backup',
   'data.restore.intro':
-    'The workspace is made equal to the backup: records are added, changed or removed. Colleagues see it at once; Undo reverts it in one step.',
+    'The workspace and its plans and meeting boards are made equal to the backup: records are added, changed or removed. Colleagues see it at once; Undo reverts it.',
+  'data.restore.preparing': 'Reading {name} and opening the plans and meeting boards it restores…',
   'data.restore.summary.title': 'Restoring {name} from {date} will:',
   'data.restore.summary.noDate': 'Restoring {name} will:',
   'data.restore.summary.collection': '{what}: {added} added, {changed} changed, {removed} removed',
   'data.restore.summary.settings': 'Settings that change: {keys}',
-  'data.restore.summary.same': 'Nothing: this workspace is already equal to the backup.',
+  'data.restore.summary.same':
+    'Nothing: this workspace and its plans and meeting boards already equal the backup.',
+  'data.restore.summary.documents':
+    '{what}: {added} new, {changed} changed, {same} already equal, {removed} taken off the list',
+  'data.restore.summary.v1':
+    'This is an older backup of the workspace alone: it holds no account plans, meeting boards or tournaments. Those this workspace already has keep their content.',
+  'data.restore.summary.leftOut':
+    'Not restored, because the backup holds only their card and not the plan or board itself: {titles}.',
+  'data.restore.kind.plan': 'Account plans',
+  'data.restore.kind.meeting': 'Meeting boards',
+  'data.restore.kind.tournament': 'Tournaments',
+  'data.restore.setting.locale': 'default language',
+  'data.restore.setting.currency': 'currency',
+  'data.restore.setting.classification': 'ABC classification',
+  'data.restore.setting.cadence': 'contact frequency',
+  'data.restore.setting.acquisitionCost': 'acquisition cost of a new client',
+  'data.restore.setting.importMemory': 'remembered import mappings',
   'data.restore.summary.migrated': 'The backup was brought up to date from an older version ({steps}).',
   'data.restore.otherWorkspace':
     'This backup is of another workspace ({id}). Its content will replace this workspace’s content; this workspace keeps its own id and invite links.',
@@ -150,13 +183,17 @@ export const en = {
   'data.restore.submit': 'Restore this backup',
   'data.restore.cancel': 'Cancel',
   'data.restore.done': 'The backup was restored. Undo reverts it in one step.',
+  'data.restore.refused': '{path}: {message}',
   'data.restore.undo': 'Undo the restore',
   'data.restore.undone': 'The restore was undone.',
   'data.restore.failed': 'Nothing was changed: {detail}',
   'data.restore.problem.title': 'This backup cannot be restored. Nothing was changed.',
-  'data.restore.problem.notJson': 'The file is not valid JSON ({detail}).',
+  'data.restore.problem.notJson':
+    'This is not a Haard backup: the file is not JSON, or it is incomplete. Choose the .json file ‘Download backup’ made.',
   'data.restore.problem.notBackup':
-    'This is not a Haard backup: it lacks "format": "haard-backup" and a workspace.',
+    'This is not a Haard backup. Choose the .json file ‘Download backup’ made.',
+  'data.restore.problem.unknownKind':
+    'This backup holds documents of a kind this app does not know (‘{kind}’): it was made by a newer version of Haard, or the file is damaged. Update the app to restore it.',
   'data.restore.problem.newerBackupVersion':
     'This backup was made by a newer version of Haard (backup format {version}; this app knows {known}). Update the app to restore it.',
   'data.restore.problem.newerSchema':
@@ -329,17 +366,50 @@ export const nl: Record<keyof typeof en, string> = {
 
   'data.backup.title': 'Back-up',
   'data.backup.intro':
-    'Alles in deze werkruimte — instellingen, team, relaties, contactpersonen, ABC-scores en het contactlogboek — in één JSON-bestand.',
+    'De hele werkruimte — instellingen, team, relaties, contactpersonen, ABC-scores, het contactlogboek en alle accountplannen, overlegborden en toernooien — in één JSON-bestand. Terug te zetten hier, in een andere werkruimte of op de server met ‘haard import’.',
+  'data.backup.busy': 'Plannen en overlegborden verzamelen…',
+  'data.backup.done': 'Gedownload: de werkruimte, {plans}, {meetings} en {tournaments}.',
+  'data.backup.count.plan.one': '1 accountplan',
+  'data.backup.count.plan.other': '{count} accountplannen',
+  'data.backup.count.meeting.one': '1 overlegbord',
+  'data.backup.count.meeting.other': '{count} overlegborden',
+  'data.backup.count.tournament.one': '1 toernooi',
+  'data.backup.count.tournament.other': '{count} toernooien',
+  'data.backup.missing':
+    'Niet in het bestand, omdat ze nog niet op dit apparaat staan (maak verbinding met internet en download opnieuw): {titles}.',
+  'data.backup.setAside.one':
+    'Niet in het bestand: 1 gegeven dat apart is gezet omdat het niet door de controle komt ({where}).',
+  'data.backup.setAside.other':
+    'Niet in het bestand: {count} gegevens die apart zijn gezet omdat ze niet door de controle komen ({where}).',
+  'data.backup.workspace': 'de werkruimte',
+  'data.backup.failed': 'De back-up kon niet worden gemaakt: {detail}',
   'data.backup.submit': 'Back-up downloaden',
   'data.backup.file': 'haard-back-up',
   'data.restore.title': 'Back-up terugzetten',
   'data.restore.intro':
-    'De werkruimte wordt gelijk gemaakt aan de back-up: gegevens worden toegevoegd, gewijzigd of verwijderd. Collega’s zien het meteen; Ongedaan maken draait het in één stap terug.',
+    'De werkruimte en haar plannen en overlegborden worden gelijk gemaakt aan de back-up: gegevens worden toegevoegd, gewijzigd of verwijderd. Collega’s zien het meteen; met Ongedaan maken draai je het terug.',
+  'data.restore.preparing': '{name} lezen en de plannen en overlegborden openen die erin staan…',
   'data.restore.summary.title': 'Het terugzetten van {name} van {date}:',
   'data.restore.summary.noDate': 'Het terugzetten van {name}:',
   'data.restore.summary.collection': '{what}: {added} toegevoegd, {changed} gewijzigd, {removed} verwijderd',
   'data.restore.summary.settings': 'Instellingen die veranderen: {keys}',
-  'data.restore.summary.same': 'Verandert niets: deze werkruimte is al gelijk aan de back-up.',
+  'data.restore.summary.same':
+    'Verandert niets: deze werkruimte en haar plannen en overlegborden zijn al gelijk aan de back-up.',
+  'data.restore.summary.documents':
+    '{what}: {added} nieuw, {changed} gewijzigd, {same} al gelijk, {removed} van de lijst gehaald',
+  'data.restore.summary.v1':
+    'Dit is een oudere back-up van alleen de werkruimte: er zitten geen accountplannen, overlegborden of toernooien in. Die deze werkruimte al heeft, houden hun inhoud.',
+  'data.restore.summary.leftOut':
+    'Niet teruggezet, omdat de back-up alleen hun kaart bevat en niet het plan of bord zelf: {titles}.',
+  'data.restore.kind.plan': 'Accountplannen',
+  'data.restore.kind.meeting': 'Overlegborden',
+  'data.restore.kind.tournament': 'Toernooien',
+  'data.restore.setting.locale': 'standaardtaal',
+  'data.restore.setting.currency': 'valuta',
+  'data.restore.setting.classification': 'ABC-classificatie',
+  'data.restore.setting.cadence': 'contactfrequentie',
+  'data.restore.setting.acquisitionCost': 'acquisitiekosten van een nieuwe klant',
+  'data.restore.setting.importMemory': 'onthouden importkoppelingen',
   'data.restore.summary.migrated': 'De back-up is bijgewerkt vanaf een oudere versie ({steps}).',
   'data.restore.otherWorkspace':
     'Deze back-up is van een andere werkruimte ({id}). De inhoud ervan vervangt de inhoud van deze werkruimte; deze werkruimte houdt haar eigen id en uitnodigingslinks.',
@@ -352,13 +422,17 @@ export const nl: Record<keyof typeof en, string> = {
   'data.restore.submit': 'Deze back-up terugzetten',
   'data.restore.cancel': 'Annuleren',
   'data.restore.done': 'De back-up is teruggezet. Met Ongedaan maken draai je het in één stap terug.',
+  'data.restore.refused': '{path}: {message}',
   'data.restore.undo': 'Terugzetten ongedaan maken',
   'data.restore.undone': 'Het terugzetten is ongedaan gemaakt.',
   'data.restore.failed': 'Er is niets veranderd: {detail}',
   'data.restore.problem.title': 'Deze back-up kan niet worden teruggezet. Er is niets veranderd.',
-  'data.restore.problem.notJson': 'Het bestand is geen geldige JSON ({detail}).',
+  'data.restore.problem.notJson':
+    'Dit is geen back-up van Haard: het bestand is geen JSON, of het is niet compleet. Kies het .json-bestand dat ‘Back-up downloaden’ maakte.',
   'data.restore.problem.notBackup':
-    'Dit is geen back-up van Haard: "format": "haard-backup" en een werkruimte ontbreken.',
+    'Dit is geen back-up van Haard. Kies het .json-bestand dat ‘Back-up downloaden’ maakte.',
+  'data.restore.problem.unknownKind':
+    'Deze back-up bevat documenten van een soort die deze app niet kent (‘{kind}’): hij is gemaakt door een nieuwere versie van Haard, of het bestand is beschadigd. Werk de app bij om hem terug te zetten.',
   'data.restore.problem.newerBackupVersion':
     'Deze back-up is gemaakt door een nieuwere versie van Haard (back-upformaat {version}; deze app kent {known}). Werk de app bij om hem terug te zetten.',
   'data.restore.problem.newerSchema':
