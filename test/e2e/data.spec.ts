@@ -10,6 +10,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { openPage } from './helpers/browser.ts';
+import { ok, seedPlan, seedWorkspace } from './helpers/seed.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 const SHOTS = '/tmp/shots';
@@ -211,13 +212,18 @@ test('an export imports back into another workspace without loss; duplicates nee
   }
 });
 
-test('backup and restore: checked first, a summary of the changes, applied in one undoable step', async ({
+test('backup and restore: the whole workspace with its plans, checked first, a summary of the changes, undoable', async ({
   browser,
 }) => {
+  // A relation with an account plan (its own document) before the CSV import.
+  await seedWorkspace(haard, (ws) => ok(ws.addRelation({ id: 'r-noord', name: 'Noordzee Energie B.V.' })));
+  await seedPlan(haard, { relationIds: ['r-noord'], title: 'Noordzee Energie B.V. 2026' }, (plan) =>
+    ok(plan.setText('situation.text', 'Windpark op zee, fase 2.')),
+  );
   const page = await open(browser, haard.inviteUrl);
   await chooseCsv(page, 'relations-20.csv');
   await importPanel(page).getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(exportCount(page)).toHaveText('16 relations, 20 contacts');
+  await expect(exportCount(page)).toHaveText('17 relations, 20 contacts');
 
   const backup = page.getByTestId('backup');
   const [download] = await Promise.all([
@@ -229,20 +235,32 @@ test('backup and restore: checked first, a summary of the changes, applied in on
     format: string;
     version: number;
     workspace: { schemaVersion: number; id: string };
+    documents: { plan: Record<string, { title: string; situation: { text: string } }> };
   };
   expect(parsed).toMatchObject({
     format: 'haard-backup',
-    version: 1,
+    version: 2,
     workspace: { schemaVersion: 2, id: haard.workspaceId },
   });
+  expect(Object.values(parsed.documents.plan).map((p) => [p.title, p.situation.text])).toEqual([
+    ['Noordzee Energie B.V. 2026', 'Windpark op zee, fase 2.'],
+  ]);
+  await expect(backup.getByTestId('backup-outcome')).toHaveText(
+    'Downloaded: the workspace, 1 account plan, 0 meeting boards and 0 tournaments.',
+  );
 
   // Change things after the backup: six more relations.
   await chooseCsv(page, 'relations-errors.csv');
   await page.getByRole('button', { name: 'Leave out all rows with problems' }).click();
   await page.getByTestId('import-values').getByLabel('Type: vendor-ish').selectOption('supplier');
   await importPanel(page).getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(exportCount(page)).toHaveText('22 relations, 26 contacts');
+  await expect(exportCount(page)).toHaveText('23 relations, 26 contacts');
 
+  // Not a backup at all (a CSV chosen by mistake): said in the user's words, not the browser's JSON error.
+  await backup.getByTestId('backup-file').setInputFiles(join(FIXTURES, 'relations-20.csv'));
+  await expect(backup.getByTestId('restore-problem')).toContainText(
+    'This is not a Haard backup: the file is not JSON, or it is incomplete.',
+  );
   // A corrupt backup and one from a newer version are refused, saying why; nothing changes.
   const corrupt = JSON.parse(backupJson) as {
     workspace: { relations: Record<string, Record<string, unknown>> };
@@ -270,7 +288,7 @@ test('backup and restore: checked first, a summary of the changes, applied in on
   await expect(backup.getByTestId('restore-problem')).toContainText(
     'made by a newer version of Haard (schema 7; this app knows 2)',
   );
-  await expect(exportCount(page)).toHaveText('22 relations, 26 contacts');
+  await expect(exportCount(page)).toHaveText('23 relations, 26 contacts');
 
   // The real backup: what it will do, then restore.
   await backup
@@ -279,16 +297,19 @@ test('backup and restore: checked first, a summary of the changes, applied in on
   const summary = backup.getByTestId('restore-summary');
   await expect(summary).toContainText('Relations: 0 added, 0 changed, 6 removed');
   await expect(summary).toContainText('Contacts: 0 added, 0 changed, 6 removed');
+  await expect(summary).toContainText(
+    'Account plans: 0 new, 0 changed, 1 already equal, 0 taken off the list',
+  );
   await expect(summary).not.toContainText('another workspace');
   expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: `${SHOTS}/data-restore-en.png`, fullPage: true });
   await summary.getByRole('button', { name: 'Restore this backup' }).click();
-  await expect(backup.getByRole('status')).toContainText('The backup was restored.');
-  await expect(exportCount(page)).toHaveText('16 relations, 20 contacts');
+  await expect(backup.getByTestId('restore-outcome')).toContainText('The backup was restored.');
+  await expect(exportCount(page)).toHaveText('17 relations, 20 contacts');
   await backup.getByRole('button', { name: 'Undo the restore' }).click();
-  await expect(exportCount(page)).toHaveText('22 relations, 26 contacts');
+  await expect(exportCount(page)).toHaveText('23 relations, 26 contacts');
 
-  // Into another workspace: allowed, with a clear note.
+  // Into another, new workspace (another browser): allowed, with a clear note; the plan comes along.
   const other = await startHaard();
   try {
     const page2 = await open(browser, other.inviteUrl);
@@ -299,10 +320,27 @@ test('backup and restore: checked first, a summary of the changes, applied in on
       `This backup is of another workspace (${haard.workspaceId})`,
     );
     await expect(page2.getByTestId('restore-summary')).toContainText(
-      'Relations: 16 added, 0 changed, 0 removed',
+      'Relations: 17 added, 0 changed, 0 removed',
+    );
+    await expect(page2.getByTestId('restore-summary')).toContainText(
+      'Account plans: 1 new, 0 changed, 0 already equal, 0 taken off the list',
     );
     await page2.getByRole('button', { name: 'Restore this backup' }).click();
-    await expect(exportCount(page2)).toHaveText('16 relations, 20 contacts');
+    await expect(exportCount(page2)).toHaveText('17 relations, 20 contacts');
+    // The same file again: nothing changes, and it says so.
+    await page2
+      .getByTestId('backup-file')
+      .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupJson) });
+    await expect(page2.getByTestId('restore-summary')).toContainText(
+      'Nothing: this workspace and its plans and meeting boards already equal the backup.',
+    );
+    await expect(page2.getByRole('button', { name: 'Restore this backup' })).toBeDisabled();
+    // The restored plan opens with its text.
+    await page2.getByRole('link', { name: 'Account plans' }).click();
+    await page2.getByRole('link', { name: /Noordzee Energie B\.V\. 2026/ }).click();
+    await expect(page2.getByRole('textbox', { name: 'Situation', exact: true })).toContainText(
+      'Windpark op zee, fase 2.',
+    );
   } finally {
     await other.dispose();
   }

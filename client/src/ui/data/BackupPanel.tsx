@@ -289,7 +289,7 @@ export function BackupPanel() {
 
       <Show when={outcome()}>
         {(o) => (
-          <div class="io-outcome" role="status">
+          <div class="io-outcome" role="status" data-testid="restore-outcome">
             <Show when={o() === 'done'}>
               <span>{t('data.restore.done')}</span>
               <button type="button" onClick={undo}>
