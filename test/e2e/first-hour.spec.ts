@@ -55,7 +55,8 @@ test('an empty workspace says what to do; the firm names it and its language, wh
   const first = anna.getByTestId('first-start');
   await expect(first).toContainText('This workspace is still called “Haard”');
   await first.getByLabel('Name of your firm').fill('Van Dijk Advies');
-  await first.getByLabel('Your name').fill('Anna de Vries');
+  // Not "Your name": that is the top bar's field, which tests and screen readers find by it.
+  await first.getByLabel('What colleagues call you').fill('Anna de Vries');
   await first.getByLabel('The firm works in').selectOption('nl');
   await first.getByRole('button', { name: 'Save' }).click();
   await expect(anna.getByTestId('first-start')).toHaveCount(0);

@@ -7,7 +7,7 @@ export const en = {
   'first.intro':
     'This workspace is still called “{name}”. What is your firm called, and which language does it work in? Colleagues you invite see this language until they choose their own. And who are you? Colleagues see your name when you are here, in meetings and in the history.',
   'first.name': 'Name of your firm',
-  'first.me': 'Your name',
+  'first.me': 'What colleagues call you',
   'first.language': 'The firm works in',
   'first.save': 'Save',
   'first.later': 'Later',
@@ -218,7 +218,7 @@ export const nl: Record<keyof typeof en, string> = {
   'first.intro':
     'Deze werkruimte heet nog ‘{name}’. Hoe heet jullie kantoor, en in welke taal werken jullie? Collega’s die je uitnodigt zien deze taal tot ze zelf een andere kiezen. En wie ben jij? Collega’s zien je naam als je er bent, in het overleg en in de geschiedenis.',
   'first.name': 'Naam van jullie kantoor',
-  'first.me': 'Je naam',
+  'first.me': 'Hoe collega’s je noemen',
   'first.language': 'Het kantoor werkt in',
   'first.save': 'Opslaan',
   'first.later': 'Later',
