@@ -313,6 +313,21 @@ test('backup and restore: the whole workspace with its plans, checked first, a s
   const other = await startHaard();
   try {
     const page2 = await open(browser, other.inviteUrl);
+    // An older backup (version 1, the workspace alone) first: it says it holds no plans, and the plan's card
+    // is left out rather than restored as a card that opens nothing.
+    const { documents: _plans, ...v1 } = { ...parsed, version: 1 };
+    await page2.getByTestId('backup-file').setInputFiles({
+      name: 'old.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(v1)),
+    });
+    await expect(page2.getByTestId('restore-summary')).toContainText(
+      'This is an older backup of the workspace alone: it holds no account plans',
+    );
+    await expect(page2.getByTestId('restore-left-out')).toHaveText(
+      'Not restored, because the backup holds only their card and not the plan or board itself: ‘Noordzee Energie B.V. 2026’.',
+    );
+    await page2.getByRole('button', { name: 'Cancel' }).click();
     await page2
       .getByTestId('backup-file')
       .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(backupJson) });
@@ -350,6 +365,11 @@ test('the data screen in Dutch: complete texts, accessible, screenshots', async 
   const page = await open(browser, haard.inviteUrl, 'nl-NL');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importeren & exporteren');
   await page.screenshot({ path: `${SHOTS}/data-empty-nl.png`, fullPage: true });
+  // A CSV chosen as backup: refused in Dutch, not with the browser's English JSON error.
+  await page.getByTestId('backup-file').setInputFiles(join(FIXTURES, 'relations-20.csv'));
+  await expect(page.getByTestId('restore-problem')).toHaveText(
+    'Deze back-up kan niet worden teruggezet. Er is niets veranderd. Dit is geen back-up van Haard: het bestand is geen JSON, of het is niet compleet. Kies het .json-bestand dat ‘Back-up downloaden’ maakte.',
+  );
   await chooseCsv(page, 'relations-errors.csv');
   await expect(page.getByTestId('import-issues')).toContainText('Regel 7: Revenue ‘abc’ is geen getal');
   await expect(page.locator('body')).not.toContainText('⟦');

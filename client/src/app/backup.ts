@@ -66,15 +66,23 @@ function indexed(data: Record<string, unknown> | null): DocRef[] {
   return refs;
 }
 
-/** Opens `refs` in the background, synced first when the workspace is online; resolves once each has loaded. */
+/**
+ * Opens `refs` in the background (by `kind/id`), synced with the relay first when the workspace is online;
+ * resolves once each has loaded. `unsynced`: the keys that did not sync (all of them when offline) — what this
+ * device holds of those may be behind, or nothing though the relay has them.
+ */
 async function openAll(
   session: WorkspaceSession,
   refs: readonly { kind: DocKind; id: string }[],
-): Promise<Map<string, DocHandle<DocKind>>> {
-  if (session.connection().phase === 'synced')
+): Promise<{ handles: Map<string, DocHandle<DocKind>>; unsynced: Set<string> }> {
+  const online = session.connection().phase === 'synced';
+  const unsynced = new Set<string>(online ? [] : refs.map((r) => `${r.kind}/${r.id}`));
+  if (online)
     for (const kind of BACKUP_DOC_KINDS) {
-      const ids = refs.filter((r) => r.kind === kind).map((r) => r.id);
-      if (ids.length > 0) await session.docs.prefetch(kind, ids, { timeoutMs: FETCH_TIMEOUT_MS });
+      const ids = [...new Set(refs.filter((r) => r.kind === kind).map((r) => r.id))];
+      if (ids.length === 0) continue;
+      const fetched = await session.docs.prefetch(kind, ids, { timeoutMs: FETCH_TIMEOUT_MS });
+      fetched.failed.forEach((id) => unsynced.add(`${kind}/${id}`));
     }
   const handles = new Map<string, DocHandle<DocKind>>();
   for (const r of refs) {
@@ -82,7 +90,7 @@ async function openAll(
     if (!handles.has(key)) handles.set(key, session.docs.open(r.kind, r.id, { background: true }));
   }
   await Promise.all([...handles.values()].map((h) => h.ready));
-  return handles;
+  return { handles, unsynced };
 }
 
 /** The workspace's backup: its document and every document it indexes that this device holds. */
@@ -90,7 +98,7 @@ export async function collectBackup(session: WorkspaceSession, exportedAt: strin
   const workspace = session.store.plain().data as unknown as Record<string, unknown> | null;
   if (!workspace) throw new Error('the workspace is not loaded');
   const refs = indexed(workspace);
-  const handles = await openAll(session, refs);
+  const { handles } = await openAll(session, refs);
   try {
     const documents = emptyDocuments();
     const counts: Record<BackupDocKind, number> = { plan: 0, meeting: 0, tournament: 0 };
@@ -150,16 +158,18 @@ export async function prepareRestore(
     ),
     ...indexed(read.workspace as unknown as Record<string, unknown>),
   ];
-  const handles = await openAll(session, wanted);
+  const { handles, unsynced } = await openAll(session, wanted);
   const release = () => handles.forEach((h) => h.release());
   const handleOf = (kind: DocKind, id: string): Pick<DocHandle<DocKind>, 'binding' | 'store'> =>
     kind === 'workspace' ? session : handles.get(`${kind}/${id}`)!;
 
-  // A document this workspace indexes now but this device does not hold (offline): restoring it here would
-  // create a second copy that collides with the relay's when it syncs. Refused; online it is fetched first.
+  // A document this workspace indexes now that this device does not hold and could not fetch (offline):
+  // creating it here would make a second copy that collides with the relay's when it syncs. Refused. (One the
+  // relay answered for and does not have either — a card without its plan — is created from the backup.)
   const unfetched = current.filter((r) => {
-    const h = handles.get(`${r.kind}/${r.id}`);
-    return h !== undefined && !hasDocument(h.binding.doc);
+    const key = `${r.kind}/${r.id}`;
+    const h = handles.get(key);
+    return h !== undefined && unsynced.has(key) && !hasDocument(h.binding.doc);
   });
   if (unfetched.length > 0) {
     release();
