@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   createPlanDoc,
+  createUndo,
   createWorkspaceDoc,
   planIntents,
   readDocument,
@@ -181,6 +182,7 @@ describe('restoring a whole workspace', () => {
     const ws = workspaceIntents(to.get('workspace', 'ws-2'), opts(ME));
     const card = wsOf(to.get('workspace', 'ws-2'))!.plans['plan-1']!;
     assertOk(ws.putPlanCard({ ...card, id: 'plan-9', title: 'Nieuwer plan' }));
+    const undo = createUndo('plan', to.get('plan', 'plan-1'), ME);
     const transactions: unknown[] = [];
     to.get('plan', 'plan-1').on('afterTransaction', (tr: Y.Transaction) => transactions.push(tr.origin));
 
@@ -189,6 +191,10 @@ describe('restoring a whole workspace', () => {
     expect(second.documents.plan).toEqual({ added: 0, changed: 1, same: 1, removed: 1 });
     second.apply();
     expect(transactions).toEqual([ME]);
+    // The tab's undo (tracking its origin) takes the restore of this plan back in one step.
+    expect(undo.undo()).toBe(true);
+    expect(situation(to.get('plan', 'plan-1'))).toBe('Later veranderd.');
+    expect(undo.redo()).toBe(true);
     expect(situation(to.get('plan', 'plan-1'))).toBe('Familiebedrijf, 40 medewerkers.');
     expect(Object.keys(wsOf(to.get('workspace', 'ws-2'))!.plans).sort()).toEqual(['plan-1', 'plan-2']);
   });
