@@ -38,6 +38,15 @@ refuses) · 2 unreadable input (arguments, a file that is not JSON or not a vali
   tokenBadDays: (v: string) => `--days must be a positive number, got "${v}"`,
   tokenBadExpires: (v: string) => `--expires must be an ISO date such as 2027-01-31, got "${v}"`,
   tokenBothExpiry: 'give either --days or --expires, not both',
+  tokenNoSecret: (dir: string) =>
+    `${dir} holds no server secret (no ${dir}/secret): give the --data DIR of the server (or HAARD_DATA), ` +
+    'or set HAARD_SECRET to the one it uses',
+  tokenUncheckedWorkspace: (ws: string, dir: string) =>
+    `warning: there is no store in ${dir}, so whether workspace "${ws}" exists is not checked`,
+  unknownWorkspace: (ws: string, dir: string, known: string) =>
+    `the store in ${dir} holds no workspace "${ws}" (it holds: ${known})`,
+  badWorkspaceId: (v: string) => `--workspace must be 1–200 characters of A–Z a–z 0–9 _ -, got "${v}"`,
+  none: 'none',
   tooManyFiles: 'give at most one FILE',
 };
 
@@ -80,6 +89,14 @@ server die weigert) · 2 onleesbare invoer (argumenten, een bestand dat geen JSO
   tokenBadDays: (v) => `--days moet een positief getal zijn, niet "${v}"`,
   tokenBadExpires: (v) => `--expires moet een ISO-datum zijn, zoals 2027-01-31, niet "${v}"`,
   tokenBothExpiry: 'geef --days of --expires, niet allebei',
+  tokenNoSecret: (dir) =>
+    `${dir} bevat geen servergeheim (geen ${dir}/secret): geef de --data MAP van de server (of HAARD_DATA), ` +
+    'of zet HAARD_SECRET op het geheim dat hij gebruikt',
+  tokenUncheckedWorkspace: (ws, dir) =>
+    `let op: ${dir} bevat geen opslag, dus of werkruimte "${ws}" bestaat is niet gecontroleerd`,
+  unknownWorkspace: (ws, dir, known) => `de opslag in ${dir} bevat geen werkruimte "${ws}" (wel: ${known})`,
+  badWorkspaceId: (v) => `--workspace moet 1–200 tekens uit A–Z a–z 0–9 _ - zijn, niet "${v}"`,
+  none: 'geen',
   tooManyFiles: 'geef hoogstens één BESTAND',
 };
 

@@ -1,9 +1,12 @@
 /** The `haard` command as a user runs it: a real child process, files and standard input, exit codes. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { loadOrCreateSecret } from '../../server/auth/secret.ts';
+import { openRoomStore } from '../../server/store/roomStore.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/haard.mjs');
 const FIXTURE = join(import.meta.dirname, '../fixtures/cli/classify-example.json');
@@ -17,6 +20,23 @@ function haard(args: string[], input?: string, env: Record<string, string> = {})
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** A data directory as a server leaves it: its generated secret, and a store holding `workspaces`. */
+async function serverDataDir(...workspaces: string[]): Promise<string> {
+  const data = mkdtempSync(join(tmpdir(), 'haard-cli-'));
+  loadOrCreateSecret(data, {});
+  const store = openRoomStore({ dataDir: data });
+  for (const ws of workspaces) {
+    const doc = new Y.Doc();
+    doc.getMap('meta').set('name', ws);
+    await store.append(`${ws}/workspace/main`, [Y.encodeStateAsUpdate(doc)]);
+  }
+  await store.close();
+  return data;
+}
+
+/** `haard token` sees no HAARD_SECRET of the caller's shell. */
+const NO_SECRET = { HAARD_SECRET: '' };
 
 const example = () => JSON.parse(readFileSync(FIXTURE, 'utf8')) as Record<string, unknown>;
 
@@ -130,13 +150,58 @@ describe('haard token', () => {
     expect(claims.exp - Date.now() / 1000).toBeGreaterThan(86_400);
     expect(claims.exp - Date.now() / 1000).toBeLessThanOrEqual(2 * 86_400);
   });
-  it('accepts an expiry in the past (for tests) and rejects a bad role', () => {
-    const data = mkdtempSync(join(tmpdir(), 'haard-cli-'));
-    const past = haard(['token', '--workspace', 'ws1', '--expires', '2020-01-01', '--data', data]);
+  it('accepts an expiry in the past (for tests) and rejects a bad role', async () => {
+    const data = await serverDataDir('ws1');
+    const past = haard(
+      ['token', '--workspace', 'ws1', '--expires', '2020-01-01', '--data', data],
+      undefined,
+      NO_SECRET,
+    );
+    expect(past.stderr).toBe('');
     expect(past.code).toBe(0);
     const claims = JSON.parse(Buffer.from(past.stdout.trim().split('.')[1]!, 'base64url').toString('utf8'));
     expect(claims.exp * 1000).toBeLessThan(Date.now());
     expect(haard(['token', '--workspace', 'ws1', '--role', 'owner', '--data', data]).code).toBe(2);
+  });
+  it('refuses a data directory without the server secret, and creates nothing there', () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'haard-cli-')), 'nonexistent-qa');
+    const r = haard(
+      ['token', '--data', missing, '--workspace', 'X', '--role', 'viewer'],
+      undefined,
+      NO_SECRET,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim()).toBe(
+      `haard: ${missing} holds no server secret (no ${missing}/secret): give the --data DIR of the server ` +
+        '(or HAARD_DATA), or set HAARD_SECRET to the one it uses',
+    );
+    expect(existsSync(missing)).toBe(false);
+    const nl = haard(['token', '--data', missing, '--workspace', 'X', '--lang', 'nl'], undefined, NO_SECRET);
+    expect(nl.stderr).toMatch(/bevat geen servergeheim/);
+  });
+  it('refuses a workspace the store does not hold, naming the ones it does', async () => {
+    const data = await serverDataDir('ws-acme', 'ws-beta');
+    for (const secret of [NO_SECRET, { HAARD_SECRET: 'a-test-secret-of-32-characters!!' }]) {
+      const r = haard(['token', '--data', data, '--workspace', 'DOESNOTEXIST'], undefined, secret);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim()).toBe(
+        `haard: the store in ${data} holds no workspace "DOESNOTEXIST" (it holds: ws-acme, ws-beta)`,
+      );
+    }
+    expect(haard(['token', '--data', data, '--workspace', 'a/b']).stderr).toMatch(/--workspace must be/);
+  });
+  it('warns that the workspace is unchecked when HAARD_SECRET signs and there is no store', () => {
+    const data = mkdtempSync(join(tmpdir(), 'haard-cli-'));
+    const r = haard(['token', '--data', data, '--workspace', 'ws1'], undefined, {
+      HAARD_SECRET: 'a-test-secret-of-32-characters!!',
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^v1\./);
+    expect(r.stderr.trim()).toBe(
+      `haard: warning: there is no store in ${data}, so whether workspace "ws1" exists is not checked`,
+    );
   });
 });
 
