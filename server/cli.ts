@@ -112,7 +112,7 @@ async function runCommand(
       return validatePlanCommand(rest, values, locale, t, io);
     case 'token': {
       const { tokenCommand } = await import('./cli/token.ts');
-      return tokenCommand(values, t, io);
+      return tokenCommand(values, locale, t, io);
     }
     case 'export': {
       if (rest.length > 0) return fail(io, t.tooManyFiles);

@@ -36,7 +36,10 @@ refuses) · 2 unreadable input (arguments, a file that is not JSON or not a vali
   tokenNeedsWorkspace: '--workspace ID is required',
   tokenBadRole: (v: string) => `--role must be editor or viewer, got "${v}"`,
   tokenBadDays: (v: string) => `--days must be a positive number, got "${v}"`,
-  tokenBadExpires: (v: string) => `--expires must be an ISO date such as 2027-01-31, got "${v}"`,
+  tokenBadExpires: (v: string, why?: string) =>
+    why
+      ? `--expires "${v}": ${why}`
+      : `--expires must be an ISO date such as 2027-01-31 (or 2027-01-31T17:00), got "${v}"`,
   tokenBothExpiry: 'give either --days or --expires, not both',
   tokenNoSecret: (dir: string) =>
     `${dir} holds no server secret (no ${dir}/secret): give the --data DIR of the server (or HAARD_DATA), ` +
@@ -87,7 +90,10 @@ server die weigert) · 2 onleesbare invoer (argumenten, een bestand dat geen JSO
   tokenNeedsWorkspace: '--workspace ID is verplicht',
   tokenBadRole: (v) => `--role moet editor of viewer zijn, niet "${v}"`,
   tokenBadDays: (v) => `--days moet een positief getal zijn, niet "${v}"`,
-  tokenBadExpires: (v) => `--expires moet een ISO-datum zijn, zoals 2027-01-31, niet "${v}"`,
+  tokenBadExpires: (v, why) =>
+    why
+      ? `--expires "${v}": ${why}`
+      : `--expires moet een ISO-datum zijn, zoals 2027-01-31 (of 2027-01-31T17:00), niet "${v}"`,
   tokenBothExpiry: 'geef --days of --expires, niet allebei',
   tokenNoSecret: (dir) =>
     `${dir} bevat geen servergeheim (geen ${dir}/secret): geef de --data MAP van de server (of HAARD_DATA), ` +

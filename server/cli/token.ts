@@ -1,9 +1,11 @@
 /** `haard token`: print an access token signed with the same secret the relay uses. */
 import { resolve } from 'node:path';
+import type { Locale } from '../../core/model/index.ts';
 import { isRoomSegment } from '../../protocol/rooms.ts';
 import { createToken } from '../auth/token.ts';
 import { loadExistingSecret } from '../auth/secret.ts';
 import type { Io, Values } from '../cli.ts';
+import { parseExpiry } from './expiry.ts';
 import type { CliMessages } from './messages.ts';
 import { listIds, storedWorkspaces } from './storedWorkspaces.ts';
 
@@ -20,7 +22,7 @@ export function dataDirOf(values: { data?: string | undefined }): string {
  * the data directory's store does not hold. Without a store (HAARD_SECRET set, another machine's data) the
  * workspace cannot be checked: the token is printed with a warning on standard error.
  */
-export function tokenCommand(values: Values, t: CliMessages, io: Io): number {
+export function tokenCommand(values: Values, locale: Locale, t: CliMessages, io: Io): number {
   const fail = (message: string) => {
     io.err(`haard: ${message}`);
     return 2;
@@ -35,10 +37,9 @@ export function tokenCommand(values: Values, t: CliMessages, io: Io): number {
   let expiresAt: Date;
   if (values.expires !== undefined) {
     // A bare date means the end of that day (UTC). An expiry in the past is allowed (for tests).
-    const raw = /^\d{4}-\d{2}-\d{2}$/.test(values.expires) ? `${values.expires}T23:59:59Z` : values.expires;
-    const ms = Date.parse(raw);
-    if (Number.isNaN(ms)) return fail(t.tokenBadExpires(values.expires));
-    expiresAt = new Date(ms);
+    const expiry = parseExpiry(values.expires, locale);
+    if (!expiry.ok) return fail(t.tokenBadExpires(values.expires, 'why' in expiry ? expiry.why : undefined));
+    expiresAt = expiry.at;
   } else {
     const days = values.days === undefined ? DEFAULT_TOKEN_DAYS : Number(values.days);
     if (!Number.isFinite(days) || days <= 0) return fail(t.tokenBadDays(values.days ?? ''));

@@ -163,6 +163,33 @@ describe('haard token', () => {
     expect(claims.exp * 1000).toBeLessThan(Date.now());
     expect(haard(['token', '--workspace', 'ws1', '--role', 'owner', '--data', data]).code).toBe(2);
   });
+  it('refuses an --expires that names no real day or time, as --today does', async () => {
+    const data = await serverDataDir('ws1');
+    const token = (...args: string[]) =>
+      haard(['token', '--workspace', 'ws1', '--data', data, ...args], undefined, NO_SECRET);
+    const cases: Array<[string[], string]> = [
+      [['--expires', '2027-02-30'], 'haard: --expires "2027-02-30": 30 February does not exist'],
+      [
+        ['--expires', '2027-02-29', '--lang', 'nl'],
+        'haard: --expires "2027-02-29": 29 februari 2027 bestaat niet',
+      ],
+      [['--expires', '2027-04-31T10:00Z'], 'haard: --expires "2027-04-31T10:00Z": 31 April does not exist'],
+      [['--expires', '2027-13-01'], 'haard: --expires "2027-13-01": there is no month 13'],
+      [['--expires', '2027-01-01T25:00Z'], 'haard: --expires "2027-01-01T25:00Z": there is no hour 25'],
+      [
+        ['--expires', 'March 3 2027'],
+        'haard: --expires must be an ISO date such as 2027-01-31 (or 2027-01-31T17:00), got "March 3 2027"',
+      ],
+    ];
+    for (const [args, line] of cases) {
+      const r = token(...args);
+      expect([r.code, r.stdout, r.stderr.trim()]).toEqual([2, '', line]);
+    }
+    const ok = token('--expires', '2028-02-29T12:30+01:00');
+    expect(ok.code).toBe(0);
+    const claims = JSON.parse(Buffer.from(ok.stdout.trim().split('.')[1]!, 'base64url').toString('utf8'));
+    expect(claims.exp).toBe(Date.parse('2028-02-29T11:30:00Z') / 1000);
+  });
   it('refuses a data directory without the server secret, and creates nothing there', () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'haard-cli-')), 'nonexistent-qa');
     const r = haard(
