@@ -35,6 +35,7 @@ const OPTIONS = {
   host: { type: 'string' },
   'build-if-missing': { type: 'boolean' },
   all: { type: 'boolean' },
+  create: { type: 'boolean' },
   out: { type: 'string' },
   'history-days': { type: 'string' },
 } as const;

@@ -25,6 +25,7 @@ import { openStoreReader, type StoreReader } from '../backup/storeReader.ts';
 import type { Io, Values } from '../cli.ts';
 import { lockDataDir, runningServer } from '../store/dataDirLock.ts';
 import { openRoomStore } from '../store/roomStore.ts';
+import { listIds, storedWorkspaces } from './storedWorkspaces.ts';
 import { dataDirOf } from './token.ts';
 
 const fail = (io: Io, code: 1 | 2, message: string): 1 | 2 => {
@@ -83,7 +84,7 @@ export function exportCommand(values: Values, io: Io): number {
   }
 }
 
-/** `haard import FILE --workspace ID`. */
+/** `haard import FILE --workspace ID [--create]`: --create allows a workspace the store does not hold yet. */
 export async function importCommand(files: string[], values: Values, io: Io): Promise<number> {
   const workspaceId = values.workspace?.trim();
   if (files.length !== 1) return fail(io, 2, 'give exactly one backup FILE (see haard --help)');
@@ -103,6 +104,16 @@ export async function importCommand(files: string[], values: Values, io: Io): Pr
     );
   }
   const dataDir = resolve(dataDirOf(values));
+  // A workspace id the store lacks is a typo far more often than a wish: the import would make a workspace
+  // nobody can reach (no invite names it). It is made only when asked for.
+  const stored = storedWorkspaces(dataDir) ?? [];
+  if (!values.create && !stored.includes(workspaceId))
+    return fail(
+      io,
+      2,
+      `the store in ${dataDir} holds no workspace "${workspaceId}" (it holds: ${listIds(stored)}); ` +
+        'add --create to make it',
+    );
   mkdirSync(dataDir, { recursive: true });
 
   // No server: hold the data directory so none starts while the store is written.

@@ -13,7 +13,8 @@ Usage:
                                              start the app and the relay (npm start)
   haard export --workspace ID [--out FILE]   back up every document of a workspace (JSON, also while serving)
   haard export --all --out DIR               back up every workspace, one FILE per workspace
-  haard import FILE --workspace ID           bring a backup into a workspace as edits (also while serving)
+  haard import FILE --workspace ID [--create]
+                                             bring a backup into a workspace as edits (also while serving)
   haard --help | --version
 
 Options:
@@ -21,6 +22,7 @@ Options:
   --today DATE     "today" as YYYY-MM-DD for validate-plan (default: the current date)
   --data DIR       data directory (default: $HAARD_DATA or ./data)
   --history-days N serve: keep versions and deleted content N days (default: $HAARD_HISTORY_DAYS or forever)
+  --create         import: make the workspace when the store does not hold it (without it, exit 2)
 
 Exit codes: 0 ok · 1 the input breaks a domain rule (invalid criteria set, plan errors; a store or server that
 refuses) · 2 unreadable input (arguments, a file that is not JSON or not a valid backup).`,
@@ -67,7 +69,8 @@ Gebruik:
                                                 start de app en de relay (npm start)
   haard export --workspace ID [--out BESTAND]   maak een back-up van alle documenten van een werkruimte (JSON, ook terwijl de server draait)
   haard export --all --out MAP                  maak een back-up van elke werkruimte, één BESTAND per werkruimte
-  haard import BESTAND --workspace ID           zet een back-up in een werkruimte terug als bewerkingen (ook terwijl de server draait)
+  haard import BESTAND --workspace ID [--create]
+                                                zet een back-up in een werkruimte terug als bewerkingen (ook terwijl de server draait)
   haard --help | --version
 
 Opties:
@@ -75,6 +78,7 @@ Opties:
   --today DATUM    "vandaag" als JJJJ-MM-DD voor validate-plan (standaard: de huidige datum)
   --data MAP       gegevensmap (standaard: $HAARD_DATA of ./data)
   --history-days N serve: bewaar versies en verwijderde inhoud N dagen (standaard: $HAARD_HISTORY_DAYS of altijd)
+  --create         import: maak de werkruimte als de opslag die niet heeft (zonder: afsluitcode 2)
 
 Afsluitcodes: 0 goed · 1 de invoer breekt een domeinregel (ongeldige criteria, fouten in het plan; een opslag of
 server die weigert) · 2 onleesbare invoer (argumenten, een bestand dat geen JSON of geen geldige back-up is).`,

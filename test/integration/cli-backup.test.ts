@@ -96,7 +96,7 @@ describe('haard export / import', () => {
     );
 
     const target = await dir();
-    const imported = await haard('import', file, '--workspace', 'ws-1', '--data', target);
+    const imported = await haard('import', file, '--workspace', 'ws-1', '--create', '--data', target);
     expect(imported.err).toBe('');
     expect(imported.code).toBe(0);
     expect(imported.out).toMatch(/4 document\(s\) changed \(4 created\), 0 already equal/);
@@ -110,7 +110,9 @@ describe('haard export / import', () => {
     const source = await dir(GOLDEN);
     const file = join(source, 'backup.json');
     await haard('export', '--workspace', 'ws-1', '--out', file, '--data', source);
-    expect((await haard('import', file, '--workspace', 'ws-copy', '--data', source)).code).toBe(0);
+    expect((await haard('import', file, '--workspace', 'ws-copy', '--create', '--data', source)).code).toBe(
+      0,
+    );
     const original = await exported(source, 'ws-1');
     const copy = await exported(source, 'ws-copy');
     const retag = (json: unknown): unknown =>
@@ -210,6 +212,25 @@ describe('haard export / import', () => {
     expect(r.err.trim().split('\n')).toHaveLength(1);
   });
 
+  it('refuses a workspace the store does not hold unless --create says to make it', async () => {
+    const dataDir = await dir(GOLDEN);
+    const file = join(dataDir, 'backup.json');
+    await haard('export', '--workspace', 'ws-1', '--out', file, '--data', dataDir);
+    const typo = await haard('import', file, '--workspace', 'NEWWS123', '--data', dataDir);
+    expect(typo.code).toBe(2);
+    expect(typo.out).toBe('');
+    expect(typo.err.trim()).toBe(
+      `haard: the store in ${dataDir} holds no workspace "NEWWS123" (it holds: ws-1); add --create to make it`,
+    );
+    expect((await haard('export', '--all', '--out', join(dataDir, 'all'), '--data', dataDir)).out).toMatch(
+      /^1 workspace\(s\) exported/m,
+    );
+    const empty = await dir();
+    expect((await haard('import', file, '--workspace', 'ws-1', '--data', empty)).err).toMatch(
+      /holds no workspace "ws-1" \(it holds: none\); add --create/,
+    );
+  });
+
   it('refuses a file that is not a backup, and one from a newer format (exit 2)', async () => {
     const dataDir = await dir(GOLDEN);
     const file = join(dataDir, 'x.json');
@@ -227,7 +248,7 @@ describe('haard export / import', () => {
     const source = await dir(GOLDEN);
     const file = join(source, 'backup.json');
     await haard('export', '--workspace', 'ws-1', '--out', file, '--data', source);
-    await haard('import', file, '--workspace', 'ws-2', '--data', source);
+    await haard('import', file, '--workspace', 'ws-2', '--create', '--data', source);
     const out = join(source, 'all');
     const r = await haard('export', '--all', '--out', out, '--data', source);
     expect(r.code).toBe(0);
@@ -245,7 +266,7 @@ describe('haard export / import', () => {
       const file = join(source, 'backup.json');
       writeFileSync(file, JSON.stringify({ ...before, exportedAt: '2026-01-01T00:00:00.000Z' }));
       const target = await dir();
-      const r = await haard('import', file, '--workspace', 'big', '--data', target);
+      const r = await haard('import', file, '--workspace', 'big', '--create', '--data', target);
       expect(r.err).toBe('');
       expect(r.out).toMatch(/21 document\(s\) changed \(21 created\)/);
       // The generated workspace indexes a meeting board and a tournament whose documents it does not hold:
