@@ -3,8 +3,8 @@
  *
  * A valid set has at least 3 criteria, at least one per category (financial, strategic, relational) and
  * unique names; every weight is a finite number > 0. Issues are plain data with a stable id and the
- * parameters a message needs; `criteriaIssueMessage` gives the English sentence (the UI looks the id up
- * in its own catalog).
+ * parameters a message needs; `criteriaIssueMessage` gives the English or Dutch sentence (the UI looks the
+ * id up in its own catalog).
  *
  * Decisions:
  * - Names are compared trimmed and case-insensitively (`"Revenue"` and `" revenue "` clash).
@@ -14,7 +14,7 @@
  *   first occurrence), duplicate ids, invalid weights (both in criteria order).
  */
 import { CRITERION_CATEGORIES } from '../model/index.ts';
-import type { Criterion, CriterionCategory } from '../model/index.ts';
+import type { Criterion, CriterionCategory, Locale } from '../model/index.ts';
 
 /** What the classification needs of a criterion; a full `Criterion` fits. */
 export type CriterionLike = Pick<Criterion, 'id' | 'name' | 'category' | 'weight'>;
@@ -75,19 +75,43 @@ export function validateCriteria(criteria: readonly CriterionLike[]): CriteriaIs
 
 const quote = (s: string) => JSON.stringify(s);
 
-/** The English sentence for an issue. */
-export function criteriaIssueMessage(issue: CriteriaIssue): string {
+/** A weight as the language writes a number (`-0.5`, Dutch `-0,5`). */
+const weightText = (weight: number, lang: Locale) =>
+  lang === 'nl' ? String(weight).replace('.', ',') : String(weight);
+
+/**
+ * The sentence for an issue, in English (default) or Dutch — what `haard classify` prints in `criteriaIssues`
+ * (`--lang nl`). Category ids are quoted as the input spells them.
+ */
+export function criteriaIssueMessage(issue: CriteriaIssue, lang: Locale = 'en'): string {
+  const nl = lang === 'nl';
   switch (issue.id) {
-    case 'criteria.tooFew':
-      return `The criteria set has ${issue.params.count} criteria; it needs at least ${issue.params.min}.`;
+    case 'criteria.tooFew': {
+      const { count, min } = issue.params;
+      return nl
+        ? `De criteriaset heeft ${count} ${count === 1 ? 'criterium' : 'criteria'}; er zijn er minstens ${min} nodig.`
+        : `The criteria set has ${count} ${count === 1 ? 'criterion' : 'criteria'}; it needs at least ${min}.`;
+    }
     case 'criteria.missingCategory':
-      return `No criterion in the category ${quote(issue.params.category)}; every category (${CRITERION_CATEGORIES.join(', ')}) needs at least one.`;
-    case 'criteria.duplicateName':
-      return `The name ${quote(issue.params.name)} is used by more than one criterion (${issue.params.criterionIds.map(quote).join(', ')}); names must be unique.`;
+      return nl
+        ? `Geen criterium in de categorie ${quote(issue.params.category)}; elke categorie (${CRITERION_CATEGORIES.join(', ')}) heeft er minstens één nodig.`
+        : `No criterion in the category ${quote(issue.params.category)}; every category (${CRITERION_CATEGORIES.join(', ')}) needs at least one.`;
+    case 'criteria.duplicateName': {
+      const ids = issue.params.criterionIds.map(quote).join(', ');
+      return nl
+        ? `De naam ${quote(issue.params.name)} wordt door meer dan één criterium gebruikt (${ids}); namen moeten uniek zijn.`
+        : `The name ${quote(issue.params.name)} is used by more than one criterion (${ids}); names must be unique.`;
+    }
     case 'criteria.duplicateId':
-      return `The criterion id ${quote(issue.params.criterionId)} is used more than once; ids must be unique.`;
-    case 'criteria.invalidWeight':
-      return `Criterion ${quote(issue.params.criterionId)} has weight ${String(issue.params.weight)}; a weight must be a finite number greater than 0.`;
+      return nl
+        ? `Het criterium-id ${quote(issue.params.criterionId)} komt meer dan eens voor; id's moeten uniek zijn.`
+        : `The criterion id ${quote(issue.params.criterionId)} is used more than once; ids must be unique.`;
+    case 'criteria.invalidWeight': {
+      const weight = weightText(issue.params.weight, lang);
+      return nl
+        ? `Criterium ${quote(issue.params.criterionId)} heeft gewicht ${weight}; een gewicht moet een eindig getal groter dan 0 zijn.`
+        : `Criterion ${quote(issue.params.criterionId)} has weight ${weight}; a weight must be a finite number greater than 0.`;
+    }
   }
 }
 

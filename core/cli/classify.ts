@@ -28,7 +28,7 @@ import {
   Weight,
   toSchemaIssues,
 } from '../model/index.ts';
-import type { AbcClass, ClassificationSettings as Settings } from '../model/index.ts';
+import type { AbcClass, ClassificationSettings as Settings, Locale } from '../model/index.ts';
 
 const settingsShape = ClassificationSettings.shape;
 
@@ -72,26 +72,47 @@ export const ClassifyCliInputSchema = z
   })
   .check(
     z.superRefine((input, ctx) => {
-      const issue = (path: PropertyKey[], message: string) =>
-        ctx.issues.push({ code: 'custom', path, message, input });
+      // The message in both languages rides along as params.text (core/model/issues.ts reads it).
+      const issue = (path: PropertyKey[], en: string, nl: string) =>
+        ctx.issues.push({ code: 'custom', path, message: en, input, params: { text: { en, nl } } });
       const s = withDefaults(input.settings);
       if (s.pA + s.pC > 1 + SHARE_SLACK)
-        issue(['settings'], `pA + pC must be at most 1 (pA = ${s.pA}, pC = ${s.pC})`);
-      if (s.tC > s.tA) issue(['settings'], `tC must not be greater than tA (tA = ${s.tA}, tC = ${s.tC})`);
+        issue(
+          ['settings'],
+          `pA + pC must be at most 1 (pA = ${s.pA}, pC = ${s.pC})`,
+          `pA + pC mag hoogstens 1 zijn (pA = ${s.pA}, pC = ${s.pC})`,
+        );
+      if (s.tC > s.tA)
+        issue(
+          ['settings'],
+          `tC must not be greater than tA (tA = ${s.tA}, tC = ${s.tC})`,
+          `tC mag niet groter zijn dan tA (tA = ${s.tA}, tC = ${s.tC})`,
+        );
 
       const criterionAt = new Map<string, number>();
       input.criteria.forEach((c, j) => {
         const first = criterionAt.get(c.id);
         if (first === undefined) criterionAt.set(c.id, j);
-        else issue(['criteria', j, 'id'], `duplicate criterion id ${q(c.id)} (also criteria[${first}])`);
+        else
+          issue(
+            ['criteria', j, 'id'],
+            `duplicate criterion id ${q(c.id)} (also criteria[${first}])`,
+            `criterium-id ${q(c.id)} komt dubbel voor (ook criteria[${first}])`,
+          );
       });
       const relationAt = new Map<string, number>();
       input.relations.forEach((r, i) => {
         const first = relationAt.get(r.id);
         if (first === undefined) relationAt.set(r.id, i);
-        else issue(['relations', i, 'id'], `duplicate relation id ${q(r.id)} (also relations[${first}])`);
+        else
+          issue(
+            ['relations', i, 'id'],
+            `duplicate relation id ${q(r.id)} (also relations[${first}])`,
+            `relatie-id ${q(r.id)} komt dubbel voor (ook relations[${first}])`,
+          );
         for (const key of Object.keys(r.scores))
-          if (!criterionAt.has(key)) issue(['relations', i, 'scores'], `unknown criterion ${q(key)}`);
+          if (!criterionAt.has(key))
+            issue(['relations', i, 'scores'], `unknown criterion ${q(key)}`, `onbekend criterium ${q(key)}`);
       });
     }),
   );
@@ -124,18 +145,24 @@ export interface ClassifyRun {
   error?: string;
 }
 
-export function runClassify(input: unknown): ClassifyRun {
+/**
+ * Classifies `input` (parsed JSON). `opts.lang` (default English) is the language of every message: the
+ * `criteriaIssues` sentences and the exit-2 line; ids, field paths and JSON keys stay as the input has them.
+ */
+export function runClassify(input: unknown, opts?: { lang?: Locale }): ClassifyRun {
+  const lang: Locale = opts?.lang === 'nl' ? 'nl' : 'en';
   try {
     const parsed = ClassifyCliInputSchema.safeParse(input, { reportInput: true });
-    if (!parsed.success) return { exitCode: 2, error: describeFailure(parsed.error.issues, input) };
-    const output = classifyParsed(parsed.data);
+    if (!parsed.success) return { exitCode: 2, error: describeFailure(parsed.error.issues, input, lang) };
+    const output = classifyParsed(parsed.data, lang);
     return { exitCode: output.criteriaIssues.length === 0 ? 0 : 1, output };
   } catch (e) {
-    return { exitCode: 2, error: oneLine(`internal error: ${e instanceof Error ? e.message : String(e)}`) };
+    const what = lang === 'nl' ? 'interne fout' : 'internal error';
+    return { exitCode: 2, error: oneLine(`${what}: ${e instanceof Error ? e.message : String(e)}`) };
   }
 }
 
-function classifyParsed(input: z.infer<typeof ClassifyCliInputSchema>): ClassifyOutput {
+function classifyParsed(input: z.infer<typeof ClassifyCliInputSchema>, lang: Locale): ClassifyOutput {
   const settings = withDefaults(input.settings);
   const criteria = input.criteria.map((c) => ({ ...c, weight: c.weight ?? 1 }));
   const relations = input.relations.map((r) => ({
@@ -150,7 +177,7 @@ function classifyParsed(input: z.infer<typeof ClassifyCliInputSchema>): Classify
   return {
     criteriaIssues: result.criteriaIssues.map((issue) => ({
       id: issue.id,
-      message: criteriaIssueMessage(issue),
+      message: criteriaIssueMessage(issue, lang),
     })),
     relations: result.relations.map((r) => ({
       id: r.id,
@@ -184,23 +211,29 @@ const q = (s: string) => JSON.stringify(s);
 
 type RawIssue = z.core.$ZodIssue;
 
-function describeFailure(issues: readonly RawIssue[], input: unknown): string {
+function describeFailure(issues: readonly RawIssue[], input: unknown, lang: Locale): string {
   const first = issues[0];
-  if (first === undefined) return 'input is invalid';
+  if (first === undefined) return lang === 'nl' ? 'input is ongeldig' : 'input is invalid';
+  const n = issues.length - 1;
   const more =
-    issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
-  return oneLine(`${describePath(first.path, input)}: ${describeIssue(first)}${more}`);
+    n === 0
+      ? ''
+      : lang === 'nl'
+        ? ` (en nog ${n} ${n === 1 ? 'probleem' : 'problemen'})`
+        : ` (and ${n} more problem${n > 1 ? 's' : ''})`;
+  return oneLine(`${describePath(first.path, input)}: ${describeIssue(first, lang)}${more}`);
 }
 
 /** The model's sentence, made more specific where its generic one misleads on this input. */
-function describeIssue(issue: RawIssue): string {
+function describeIssue(issue: RawIssue, lang: Locale): string {
+  const nl = lang === 'nl';
   if (issue.code === 'invalid_type' && typeof issue.input === 'number') {
-    if (!Number.isFinite(issue.input)) return 'must be a finite number';
-    if (issue.expected === 'int') return 'must be a whole number';
+    if (!Number.isFinite(issue.input)) return nl ? 'moet een eindig getal zijn' : 'must be a finite number';
+    if (issue.expected === 'int') return nl ? 'moet een geheel getal zijn' : 'must be a whole number';
   }
   if (issue.code === 'invalid_type' && issue.expected === 'record' && issue.input !== undefined)
-    return 'must be an object';
-  return toSchemaIssues([issue])[0]?.message ?? 'is invalid';
+    return nl ? 'moet een object zijn' : 'must be an object';
+  return toSchemaIssues([issue])[0]?.text[lang] ?? (nl ? 'is ongeldig' : 'is invalid');
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;

@@ -93,6 +93,34 @@ describe('criteriaIssueMessage', () => {
   });
 });
 
+describe('criteriaIssueMessage in Dutch', () => {
+  it.each<[CriteriaIssue, string]>([
+    [
+      { id: 'criteria.tooFew', params: { count: 1, min: 3 } },
+      'De criteriaset heeft 1 criterium; er zijn er minstens 3 nodig.',
+    ],
+    [
+      { id: 'criteria.missingCategory', params: { category: 'strategic' } },
+      'Geen criterium in de categorie "strategic"; elke categorie (financial, strategic, relational) heeft er minstens één nodig.',
+    ],
+    [
+      { id: 'criteria.duplicateId', params: { criterionId: 'a' } },
+      'Het criterium-id "a" komt meer dan eens voor; id\'s moeten uniek zijn.',
+    ],
+    [
+      { id: 'criteria.invalidWeight', params: { criterionId: 'a', weight: -0.5 } },
+      'Criterium "a" heeft gewicht -0,5; een gewicht moet een eindig getal groter dan 0 zijn.',
+    ],
+  ])('%j', (issue, message) => {
+    expect(criteriaIssueMessage(issue, 'nl')).toBe(message);
+  });
+  it('says "1 criterion" in English', () => {
+    expect(criteriaIssueMessage({ id: 'criteria.tooFew', params: { count: 1, min: 3 } })).toBe(
+      'The criteria set has 1 criterion; it needs at least 3.',
+    );
+  });
+});
+
 describe('criteriaInOrder', () => {
   it.each([
     ['by order', { a: { id: 'a', order: 2 }, b: { id: 'b', order: 1 } }, ['b', 'a']],

@@ -241,6 +241,29 @@ describe('runClassify: exit 1 when the criteria set breaks a §2 rule', () => {
     expect(run.output!.counts).toEqual({ A: 1, B: 0, C: 0, incomplete: 0 });
   });
 
+  it('speaks Dutch with lang nl: criteriaIssues and the exit-2 line', () => {
+    const input = example();
+    input.criteria[1]!.name = 'REVENUE';
+    expect(runClassify(input, { lang: 'nl' }).output!.criteriaIssues).toEqual([
+      {
+        id: 'criteria.duplicateName',
+        message:
+          'De naam "Revenue" wordt door meer dan één criterium gebruikt ("rev", "fit"); namen moeten uniek zijn.',
+      },
+    ]);
+    const bad = three() as unknown as Loose;
+    bad.relations[2]!.scores.rev = 5;
+    bad.relations[1]!.scores.xyz = 1;
+    expect(runClassify(bad, { lang: 'nl' }).error).toBe(
+      'relations[2] (id "r3").scores.rev: mag hoogstens 4 zijn (en nog 1 probleem)',
+    );
+    const shares = example() as unknown as Loose;
+    shares.settings.pA = 0.9;
+    expect(runClassify(shares, { lang: 'nl' }).error).toBe(
+      'settings: pA + pC mag hoogstens 1 zijn (pA = 0.9, pC = 0.2)',
+    );
+  });
+
   it('explains the issue in English', () => {
     const input = example();
     input.criteria[1]!.name = 'REVENUE';
