@@ -3,11 +3,12 @@
  * the relay's token and server modules. Every failure is one line on standard error, never a stack trace.
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import type { parseArgs } from 'node:util';
 import type { Locale } from '../core/model/index.ts';
 import { runClassify } from '../core/cli/classify.ts';
 import { runValidatePlan } from '../core/cli/validatePlan.ts';
 import { dateProblemText, isoDateProblem } from '../core/dates.ts';
+import { parseCliArgs } from './cli/args.ts';
 import { readJsonInput } from './cli/io.ts';
 import { cliMessages, type CliMessages } from './cli/messages.ts';
 
@@ -63,19 +64,12 @@ export async function main(argv: string[], io: Io = stdio): Promise<number> {
   const locale: Locale = langArg === 'nl' ? 'nl' : 'en';
   const t = cliMessages[locale];
 
-  let values: Values;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args: argv,
-      options: OPTIONS,
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (err) {
-    io.err(`haard: ${t.badOption((err as Error).message.split('\n')[0] ?? '')}`);
+  const parsed = parseCliArgs<Values>(argv, OPTIONS, t);
+  if (!parsed.ok) {
+    io.err(`haard: ${parsed.error}`);
     return 2;
   }
+  const { values, positionals } = parsed;
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'nl') {
     io.err(`haard: ${t.badLang(values.lang)}`);
     return 2;
@@ -108,7 +102,7 @@ async function runCommand(
 ): Promise<number> {
   switch (command) {
     case 'classify':
-      return classifyCommand(rest, t, io);
+      return classifyCommand(rest, locale, t, io);
     case 'validate-plan':
       return validatePlanCommand(rest, values, locale, t, io);
     case 'token': {
@@ -134,11 +128,11 @@ async function runCommand(
   }
 }
 
-async function classifyCommand(files: string[], t: CliMessages, io: Io): Promise<number> {
+async function classifyCommand(files: string[], locale: Locale, t: CliMessages, io: Io): Promise<number> {
   if (files.length > 1) return fail(io, t.tooManyFiles);
-  const input = await readJsonInput(files[0], t);
+  const input = await readJsonInput(files[0], t, locale);
   if (!input.ok) return fail(io, input.error);
-  const result = runClassify(input.value);
+  const result = runClassify(input.value, { lang: locale });
   if (result.exitCode === 2 || !result.output) return fail(io, result.error ?? 'invalid input');
   io.out(JSON.stringify(result.output, null, 2));
   return result.exitCode;
@@ -156,7 +150,7 @@ async function validatePlanCommand(
   const problem = isoDateProblem(today);
   if (problem === 'format') return fail(io, t.badToday(today));
   if (problem) return fail(io, t.badToday(today, dateProblemText(problem)[locale]));
-  const input = await readJsonInput(files[0], t);
+  const input = await readJsonInput(files[0], t, locale);
   if (!input.ok) return fail(io, input.error);
   const result = runValidatePlan(input.value, { today, lang: locale });
   if (result.exitCode === 2 || !result.output) return fail(io, result.error ?? 'invalid input');

@@ -1,5 +1,7 @@
 /** Reading the CLI's JSON input from a file or standard input; failures are values with one-line reasons. */
 import { readFile } from 'node:fs/promises';
+import type { Locale } from '../../core/model/index.ts';
+import { jsonErrorText } from './jsonError.ts';
 import type { CliMessages } from './messages.ts';
 
 export type ReadResult = { ok: true; value: unknown } | { ok: false; error: string };
@@ -10,7 +12,12 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export async function readJsonInput(file: string | undefined, t: CliMessages): Promise<ReadResult> {
+/** JSON from `file` (`-` or none: standard input); a failure says why in `t`'s language, with the place. */
+export async function readJsonInput(
+  file: string | undefined,
+  t: CliMessages,
+  lang: Locale,
+): Promise<ReadResult> {
   let text: string;
   const where = file ?? t.stdin;
   try {
@@ -27,7 +34,7 @@ export async function readJsonInput(file: string | undefined, t: CliMessages): P
   if (text.trim() === '') return { ok: false, error: t.noInput };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    return { ok: false, error: t.notJson(where, (err as Error).message.split('\n')[0] ?? '') };
+  } catch {
+    return { ok: false, error: t.notJson(where, jsonErrorText(text, lang)) };
   }
 }

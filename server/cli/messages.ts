@@ -9,7 +9,7 @@ Usage:
   haard validate-plan [FILE] [--today DATE]  check one account plan (JSON export shape)
   haard token --workspace ID --role editor|viewer [--days N | --expires DATE]
                                              print an access token (invite) for the relay
-  haard serve [--port N] [--host H] [--history-days N]
+  haard serve [--port N] [--host H] [--data DIR] [--history-days N]
                                              start the app and the relay (npm start)
   haard export --workspace ID [--out FILE]   back up every document of a workspace (JSON, also while serving)
   haard export --all --out DIR               back up every workspace, one FILE per workspace
@@ -34,7 +34,9 @@ refuses) · 2 unreadable input (arguments, a file that is not JSON or not a vali
     why ? `--today "${v}": ${why}` : `--today must be a date as YYYY-MM-DD, got "${v}"`,
   badLang: (v: string) => `--lang must be en or nl, got "${v}"`,
   unknownCommand: (c: string) => `unknown command "${c}" (see haard --help)`,
-  badOption: (why: string) => `${why} (see haard --help)`,
+  unknownOption: (o: string) => `unknown option "${o}" (see haard --help)`,
+  optionNeedsValue: (o: string) => `${o} needs a value, as in ${o} VALUE or ${o}=VALUE (see haard --help)`,
+  optionTakesNoValue: (o: string) => `${o} takes no value (see haard --help)`,
   tokenNeedsWorkspace: '--workspace ID is required',
   tokenBadRole: (v: string) => `--role must be editor or viewer, got "${v}"`,
   tokenBadDays: (v: string) => `--days must be a positive number, got "${v}"`,
@@ -65,7 +67,7 @@ Gebruik:
   haard validate-plan [BESTAND] [--today DATUM] controleer één accountplan (JSON-exportvorm)
   haard token --workspace ID --role editor|viewer [--days N | --expires DATUM]
                                                 druk een toegangstoken (uitnodiging) af voor de relay
-  haard serve [--port N] [--host H] [--history-days N]
+  haard serve [--port N] [--host H] [--data MAP] [--history-days N]
                                                 start de app en de relay (npm start)
   haard export --workspace ID [--out BESTAND]   maak een back-up van alle documenten van een werkruimte (JSON, ook terwijl de server draait)
   haard export --all --out MAP                  maak een back-up van elke werkruimte, één BESTAND per werkruimte
@@ -90,7 +92,9 @@ server die weigert) · 2 onleesbare invoer (argumenten, een bestand dat geen JSO
     why ? `--today "${v}": ${why}` : `--today moet een datum als JJJJ-MM-DD zijn, niet "${v}"`,
   badLang: (v) => `--lang moet en of nl zijn, niet "${v}"`,
   unknownCommand: (c) => `onbekende opdracht "${c}" (zie haard --help)`,
-  badOption: (why) => `${why} (zie haard --help)`,
+  unknownOption: (o) => `onbekende optie "${o}" (zie haard --help)`,
+  optionNeedsValue: (o) => `${o} heeft een waarde nodig, zoals ${o} WAARDE of ${o}=WAARDE (zie haard --help)`,
+  optionTakesNoValue: (o) => `${o} neemt geen waarde (zie haard --help)`,
   tokenNeedsWorkspace: '--workspace ID is verplicht',
   tokenBadRole: (v) => `--role moet editor of viewer zijn, niet "${v}"`,
   tokenBadDays: (v) => `--days moet een positief getal zijn, niet "${v}"`,

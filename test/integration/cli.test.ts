@@ -109,6 +109,33 @@ describe('haard classify', () => {
     const r = haard(['classify', '--lang', 'nl'], '{');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/geen geldige JSON/);
+    const input = example();
+    (input.criteria as { name: string }[])[1]!.name = 'REVENUE';
+    const issues = haard(['classify', '--lang', 'nl'], JSON.stringify(input));
+    expect(issues.code).toBe(1);
+    expect(JSON.parse(issues.stdout).criteriaIssues[0].message).toMatch(/^De naam "Revenue" wordt/);
+  });
+
+  it.each([
+    ['en', 'hello', 'haard: standard input is not valid JSON: line 1, column 1: unexpected character "h"'],
+    [
+      'nl',
+      '{"criteria": [],\n  "relations": [] "settings": {}}',
+      "haard: standaardinvoer is geen geldige JSON: regel 2, kolom 19: ',' verwacht",
+    ],
+    [
+      'nl',
+      "{'criteria': []}",
+      'haard: standaardinvoer is geen geldige JSON: regel 1, kolom 2: onverwacht teken "\'"',
+    ],
+    [
+      'en',
+      '{"criteria": [',
+      "haard: standard input is not valid JSON: the input ends too soon: ']' expected",
+    ],
+  ])('says where the JSON breaks, in the chosen language (%s: %j)', (lang, input, line) => {
+    const r = haard(['classify', '--lang', lang], input);
+    expect([r.code, r.stderr.trim()]).toEqual([2, line]);
   });
 });
 
@@ -127,7 +154,26 @@ describe('haard --help, --version and bad arguments', () => {
     expect(haard(['frobnicate']).code).toBe(2);
     const r = haard(['classify', '--frob']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--frob/);
+    expect(r.stderr.trim()).toBe('haard: unknown option "--frob" (see haard --help)');
+    expect(haard(['classify', '--foo', '--lang', 'nl']).stderr.trim()).toBe(
+      'haard: onbekende optie "--foo" (zie haard --help)',
+    );
+  });
+  it('takes a negative number as an option value, then refuses it as --days=-3 is refused', () => {
+    const data = mkdtempSync(join(tmpdir(), 'haard-cli-'));
+    const line = 'haard: --days must be a positive number, got "-3"';
+    for (const args of [['--days', '-3'], ['--days=-3']])
+      expect(haard(['token', '--workspace', 'ws1', '--data', data, ...args]).stderr.trim()).toBe(line);
+    expect(haard(['token', '--workspace', '--role', 'viewer']).stderr.trim()).toBe(
+      'haard: --workspace needs a value, as in --workspace VALUE or --workspace=VALUE (see haard --help)',
+    );
+    expect(haard(['export', '--all=yes']).stderr.trim()).toBe(
+      'haard: --all takes no value (see haard --help)',
+    );
+  });
+  it('lists --data in the serve usage line, as the README does', () => {
+    expect(haard(['--help']).stdout).toMatch(/haard serve \[--port N\] \[--host H\] \[--data DIR\]/);
+    expect(haard(['--help', '--lang', 'nl']).stdout).toMatch(/haard serve .*\[--data MAP\]/);
   });
 });
 
