@@ -13,7 +13,7 @@
  * looking at, carets — goes in the document's awareness (`setLocation`, the editor binding).
  */
 import * as Y from 'yjs';
-import { createRoot, createSignal, type Accessor } from 'solid-js';
+import { createMemo, createRoot, createSignal, type Accessor } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import { roomName, type DocKind, type Role } from '../../../protocol/index.ts';
 import { openDocument, type ConnectionState, type OpenDocument } from '../sync/connection.ts';
@@ -201,6 +201,9 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
         opts.role === 'viewer' ? () => {} : startHistory(kind, doc, conn.loaded, () => me, now);
 
       const [connection, setConnection] = createSignal<ConnectionState>(conn.state());
+      // A memo: the connection state changes with every pending edit; read-only changes only when refused does
+      // (a text editor reconfigured on each keystroke dropped the keystroke from Yjs: plans.spec offline test).
+      const refused = createMemo(() => connection().phase === 'refused');
       const offConn = conn.subscribe(setConnection);
 
       const awareness = conn.awareness;
@@ -260,8 +263,7 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
           presence,
           // Refused for good (an invalid, expired or revoked invite): nothing typed here could ever reach anyone,
           // so nothing is taken; what is on the device stays readable, and the sync status says why.
-          readOnly: () =>
-            opts.role === 'viewer' || store.state.status !== 'ready' || connection().phase === 'refused',
+          readOnly: () => opts.role === 'viewer' || store.state.status !== 'ready' || refused(),
           setLocation(next) {
             location = next;
             if (entry.foreground > 0) awareness.setLocalStateField('location', location);

@@ -96,15 +96,25 @@ export function createTextEditor(opts: TextEditorOptions): TextEditor {
     }),
   });
   const untrack = opts.undo.trackOrigin(view.state.facet(ySyncFacet), opts.key);
+  let readOnlyNow = opts.readOnly;
+  let destroyed = false;
   return {
+    // Only a change reconfigures, and outside whatever update is under way: a Solid effect can run inside
+    // CodeMirror's own update (a keystroke → Yjs → the store's signals), where a dispatch throws and takes
+    // y-codemirror's sync plugin down with it — later keystrokes would stay on the screen only.
     setReadOnly(readOnly) {
-      view.dispatch({ effects: editable.reconfigure(editability(readOnly)) });
+      if (readOnly === readOnlyNow) return;
+      readOnlyNow = readOnly;
+      queueMicrotask(() => {
+        if (!destroyed) view.dispatch({ effects: editable.reconfigure(editability(readOnlyNow)) });
+      });
     },
     setLabel(label, placeholder) {
       view.dispatch({ effects: labels.reconfigure(labelling(label, placeholder)) });
     },
     focus: () => view.focus(),
     destroy() {
+      destroyed = true;
       untrack();
       view.destroy();
     },
