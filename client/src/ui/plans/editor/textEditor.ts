@@ -109,8 +109,11 @@ export function createTextEditor(opts: TextEditorOptions): TextEditor {
         if (!destroyed) view.dispatch({ effects: editable.reconfigure(editability(readOnlyNow)) });
       });
     },
+    // As setReadOnly: never inside an update under way (a locale switch can come from any effect).
     setLabel(label, placeholder) {
-      view.dispatch({ effects: labels.reconfigure(labelling(label, placeholder)) });
+      queueMicrotask(() => {
+        if (!destroyed) view.dispatch({ effects: labels.reconfigure(labelling(label, placeholder)) });
+      });
     },
     focus: () => view.focus(),
     destroy() {
