@@ -42,6 +42,12 @@ test('add relations, then search, filter, sort and delete with undo', async ({ b
   await addRelation(page, 'Café Noord');
   await expect(names(page)).toHaveText(['Acme BV', 'Bakkerij Zon', 'Café Noord']);
   await expect(page.getByTestId('relations-count')).toHaveText('3 relations');
+  // The toast leads to the relation just added (in a long list its row can be out of view).
+  await expect(page.locator('.toast')).toContainText('Café Noord added.');
+  await page.locator('.toast').getByRole('link', { name: 'Open' }).click();
+  await expect(page).toHaveURL(/\/relations\/[^/]+$/);
+  await expect(page.getByLabel('Name', { exact: true }).first()).toHaveValue('Café Noord');
+  await page.goBack();
   // An empty name is refused with a message, not silently.
   await addForm(page).getByRole('button', { name: 'Add relation' }).click();
   await expect(addForm(page).getByRole('alert')).toHaveText('Give the relation a name.');

@@ -3,6 +3,7 @@
  * is about: the toast closes as soon as this user's undo history changes (another edit, or the topbar
  * Undo), so it can never undo something else. It also closes after a while or when dismissed.
  */
+import { A } from '@solidjs/router';
 import { createSignal, onCleanup, Show, type JSX } from 'solid-js';
 import { t } from '../i18n/index.ts';
 
@@ -16,6 +17,8 @@ export interface ToastMessage {
   text: string;
   /** The undo history the step was just recorded in (null: no Undo button). */
   undo: UndoHandle | null;
+  /** A way to what the step made, e.g. "Open" a relation just added (it may land out of view in a long list). */
+  open?: { href: string; label: string };
 }
 
 export function createToast(timeoutMs = 8000) {
@@ -42,6 +45,13 @@ export function createToast(timeoutMs = 8000) {
         {(m) => (
           <div class="toast">
             <span>{m().text}</span>
+            <Show when={m().open}>
+              {(open) => (
+                <A href={open().href} class="toast-open" onClick={clear}>
+                  {open().label}
+                </A>
+              )}
+            </Show>
             <Show when={m().undo}>
               {(undo) => (
                 <button

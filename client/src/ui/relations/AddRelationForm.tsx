@@ -5,7 +5,11 @@ import { useWorkspace } from '../../app/context.tsx';
 import { t } from '../../i18n/index.ts';
 import { issuesText } from './common.tsx';
 
-export function AddRelationForm(props: { professionals: Professional[]; onAdded: (name: string) => void }) {
+export function AddRelationForm(props: {
+  professionals: Professional[];
+  /** The relation was added: its name and id. */
+  onAdded: (name: string, id: string) => void;
+}) {
   const ws = useWorkspace();
   const [name, setName] = createSignal('');
   const [kind, setKind] = createSignal<RelationKind>('client');
@@ -32,7 +36,7 @@ export function AddRelationForm(props: { professionals: Professional[]; onAdded:
     }
     setError(null);
     setName('');
-    props.onAdded(trimmed);
+    props.onAdded(trimmed, result.value);
     nameInput?.focus();
   };
 

@@ -136,7 +136,14 @@ export default function RelationsView() {
       <Show when={!ws.readOnly()}>
         <AddRelationForm
           professionals={professionals()}
-          onAdded={(name) => toast.show({ text: t('rel.added', { name }), undo: store.undo })}
+          onAdded={(name, id) =>
+            toast.show({
+              text: t('rel.added', { name }),
+              undo: store.undo,
+              // In a long list the new row can land out of view: the toast leads to it.
+              open: { href: `/relations/${id}`, label: t('rel.added.open') },
+            })
+          }
         />
       </Show>
 
