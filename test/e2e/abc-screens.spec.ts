@@ -32,7 +32,18 @@ for (const lang of ['en', 'nl'] as const) {
       await page.locator('.abc-tabs').getByRole('link').nth(TABS.indexOf(tab)).click();
       await page.waitForURL(`**/abc/${tab}`);
       await expect(page.locator('.abc')).toBeVisible();
-      if (tab === 'scoring') await page.getByTestId('score-grid').focus();
+      if (tab === 'scoring') {
+        await page.getByTestId('score-grid').focus();
+        // Criterion names in the grid's head are whole (they wrap), not cut to "Strategische w…".
+        const cut = await page
+          .locator('.crit-name')
+          .evaluateAll((els) =>
+            els
+              .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+              .map((el) => el.textContent),
+          );
+        expect(cut).toEqual([]);
+      }
       await expect(page.locator('body')).not.toContainText('⟦');
       const axe = await new AxeBuilder({ page }).include('.abc').analyze();
       const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
