@@ -1,9 +1,10 @@
 /**
- * The Haard fields a CSV column can be mapped to, the header names that suggest them (Dutch and English,
- * as CRM exports name them), the headers Haard writes on export; enumerated values are in cellValues.ts.
+ * The Haard fields a CSV column can be mapped to, which of them a file's headers suggest (the names, Dutch and
+ * English as CRM exports write them, are in headerNames.ts), the headers Haard writes on export; enumerated values are in cellValues.ts.
  * These are a file format, not UI text: the UI's labels for the fields live in the message catalog.
  */
 import type { Locale } from '../../../core/model/common.ts';
+import { HEADER_NAMES as SYNONYMS, NAME_PARTS } from './headerNames.ts';
 import { normaliseHeader } from './normalise.ts';
 
 export const RELATION_FIELDS = [
@@ -99,163 +100,6 @@ export function namePartRank(header: string): number {
   if (['lastname', 'achternaam', 'surname', 'familyname', 'familienaam'].includes(h)) return 2;
   return 1;
 }
-
-/**
- * Header names per field. `strong` names say it on their own; `weak` ones ("Naam", "Name") only apply when
- * no strong name claimed the field — so in "Bedrijf; Naam; Functie" the name is the contact's.
- * `prefix` fields also match headers that start with a name ("Omzet 2025 (EUR)").
- */
-const SYNONYMS: Record<Field, { strong: string[]; weak?: string[]; prefix?: boolean }> = {
-  'relation.id': { strong: ['haardid', 'relatieid', 'relationid', 'bedrijfsid', 'companyid'] },
-  'relation.name': {
-    strong: [
-      'bedrijf',
-      'bedrijfsnaam',
-      'organisatie',
-      'organisatienaam',
-      'relatie',
-      'relatienaam',
-      'klant',
-      'klantnaam',
-      'company',
-      'companyname',
-      'organisation',
-      'organization',
-      'organisationname',
-      'organizationname',
-      'relation',
-      'relationname',
-      'account',
-      'accountname',
-      'client',
-      'clientname',
-      'customer',
-      'customername',
-      'associatedcompany',
-      'bijbehorendbedrijf',
-      'gekoppeldbedrijf',
-    ],
-    weak: ['naam', 'name'],
-  },
-  'relation.kind': {
-    strong: [
-      'soort',
-      'soortrelatie',
-      'relatiesoort',
-      'relatietype',
-      'type',
-      'kind',
-      'relationtype',
-      'companytype',
-      'lifecyclestage',
-      'levenscyclusfase',
-      'klantstatus',
-      'relatiestatus',
-    ],
-  },
-  'relation.sector': { strong: ['sector', 'branche', 'branch', 'industry', 'industrie', 'bedrijfstak'] },
-  'relation.revenue': {
-    strong: ['omzet', 'jaaromzet', 'revenue', 'turnover', 'annualrevenue', 'sales'],
-    prefix: true,
-  },
-  'relation.potential': { strong: ['potentie', 'potentieel', 'potential'], prefix: true },
-  'relation.owner': {
-    strong: [
-      'eigenaar',
-      'owner',
-      'companyowner',
-      'accountowner',
-      'relationowner',
-      'relatieeigenaar',
-      'eigenaarbedrijf',
-      'bedrijfseigenaar',
-      'accountmanager',
-      'relatiebeheerder',
-      'relatiemanager',
-      'relationshipmanager',
-      'dossierhouder',
-    ],
-  },
-  'relation.tags': { strong: ['tags', 'tag', 'labels', 'label', 'trefwoorden', 'kenmerken'] },
-  'relation.notes': {
-    strong: ['notities', 'notitie', 'opmerkingen', 'opmerking', 'notes', 'note', 'memo', 'toelichting'],
-  },
-  'contact.id': { strong: ['contactid', 'contactpersoonid', 'personid', 'persoonid'] },
-  'contact.name': {
-    strong: [
-      'contactpersoon',
-      'contactpersoonnaam',
-      'naamcontactpersoon',
-      'contact',
-      'contactnaam',
-      'contactname',
-      'contactperson',
-      'persoon',
-      'person',
-      'fullname',
-      'volledigenaam',
-      'firstname',
-      'lastname',
-      'voornaam',
-      'achternaam',
-      'tussenvoegsel',
-      'middlename',
-      'surname',
-    ],
-    weak: ['naam', 'name'],
-  },
-  'contact.title': { strong: ['functie', 'functietitel', 'title', 'jobtitle', 'position', 'rol', 'role'] },
-  'contact.email': { strong: ['email', 'emailadres', 'emailaddress', 'mail', 'mailadres'], prefix: true },
-  'contact.phone': {
-    strong: ['telefoon', 'telefoonnummer', 'tel', 'phone', 'phonenumber', 'mobiel', 'mobile', 'telephone'],
-    prefix: true,
-  },
-  'contact.dmuRole': { strong: ['dmurol', 'dmurole', 'bvtrol', 'rolindmu', 'dmu'] },
-  'contact.attitude': { strong: ['houding', 'attitude'] },
-  'contact.owner': {
-    strong: [
-      'contactowner',
-      'eigenaarcontactpersoon',
-      'eigenaarcontact',
-      'contacteigenaar',
-      'contactpersooneigenaar',
-      'knownby',
-      'bekendbij',
-    ],
-  },
-  'contact.strength': {
-    strong: ['relatiesterkte', 'sterkte', 'strength', 'relationshipstrength', 'sterkterelatie'],
-  },
-  'contact.birthday': { strong: ['verjaardag', 'geboortedatum', 'birthday', 'dateofbirth'] },
-  'contact.hobbies': { strong: ['sporthobbys', 'hobbys', 'hobbies', 'sporthobbies', 'hobby', 'sport'] },
-  'contact.car': { strong: ['auto', 'car'] },
-  'contact.coffee': { strong: ['koffie', 'coffee'] },
-  'log.lastActivity': {
-    strong: [
-      'lastactivitydate',
-      'lastactivity',
-      'lastcontacted',
-      'lastcontact',
-      'lastcontactdate',
-      'lastengagementdate',
-      'datumlaatsteactiviteit',
-      'laatsteactiviteit',
-      'laatsteactiviteitsdatum',
-      'laatstecontact',
-      'datumlaatstecontact',
-    ],
-  },
-};
-
-const NAME_PARTS = new Set([
-  'firstname',
-  'lastname',
-  'voornaam',
-  'achternaam',
-  'tussenvoegsel',
-  'middlename',
-  'surname',
-]);
 
 /** Suggest a target per column: each field at most once; strong names first, then weak ones, left to right. */
 export function suggestMapping(headers: readonly string[]): Target[] {
