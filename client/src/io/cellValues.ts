@@ -14,7 +14,11 @@ import {
 } from '../../../core/model/workspace.ts';
 import { normaliseHeader } from './normalise.ts';
 
-/** Enum values as written on export, per locale; import accepts these, the codes and the extra aliases. */
+/**
+ * Enum values as written on export, per locale: the UI's own label for the value (the catalogs' `kind.*`,
+ * `rel.dmu.*`, `rel.attitude.*`) in lower case, so a file says what the screen says — a unit test holds them
+ * equal. Import accepts these, the UI labels (case and accents aside), the codes and the extra aliases.
+ */
 export const KIND_VALUES: Record<Locale, Record<RelationKind, string>> = {
   nl: {
     client: 'opdrachtgever',
@@ -43,12 +47,12 @@ const KIND_ALIASES: Record<string, RelationKind> = {
 };
 export const DMU_VALUES: Record<Locale, Record<DmuRole, string>> = {
   nl: {
-    decider: 'beslisser',
+    decider: 'besluitvormer',
     influencer: 'beïnvloeder',
     buyer: 'inkoper',
     user: 'gebruiker',
     gatekeeper: 'poortwachter',
-    champion: 'pleitbezorger',
+    champion: 'ambassadeur',
   },
   en: {
     decider: 'decider',
@@ -79,7 +83,19 @@ function lookup<T extends string>(
 }
 
 export const readKind = lookup(RELATION_KINDS, KIND_VALUES, KIND_ALIASES);
-export const readDmuRole = lookup(DMU_ROLES, DMU_VALUES, { beinvloeder: 'influencer', koper: 'buyer' });
+export const readDmuRole = lookup(DMU_ROLES, DMU_VALUES, {
+  koper: 'buyer',
+  // Haard's export words before they followed the UI's labels: files already written still import.
+  beslisser: 'decider',
+  pleitbezorger: 'champion',
+  // Common Dutch and English names of the roles.
+  decisionmaker: 'decider',
+  beslissingsnemer: 'decider',
+  inkoop: 'buyer',
+  purchaser: 'buyer',
+  eindgebruiker: 'user',
+  enduser: 'user',
+});
 export const readAttitude = lookup(ATTITUDES, ATTITUDE_VALUES, {
   positief: 'supporter',
   positive: 'supporter',
