@@ -79,6 +79,10 @@ test('imports the 20-row CSV through the column-mapping step, in one undoable st
   const preview = page.getByTestId('import-preview');
   await expect(preview.locator('tbody tr').first()).toContainText('Bouwbedrijf De Vries B.V.');
   await expect(preview.locator('tbody tr').first()).toContainText('1,250,000');
+  // Line 3 is De Vries again (its second contact): one relation, not a second new one.
+  await expect(preview.locator('tbody tr').nth(1).locator('.io-action')).toHaveText(
+    'Same relation as line 2',
+  );
   await expect(page.getByTestId('import-summary')).toHaveText(
     '16 new and 0 updated relations, 0 skipped, 0 unchanged; 20 new and 0 updated contacts.',
   );

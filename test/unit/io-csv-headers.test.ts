@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createWorkspaceDoc, readWorkspace } from '../../doc/index.ts';
 import { decodeBytes, parseCsv } from '../../client/src/io/csv.ts';
-import { planImport } from '../../client/src/io/csvImport.ts';
+import { planImport, previewRows } from '../../client/src/io/csvImport.ts';
 import { suggestMapping, type Target } from '../../client/src/io/fields.ts';
 import type { WorkspaceDoc } from '../../core/model/index.ts';
 import { assertOk, seqIds } from '../fixtures/docs/sample.ts';
@@ -56,6 +56,16 @@ describe('a Dutch Salesforce accounts export', () => {
     expect(plan.counts).toMatchObject({ add: 6, history: 6, professionals: 4 });
     const jansen = plan.records!.addRelations!.find((r) => r.name === 'Jansen Installatietechniek B.V.')!;
     expect(jansen).toMatchObject({ revenue: 2_350_000, notes: 'Grootste klant; sinds 2015' });
+    // The company on lines 2 and 7 is one relation: the preview says so, as the summary ("6 new") counts it.
+    expect(previewRows(plan, 20).map((r) => [r.line, r.sameAs ?? r.action])).toEqual([
+      [2, 'add'],
+      [3, 'add'],
+      [4, 'add'],
+      [6, 'add'],
+      [7, 2],
+      [8, 'add'],
+      [10, 'add'],
+    ]);
   });
 });
 

@@ -412,6 +412,12 @@ function problemIssue(p: Exclude<CsvProblem, { code: 'empty' }>): RowIssue {
 export interface PreviewRow {
   line: number;
   action: PlannedRelation['action'];
+  /**
+   * The first line of the same relation when this is a later one (a company named twice, or one row per
+   * contact): the line adds nothing of its own but its contact and history — the import merges it into that
+   * relation (a differing value is a `conflict`) — so it is not one more new or updated relation.
+   */
+  sameAs: number | null;
   relation: RelationT;
   contact: ContactT | null;
   /** The history start this row adds, `YYYY-MM-DD`. */
@@ -428,10 +434,12 @@ export function previewRows(plan: ImportPlan, limit: number): PreviewRow[] {
       const line = h.contactIds[0] !== undefined ? contactsOf.get(h.contactIds[0]) : p.lines[0];
       if (line !== undefined) historyOf.set(line, h.date);
     }
+    const first = Math.min(...p.lines);
     for (const line of p.lines)
       rows.push({
         line,
         action: p.action,
+        sameAs: line === first ? null : first,
         relation: p.result,
         contact: byLine.get(line) ?? null,
         history: historyOf.get(line) ?? null,

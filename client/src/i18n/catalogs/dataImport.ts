@@ -64,6 +64,7 @@ export const en = {
     '{count} owners are not in the team yet and will be added as professionals.',
   'data.import.blocked.values': 'choose what the open values mean (step 3).',
   'data.import.action.unchanged': 'No change',
+  'data.import.action.sameAs': 'Same relation as line {line}',
   'data.import.preview.owner': 'Owner',
   'data.import.preview.history': 'Last activity',
   'data.import.summary':
@@ -151,6 +152,7 @@ export const nl: Record<keyof typeof en, string> = {
     '{count} eigenaren staan nog niet in het team en worden als professional toegevoegd.',
   'data.import.blocked.values': 'kies wat de open waarden betekenen (stap 3).',
   'data.import.action.unchanged': 'Geen wijziging',
+  'data.import.action.sameAs': 'Zelfde relatie als regel {line}',
   'data.import.preview.owner': 'Eigenaar',
   'data.import.preview.history': 'Laatste activiteit',
   'data.import.summary':

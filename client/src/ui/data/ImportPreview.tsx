@@ -33,9 +33,20 @@ export function ImportPreview(props: { rows: PreviewRow[]; ownerName: (id: strin
               <tr classList={{ skipped: row.action === 'skip' || row.action === 'unchanged' }}>
                 <td class="num">{row.line}</td>
                 <td>
-                  <span class="io-action" data-action={row.action}>
-                    {t(`data.import.action.${row.action}`)}
-                  </span>
+                  <Show
+                    when={row.sameAs}
+                    fallback={
+                      <span class="io-action" data-action={row.action}>
+                        {t(`data.import.action.${row.action}`)}
+                      </span>
+                    }
+                  >
+                    {(first) => (
+                      <span class="io-action" data-action="same">
+                        {t('data.import.action.sameAs', { line: first() })}
+                      </span>
+                    )}
+                  </Show>
                 </td>
                 <td class="strong">{row.relation.name}</td>
                 <td>{t(`kind.${row.relation.kind}`)}</td>
