@@ -205,6 +205,9 @@ test('Pareto figures and team fit, in English and Dutch', async ({ browser }) =>
     /top 20% bring 70% of revenue; 80% of revenue comes from 30%/,
   );
   await expect(chart.locator('.bars rect')).toHaveCount(10);
+  // Each bar names its relation (hover, assistive technology); the total says which relations it counts.
+  await expect(chart.locator('.bars rect title').first()).toHaveText(/^Acme BV · €/);
+  await expect(en.getByTestId('pareto')).toContainText('the classified kinds (Client) with a revenue');
   await expect(chart.locator('.axis.left')).toContainText('€500k');
   // The same findings, in the same words and linked to the relation, as on the team screen.
   await expect(en.getByTestId('teamfit')).toContainText('Acme BV — class A — owned by Bram Jansen, a junior');

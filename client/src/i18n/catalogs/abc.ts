@@ -130,8 +130,10 @@ export const en = {
   'abc.pareto.axisCumulative': 'Cumulative',
   'abc.pareto.axisRelations': 'Share of relations',
   'abc.pareto.line80': '80%',
-  'abc.pareto.total.one': 'Total revenue {amount} of 1 relation',
-  'abc.pareto.total.other': 'Total revenue {amount} over {count} relations',
+  'abc.pareto.total.one':
+    'Total revenue {amount} of 1 relation: the classified kinds ({kinds}) with a revenue',
+  'abc.pareto.total.other':
+    'Total revenue {amount} over {count} relations: the classified kinds ({kinds}) with a revenue',
 
   // Team fit
   'abc.team.load': 'Workload per professional',
@@ -291,8 +293,9 @@ export const nl: Record<keyof typeof en, string> = {
   'abc.pareto.axisCumulative': 'Cumulatief',
   'abc.pareto.axisRelations': 'Aandeel van de relaties',
   'abc.pareto.line80': '80%',
-  'abc.pareto.total.one': 'Totale omzet {amount} van 1 relatie',
-  'abc.pareto.total.other': 'Totale omzet {amount} van {count} relaties',
+  'abc.pareto.total.one': 'Totale omzet {amount} van 1 relatie: de ingedeelde soorten ({kinds}) met omzet',
+  'abc.pareto.total.other':
+    'Totale omzet {amount} van {count} relaties: de ingedeelde soorten ({kinds}) met omzet',
 
   'abc.team.load': 'Werklast per professional',
   'abc.team.loadRow': '{a} A · {b} B · {c} C',

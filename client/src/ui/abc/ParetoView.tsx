@@ -58,6 +58,9 @@ export function ParetoView() {
               <p class="small muted">
                 {tn('abc.pareto.total', result()!.count, {
                   amount: formatMoney(locale(), result()!.totalRevenue, currency()),
+                  kinds: (ws.data()?.settings.classification.kinds ?? [])
+                    .map((k) => t(`kind.${k}`))
+                    .join(', '),
                 })}
               </p>
             </div>
@@ -78,7 +81,13 @@ export function ParetoView() {
               <g class="bars">
                 <For each={g().bars}>
                   {(b) => (
-                    <rect x={b.x} y={b.y} width={b.width} height={b.height} rx={Math.min(2, b.width / 4)} />
+                    <rect x={b.x} y={b.y} width={b.width} height={b.height} rx={Math.min(2, b.width / 4)}>
+                      {/* Which relation a bar is: on hover, and for assistive technology. */}
+                      <title>
+                        {ws.data()?.relations[b.id]?.name ?? ''} ·{' '}
+                        {formatMoney(locale(), b.revenue, currency())}
+                      </title>
+                    </rect>
                   )}
                 </For>
                 <Show when={g().barsPath}>{(d) => <path d={d()} />}</Show>

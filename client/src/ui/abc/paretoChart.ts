@@ -15,6 +15,8 @@ export interface ChartBox {
 
 export interface Bar {
   id: string;
+  /** The relation's revenue (for the bar's name). */
+  revenue: number;
   x: number;
   y: number;
   width: number;
@@ -82,7 +84,14 @@ export function paretoGeometry(
       .paddingInner(m > 30 ? 0.1 : 0.2);
     bars = points.map((p, i) => {
       const y = yRevenue(p.revenue);
-      return { id: p.id, x: band(i)!, y, width: band.bandwidth(), height: plot.y + plot.height - y };
+      return {
+        id: p.id,
+        revenue: p.revenue,
+        x: band(i)!,
+        y,
+        width: band.bandwidth(),
+        height: plot.y + plot.height - y,
+      };
     });
   } else if (m > 0) {
     // Step from each relation's left edge (i / M) to its right edge; a final point closes the last step.
