@@ -224,6 +224,15 @@ test('Pareto figures and team fit, in English and Dutch', async ({ browser }) =>
   await expect(nl.getByTestId('teamfit')).toContainText('Citadel Advocaten — klasse B — geen relatiemanager');
   await expect(nl.getByTestId('teamfit')).toContainText('Werklast per professional');
   await expect(nl.getByRole('button', { name: /handmatig aanpassen/ }).first()).toBeVisible();
+
+  // Numbers in fields follow the UI language: a weight typed as 1,5 is shown back as 1,5 (not 1.5).
+  const criteria = await open(browser, '/abc/criteria', { lang: 'nl' });
+  const weight = criteria.getByTestId('criterion').first().getByLabel('Weging');
+  await weight.fill('1,5');
+  await weight.press('Tab');
+  await expect(weight).toHaveValue('1,5');
+  await criteria.reload();
+  await expect(criteria.getByTestId('criterion').first().getByLabel('Weging')).toHaveValue('1,5');
 });
 
 test('settings: shares are validated, and switching to thresholds mode reclassifies', async ({ browser }) => {

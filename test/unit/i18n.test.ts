@@ -5,6 +5,7 @@ import {
   catalogs,
   formatAmount,
   formatMoney,
+  formatNumberInput,
   translate,
   type MessageKey,
 } from '../../client/src/i18n/index.ts';
@@ -63,5 +64,18 @@ describe('money', () => {
   ] as const)('%s %d → %s in a summary, %s in a field', (lang, n, money, amount) => {
     expect(plain(formatMoney(lang, n))).toBe(money);
     expect(plain(formatAmount(lang, n))).toBe(amount);
+  });
+});
+
+describe('numbers in input fields follow the UI language', () => {
+  it.each([
+    ['nl', 1.5, 4, '1,5'],
+    ['en', 1.5, 4, '1.5'],
+    ['nl', 1234.5, 4, '1234,5'], // no grouping: the weight fields would read "1.234,5" as 1.2345
+    ['en', 1234.5, 4, '1234.5'],
+    ['nl', 3.25, 2, '3,25'],
+    ['nl', 0.123456, 4, '0,1235'],
+  ] as const)('%s %d → %s', (lang, n, digits, text) => {
+    expect(formatNumberInput(lang, n, digits)).toBe(text);
   });
 });

@@ -138,6 +138,16 @@ export const formatNumber = (lang: Locale, n: number, digits = 0) =>
     () => new Intl.NumberFormat(localeTag(lang), { maximumFractionDigits: digits }),
   ).format(n);
 /**
+ * A number as an input field shows it for editing: the UI language's decimal separator ("1,5" in Dutch,
+ * "1.5" in English), at most `digits` decimals, and no thousands separators — the fields that show this read
+ * "1.000" as one (parseDecimal takes either separator as the decimal one), so grouping would change the value.
+ */
+export const formatNumberInput = (lang: Locale, n: number, digits = 4) =>
+  cached(
+    `i|${lang}|${digits}`,
+    () => new Intl.NumberFormat(localeTag(lang), { maximumFractionDigits: digits, useGrouping: false }),
+  ).format(n);
+/**
  * Haard's one rule for money on screen, in fields and summaries alike: what was entered, never silently
  * rounded. An amount with cents shows exactly two decimals ("1.250.000,50", never "1.250.000,5" nor
  * "1.250.001"); a whole amount shows none ("250.000"). Cents are judged after rounding to the cent, so a

@@ -8,7 +8,7 @@ import {
 } from '../../../../core/model/index.ts';
 import type { SchemaIssue } from '../../../../core/model/issues.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { formatNumber, locale, t } from '../../i18n/index.ts';
+import { formatNumber, formatNumberInput, locale, t } from '../../i18n/index.ts';
 import { issuesText } from './messages.ts';
 
 const LEVELS = ['1', '2', '3', '4'] as const;
@@ -112,7 +112,7 @@ export function CriterionCard(props: {
               <span>{t('abc.criteria.weight')}</span>
               <input
                 inputmode="decimal"
-                value={formatNumber('en', props.criterion.weight, 4).replace(/,/g, '')}
+                value={formatNumberInput(locale(), props.criterion.weight, 4)}
                 onChange={(e) => saveWeight(e.currentTarget.value)}
                 aria-invalid={errors().weight ? true : undefined}
                 aria-describedby={errors().weight ? errorId('weight') : `crit-${id()}-share`}

@@ -9,7 +9,14 @@ import {
 } from '../../../../core/model/index.ts';
 import type { SchemaIssue } from '../../../../core/model/issues.ts';
 import { useWorkspace } from '../../app/context.tsx';
-import { formatNumber, formatPercent, locale, t, type MessageKey } from '../../i18n/index.ts';
+import {
+  formatNumber,
+  formatNumberInput,
+  formatPercent,
+  locale,
+  t,
+  type MessageKey,
+} from '../../i18n/index.ts';
 import { issuesText } from './messages.ts';
 
 type Field = 'mode' | 'pA' | 'pC' | 'tA' | 'tC' | 'kinds';
@@ -22,10 +29,10 @@ interface Draft {
 }
 
 const toDraft = (s: ClassificationSettings): Draft => ({
-  pA: formatNumber(locale(), s.pA * 100, 1),
-  pC: formatNumber(locale(), s.pC * 100, 1),
-  tA: formatNumber(locale(), s.tA, 2),
-  tC: formatNumber(locale(), s.tC, 2),
+  pA: formatNumberInput(locale(), s.pA * 100, 1),
+  pC: formatNumberInput(locale(), s.pC * 100, 1),
+  tA: formatNumberInput(locale(), s.tA, 2),
+  tC: formatNumberInput(locale(), s.tC, 2),
 });
 
 /** Our own message for the rules the intent enforces; the intent's text for anything else. */
