@@ -22,6 +22,17 @@
  */
 import type { Field } from './fields.ts';
 
+/** Headers that are one part of a person's name (normalised): each names the contact, several join into it. */
+const NAME_PART_HEADERS = [
+  'firstname',
+  'lastname',
+  'voornaam',
+  'achternaam',
+  'tussenvoegsel',
+  'middlename',
+  'surname',
+] as const;
+
 /**
  * Per field: `strong` names say it on their own; `weak` ones ("Naam", "Name") only apply when no strong name
  * claimed the field — so in "Bedrijf; Naam; Functie" the name is the contact's. `prefix` fields also match
@@ -176,13 +187,7 @@ export const HEADER_NAMES: Record<Field, { strong: string[]; weak?: string[]; pr
       'personname',
       'fullname',
       'volledigenaam',
-      'firstname',
-      'lastname',
-      'voornaam',
-      'achternaam',
-      'tussenvoegsel',
-      'middlename',
-      'surname',
+      ...NAME_PART_HEADERS,
     ],
     weak: ['naam', 'name'],
   },
@@ -275,12 +280,4 @@ export const HEADER_NAMES: Record<Field, { strong: string[]; weak?: string[]; pr
 };
 
 /** Headers that are one part of a person's name: several may join `contact.name` (first + last name). */
-export const NAME_PARTS: ReadonlySet<string> = new Set([
-  'firstname',
-  'lastname',
-  'voornaam',
-  'achternaam',
-  'tussenvoegsel',
-  'middlename',
-  'surname',
-]);
+export const NAME_PARTS: ReadonlySet<string> = new Set(NAME_PART_HEADERS);
