@@ -186,7 +186,7 @@ export const nl: Record<keyof typeof en, string> = {
 
   'abc.criteria.title': 'Criteria',
   'abc.criteria.lead':
-    'Elke relatie krijgt per criterium een score van 1 tot 4; het gewogen gemiddelde bepaalt de klasse. Je hebt minstens drie criteria nodig, één per categorie.',
+    'Elke relatie krijgt per criterium een score van 1 tot 4; het gewogen gemiddelde bepaalt de klasse. Je hebt minstens drie criteria nodig, met minstens één per categorie.',
   'abc.criteria.valid.one': 'De criteriaset is compleet: 1 criterium.',
   'abc.criteria.valid.other': 'De criteriaset is compleet: {count} criteria, elke categorie gedekt.',
   'abc.criteria.invalidTitle': 'Nog geen klassen: de criteriaset is niet compleet',

@@ -394,7 +394,7 @@ export const nl: Record<keyof typeof en, string> = {
   'data.restore.summary.collection': '{what}: {added} toegevoegd, {changed} gewijzigd, {removed} verwijderd',
   'data.restore.summary.settings': 'Instellingen die veranderen: {keys}',
   'data.restore.summary.same':
-    'Verandert niets: deze werkruimte en haar plannen en overlegborden zijn al gelijk aan de back-up.',
+    'Er verandert niets: deze werkruimte en haar plannen en overlegborden zijn al gelijk aan de back-up.',
   'data.restore.summary.documents':
     '{what}: {added} nieuw, {changed} gewijzigd, {same} al gelijk, {removed} van de lijst gehaald',
   'data.restore.summary.v1':
