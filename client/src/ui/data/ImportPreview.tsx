@@ -1,14 +1,14 @@
 /** The first rows as they will be imported: what happens to each, and the values Haard will store. */
 import { For, Show } from 'solid-js';
 import type { PreviewRow } from '../../io/csvImport.ts';
-import { formatNumber, locale, t } from '../../i18n/index.ts';
+import { formatNumber, locale, t, tn } from '../../i18n/index.ts';
 import { dateText } from './dateText.ts';
 
 export function ImportPreview(props: { rows: PreviewRow[]; ownerName: (id: string) => string }) {
   return (
     <div class="io-table-wrap" tabindex="0" role="region" aria-label={t('data.import.preview.title')}>
       <table class="io-table io-preview" data-testid="import-preview">
-        <caption>{t('data.import.preview.caption', { count: props.rows.length })}</caption>
+        <caption>{tn('data.import.preview.caption', props.rows.length)}</caption>
         <thead>
           <tr>
             <th scope="col" class="num">
