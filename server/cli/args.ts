@@ -30,9 +30,16 @@ function joinNegativeValues(argv: readonly string[], options: Options): string[]
   return out;
 }
 
+/** `--anything`, or `-h` where `h` is a defined short option: an option, not a value. */
+function isOptionLike(arg: string, options: Options): boolean {
+  if (arg.startsWith('--')) return true;
+  return arg.length === 2 && arg[0] === '-' && Object.values(options).some((o) => o.short === arg[1]);
+}
+
 /**
  * Parses `argv` against `options` (positionals allowed). Errors, in `t`'s language: an unknown option, a
- * string option without a value, a boolean option given one.
+ * string option without a value (none, or the next argument is an option), a boolean option given one. A
+ * value may start with one dash (`--workspace -Xy3` is the workspace `-Xy3`).
  */
 export function parseCliArgs<V>(argv: readonly string[], options: Options, t: CliMessages): ParsedArgs<V> {
   const { values, positionals, tokens } = parseArgs({
@@ -47,7 +54,9 @@ export function parseCliArgs<V>(argv: readonly string[], options: Options, t: Cl
     const option = options[token.name];
     if (option === undefined) return { ok: false, error: t.unknownOption(token.rawName) };
     // Lenient parseArgs takes the next argument as the value even when it is an option (`--workspace --role`).
-    const missing = token.value === undefined || (token.inlineValue === false && token.value.startsWith('-'));
+    // An id may start with a dash (ids use the base64url alphabet), so only what reads as an option is refused.
+    const missing =
+      token.value === undefined || (token.inlineValue === false && isOptionLike(token.value, options));
     if (option.type === 'string' && missing) return { ok: false, error: t.optionNeedsValue(token.rawName) };
     if (option.type === 'boolean' && token.value !== undefined)
       return { ok: false, error: t.optionTakesNoValue(token.rawName) };

@@ -167,9 +167,23 @@ describe('haard --help, --version and bad arguments', () => {
     expect(haard(['token', '--workspace', '--role', 'viewer']).stderr.trim()).toBe(
       'haard: --workspace needs a value, as in --workspace VALUE or --workspace=VALUE (see haard --help)',
     );
+    expect(haard(['token', '--workspace', '-h']).stderr.trim()).toBe(
+      'haard: --workspace needs a value, as in --workspace VALUE or --workspace=VALUE (see haard --help)',
+    );
     expect(haard(['export', '--all=yes']).stderr.trim()).toBe(
       'haard: --all takes no value (see haard --help)',
     );
+  });
+  it('takes an id that starts with a dash as the value it is (ids use the base64url alphabet)', () => {
+    const data = mkdtempSync(join(tmpdir(), 'haard-cli-'));
+    const r = haard(['token', '--workspace', '-Xy3_k', '--data', data], undefined, {
+      HAARD_SECRET: 'a-secret-of-at-least-32-characters-long',
+    });
+    expect(r.code).toBe(0);
+    const payload = JSON.parse(Buffer.from(r.stdout.trim().split('.')[1]!, 'base64url').toString()) as {
+      ws: string;
+    };
+    expect(payload.ws).toBe('-Xy3_k');
   });
   it('lists --data in the serve usage line, as the README does', () => {
     expect(haard(['--help']).stdout).toMatch(/haard serve \[--port N\] \[--host H\] \[--data DIR\]/);
