@@ -69,8 +69,12 @@ export const en = {
   'data.import.preview.history': 'Last activity',
   'data.import.summary':
     '{add} new and {update} updated relations, {skip} skipped, {unchanged} unchanged; {contactsAdd} new and {contactsUpdate} updated contacts.',
-  'data.import.summary.extra':
-    'Also {history} contact moments that start a history, and {professionals} new professionals.',
+  'data.import.summary.extra': 'Also {parts}.',
+  'data.import.summary.extra.both': '{history}, and {professionals}',
+  'data.import.summary.history.one': '1 contact moment that starts a history',
+  'data.import.summary.history.other': '{count} contact moments that start a history',
+  'data.import.summary.professionals.one': '1 new professional',
+  'data.import.summary.professionals.other': '{count} new professionals',
   'data.import.nothingNew':
     'Everything in this file is already in the workspace: there are no changes to import.',
   'data.import.historyNote': 'Last activity according to the import of “{file}”.',
@@ -157,8 +161,12 @@ export const nl: Record<keyof typeof en, string> = {
   'data.import.preview.history': 'Laatste activiteit',
   'data.import.summary':
     '{add} nieuwe en {update} bijgewerkte relaties, {skip} overgeslagen, {unchanged} ongewijzigd; {contactsAdd} nieuwe en {contactsUpdate} bijgewerkte contactpersonen.',
-  'data.import.summary.extra':
-    'Verder {history} contactmomenten waarmee een historie begint, en {professionals} nieuwe professionals.',
+  'data.import.summary.extra': 'Verder {parts}.',
+  'data.import.summary.extra.both': '{history}, en {professionals}',
+  'data.import.summary.history.one': '1 contactmoment waarmee een historie begint',
+  'data.import.summary.history.other': '{count} contactmomenten waarmee een historie begint',
+  'data.import.summary.professionals.one': '1 nieuwe professional',
+  'data.import.summary.professionals.other': '{count} nieuwe professionals',
   'data.import.nothingNew':
     'Alles in dit bestand staat al in de werkruimte: er zijn geen wijzigingen om te importeren.',
   'data.import.historyNote': 'Laatste activiteit volgens de import van ‘{file}’.',

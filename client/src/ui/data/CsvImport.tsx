@@ -19,6 +19,7 @@ import { ImportCheck } from './ImportCheck.tsx';
 import { ImportMapping } from './ImportMapping.tsx';
 import { ImportReading, type ReadingChoice } from './ImportReading.tsx';
 import { ImportValues } from './ImportValues.tsx';
+import { importExtraSummary } from './importSummary.ts';
 
 const AUTO: ReadingChoice = { delimiter: 'auto', encoding: 'auto', numbers: 'auto', dates: 'auto' };
 const isTarget = (t: string): t is Target => t === 'ignore' || (FIELDS as readonly string[]).includes(t);
@@ -252,10 +253,7 @@ export function CsvImport() {
                   {(p) => (
                     <p data-testid="import-summary">
                       {t('data.import.summary', p().counts)}
-                      <Show when={p().counts.history + p().counts.professionals > 0}>
-                        {' '}
-                        {t('data.import.summary.extra', p().counts)}
-                      </Show>
+                      <Show when={importExtraSummary(p().counts)}>{(extra) => ` ${extra()}`}</Show>
                     </p>
                   )}
                 </Show>
