@@ -15,6 +15,8 @@ export interface InviteRecord {
   id: string;
   workspaceId: string;
   role: Role;
+  /** Whom it is for, as the editor who made it wrote it (≤ protocol's INVITE_LABEL_MAX characters); '' when not given. */
+  label: string;
   /** ms since the epoch */
   createdAt: number;
   expiresAt: number;
@@ -40,14 +42,21 @@ interface Cutoff {
 }
 
 export function openInviteStore(db: Database): InviteStore {
-  const insert = db.prepare<[string, string, string, number, number]>(
-    'INSERT INTO invites (id, workspace, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+  const insert = db.prepare<[string, string, string, string, number, number]>(
+    'INSERT INTO invites (id, workspace, role, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const select = db.prepare<
     [string, number],
-    { id: string; role: Role; created_at: number; expires_at: number; revoked_at: number | null }
+    {
+      id: string;
+      role: Role;
+      label: string;
+      created_at: number;
+      expires_at: number;
+      revoked_at: number | null;
+    }
   >(
-    `SELECT id, role, created_at, expires_at, revoked_at FROM invites
+    `SELECT id, role, label, created_at, expires_at, revoked_at FROM invites
      WHERE workspace = ? AND expires_at > ? ORDER BY created_at DESC, id`,
   );
   const markRevoked = db.prepare<[number, string, string]>(
@@ -87,12 +96,20 @@ export function openInviteStore(db: Database): InviteStore {
 
   return {
     record: (invite) =>
-      void insert.run(invite.id, invite.workspaceId, invite.role, invite.createdAt, invite.expiresAt),
+      void insert.run(
+        invite.id,
+        invite.workspaceId,
+        invite.role,
+        invite.label,
+        invite.createdAt,
+        invite.expiresAt,
+      ),
     list: (workspaceId, now) =>
       select.all(workspaceId, now).map((row) => ({
         id: row.id,
         workspaceId,
         role: row.role,
+        label: row.label,
         createdAt: row.created_at,
         expiresAt: row.expires_at,
         revokedAt: row.revoked_at,

@@ -6,7 +6,8 @@
  * - GET  /api/time                                  → 200 { now }  the server's clock (ms since the epoch), no
  *                                                     invite needed: meeting timers correct for clock skew with it
  * - POST /api/workspaces           { name, locale } → 201 { workspaceId, token }  a new workspace, seeded once
- * - POST /api/invites              { role, days }   → 201 { token, invite }  an invite to the caller's workspace
+ * - POST /api/invites       { role, days, label? } → 201 { token, invite }  an invite to the caller's workspace;
+ *                                                     label: whom it is for, ≤ 80 characters, listed with it
  * - GET  /api/invites                               → 200 { invites: [...] }  the workspace's invites made here
  * - POST /api/invites/revoke       { id }           → 200 { closedConnections }  one invite stops working
  * - POST /api/invites/revoke-all                    → 200 { closedConnections }  every invite made before now,
@@ -16,6 +17,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { InviteStore } from '../auth/inviteStore.ts';
+import { INVITE_LABEL_MAX } from '../../protocol/index.ts';
 import { createToken, newInviteId, verifyInvite, type Role, type TokenClaims } from '../auth/token.ts';
 import type { Revocation } from '../relay/relay.ts';
 import { error, isObject, readJson, type Reply } from './json.ts';
@@ -55,12 +57,19 @@ function editorClaims(
 const notPast = (caller: TokenClaims, wantedMs: number): Date =>
   new Date(Math.min(wantedMs, caller.exp * 1000));
 
-/** Makes, records and returns an invite to `workspaceId`. */
-function mint(opts: ApiOptions, workspaceId: string, role: Role, expiresAt: Date) {
+/** Makes, records and returns an invite to `workspaceId`; `label` says whom it is for ('' for nobody named). */
+function mint(opts: ApiOptions, workspaceId: string, role: Role, expiresAt: Date, label = '') {
   const createdAt = opts.now();
   const id = newInviteId();
   const token = createToken({ workspaceId, role, expiresAt, issuedAt: createdAt, inviteId: id }, opts.secret);
-  const invite = { id, workspaceId, role, createdAt: createdAt.getTime(), expiresAt: expiresAt.getTime() };
+  const invite = {
+    id,
+    workspaceId,
+    role,
+    label,
+    createdAt: createdAt.getTime(),
+    expiresAt: expiresAt.getTime(),
+  };
   opts.invites.record(invite);
   return { token, invite: { ...invite, revokedAt: null } };
 }
@@ -115,7 +124,13 @@ async function route(request: IncomingMessage, opts: ApiOptions): Promise<Reply>
       const days = typeof input.days === 'number' ? input.days : 30;
       if (!Number.isInteger(days) || days < 1 || days > 365)
         return error(400, 'badRequest', 'days must be 1–365');
-      return { status: 201, body: mint(opts, caller.ws, role, notPast(caller, now + days * DAY_MS)) };
+      if (input.label !== undefined && typeof input.label !== 'string')
+        return error(400, 'badRequest', 'label must be a string');
+      // One line of text: control characters (a pasted line break) become spaces.
+      const label = (input.label ?? '').replace(/[\p{Cc}\s]+/gu, ' ').trim();
+      if ([...label].length > INVITE_LABEL_MAX)
+        return error(400, 'badRequest', `label must be at most ${INVITE_LABEL_MAX} characters`);
+      return { status: 201, body: mint(opts, caller.ws, role, notPast(caller, now + days * DAY_MS), label) };
     }
     case 'POST /api/invites/revoke': {
       const id = typeof input.id === 'string' ? input.id : '';

@@ -92,6 +92,15 @@ export const MIGRATIONS: ReadonlyArray<{ name: string; up: (db: Database) => voi
         ALTER TABLE updates_by_room_seq RENAME TO updates;
       `),
   },
+  {
+    name: '5-invite-labels',
+    up: (db) =>
+      db.exec(`
+        -- Whom an invite made in the app is for ("Carla"), so that two links of one role can be told apart
+        -- in the Workspaces menu; '' when none was given (and for invites made before this migration).
+        ALTER TABLE invites ADD COLUMN label TEXT NOT NULL DEFAULT '';
+      `),
+  },
 ];
 
 /**

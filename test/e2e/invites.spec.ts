@@ -24,11 +24,14 @@ const syncStatus = (page: Page) => page.getByRole('status');
 const made: string[] = [];
 test.beforeEach(() => void made.splice(0));
 
-async function makeInvite(page: Page): Promise<string> {
+/** Makes an invite link from the Workspaces menu, for `forWhom` when given ("For whom (optional)"). */
+async function makeInvite(page: Page, forWhom?: string): Promise<string> {
   await page.getByText('Workspaces').click();
+  if (forWhom) await page.getByRole('textbox', { name: 'For whom (optional)' }).fill(forWhom);
   await page.getByRole('button', { name: 'Create invite link' }).click();
   // The field shows only the link just made (the previous one is cleared while the new one is made).
-  const link = await page.getByLabel('Send this link (valid 30 days):').inputValue();
+  const label = forWhom ? `Send this link to ${forWhom} (valid 30 days):` : 'Send this link (valid 30 days):';
+  const link = await page.getByLabel(label).inputValue();
   made.push(link);
   expect(new Set(made).size, 'every invite link is new').toBe(made.length);
   await page.getByText('Workspaces').click(); // close the menu
@@ -40,8 +43,8 @@ test('an editor revokes one invite link; the colleague who used it is cut off an
 }) => {
   const anna = await open(browser, haard.inviteUrl);
   await expect(syncStatus(anna)).toContainText('Synced');
-  const bramLink = await makeInvite(anna);
-  const carlaLink = await makeInvite(anna);
+  const bramLink = await makeInvite(anna, 'Bram');
+  const carlaLink = await makeInvite(anna, 'Carla');
   const bram = await open(browser, bramLink);
   const carla = await open(browser, carlaLink);
   await expect(syncStatus(bram)).toContainText('Synced');
@@ -52,10 +55,12 @@ test('an editor revokes one invite link; the colleague who used it is cut off an
   await expect(invites).toHaveCount(2);
   const violations = (await new AxeBuilder({ page: anna }).include('.ws-menu-panel').analyze()).violations;
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
-  // The newest first: Carla's link, then Bram's.
+  // The newest first: Carla's link, then Bram's, each named.
+  await expect(invites.nth(0)).toContainText(/^Carla: Can edit, made /);
+  await expect(invites.nth(1)).toContainText(/^Bram: Can edit, made /);
   await invites
     .nth(1)
-    .getByRole('button', { name: /Revoke the link/ })
+    .getByRole('button', { name: /^Revoke the link “Bram: Can edit/ })
     .click();
   // How many sockets one browser holds is the sync layer's business: at least Bram's one.
   await expect(anna.getByText(/^Revoked\. \d+ open connections? (was|were) closed\.$/)).toBeVisible();

@@ -106,4 +106,33 @@ describe('POST /api/invites', () => {
     expect((await post('/api/invites', { role: 'editor', days: 0 }, tokenFor('wsA'))).status).toBe(400);
     expect((await post('/api/invites', { role: 'owner' }, tokenFor('wsA'))).status).toBe(400);
   });
+  it('lists an invite with whom it is for, on one line; no label is an empty one', async () => {
+    const caller = tokenFor('wsL');
+    const named = await post('/api/invites', { role: 'viewer', label: '  Carla\nde Vries ' }, caller);
+    expect(named.status).toBe(201);
+    expect(((await named.json()) as { invite: { label: string } }).invite.label).toBe('Carla de Vries');
+    expect((await post('/api/invites', { role: 'editor' }, caller)).status).toBe(201);
+    const listed = await fetch(`http://127.0.0.1:${server.port}/api/invites`, {
+      headers: { Authorization: `Bearer ${caller}` },
+    });
+    const { invites } = (await listed.json()) as { invites: Array<{ role: string; label: string }> };
+    expect(invites.map((i) => [i.role, i.label]).sort()).toEqual([
+      ['editor', ''],
+      ['viewer', 'Carla de Vries'],
+    ]);
+  });
+  it('refuses a label that is not text or longer than 80 characters, and makes no invite', async () => {
+    const caller = tokenFor('wsM');
+    for (const label of [42, 'x'.repeat(81)]) {
+      const res = await post('/api/invites', { role: 'editor', label }, caller);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/label must be/);
+    }
+    // 80 characters that are two UTF-16 units each still fit.
+    expect((await post('/api/invites', { role: 'editor', label: '😀'.repeat(80) }, caller)).status).toBe(201);
+    const listed = await fetch(`http://127.0.0.1:${server.port}/api/invites`, {
+      headers: { Authorization: `Bearer ${caller}` },
+    });
+    expect(((await listed.json()) as { invites: unknown[] }).invites).toHaveLength(1);
+  });
 });

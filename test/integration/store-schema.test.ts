@@ -96,3 +96,37 @@ describe('store schema: the update log clustered by room (migration 4)', () => {
     expect(second.readRoom('acme/plan/a')).toMatchObject({ checkpointSeq: 4, updates: [{ seq: 5 }] });
   });
 });
+
+describe('store schema: invite labels (migration 5)', () => {
+  it('an invite made before it is listed with no label, and a new one keeps its label', async () => {
+    const dataDir = tempDataDir();
+    mkdirSync(dataDir, { recursive: true });
+    const old = new Database(join(dataDir, STORE_FILE_NAME));
+    old.pragma('journal_mode = WAL');
+    for (const migration of MIGRATIONS.slice(0, 4)) migration.up(old);
+    old.pragma('user_version = 4');
+    old
+      .prepare('INSERT INTO invites (id, workspace, role, created_at, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .run('old1', 'acme', 'viewer', 1_000, 9e12);
+    old.close();
+
+    const store = openRoomStore({ dataDir });
+    try {
+      store.invites.record({
+        id: 'new1',
+        workspaceId: 'acme',
+        role: 'editor',
+        label: 'Carla',
+        createdAt: 2_000,
+        expiresAt: 9e12,
+      });
+      expect(store.invites.list('acme', 5_000).map((i) => [i.id, i.label])).toEqual([
+        ['new1', 'Carla'],
+        ['old1', ''],
+      ]);
+    } finally {
+      await store.close();
+      removeDir(dataDir);
+    }
+  });
+});

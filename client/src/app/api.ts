@@ -37,6 +37,8 @@ const post = <T>(path: string, token: string, body: unknown) => call<T>('POST', 
 export interface InviteInfo {
   id: string;
   role: 'editor' | 'viewer';
+  /** Whom it is for ('' when the maker named nobody). */
+  label: string;
   createdAt: number;
   expiresAt: number;
   revokedAt: number | null;
@@ -54,7 +56,8 @@ export const revokeAllInvites = (token: string) =>
 export const createWorkspace = (token: string, name: string, locale: 'nl' | 'en') =>
   post<{ workspaceId: string; token: string }>('/api/workspaces', token, { name, locale });
 
-export const createInvite = (token: string, role: 'editor' | 'viewer', days: number) =>
-  post<{ token: string }>('/api/invites', token, { role, days });
+/** A new invite link to the caller's workspace; `label` (≤ 80 characters, may be '') says whom it is for. */
+export const createInvite = (token: string, role: 'editor' | 'viewer', days: number, label = '') =>
+  post<{ token: string }>('/api/invites', token, { role, days, label });
 
 export const inviteLink = (token: string) => `${location.origin}/#invite=${token}`;

@@ -30,12 +30,17 @@ export function InviteList(props: {
   });
 
   const date = (ms: number) => formatDate(locale(), new Date(ms).toISOString().slice(0, 10));
-  const describe = (invite: InviteInfo) =>
-    t('menu.invites.item', {
+  const describe = (invite: InviteInfo) => {
+    const params = {
       role: t(invite.role === 'editor' ? 'menu.role.editor' : 'menu.role.viewer'),
       made: date(invite.createdAt),
       until: date(invite.expiresAt),
-    });
+    };
+    // Invites listed by an older server have no label.
+    return invite.label
+      ? t('menu.invites.itemFor', { ...params, label: invite.label })
+      : t('menu.invites.item', params);
+  };
   const finished = async (result: ApiResult<{ closedConnections: number }>) => {
     if (!result.ok) return props.onFailed(result);
     setDone(tn('menu.invites.done', result.value.closedConnections));

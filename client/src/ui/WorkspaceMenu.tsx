@@ -5,6 +5,7 @@ import { knownWorkspaces, rememberInvite } from '../app/invites.ts';
 import { readInvite } from '../sync/invite.ts';
 import { InviteList } from './InviteList.tsx';
 import { locale, t } from '../i18n/index.ts';
+import { INVITE_LABEL_MAX } from '../../../protocol/index.ts';
 
 /** How long a new invite link stays valid. */
 const INVITE_DAYS = 30;
@@ -62,6 +63,9 @@ export function WorkspaceMenu() {
   const invite = ws.session.invite;
   const [newName, setNewName] = createSignal('');
   const [role, setRole] = createSignal<'editor' | 'viewer'>('editor');
+  /** Whom the next link is for, and whom the link shown was made for. */
+  const [inviteFor, setInviteFor] = createSignal('');
+  const [linkFor, setLinkFor] = createSignal('');
   const [link, setLink] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   /** Bumped when the menu opens or an invite was made: the invite list loads again. */
@@ -87,10 +91,13 @@ export function WorkspaceMenu() {
     // The previous link goes first: while the new one is being made, nobody copies the old one as if new.
     setLink(null);
     setCopied(false);
-    const result = await createInvite(invite.token, role(), INVITE_DAYS);
+    const label = inviteFor().trim();
+    const result = await createInvite(invite.token, role(), INVITE_DAYS, label);
     if (!result.ok) return failed(result);
     setError(null);
     setCopied(false);
+    setLinkFor(label);
+    setInviteFor('');
     setLink(inviteLink(result.value.token));
     setInviteVersion((v) => v + 1);
   };
@@ -126,6 +133,19 @@ export function WorkspaceMenu() {
         </Show>
         <Show when={invite.role === 'editor'}>
           <h3>{t('menu.invite')}</h3>
+          <label class="invite-for">
+            <span>{t('menu.inviteFor')}</span>
+            <input
+              value={inviteFor()}
+              maxLength={INVITE_LABEL_MAX}
+              placeholder={t('menu.inviteForPlaceholder')}
+              autocomplete="off"
+              onInput={(e) => setInviteFor(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') void makeInvite();
+              }}
+            />
+          </label>
           <div class="row">
             <label>
               <span class="visually-hidden">{t('menu.role')}</span>
@@ -144,7 +164,11 @@ export function WorkspaceMenu() {
           </div>
           <Show when={link()}>
             <div class="invite-link">
-              <label for="ws-invite-link">{t('menu.inviteLink', { days: INVITE_DAYS })}</label>
+              <label for="ws-invite-link">
+                {linkFor()
+                  ? t('menu.inviteLinkFor', { label: linkFor(), days: INVITE_DAYS })
+                  : t('menu.inviteLink', { days: INVITE_DAYS })}
+              </label>
               <div class="row">
                 <input
                   id="ws-invite-link"
