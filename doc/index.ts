@@ -18,3 +18,4 @@ export { PLAN_TEXTS } from './kinds/index.ts';
 export * from './intents/plan.ts';
 export * from './intents/meeting.ts';
 export * from './intents/tournament.ts';
+export * from './recordText.ts';

@@ -12,9 +12,19 @@
  *    `situation`/`strategy` for their non-text keys; meeting: `board`; tournament: `tournament`).
  *  - one root Y.Map per collection: record id → Y.Map of fields, so concurrent edits to different
  *    records or fields merge, and an edit to a removed record stays removed.
- *  - plan texts that people co-edit live are root Y.Text types named by their JSON path
- *    (`situation.text`, `strategy.text`, …): root types are never created concurrently, so no edit can be
- *    lost to two clients creating the "same" nested text.
+ *  - texts people co-edit live are Y.Text, so concurrent edits merge character by character:
+ *    - a document's own texts (a plan's `situation.text`, `strategy.text`, …) are root Y.Text types named by
+ *      their JSON path: a root type exists on every replica by name, so no edit can be lost to two clients
+ *      creating the "same" text;
+ *    - a long text inside a record (a relation's `notes`, nested kind `text`) is a Y.Text nested in the
+ *      record's Y.Map, created in the transaction that creates the record. Records get fresh random ids, so
+ *      the record — and its text — is never created by two clients at once, and removing the record removes
+ *      its text (a root type per record could never be removed). Why nested and not a root type named
+ *      `relations.<id>.notes`: the migration that converts existing notes runs on several replicas at once.
+ *      Two replicas inserting the same old string into one shared root text would keep both inserts
+ *      ("notes notes"); two replicas creating a nested text each keep at most one of them (last writer wins
+ *      on the key), and from the same state they create the very same one (migrate.ts
+ *      `migrationClientId`). The remaining window is described at migrations/workspace.ts `notesAsText`.
  *
  * Nested values are plain JSON replaced whole unless listed in the record's `nested` spec below. Whole
  * replacement is deliberate where a value carries an invariant across its parts (classification: pA + pC ≤ 1,
@@ -22,7 +32,7 @@
  * such values field by field could produce a combination nobody chose.
  */
 import * as Y from 'yjs';
-import { clonePlain } from './json.ts';
+import { clonePlain, wellFormed } from './json.ts';
 import { SCHEMA_VERSION, type DocKind } from '../core/model/common.ts';
 import { KIND_SPECS } from './kinds/index.ts';
 import type { WorkspaceDoc } from '../core/model/workspace.ts';
@@ -46,9 +56,12 @@ export type DocJson<K extends DocKind> = DocJsonByKind[K];
  * How a record field is stored when it is not a plain value:
  * `map` — Y.Map of plain values (concurrent answers to different keys merge);
  * `array` — Y.Array of plain values (concurrent appends both stay);
- * `records` — Y.Map of record Y.Maps (a nested collection).
+ * `records` — Y.Map of record Y.Maps (a nested collection);
+ * `text` — Y.Text (a long free text people co-edit: concurrent edits merge character by character). Created
+ *   with its record, in the transaction that creates the record, so never by two clients at once; reads as a
+ *   string (json.ts `toJson`); a write replaces only the changed middle (text.ts `setTextContent`).
  */
-export type NestedKind = 'map' | 'array' | 'records';
+export type NestedKind = 'map' | 'array' | 'records' | 'text';
 export type NestedSpec = Readonly<Record<string, NestedKind>>;
 
 export interface CollectionLayout {
@@ -160,6 +173,11 @@ export function valueToY(value: unknown, kind: NestedKind | undefined): unknown 
     const a = new Y.Array<unknown>();
     a.push(value.map((v) => clonePlain(v)));
     return a;
+  }
+  if (kind === 'text' && typeof value === 'string') {
+    const t = new Y.Text();
+    if (value) t.insert(0, wellFormed(value));
+    return t;
   }
   if (kind === 'records' && isPlainObject(value)) {
     const m = new Y.Map<unknown>();

@@ -3,10 +3,19 @@
  * which runs the kind's named, numbered migrations up to the version this client knows.
  *
  * Writing a migration (`{ from: n, to: n + 1, name, up(doc) }`):
- *  - Two clients may run it concurrently on the same state; their edits are merged, not ordered. So `up`
- *    must be deterministic and idempotent as a CRDT edit: set keys to values derived only from the data
- *    (both clients then write the same value), delete keys, never append to arrays/texts, and never create
- *    a nested Y type that another client could create too (add new root types instead — roots merge).
+ *  - Two clients may run it concurrently; their edits are merged, not ordered. So `up` must be a pure
+ *    function of the document's content: set keys to values derived only from the data, delete keys, visit
+ *    records in sorted key order (never in Y.Map insertion order, which differs between replicas), and use
+ *    no clock, randomness or fresh ids.
+ *  - Concurrent runs from the SAME state write the very same Yjs items: the steps run under a client id
+ *    derived from the state they start from (`migrationClientId`), so both runs create items with identical
+ *    ids and content and Yjs keeps one — a nested Y.Text a migration creates (workspace 2 → 3) is then one
+ *    text on every replica, never two copies ("notes notes") nor two rival texts. This is why `up` must be
+ *    pure: the same ids with different content would make replicas diverge for good.
+ *  - Concurrent runs from DIFFERENT states (one replica has an update the other lacks) write different items:
+ *    a key both set ends up last-writer-wins, as any concurrent write. Never insert into an existing text or
+ *    array (both runs' inserts would stay: duplicated content); create a nested type only where last-writer-
+ *    wins between two copies with the same content loses nothing (see migrations/workspace.ts notesAsText).
  *  - Keep unknown keys: touch only what the migration is about.
  *  - `up` runs on a scratch copy first; only when every step succeeded is the result applied to the real
  *    document, as one update with MIGRATION_ORIGIN (never tracked by anyone's undo). A failing migration
@@ -151,6 +160,7 @@ export function migrate(kind: DocKind, doc: Y.Doc, opts: MigrateOptions = {}): L
   const scratch = new Y.Doc();
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
   const before = Y.encodeStateVector(scratch);
+  scratch.clientID = migrationClientId(scratch, path.steps);
   const applied: string[] = [];
   try {
     scratch.transact(() => {
@@ -177,6 +187,51 @@ export function migrate(kind: DocKind, doc: Y.Doc, opts: MigrateOptions = {}): L
   scratch.destroy();
   Y.applyUpdate(doc, update, MIGRATION_ORIGIN);
   return { status: 'ready', version: known, applied };
+}
+
+/**
+ * The Yjs client id a migration writes under: a 32-bit FNV-1a hash of the state it starts from (state vector
+ * and delete set, both encoded in canonical order by Yjs) and the names of its steps. Two replicas with the
+ * same content get the same id, so their runs create identical items (same ids, same content) that Yjs
+ * merges into one. A replica with other content gets another id (a collision is as likely as two random
+ * Yjs client ids colliding, 1 in 2^32). Never a client id already in the document.
+ */
+export function migrationClientId(doc: Y.Doc, steps: readonly Pick<Migration, 'name'>[]): number {
+  const state = Y.encodeSnapshot(Y.snapshot(doc));
+  const names = new TextEncoder().encode(steps.map((s) => s.name).join('|'));
+  let hash = 0x811c9dc5;
+  for (const bytes of [state, names]) {
+    for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  }
+  const taken = Y.decodeStateVector(Y.encodeStateVector(doc));
+  while (taken.has(hash)) hash = (hash + 1) >>> 0;
+  return hash;
+}
+
+/**
+ * Run `edit` on a scratch copy of `doc` under the client id `migrationClientId` gives for `name`, and apply
+ * what it wrote to `doc` as one update with `origin`. Replicas that run the same deterministic edit from the
+ * same state thus write identical items, which Yjs keeps once (a repair two clients make at once). Returns
+ * whether anything was written. `edit` must be a pure function of the content (the rules above).
+ */
+export function deterministicEdit(
+  doc: Y.Doc,
+  name: string,
+  edit: (scratch: Y.Doc) => void,
+  origin: unknown,
+): boolean {
+  const scratch = new Y.Doc();
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(doc));
+  const before = Y.encodeStateVector(scratch);
+  scratch.clientID = migrationClientId(scratch, [{ name }]);
+  try {
+    scratch.transact(() => edit(scratch), origin);
+    if (!Y.snapshot(scratch).sv.has(scratch.clientID)) return false;
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(scratch, before), origin);
+    return true;
+  } finally {
+    scratch.destroy();
+  }
 }
 
 /** The one entry every load path calls, after the local state (IndexedDB) or the first sync has arrived. */

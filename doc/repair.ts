@@ -14,6 +14,9 @@ import { checkDocument } from './check.ts';
 import { LAYOUT, valueToY, type DocKind, type NestedSpec } from './layout.ts';
 import { isRecord, toJson } from './json.ts';
 import { getAt, readDocument } from './read.ts';
+import { deterministicEdit } from './migrate.ts';
+import { issue } from './result.ts';
+import type { QuarantineEntry } from './check.ts';
 
 export const REPAIR_ORIGIN = Object.freeze({ name: 'haard:repair' });
 
@@ -120,4 +123,81 @@ export function restoreDroppedFields(
     }
   }, REPAIR_ORIGIN);
   return restored;
+}
+
+/** Every record field of `kind` laid out as a shared text (nested kind `text`): collection root and field. */
+function textFields(kind: DocKind): { path: string; root: string; field: string }[] {
+  return LAYOUT[kind].collections.flatMap((c) =>
+    Object.entries(c.nested)
+      .filter(([, nested]) => nested === 'text')
+      .map(([field]) => ({ path: c.path, root: c.root, field })),
+  );
+}
+
+/**
+ * Where a shared text should be (layout nested kind `text`, e.g. `relations.r1.notes`) but another value is
+ * stored: a finding per field, with the value as it is (`raw`, a copy). A string there — written by a client
+ * of an older schema, concurrently with the migration — reads and validates as before, but concurrent edits
+ * of it would not merge (`repairTexts` turns it into a text, losing nothing); any other value also fails the
+ * record's schema check, which sets the record aside in quarantine with its raw value. Absent fields are not
+ * reported here (the schema check does). Does not touch the document.
+ */
+export function textFindings(kind: DocKind, doc: Y.Doc): QuarantineEntry[] {
+  const out: QuarantineEntry[] = [];
+  for (const { path, root, field } of textFields(kind)) {
+    const records = doc.getMap(root);
+    for (const id of [...records.keys()].sort()) {
+      const record = records.get(id);
+      if (!(record instanceof Y.Map) || !record.has(field)) continue;
+      const value: unknown = record.get(field);
+      if (value instanceof Y.Text) continue;
+      const at = `${path}.${id}.${field}`;
+      out.push({
+        path: at,
+        issues: [
+          issue(
+            at,
+            'not_a_shared_text',
+            typeof value === 'string'
+              ? 'is stored as a plain value, not as a shared text: edits made at the same time would not merge (repair turns it into a shared text with the same content)'
+              : 'must be a shared text; the value stored here is kept as it is',
+            typeof value === 'string'
+              ? 'is opgeslagen als losse waarde, niet als gedeelde tekst: gelijktijdige bewerkingen zouden niet samengaan (herstel maakt er een gedeelde tekst van met dezelfde inhoud)'
+              : 'moet een gedeelde tekst zijn; de waarde die hier staat blijft bewaard zoals ze is',
+          ),
+        ],
+        raw: toJson(value),
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Turn every string stored where a shared text should be into a Y.Text with the same characters (what
+ * `textFindings` reports as a plain value). Other values are left as they are (the schema check quarantines
+ * their record with its raw value; nothing is dropped). One update with REPAIR_ORIGIN (nobody's undo step),
+ * written deterministically (migrate.ts `deterministicEdit`): replicas repairing the same state at once
+ * write the same text, once. Returns how many fields were converted.
+ */
+export function repairTexts(kind: DocKind, doc: Y.Doc): number {
+  const plain = textFindings(kind, doc).filter((f) => typeof f.raw === 'string');
+  if (plain.length === 0) return 0;
+  deterministicEdit(
+    doc,
+    `repairTexts:${kind}`,
+    (scratch) => {
+      for (const { root, field } of textFields(kind)) {
+        const records = scratch.getMap(root);
+        for (const id of [...records.keys()].sort()) {
+          const record = records.get(id);
+          const value: unknown = record instanceof Y.Map ? record.get(field) : undefined;
+          if (record instanceof Y.Map && typeof value === 'string')
+            record.set(field, valueToY(value, 'text'));
+        }
+      }
+    },
+    REPAIR_ORIGIN,
+  );
+  return plain.length;
 }

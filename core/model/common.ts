@@ -45,7 +45,7 @@ export type Locale = z.infer<typeof Locale>;
  * the client's migration table — never change a validator without one.
  */
 export const SCHEMA_VERSION = {
-  workspace: 2,
+  workspace: 3,
   plan: 1,
   meeting: 1,
   tournament: 1,

@@ -12,6 +12,7 @@ import { clonePlain, deepEqual, isRecord, toJson } from '../json.ts';
 import { fail, issue, issueFrom, notFound, ok, prefixIssues, REFUSAL, type Result } from '../result.ts';
 import { newId } from '../ids.ts';
 import { collectionDef } from '../kinds/index.ts';
+import { setTextContent } from '../text.ts';
 
 export interface IntentOptions {
   /** Transaction origin of this user's edits (what their undo tracks). Any stable value, e.g. a per-tab object. */
@@ -189,6 +190,9 @@ export function applyPatch(map: Y.Map<unknown>, patch: Record<string, unknown>, 
         }
         return isRecord(v) ? recordToY(v, {}) : clonePlain(v);
       });
+    } else if (kind === 'text' && current instanceof Y.Text && typeof value === 'string') {
+      // Only the changed middle: a colleague typing elsewhere in the same text keeps their edit.
+      setTextContent(current, value);
     } else if (kind === 'array' && current instanceof Y.Array && Array.isArray(value)) {
       if (!deepEqual(toJson(current), value)) {
         current.delete(0, current.length);

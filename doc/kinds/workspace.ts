@@ -41,7 +41,7 @@ export const workspaceSpec: KindSpec<'workspace'> = {
     {
       path: 'relations',
       root: 'relations',
-      nested: { sevenQuestions: 'map' },
+      nested: { sevenQuestions: 'map', notes: 'text' },
       item: Relation,
       label: 'Relation',
       defaults: () => ({

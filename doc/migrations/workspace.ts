@@ -3,7 +3,7 @@
  */
 import * as Y from 'yjs';
 import { isBirthday } from '../../core/dates.ts';
-import { isRecord } from '../json.ts';
+import { isRecord, wellFormed } from '../json.ts';
 import type { Migration } from '../migrate.ts';
 
 /**
@@ -18,14 +18,54 @@ export const realBirthdays: Migration = {
   to: 2,
   name: 'realBirthdays',
   up(doc) {
-    doc.getMap('contacts').forEach((contact) => {
-      if (!(contact instanceof Y.Map)) return;
+    for (const id of sortedKeys(doc.getMap('contacts'))) {
+      const contact = doc.getMap('contacts').get(id);
+      if (!(contact instanceof Y.Map)) continue;
       const personal: unknown = contact.get('personal');
-      if (!isRecord(personal) || !('birthday' in personal) || isBirthday(personal.birthday)) return;
+      if (!isRecord(personal) || !('birthday' in personal) || isBirthday(personal.birthday)) continue;
       const { birthday, ...rest } = personal;
       contact.set('personal', { ...rest, birthdayAsEntered: String(birthday).slice(0, 500) });
-    });
+    }
   },
 };
 
-export const WORKSPACE_MIGRATIONS: readonly Migration[] = [realBirthdays];
+/** A map's keys in sorted order: a migration visits records in the same order on every replica (migrate.ts). */
+const sortedKeys = (map: Y.Map<unknown>): string[] => [...map.keys()].sort();
+
+/**
+ * 2 → 3: a relation's notes become a shared text (a Y.Text nested in the relation's map, layout `text`), so
+ * two people editing the same notes — live, or offline on two devices — both keep their edit (merged
+ * character by character, as the plan texts). Until schema 3 they were a plain string, last writer wins.
+ * Each string is replaced by a Y.Text holding the same characters; anything else (a value a buggy peer wrote)
+ * is left as it is for the schema check to report — nothing is lost.
+ *
+ * Two replicas migrating at once: from the same state they write the very same text (migrate.ts runs the step
+ * under a client id derived from that state), so it exists once — no "notes notes", and what either person
+ * types into it afterwards merges. The one window that is not safe: two replicas that migrate from
+ * DIFFERENT states (one has an edit the other has not seen) each make their own text for every relation;
+ * when they meet, Yjs keeps one per relation (last writer wins on the `notes` key). Both hold the same
+ * converted notes, so nothing from before the migration is lost, but what someone typed into the losing
+ * copy between their migration and the moment the replicas met is dropped (it stays in the document's
+ * history, so a version from before the meeting still shows it). A root Y.Text per relation would not
+ * have this window but a worse one: two replicas converting the same string would both insert it, and
+ * every such relation would read "notes notes" (see layout.ts).
+ */
+export const notesAsText: Migration = {
+  from: 2,
+  to: 3,
+  name: 'notesAsText',
+  up(doc) {
+    const relations = doc.getMap('relations');
+    for (const id of sortedKeys(relations)) {
+      const relation = relations.get(id);
+      if (!(relation instanceof Y.Map)) continue;
+      const notes: unknown = relation.get('notes');
+      if (typeof notes !== 'string') continue;
+      const text = new Y.Text();
+      if (notes) text.insert(0, wellFormed(notes));
+      relation.set('notes', text);
+    }
+  },
+};
+
+export const WORKSPACE_MIGRATIONS: readonly Migration[] = [realBirthdays, notesAsText];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { checkDocument, loadDocument, readWorkspace } from '../../doc/index.ts';
-import type { WorkspaceDoc } from '../../core/model/index.ts';
+import { SCHEMA_VERSION, type WorkspaceDoc } from '../../core/model/index.ts';
 import { replica, syncAll } from '../fixtures/docs/sample.ts';
 
 /** The v1 golden fixture, with contacts whose birthdays schema 1 accepted (written as a v1 client would). */
@@ -46,8 +46,8 @@ describe('workspace 1 → 2: realBirthdays', () => {
     const doc = v1WithBirthdays();
     expect(loadDocument('workspace', doc)).toEqual({
       status: 'ready',
-      version: 2,
-      applied: ['realBirthdays'],
+      version: 3,
+      applied: ['realBirthdays', 'notesAsText'],
     });
     const json = readWorkspace(doc) as unknown as WorkspaceDoc;
     const personal = (id: string) => (json.contacts[id] as { personal: Record<string, unknown> }).personal;
@@ -63,7 +63,7 @@ describe('workspace 1 → 2: realBirthdays', () => {
 
   it('without the migration the same contacts would be quarantined (the check is real)', () => {
     const json = readWorkspace(v1WithBirthdays())!;
-    const checked = checkDocument('workspace', { ...json, schemaVersion: 2 });
+    const checked = checkDocument('workspace', { ...json, schemaVersion: SCHEMA_VERSION.workspace });
     expect(checked.quarantine.map((q) => q.path).sort()).toEqual([
       'contacts.feb31',
       'contacts.month15',

@@ -10,7 +10,8 @@ import {
 } from '../../../core/model/workspace.ts';
 import { toJson } from '../../json.ts';
 import { recordToY } from '../../layout.ts';
-import { fail, issue, notFound, type Result } from '../../result.ts';
+import { fail, issue, notFound, ok, type Result } from '../../result.ts';
+import { repairTexts } from '../../repair.ts';
 import {
   addRecord,
   commit,
@@ -18,6 +19,7 @@ import {
   idOf,
   newRecord,
   recordMap,
+  refusal,
   removeRecord,
   updateRecord,
   validate,
@@ -68,6 +70,16 @@ export function relationIntents(ctx: IntentContext) {
   );
 
   return {
+    /**
+     * Turn relation notes stored as a plain string (written by a client of an older schema while the
+     * document was migrated) into shared texts with the same content, so edits merge again (doc/repair.ts
+     * `repairTexts`; nobody's undo step). Returns how many were converted; refused while the document is
+     * not ready, like every write.
+     */
+    repairTexts: (): Result<number> => {
+      const refused = refusal(ctx);
+      return refused ? fail(refused) : ok(repairTexts('workspace', doc));
+    },
     addRelation: relations.add,
     updateRelation: relations.update,
     /** Also removes the relation's contacts, contact-log entries and scores. */

@@ -1,5 +1,6 @@
 /**
- * The relation's own fields. Text fields save while the person types (LiveText), choices when they change,
+ * The relation's own fields. Short text fields save while the person types (LiveText), the notes are a shared
+ * text edited live like a plan text (RelationNotes), choices save when they change,
  * like a shared document: a colleague sees it at once. Revenue and potential are money in the workspace's
  * currency, read in the person's number format. A refused change keeps what was typed and shows the
  * intent's reason.
@@ -11,6 +12,7 @@ import { formatAmount, locale, localeTag, t } from '../../i18n/index.ts';
 import { parseNumber } from '../../io/numbers.ts';
 import { issueTexts } from './common.tsx';
 import { LiveText } from './LiveText.tsx';
+import { RelationNotes } from './RelationNotes.tsx';
 import { parseTags } from './tableModel.ts';
 
 type Field = 'name' | 'kind' | 'sector' | 'revenue' | 'potential' | 'ownerId' | 'teamIds' | 'notes' | 'tags';
@@ -177,17 +179,12 @@ export function RelationDetails(props: { relation: Relation }) {
           />
           <ErrorText field="tags" />
         </label>
-        <label class="field wide">
+        <div class="field wide">
           <span>{t('rel.field.notes')}</span>
-          <LiveText
-            multiline
-            rows={4}
-            value={props.relation.notes}
-            readOnly={ro()}
-            onSave={(text) => save('notes', text)}
-          />
-          <ErrorText field="notes" />
-        </label>
+          <Show when={props.relation.id} keyed>
+            {(id) => <RelationNotes relationId={id} value={props.relation.notes} readOnly={ro()} />}
+          </Show>
+        </div>
       </div>
     </section>
   );
