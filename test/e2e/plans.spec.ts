@@ -345,3 +345,41 @@ test('a viewer sees a plan live but cannot change it', async ({ browser }) => {
   await anna.keyboard.type('Seen by the viewer.');
   await expect(text(vera, 'Situation')).toContainText('Seen by the viewer.');
 });
+
+test('two colleagues in one short field: each sees who else is in it, and neither one’s typing is garbled', async ({
+  browser,
+}) => {
+  const anna = await openSynced(browser, haard.inviteUrl);
+  await anna.getByRole('textbox', { name: 'Your name' }).fill('Anna');
+  const url = await startAcmePlan(anna);
+  await anna.getByRole('button', { name: 'Add goal' }).click();
+  const bram = await openPlan(browser, url);
+  await bram.getByRole('textbox', { name: 'Your name' }).fill('Bram');
+  const metric = (page: Page) => page.getByLabel('Metric of goal 1');
+
+  // The field a colleague is in carries their name (and their colour, with a tag).
+  await metric(anna).click();
+  await expect(metric(bram)).toHaveAccessibleDescription('Anna is in this field');
+  await expect(bram.locator('[data-peer-tag="Anna"]')).toHaveCount(1);
+  await metric(bram).click();
+  await expect(metric(anna)).toHaveAccessibleDescription('Bram is in this field');
+
+  // Both type at once (the QA pass saw "ReFlasttireesntgetrhk tsec oCrFO"): each keeps their own text.
+  const texts = ['Relatiesterkte CFO', 'CFO strength score'];
+  await Promise.all([
+    metric(anna).pressSequentially(texts[0]!, { delay: 40 }),
+    metric(bram).pressSequentially(texts[1]!, { delay: 40 }),
+  ]);
+  await expect(metric(anna)).toHaveValue(texts[0]!);
+  await expect(metric(bram)).toHaveValue(texts[1]!);
+
+  // Leaving the field, both see the same one readable value: one of the two, whole (last writer wins).
+  await metric(anna).press('Tab');
+  await metric(bram).press('Tab');
+  await expect
+    .poll(async () => (await metric(anna).inputValue()) === (await metric(bram).inputValue()))
+    .toBe(true);
+  expect(texts).toContain(await metric(anna).inputValue());
+  // Left, the field no longer says anyone is in it.
+  await expect(metric(anna)).not.toHaveAttribute('data-peer');
+});

@@ -72,6 +72,8 @@ export interface PresenceLocation {
   view: string;
   /** A section of that view, e.g. `goals` (plan editor) or a ruitmodel step. */
   section?: string | null;
+  /** The field being edited, by its `data-path` (`goals.g1.metric`): colleagues see who is in which field. */
+  field?: string | null;
 }
 
 export interface PresenceEntry {
@@ -230,7 +232,7 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
           }))
           .sort((a, b) => Number(b.self) - Number(a.self) || a.user.name.localeCompare(b.user.name));
       const [presence, setPresence] = createSignal<PresenceEntry[]>(readPresence());
-      // Carets move on every keystroke; presence only changes when someone comes, goes or moves section.
+      // Carets move on every keystroke; presence only changes when someone comes, goes or moves section or field.
       const onAwareness = () => {
         const next = readPresence();
         const same = (a: PresenceEntry[], b: PresenceEntry[]) =>
@@ -241,7 +243,8 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
               e.user.name === b[i]!.user.name &&
               e.user.color === b[i]!.user.color &&
               e.location?.view === b[i]!.location?.view &&
-              (e.location?.section ?? null) === (b[i]!.location?.section ?? null),
+              (e.location?.section ?? null) === (b[i]!.location?.section ?? null) &&
+              (e.location?.field ?? null) === (b[i]!.location?.field ?? null),
           );
         if (!same(next, presence())) setPresence(next);
       };

@@ -36,6 +36,8 @@ export const en = {
     'This workspace is not on this device yet. It opens as soon as the server can be reached; check your connection.',
   'presence.you': 'you',
   'presence.here': '{count} here',
+  'presence.inField.one': '{names} is in this field',
+  'presence.inField.other': '{names} are in this field',
   'role.viewer': 'Read-only',
   'doc.newerVersion':
     'This workspace was saved by a newer version of Haard. It opens read-only until you update.',
@@ -142,6 +144,8 @@ export const nl: Record<keyof typeof en, string> = {
     'Deze werkruimte staat nog niet op dit apparaat. Hij opent zodra de server bereikbaar is; controleer je verbinding.',
   'presence.you': 'jij',
   'presence.here': '{count} aanwezig',
+  'presence.inField.one': '{names} zit in dit veld',
+  'presence.inField.other': '{names} zitten in dit veld',
   'role.viewer': 'Alleen lezen',
   'doc.newerVersion':
     'Deze werkruimte is opgeslagen door een nieuwere versie van Haard. Hij opent alleen-lezen tot je bijwerkt.',

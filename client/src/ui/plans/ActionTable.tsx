@@ -10,6 +10,7 @@
  * are in the DOM (@tanstack/solid-virtual, as the relations table): opening a 500-action plan stays quick.
  * Keyboard moves and "focus this field" from the validation panel scroll the row into view first.
  */
+import { LiveText } from '../LiveText.tsx';
 import { createVirtualizer } from '@tanstack/solid-virtual';
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 import {
@@ -190,14 +191,14 @@ export function ActionTable(props: {
                   <tr data-status={action.status} data-index={i()} aria-rowindex={i() + 2}>
                     <td class="num">{n()}</td>
                     <td>
-                      <input
+                      <LiveText
                         class="what"
                         data-col="what"
                         data-path={`actions.${action.id}.what`}
                         aria-label={label('what')}
                         value={action.what}
                         readOnly={props.readOnly}
-                        onInput={(e) => update(action.id, { what: e.currentTarget.value })}
+                        onSave={(what) => update(action.id, { what })}
                         onKeyDown={kd('what')}
                       />
                     </td>
@@ -253,14 +254,13 @@ export function ActionTable(props: {
                       </select>
                     </td>
                     <td>
-                      <input
+                      <LiveText
                         data-col="kpiName"
                         data-path={`actions.${action.id}.kpi`}
                         aria-label={label('kpiName')}
                         value={action.kpi?.name ?? ''}
                         readOnly={props.readOnly}
-                        onInput={(e) => {
-                          const name = e.currentTarget.value;
+                        onSave={(name) => {
                           const target = action.kpi?.target ?? '';
                           update(action.id, { kpi: name || target ? { name, target } : null });
                         }}
@@ -268,15 +268,14 @@ export function ActionTable(props: {
                       />
                     </td>
                     <td>
-                      <input
+                      <LiveText
                         class="short"
                         data-col="kpiTarget"
                         data-path={`actions.${action.id}.kpi.target`}
                         aria-label={label('kpiTarget')}
                         value={action.kpi?.target ?? ''}
                         readOnly={props.readOnly}
-                        onInput={(e) => {
-                          const target = e.currentTarget.value;
+                        onSave={(target) => {
                           const name = action.kpi?.name ?? '';
                           update(action.id, { kpi: name || target ? { name, target } : null });
                         }}
@@ -335,13 +334,13 @@ export function ActionTable(props: {
                       </select>
                     </td>
                     <td>
-                      <input
+                      <LiveText
                         data-col="result"
                         data-path={`actions.${action.id}.result`}
                         aria-label={label('result')}
                         value={action.result}
                         readOnly={props.readOnly}
-                        onInput={(e) => update(action.id, { result: e.currentTarget.value })}
+                        onSave={(result) => update(action.id, { result })}
                         onKeyDown={kd('result')}
                       />
                     </td>

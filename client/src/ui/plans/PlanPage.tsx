@@ -9,6 +9,8 @@ import type { AccountPlanDoc } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { planContacts, usePlan, type PlanSession } from '../../app/plans.ts';
 import type { PresenceEntry } from '../../app/docs.ts';
+import { fieldOf, markFieldPresence } from '../fieldPresence.ts';
+import { LiveText } from '../LiveText.tsx';
 import { locale, t, tn, type MessageKey } from '../../i18n/index.ts';
 import { ActionTable } from './ActionTable.tsx';
 import { Completeness } from './Completeness.tsx';
@@ -104,10 +106,16 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
     return d ? planContacts(d, props.plan.relationIds) : [];
   });
 
-  // Presence: which section each colleague is in (awareness, ephemeral).
+  // Presence: which section and field each colleague is in (awareness, ephemeral).
   const here = (section: string) =>
     handle.presence().filter((p) => !p.self && p.location?.section === section);
-  const enter = (section: string) => handle.setLocation({ view: location.pathname, section });
+  const enter = (section: string, target: EventTarget | null) =>
+    handle.setLocation({ view: location.pathname, section, field: fieldOf(target) });
+  let page: HTMLElement | undefined;
+  markFieldPresence(
+    () => page,
+    () => handle.presence().filter((p) => !p.self && p.location?.view === location.pathname),
+  );
   onMount(() => {
     performance.mark('haard:plan:shown'); // for bench:app (open a plan → editable page)
     handle.setLocation({ view: location.pathname, section: null });
@@ -119,7 +127,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
       class="panel plan-section"
       id={`sec-${p.id}`}
       aria-labelledby={`sec-${p.id}-title`}
-      onFocusIn={() => enter(p.id)}
+      onFocusIn={(e) => enter(p.id, e.target)}
     >
       <div class="section-head">
         <h2 id={`sec-${p.id}-title`}>{t(p.title)}</h2>
@@ -131,7 +139,15 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
   );
 
   return (
-    <article class="plan-page" aria-labelledby="plan-title">
+    <article
+      class="plan-page"
+      aria-labelledby="plan-title"
+      ref={(el) => (page = el)}
+      onFocusOut={(e) => {
+        // Focus left for nothing (another window, the page's background): no field is being edited here.
+        if (e.relatedTarget === null) handle.setLocation({ view: location.pathname, section: null });
+      }}
+    >
       <PrintSummary session={props.session} workspace={ws.data()} />
       <div>
         <A href="/plans" class="back">
@@ -144,13 +160,14 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
           <label class="visually-hidden" for="plan-title">
             {t('plans.planTitle')}
           </label>
-          <input
+          <LiveText
             id="plan-title"
+            data-path="title"
             class="plan-title"
             value={props.plan.title}
             placeholder={t('plans.untitled')}
             readOnly={readOnly()}
-            onInput={(e) => refusal.check(intents.setTitle(e.currentTarget.value))}
+            onSave={(title) => refusal.check(intents.setTitle(title))}
           />
           <p class="plan-relations">
             <For each={props.plan.relationIds}>

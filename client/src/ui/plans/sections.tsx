@@ -3,6 +3,7 @@
  * goals, the strategy's P's and benefits, and the relation's DMU map beside the situation. Every field writes
  * through the plan's intents as the user types (selects and dates on change); a refused write says why.
  */
+import { LiveText } from '../LiveText.tsx';
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
 import {
   BENEFIT_LEVELS,
@@ -54,12 +55,12 @@ export function KeyPoints(props: { plan: AccountPlanDoc; intents: Intents; readO
         <Index each={points()}>
           {(point, i) => (
             <li>
-              <input
+              <LiveText
                 aria-label={t('plans.keyPoint', { n: i + 1 })}
                 data-path={`keyPoints.${i}`}
                 value={point()}
                 readOnly={props.readOnly}
-                onInput={(e) => set(points().map((p, j) => (j === i ? e.currentTarget.value : p)))}
+                onSave={(text) => set(points().map((p, j) => (j === i ? text : p)))}
               />
               <Show when={!props.readOnly}>
                 <button
@@ -135,12 +136,12 @@ export function GoalsSection(props: { plan: AccountPlanDoc; intents: Intents; re
               {(goal, i) => (
                 <tr>
                   <td>
-                    <input
+                    <LiveText
                       aria-label={t('plans.goal.titleOf', { n: i() + 1 })}
                       data-path={`goals.${goal.id}.title`}
                       value={goal.title}
                       readOnly={props.readOnly}
-                      onInput={(e) => update(goal.id, { title: e.currentTarget.value })}
+                      onSave={(title) => update(goal.id, { title })}
                     />
                   </td>
                   <td>
@@ -157,32 +158,32 @@ export function GoalsSection(props: { plan: AccountPlanDoc; intents: Intents; re
                     </select>
                   </td>
                   <td>
-                    <input
+                    <LiveText
                       aria-label={t('plans.goal.metricOf', { n: i() + 1 })}
                       data-path={`goals.${goal.id}.metric`}
                       value={goal.metric}
                       readOnly={props.readOnly}
-                      onInput={(e) => update(goal.id, { metric: e.currentTarget.value })}
+                      onSave={(metric) => update(goal.id, { metric })}
                     />
                   </td>
                   <td>
-                    <input
+                    <LiveText
                       aria-label={t('plans.goal.baselineOf', { n: i() + 1 })}
                       data-path={`goals.${goal.id}.baseline`}
                       class="short"
                       value={goal.baseline}
                       readOnly={props.readOnly}
-                      onInput={(e) => update(goal.id, { baseline: e.currentTarget.value })}
+                      onSave={(baseline) => update(goal.id, { baseline })}
                     />
                   </td>
                   <td>
-                    <input
+                    <LiveText
                       aria-label={t('plans.goal.targetOf', { n: i() + 1 })}
                       data-path={`goals.${goal.id}.target`}
                       class="short"
                       value={goal.target}
                       readOnly={props.readOnly}
-                      onInput={(e) => update(goal.id, { target: e.currentTarget.value })}
+                      onSave={(target) => update(goal.id, { target })}
                     />
                   </td>
                   <td>

@@ -11,7 +11,7 @@ import { useWorkspace } from '../../app/context.tsx';
 import { formatAmount, locale, localeTag, t } from '../../i18n/index.ts';
 import { parseNumber } from '../../io/numbers.ts';
 import { issueTexts } from './common.tsx';
-import { LiveText } from './LiveText.tsx';
+import { LiveText } from '../LiveText.tsx';
 import { RelationNotes } from './RelationNotes.tsx';
 import { parseTags } from './tableModel.ts';
 

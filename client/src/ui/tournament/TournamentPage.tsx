@@ -5,6 +5,7 @@
  * intents; colleagues see each other's changes at once and who else is on the board. A viewer sees it
  * read-only.
  */
+import { LiveText } from '../LiveText.tsx';
 import { A, useLocation, useParams } from '@solidjs/router';
 import { createMemo, For, onCleanup, onMount, Show } from 'solid-js';
 import type { TournamentBracket } from '../../../../core/tournamentBoard.ts';
@@ -91,13 +92,13 @@ function Board(props: { session: TournamentSession; doc: TournamentDoc; bracket:
           <label class="visually-hidden" for="xxl-name">
             {t('xxl.name')}
           </label>
-          <input
+          <LiveText
             id="xxl-name"
             class="xxl-name"
             value={props.doc.title}
             placeholder={t('xxl.untitled')}
             readOnly={readOnly()}
-            onInput={(e) => refusal.check(intents.setTitle(e.currentTarget.value))}
+            onSave={(title) => refusal.check(intents.setTitle(title))}
           />
           <p class="xxl-sub">
             <span class="xxl-year">{props.doc.year}</span>
