@@ -2,8 +2,9 @@
  * /fire — keep the fire burning (DOMAIN.md §6, seed 004): every classified relation by fire and class, what
  * needs attention this week (most important first: class, then how far past its cadence), the open
  * after-care signals with their follow-ups, and the A relations below their yearly minimum of contact
- * moments. Everything is derived by core/fire from the workspace, so a contact logged anywhere — here, on a
- * relation's page, by a colleague — changes it at once.
+ * moments; and what was promised — the open actions of every account plan (PromisedActions.tsx, core/promised).
+ * Everything is derived by core/fire and core/promised, so a contact logged or an action done anywhere — here,
+ * on a relation's page, in a plan, by a colleague — changes it at once.
  */
 import { A } from '@solidjs/router';
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
@@ -21,6 +22,7 @@ import { CONTACT_TYPES, CLASSES, type ContactType } from '../../../../core/model
 import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t, tn } from '../../i18n/index.ts';
 import { FireBadge, issuesText, sinceText, todayIso } from '../relations/common.tsx';
+import { PromisedActions } from './PromisedActions.tsx';
 import '../relations/relations.css';
 import './fire.css';
 
@@ -118,6 +120,8 @@ export default function FireView() {
           </tbody>
         </table>
       </section>
+
+      <PromisedActions today={today} />
 
       <div class="fire-columns">
         <section class="panel" aria-labelledby="attention-title">

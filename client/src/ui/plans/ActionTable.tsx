@@ -28,6 +28,7 @@ import type { DocHandle } from '../../app/docs.ts';
 import { parseNumber } from '../../io/numbers.ts';
 import { formatAmount, locale, t } from '../../i18n/index.ts';
 import { createRefusal, RefusalMessage } from './sections.tsx';
+import { createDoneOffers, DoneOffers } from '../fire/ContactOffer.tsx';
 
 type Intents = DocHandle<'plan'>['store']['intents'];
 
@@ -61,6 +62,7 @@ export function ActionTable(props: {
   professionals: Professional[];
 }) {
   const refusal = createRefusal();
+  const doneOffers = createDoneOffers(); // Done → "Log as contact moment" (ContactOffer.tsx)
   const [draft, setDraft] = createSignal('');
   let table: HTMLTableElement | undefined;
   let scroller: HTMLDivElement | undefined;
@@ -325,7 +327,10 @@ export function ActionTable(props: {
                         aria-label={label('status')}
                         value={action.status}
                         disabled={props.readOnly}
-                        onChange={(e) => update(action.id, { status: e.currentTarget.value as ActionStatus })}
+                        onChange={(e) => {
+                          const status = e.currentTarget.value as ActionStatus;
+                          if (update(action.id, { status }) && status === 'done') doneOffers.offer(action.id);
+                        }}
                         onKeyDown={kd('status')}
                       >
                         <For each={ACTION_STATUSES}>
@@ -386,6 +391,12 @@ export function ActionTable(props: {
           </tbody>
         </table>
       </div>
+      <DoneOffers
+        offers={doneOffers}
+        planId={props.plan.id}
+        relationIds={props.plan.relationIds}
+        actions={props.plan.actions}
+      />
       <Show when={!props.readOnly}>
         <form
           class="row new-action"

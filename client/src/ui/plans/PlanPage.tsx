@@ -32,6 +32,7 @@ import { PlanViews } from './views/PlanViews.tsx';
 import { DocPending, useDocScreen } from '../DocScreen.tsx';
 import { PlanHistory } from '../history/PlanHistory.tsx';
 import { relationNameOf } from '../relations/relationNames.ts';
+import { useRevealActionFromUrl } from './revealAction.ts';
 import './plans.css';
 
 /** The sections in page order: element id `sec-<id>`, title key. */
@@ -121,6 +122,7 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
     handle.setLocation({ view: location.pathname, section: null });
   });
   onCleanup(() => handle.setLocation(null));
+  useRevealActionFromUrl(); // ?action=<id>: a link to one action (Keep warm)
 
   const Section = (p: { id: string; title: MessageKey; children: JSX.Element; intro?: MessageKey }) => (
     <section
