@@ -124,7 +124,7 @@ export function PromisedActions(props: { today: string }) {
           </Show>
         </span>
       </div>
-      <p class="muted section-intro">{t('fire.promised.intro')}</p>
+      <p class="muted promised-intro">{t('fire.promised.intro')}</p>
       <div class="promised-tools">
         <label class="field">
           <span>{t('fire.promised.who')}</span>
