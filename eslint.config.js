@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import selectInLabel from './scripts/eslint/select-in-label.js';
+import selectOptionsSelected from './scripts/eslint/select-options-selected.js';
 
 /** DOM/browser globals that must never appear in core/ (it runs in the browser, in Node and in the CLI). */
 const hostGlobals = [
@@ -128,10 +129,14 @@ export default tseslint.config(
     },
   },
   {
-    // Accessible names of the app's controls (scripts/eslint/select-in-label.js).
+    // Accessible names of the app's controls, and selects that keep their choice (scripts/eslint/).
     files: ['client/src/**/*.tsx'],
-    plugins: { haard: { rules: { 'select-in-label': selectInLabel } } },
-    rules: { 'haard/select-in-label': 'error' },
+    plugins: {
+      haard: {
+        rules: { 'select-in-label': selectInLabel, 'select-options-selected': selectOptionsSelected },
+      },
+    },
+    rules: { 'haard/select-in-label': 'error', 'haard/select-options-selected': 'error' },
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],

@@ -64,7 +64,11 @@ export function ImportMapping(props: {
                         {([label, fields]) => (
                           <optgroup label={t(label)}>
                             <For each={fields}>
-                              {(f) => <option value={f}>{f === 'ignore' ? '' : fieldLabel(f)}</option>}
+                              {(f) => (
+                                <option value={f} selected={f === props.mapping[i()]}>
+                                  {f === 'ignore' ? '' : fieldLabel(f)}
+                                </option>
+                              )}
                             </For>
                           </optgroup>
                         )}

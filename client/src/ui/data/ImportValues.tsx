@@ -74,7 +74,11 @@ export function ImportValues(props: {
                               <option value="">{t('data.import.values.choose')}</option>
                             </Show>
                             <For each={options(col, e)}>
-                              {(o) => <option value={o.value}>{o.label}</option>}
+                              {(o) => (
+                                <option value={o.value} selected={o.value === (e.choice ?? '')}>
+                                  {o.label}
+                                </option>
+                              )}
                             </For>
                           </select>
                           <Show

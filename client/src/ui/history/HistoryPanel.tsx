@@ -121,7 +121,7 @@ export function HistoryPanel(props: HistoryPanelProps) {
       <select aria-label={p.label} id={p.id} value={p.value} onChange={(e) => p.set(e.currentTarget.value)}>
         <For each={newestFirst()}>
           {(v) => (
-            <option value={v.id}>
+            <option value={v.id} selected={v.id === p.value}>
               {versionName(v, props.lookups)} — {formatWhen(v.at)}
             </option>
           )}

@@ -218,7 +218,13 @@ function AddToAgenda() {
           <label for="mt-add-plan">{t('mt.agenda.plan')}</label>
           <select id="mt-add-plan" value={planId()} onChange={(e) => setPlanId(e.currentTarget.value)}>
             <option value="">{t('mt.agenda.choosePlan')}</option>
-            <For each={plans()}>{(p) => <option value={p.id}>{p.title}</option>}</For>
+            <For each={plans()}>
+              {(p) => (
+                <option value={p.id} selected={p.id === planId()}>
+                  {p.title}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <div class="field">
@@ -229,7 +235,13 @@ function AddToAgenda() {
             onChange={(e) => setPresenterId(e.currentTarget.value)}
           >
             <option value="">{(planId() && names.person(ws.data()?.plans[planId()]?.ownerId)) || '—'}</option>
-            <For each={names.professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+            <For each={names.professionals()}>
+              {(p) => (
+                <option value={p.id} selected={p.id === presenterId()}>
+                  {p.name}
+                </option>
+              )}
+            </For>
           </select>
         </div>
         <label class="field">

@@ -265,7 +265,13 @@ function Commitments(props: { agendaItemId: string }) {
               onChange={(e) => setGoalId(e.currentTarget.value)}
             >
               <option value="">{goals().length ? t('mt.commit.noGoal') : t('mt.commit.planNoGoals')}</option>
-              <For each={goals()}>{(g) => <option value={g.id}>{g.title || g.id}</option>}</For>
+              <For each={goals()}>
+                {(g) => (
+                  <option value={g.id} selected={g.id === goalId()}>
+                    {g.title || g.id}
+                  </option>
+                )}
+              </For>
             </select>
           </label>
           <label class="field mt-kpi-name">

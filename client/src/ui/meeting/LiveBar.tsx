@@ -169,7 +169,11 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
                 >
                   <option value="">—</option>
                   <For each={present()}>
-                    {(p) => <option value={p.user.id}>{p.user.name || p.user.id}</option>}
+                    {(p) => (
+                      <option value={p.user.id} selected={p.user.id === handTo()}>
+                        {p.user.name || p.user.id}
+                      </option>
+                    )}
                   </For>
                 </select>
               </label>

@@ -218,9 +218,17 @@ export function ActionTable(props: {
                         <Show
                           when={action.ownerId && !props.professionals.some((p) => p.id === action.ownerId)}
                         >
-                          <option value={action.ownerId!}>{t('plans.action.unknownOwner')}</option>
+                          <option value={action.ownerId!} selected>
+                            {t('plans.action.unknownOwner')}
+                          </option>
                         </Show>
-                        <For each={props.professionals}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+                        <For each={props.professionals}>
+                          {(p) => (
+                            <option value={p.id} selected={p.id === action.ownerId}>
+                              {p.name}
+                            </option>
+                          )}
+                        </For>
                       </select>
                     </td>
                     <td>
@@ -248,7 +256,7 @@ export function ActionTable(props: {
                         <option value="">—</option>
                         <For each={goals()}>
                           {(g, gi) => (
-                            <option value={g.id}>
+                            <option value={g.id} selected={g.id === action.goalId}>
                               {g.title || t('plans.goal.untitled', { n: gi() + 1 })}
                             </option>
                           )}

@@ -102,7 +102,13 @@ export function NewPlanForm(props: { relationIds?: string[]; onCancel: () => voi
             onChange={(e) => setOwner(e.currentTarget.value || null)}
           >
             <option value="">{t('plans.noOwner')}</option>
-            <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+            <For each={professionals()}>
+              {(p) => (
+                <option value={p.id} selected={p.id === effectiveOwner()}>
+                  {p.name}
+                </option>
+              )}
+            </For>
           </select>
         </label>
       </div>

@@ -194,7 +194,13 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
             onChange={(e) => refusal.check(intents.setOwner(e.currentTarget.value || null))}
           >
             <option value="">{t('plans.noOwner')}</option>
-            <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+            <For each={professionals()}>
+              {(p) => (
+                <option value={p.id} selected={p.id === props.plan.ownerId}>
+                  {p.name}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <div class="plan-score">

@@ -171,7 +171,13 @@ export default function PlansView() {
             >
               <option value="">{t('plans.filter.all')}</option>
               <option value="none">{t('plans.noOwner')}</option>
-              <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+              <For each={professionals()}>
+                {(p) => (
+                  <option value={p.id} selected={p.id === params.owner}>
+                    {p.name}
+                  </option>
+                )}
+              </For>
             </select>
           </label>
           <label class="check">

@@ -72,7 +72,13 @@ export function AddRelationForm(props: {
           onChange={(e) => setOwner(e.currentTarget.value)}
         >
           <option value="">{t('rel.noOwner')}</option>
-          <For each={props.professionals}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+          <For each={props.professionals}>
+            {(p) => (
+              <option value={p.id} selected={p.id === owner()}>
+                {p.name}
+              </option>
+            )}
+          </For>
         </select>
       </label>
       <button type="submit" class="primary">

@@ -200,7 +200,13 @@ export function LogEntryForm(props: {
                     onChange={(e) => patchSignal(i, { ownerId: e.currentTarget.value })}
                   >
                     <option value="">—</option>
-                    <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+                    <For each={professionals()}>
+                      {(p) => (
+                        <option value={p.id} selected={p.id === s().ownerId}>
+                          {p.name}
+                        </option>
+                      )}
+                    </For>
                   </select>
                 </label>
                 <label class="field">

@@ -108,7 +108,13 @@ export function RelationDetails(props: { relation: Relation }) {
             onChange={(e) => save('ownerId', e.currentTarget.value || null)}
           >
             <option value="">{t('rel.noOwner')}</option>
-            <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+            <For each={professionals()}>
+              {(p) => (
+                <option value={p.id} selected={p.id === props.relation.ownerId}>
+                  {p.name}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <label class="field">

@@ -193,7 +193,13 @@ export default function RelationsView() {
             onChange={(e) => set({ owner: e.currentTarget.value })}
           >
             <option value="">{t('rel.filter.any')}</option>
-            <For each={professionals()}>{(p) => <option value={p.id}>{p.name}</option>}</For>
+            <For each={professionals()}>
+              {(p) => (
+                <option value={p.id} selected={p.id === filters().owner}>
+                  {p.name}
+                </option>
+              )}
+            </For>
             <option value="none">{t('rel.filter.noOwner')}</option>
           </select>
         </label>
@@ -205,7 +211,13 @@ export default function RelationsView() {
             onChange={(e) => set({ tag: e.currentTarget.value })}
           >
             <option value="">{t('rel.filter.any')}</option>
-            <For each={tags()}>{(tag) => <option value={tag}>{tag}</option>}</For>
+            <For each={tags()}>
+              {(tag) => (
+                <option value={tag} selected={tag === filters().tag}>
+                  {tag}
+                </option>
+              )}
+            </For>
           </select>
         </label>
         <Show when={activeFilterCount(filters()) > 0}>
