@@ -109,7 +109,10 @@ export const en: FindingCatalog = {
     `Nothing in the plan has changed for ${days(str(p, 'days', '?'))} (last change ${date(p, 'updatedOn', 'en')}). How much more do we know than half a year ago?`,
   'p4.crowded': (p) =>
     `${str(p, 'count', '?')} activities in the ${quadrantName(p, 'en')} quadrant: keep it simple (at most ${str(p, 'limit', '3')}).`,
-  'dmu.noDecider': () => 'None of the relation’s contacts is a decider: who makes the decision?',
+  'dmu.noDecider': (p) =>
+    str(p, 'contacts') === '0'
+      ? 'The relation has no contacts yet: who makes the decision? Add the people of the DMU.'
+      : 'None of the relation’s contacts is a decider: who makes the decision?',
 };
 
 const NL_GOAL_FIELDS: Record<string, string> = {
@@ -158,8 +161,10 @@ export const nl: FindingCatalog = {
     `Al ${dagen(str(p, 'days', '?'))} is er niets aan het plan veranderd (laatste wijziging ${date(p, 'updatedOn', 'nl')}). Wat weten we nu meer dan een half jaar geleden?`,
   'p4.crowded': (p) =>
     `${str(p, 'count', '?')} activiteiten in het kwadrant ${quadrantName(p, 'nl')}: houd het eenvoudig (hooguit ${str(p, 'limit', '3')}).`,
-  'dmu.noDecider': () =>
-    'Geen van de contactpersonen van de relatie is besluitvormer: wie neemt de beslissing in de DMU?',
+  'dmu.noDecider': (p) =>
+    str(p, 'contacts') === '0'
+      ? 'De relatie heeft nog geen contactpersonen: wie neemt de beslissing? Leg de mensen van de DMU vast.'
+      : 'Geen van de contactpersonen van de relatie is besluitvormer: wie neemt de beslissing in de DMU?',
 };
 
 export const findingCatalogs: Record<Locale, FindingCatalog> = { en, nl };

@@ -21,7 +21,7 @@
  * - **`p4.crowded`**: one info finding per quadrant with more than 3 non-cancelled actions, path `actions`.
  * - **`dmu.noDecider`**: one warning (path `relationIds`) when none of the contacts of the plan's
  *   relations has the role `decider`; contacts of other relations are ignored. A group plan needs one
- *   decider across its relations.
+ *   decider across its relations. Its param `contacts` is how many contacts those relations have (0: none).
  * - **When the context cannot tell**, the rule does not run: no `action.ownerUnknown` when
  *   `professionals` is not a list or record, no `dmu.noDecider` when `contacts` is not.
  * - **Order**: severity (error, warning, info), then path, then id — the same on every client.
@@ -163,13 +163,14 @@ function deciderFindings(view: PlanView, contacts: unknown): Finding[] {
       : null;
   if (list === null) return [];
   const relations = view.relationIds ? new Set(view.relationIds) : null;
-  const hasDecider = list.some(
+  const own = list.filter(
     (c) =>
       isRecord(c) &&
-      c.dmuRole === 'decider' &&
       (relations === null || (typeof c.relationId === 'string' && relations.has(c.relationId))),
-  );
-  return hasDecider ? [] : [finding('dmu.noDecider', 'relationIds')];
+  ) as Record<string, unknown>[];
+  const hasDecider = own.some((c) => c.dmuRole === 'decider');
+  // `contacts`: how many contacts the plan's relations have — none at all is said as such, not as "none of them".
+  return hasDecider ? [] : [finding('dmu.noDecider', 'relationIds', { contacts: own.length })];
 }
 
 /** Professional ids from a record (its keys), a list of professionals or a list of ids; null when unknown. */

@@ -89,9 +89,15 @@ describe('finding messages', () => {
     ],
     [
       'dmu.noDecider',
-      {},
+      { contacts: 3 },
       'None of the relation’s contacts is a decider: who makes the decision?',
       'Geen van de contactpersonen van de relatie is besluitvormer: wie neemt de beslissing in de DMU?',
+    ],
+    [
+      'dmu.noDecider',
+      { contacts: 0 },
+      'The relation has no contacts yet: who makes the decision? Add the people of the DMU.',
+      'De relatie heeft nog geen contactpersonen: wie neemt de beslissing? Leg de mensen van de DMU vast.',
     ],
   ])('%s %j', (id, params, english, dutch) => {
     expect(msg(id, params, 'en')).toBe(english);

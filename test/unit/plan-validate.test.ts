@@ -184,6 +184,21 @@ describe('each rule, one mutation at a time', () => {
   });
 });
 
+describe('dmu.noDecider counts the relation’s contacts (a relation with none is said as such)', () => {
+  it.each<[string, Partial<PlanContext>, number]>([
+    ['no contacts at all', { contacts: [] }, 0],
+    ['only contacts of another relation', { contacts: contacts.map((c) => ({ ...c, relationId: 'r2' })) }, 0],
+    [
+      'contacts, none a decider',
+      { contacts: contacts.map((c) => ({ ...c, dmuRole: c.dmuRole === 'decider' ? 'buyer' : c.dmuRole })) },
+      contacts.length,
+    ],
+  ])('%s', (_name, over, count) => {
+    const found = check(validPlan(), context(over)).find((f) => f.id === 'dmu.noDecider');
+    expect(found?.params).toEqual({ contacts: count });
+  });
+});
+
 describe('params', () => {
   const only = (change: (p: Loose) => void, ctx = context()) => {
     const findings = check(mutated(change), ctx);

@@ -1,7 +1,8 @@
 /**
  * A button whose action is asked about first, in place: a click shows the question with "yes" (focused) and
  * "no"; Escape or "no" goes back to the button. Used where an action is hard to take back for everyone (end a
- * meeting, delete a plan, revoke every invite).
+ * meeting, delete a plan, revoke every invite, remove a goal that actions serve). "No" and Escape put the focus
+ * back on the button.
  */
 import { createSignal, Show, type JSX } from 'solid-js';
 
@@ -23,15 +24,30 @@ export function AskFirst(props: {
   nameByQuestion?: boolean;
   /** Shown inside the group, under the buttons (a refusal's reason). */
   children?: JSX.Element;
+  /** The button's visible text when it is a sign (×); `label` is then its accessible name. */
+  text?: JSX.Element;
+  /** Ask only when this is true (default): when false a click runs `onYes` at once (nothing to lose). */
+  ask?: boolean;
 }) {
   const [asking, setAsking] = createSignal(false);
   const questionId = `ask-first-${++questions}`;
+  let button: HTMLButtonElement | undefined;
+  const back = () => {
+    setAsking(false);
+    queueMicrotask(() => button?.focus());
+  };
   return (
     <Show
       when={asking()}
       fallback={
-        <button type="button" class={props.buttonClass} onClick={() => setAsking(true)}>
-          {props.label}
+        <button
+          type="button"
+          class={props.buttonClass}
+          ref={(el) => (button = el)}
+          aria-label={props.text === undefined ? undefined : props.label}
+          onClick={() => (props.ask === false ? props.onYes() : setAsking(true))}
+        >
+          {props.text ?? props.label}
         </button>
       }
     >
@@ -40,7 +56,7 @@ export function AskFirst(props: {
         role="group"
         aria-label={props.nameByQuestion ? undefined : props.label}
         aria-labelledby={props.nameByQuestion ? questionId : undefined}
-        onKeyDown={(e) => e.key === 'Escape' && setAsking(false)}
+        onKeyDown={(e) => e.key === 'Escape' && back()}
       >
         <p id={questionId}>{props.question}</p>
         <button
@@ -53,7 +69,7 @@ export function AskFirst(props: {
         >
           {props.yes}
         </button>
-        <button type="button" onClick={() => setAsking(false)}>
+        <button type="button" onClick={back}>
           {props.no}
         </button>
         {props.children}

@@ -42,7 +42,7 @@ export const en = {
   'pv.present.developments': 'Developments in the next 3 years',
   'pv.present.by': 'by {date}',
   'pv.present.ps': 'The P’s of the strategy:',
-  'pv.present.inShort': 'In short',
+  'pv.present.recap': 'Summary',
   'pv.present.question': 'Who has a question?',
 
   // Derived views
@@ -264,7 +264,7 @@ export const nl: Record<keyof typeof en, string> = {
   'pv.present.developments': 'Ontwikkelingen in de komende 3 jaar',
   'pv.present.by': 'uiterlijk {date}',
   'pv.present.ps': 'De P’s van de strategie:',
-  'pv.present.inShort': 'Kortom',
+  'pv.present.recap': 'Samenvatting',
   'pv.present.question': 'Wie heeft iets te vragen?',
 
   'pv.views.title': 'Het plan in één oogopslag',

@@ -18,7 +18,8 @@ import {
 } from '../../../../core/model/index.ts';
 import type { Result } from '../../../../doc/index.ts';
 import type { DocHandle } from '../../app/docs.ts';
-import { locale, t } from '../../i18n/index.ts';
+import { locale, t, tn } from '../../i18n/index.ts';
+import { AskFirst } from '../AskFirst.tsx';
 import { issuesText } from '../relations/common.tsx';
 
 type Intents = DocHandle<'plan'>['store']['intents'];
@@ -106,6 +107,8 @@ const byOrder = <T extends { order: number; id: string }>(a: T, b: T) =>
 export function GoalsSection(props: { plan: AccountPlanDoc; intents: Intents; readOnly: boolean }) {
   const refusal = createRefusal();
   const goals = createMemo(() => Object.values(props.plan.goals).sort(byOrder));
+  /** How many actions serve goal `id` (they lose their goal when it is removed). */
+  const serving = (id: string) => Object.values(props.plan.actions).filter((a) => a.goalId === id).length;
   const update = (id: string, patch: Partial<Goal>) => refusal.check(props.intents.updateGoal(id, patch));
   const add = () => {
     const result = props.intents.addGoal({ title: '' });
@@ -198,14 +201,21 @@ export function GoalsSection(props: { plan: AccountPlanDoc; intents: Intents; re
                   </td>
                   <td>
                     <Show when={!props.readOnly}>
-                      <button
-                        type="button"
-                        class="icon"
-                        aria-label={t('plans.goal.remove', { title: goal.title || String(i() + 1) })}
-                        onClick={() => refusal.check(props.intents.removeGoal(goal.id))}
-                      >
-                        ×
-                      </button>
+                      {/* Removing a goal unlinks every action that serves it: asked first when any does. */}
+                      <AskFirst
+                        label={t('plans.goal.remove', { title: goal.title || String(i() + 1) })}
+                        text="×"
+                        buttonClass="icon"
+                        class="goal-remove-ask"
+                        nameByQuestion
+                        ask={serving(goal.id) > 0}
+                        question={tn('plans.goal.removeAsk', serving(goal.id), {
+                          title: goal.title || t('plans.goal.untitled', { n: i() + 1 }),
+                        })}
+                        yes={t('plans.goal.removeYes')}
+                        no={t('plans.goal.removeNo')}
+                        onYes={() => refusal.check(props.intents.removeGoal(goal.id))}
+                      />
                     </Show>
                   </td>
                 </tr>

@@ -155,7 +155,9 @@ export function Slide(props: {
                   <li>
                     {goal.title || t('pv.untitled')}
                     <Show when={goal.target}>
+                      {/* The target with what it measures ("→ Relatiesterkte CFO: 3"), never a bare "→ 3". */}
                       {' → '}
+                      {goal.metric ? `${goal.metric}: ` : ''}
                       <strong>{goal.target}</strong>
                     </Show>
                   </li>
@@ -170,7 +172,7 @@ export function Slide(props: {
         <div class="slide-closing">
           <Show when={props.plan.summary.trim()}>
             <section class="slide-recap">
-              <h2>{t('pv.present.inShort')}</h2>
+              <h2>{t('pv.present.recap')}</h2>
               <p class="slide-prose small" data-testid="present-recap">
                 {props.plan.summary}
               </p>
