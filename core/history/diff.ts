@@ -28,6 +28,8 @@ interface HistoryCollection {
   path: string;
   section: ChangeSection;
   label: (record: Json) => string;
+  /** Fields that are long texts (a relation's notes): reported with their word diff (`FieldChange.parts`). */
+  texts?: readonly string[];
   /**
    * Who made a record, when the record itself says so (an action filed from a meeting commitment carries its
    * author in `source`): the history credits them with adding it rather than the writer the document knows.
@@ -63,7 +65,7 @@ const WORKSPACE_HISTORY: HistorySpec = {
   fields: ['settings.name'],
   texts: [],
   collections: [
-    { path: 'relations', section: 'relations', label: (r) => str(r.name) },
+    { path: 'relations', section: 'relations', label: (r) => str(r.name), texts: ['notes'] },
     { path: 'contacts', section: 'contacts', label: (r) => str(r.name) },
   ],
   scores: true,
@@ -153,7 +155,12 @@ export function mergeAttributions(list: readonly Attribution[]): Attribution {
   return { by, since };
 }
 
-function fieldChanges(before: Json, after: Json, who: (field: string) => Attribution): FieldChange[] {
+function fieldChanges(
+  before: Json,
+  after: Json,
+  who: (field: string) => Attribution,
+  texts: readonly string[] = [],
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const field of keysOf(before, after)) {
     if (QUIET_FIELDS.has(field)) continue;
@@ -170,7 +177,8 @@ function fieldChanges(before: Json, after: Json, who: (field: string) => Attribu
         out.push({ field: `${field}.${sub}`, before: oa?.[sub], after: ob?.[sub], who: who(field) });
       if (subs.length) continue;
     }
-    out.push({ field, before: a, after: b, who: who(field) });
+    const parts = texts.includes(field) ? diffText(str(a), str(b)) : null;
+    out.push({ field, before: a, after: b, who: who(field), ...(parts ? { parts } : {}) });
   }
   return out;
 }
@@ -229,8 +237,11 @@ function diffWith(spec: HistorySpec, before: Json, after: Json, attribute: Attri
           who: made ? creditCommitment(written, made) : written,
         });
       } else if (isObject(ra) && isObject(rb)) {
-        const fields = fieldChanges(ra, rb, (field) =>
-          attribute({ at: 'field', collection: c.path, id, field }),
+        const fields = fieldChanges(
+          ra,
+          rb,
+          (field) => attribute({ at: 'field', collection: c.path, id, field }),
+          c.texts,
         );
         if (fields.length)
           changes.push({

@@ -60,6 +60,11 @@ export interface FieldChange {
   before: unknown;
   after: unknown;
   who: Attribution;
+  /**
+   * For a long text of a record (a relation's notes): the words inserted and deleted, with a little context
+   * (`diffText`), so a one-word edit of a long text does not read as the whole text twice. Absent otherwise.
+   */
+  parts?: TextPart[];
 }
 
 interface Base {

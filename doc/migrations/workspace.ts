@@ -41,12 +41,18 @@ const sortedKeys = (map: Y.Map<unknown>): string[] => [...map.keys()].sort();
  *
  * Two replicas migrating at once: from the same state they write the very same text (migrate.ts runs the step
  * under a client id derived from that state), so it exists once — no "notes notes", and what either person
- * types into it afterwards merges. The one window that is not safe: two replicas that migrate from
+ * types into it afterwards merges. Not safe, and not made safe here: two replicas that migrate from
  * DIFFERENT states (one has an edit the other has not seen) each make their own text for every relation;
- * when they meet, Yjs keeps one per relation (last writer wins on the `notes` key). Both hold the same
- * converted notes, so nothing from before the migration is lost, but what someone typed into the losing
- * copy between their migration and the moment the replicas met is dropped (it stays in the document's
- * history, so a version from before the meeting still shows it). A root Y.Text per relation would not
+ * when they meet, Yjs keeps one per relation (last writer wins on the `notes` key). Each copy holds the notes
+ * as its replica had them, so nothing from before the migration is doubled, but what someone typed into the losing
+ * copy between their migration and the moment the replicas met is dropped without a notice (its items stay
+ * in the document, which is never garbage-collected, but nothing in the app shows them again unless a history
+ * version happened to be made in between).
+ * Also not merged: notes a client still on schema 2 edited offline (a plain string) that arrive after the
+ * migration are one last-writer-wins value against the converted text — if the string wins, the notes are a
+ * plain string again until `repairTexts` (doc/repair.ts; run when someone with write access opens the
+ * relation) turns it into a text, losing nothing; if it loses, it is dropped, as concurrent edits of plain
+ * values always were. A root Y.Text per relation would not
  * have this window but a worse one: two replicas converting the same string would both insert it, and
  * every such relation would read "notes notes" (see layout.ts).
  */

@@ -314,6 +314,42 @@ describe('who and when', () => {
   });
 });
 
+describe('relation notes in the history', () => {
+  it('a notes edit by two people reads as a word diff of the notes, attributed to both', async () => {
+    const anna = new Y.Doc({ gc: false });
+    createWorkspaceDoc(anna, { id: 'ws', name: 'Firm', locale: 'en', now: '2026-01-01T00:00:00Z' });
+    loadDocument('workspace', anna);
+    const a = workspaceIntents(anna, { origin: 'a', now: () => '2026-02-01T00:00:00Z' });
+    const long = 'Directeur Piet wil uitbreiden naar Utrecht. '.repeat(8);
+    a.addRelation({ name: 'Smit', id: 'r1', notes: long });
+    const bram = new Y.Doc({ gc: false });
+    sync(anna, bram);
+    attachUser(anna, { id: 'anna', name: 'Anna' });
+    attachUser(bram, { id: 'bram', name: 'Bram' });
+    const base = saveVersion(anna, { name: 'base', ...who('2026-02-01T00:00:00Z') });
+    if (!base.ok) throw new Error('no base');
+    sync(anna, bram);
+    const b = workspaceIntents(bram, { origin: 'b', now: () => '2026-02-02T00:00:00Z' });
+    a.updateRelation('r1', { notes: `Let op: ${long}` });
+    b.updateRelation('r1', { notes: `${long}Offerte volgt.` });
+    await tick();
+    sync(anna, bram);
+    const changes = changesBetween('workspace', bram, base.value, null);
+    if (!changes.ok) throw new Error('no changes');
+    const edit = changes.value.find((c) => c.type === 'changed');
+    if (edit?.type !== 'changed') throw new Error('no relation edit');
+    const notes = edit.fields.find((f) => f.field === 'notes')!;
+    expect(notes.after).toBe(`Let op: ${long}Offerte volgt.`);
+    expect(notes.parts?.filter((p) => p.op === 'ins').map((p) => p.text.trim())).toEqual([
+      'Let op:',
+      'Offerte volgt.',
+    ]);
+    // The unchanged middle is left out, not repeated.
+    expect(notes.parts?.some((p) => p.op === 'gap')).toBe(true);
+    expect([...notes.who.by].sort()).toEqual(['anna', 'bram']);
+  });
+});
+
 describe('restore', () => {
   it('brings the old content back as new edits, in one undo step, received by a colleague', () => {
     const doc = planDoc();

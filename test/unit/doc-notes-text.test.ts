@@ -20,6 +20,8 @@ import {
   writeDocument,
 } from '../../doc/index.ts';
 import { syncRecord } from '../../doc/restore.ts';
+import { backupText, makeBackup, readBackup } from '../../doc/backup.ts';
+import type { Relation, WorkspaceDoc } from '../../core/model/index.ts';
 import {
   SAMPLES,
   assertOk,
@@ -249,5 +251,46 @@ describe('check and repair of a value where a text should be', () => {
     repairTexts('workspace', a);
     stop();
     expect(seen).toEqual([null, 'los']);
+  });
+});
+
+describe('CSV import and backups carry the notes as a shared text', () => {
+  it('an import adds notes as a text and updates existing notes in place (a colleague typing keeps their words)', () => {
+    const { a, b, wsA } = twoUsers();
+    const current = (readWorkspace(a)!.relations as Record<string, Relation>)['w-6']!;
+    const fresh: Relation = { ...current, id: 'imp-1', name: 'Uit het CRM', notes: 'Regel 1\nRegel 2' };
+    assertOk(wsA.updateRelation('w-6', { notes: 'Uit het CRM: klant sinds 2019.' }));
+    syncAll(a, b);
+    type(b, 'w-6', 0, 'Bram: ');
+    assertOk(
+      wsA.importRecords({
+        addRelations: [fresh],
+        updateRelations: [{ id: 'w-6', patch: { notes: 'Uit het CRM: klant sinds 2018.' } }],
+        addContacts: [],
+        updateContacts: [],
+      }),
+    );
+    syncAll(a, b);
+    expect(recordText('workspace', a, 'relations', 'imp-1', 'notes')?.toString()).toBe('Regel 1\nRegel 2');
+    expect(notesOf(a, 'w-6')).toBe('Bram: Uit het CRM: klant sinds 2018.');
+  });
+
+  it('a backup (also one saved at schema 2) restores notes as edits of the text; export reads them as strings', () => {
+    const { a, b, wsA } = twoUsers();
+    assertOk(wsA.updateRelation('w-6', { notes: 'Versie van vandaag' }));
+    syncAll(a, b);
+    const saved = readWorkspace(a)!;
+    expect((saved.relations as Rel)['w-6']!.notes).toBe('Versie van vandaag');
+    // The same file as a schema-2 client wrote it: notes were strings then too; readBackup migrates it.
+    const old: Record<string, unknown> = { ...saved, schemaVersion: 2 };
+    (old.relations as Rel)['w-6']!.notes = 'Versie uit de backup';
+    const read = readBackup(backupText(makeBackup(old, '2026-03-02T10:00:00.000Z')));
+    if (!read.ok) throw new Error(JSON.stringify(read.problem));
+    type(b, 'w-6', 0, 'Bram: ');
+    assertOk(wsA.restoreBackup(read.workspace as WorkspaceDoc));
+    syncAll(a, b);
+    expect(notesOf(a, 'w-6')).toBe('Bram: Versie uit de backup');
+    expect(recordText('workspace', a, 'relations', 'w-6', 'notes')).toBeInstanceOf(Y.Text);
+    expect(readWorkspace(b)).toEqual(readWorkspace(a));
   });
 });

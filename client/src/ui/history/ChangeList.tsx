@@ -3,7 +3,7 @@
  * changed field by field ("target 8 → 9"), texts with insertions and deletions marked, and who made each.
  */
 import { For, Match, Show, Switch } from 'solid-js';
-import type { Attribution, Change, ChangeGroup } from '../../../../core/history/index.ts';
+import type { Attribution, Change, ChangeGroup, TextPart } from '../../../../core/history/index.ts';
 import { t, type MessageKey } from '../../i18n/index.ts';
 import { fieldHeading, formatValue, groupHeading, recordLabel, type ValueLookups } from './format.ts';
 
@@ -11,6 +11,32 @@ export interface ChangeListProps {
   groups: ChangeGroup[];
   lookups: ValueLookups;
   nameOf(personId: string): string | null;
+}
+
+/** A text's change: unchanged context, <ins>inserted</ins> and <del>deleted</del> words, long stretches left out. */
+function TextParts(props: { parts: readonly TextPart[] }) {
+  return (
+    <p class="hist-text">
+      <For each={props.parts}>
+        {(part) => (
+          <Switch fallback={<span>{part.text}</span>}>
+            <Match when={part.op === 'ins'}>
+              <ins>{part.text}</ins>
+            </Match>
+            <Match when={part.op === 'del'}>
+              <del>{part.text}</del>
+            </Match>
+            <Match when={part.op === 'gap'}>
+              <span class="hist-gap" title={part.text}>
+                {' '}
+                {t('hist.gap')}{' '}
+              </span>
+            </Match>
+          </Switch>
+        )}
+      </For>
+    </p>
+  );
 }
 
 export function ChangeList(props: ChangeListProps) {
@@ -59,8 +85,21 @@ export function ChangeList(props: ChangeListProps) {
                 <For each={c().fields}>
                   {(f) => (
                     <li>
-                      {fieldHeading(f.field)}: <del>{value(f.field, f.before)}</del> →{' '}
-                      <ins>{value(f.field, f.after)}</ins>
+                      <Show
+                        when={f.parts}
+                        fallback={
+                          <>
+                            {fieldHeading(f.field)}: <del>{value(f.field, f.before)}</del> →{' '}
+                            <ins>{value(f.field, f.after)}</ins>
+                          </>
+                        }
+                      >
+                        {(parts) => (
+                          <>
+                            {fieldHeading(f.field)}: <TextParts parts={parts()} />
+                          </>
+                        )}
+                      </Show>
                     </li>
                   )}
                 </For>
@@ -80,26 +119,7 @@ export function ChangeList(props: ChangeListProps) {
           {(c) => (
             <>
               <span>{t(`hist.text.${c().path}` as MessageKey)}</span>
-              <p class="hist-text">
-                <For each={c().parts}>
-                  {(part) => (
-                    <Switch fallback={<span>{part.text}</span>}>
-                      <Match when={part.op === 'ins'}>
-                        <ins>{part.text}</ins>
-                      </Match>
-                      <Match when={part.op === 'del'}>
-                        <del>{part.text}</del>
-                      </Match>
-                      <Match when={part.op === 'gap'}>
-                        <span class="hist-gap" title={part.text}>
-                          {' '}
-                          {t('hist.gap')}{' '}
-                        </span>
-                      </Match>
-                    </Switch>
-                  )}
-                </For>
-              </p>
+              <TextParts parts={c().parts} />
             </>
           )}
         </Match>
