@@ -5,6 +5,7 @@
  * - the document view behind the Solid stores (client/src/doc/watch.ts) of a 2,000 × 8 workspace: opening
  *   it (read and check everything), and keeping it up to date after scoring one cell and after a peer
  *   renames a relation (the transaction included; the view is updated incrementally)
+ * - migrating that workspace from schema 2 (2,000 relation notes as plain strings) to shared texts (schema 3)
  */
 import * as Y from 'yjs';
 import { mulberry32 } from '../test/helpers/rng.ts';
@@ -225,4 +226,28 @@ const openDoc = () => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(peer, before), 'remote');
   });
   watch.destroy();
+}
+{
+  // The same workspace as saved at schema 2 (relation notes a plain string each), opened by this version:
+  // the migration to schema 3 turns 2,000 notes into shared texts (migrations/workspace.ts notesAsText).
+  const v2 = openDoc();
+  v2.transact(() => {
+    v2.getMap('relations').forEach((r, i) =>
+      (r as Y.Map<unknown>).set('notes', `Notities bij ${i}: `.repeat(4)),
+    );
+    v2.getMap('meta').set('schemaVersion', 2);
+    v2.getMap('versions').delete('3');
+  });
+  const old = Y.encodeStateAsUpdate(v2);
+  measure('open a schema-3 copy (baseline for the next line)', 21, () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, stored);
+    loadDocument('workspace', doc);
+  });
+  measure('open a schema-2 copy + migrate 2,000 notes to texts', 21, () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, old);
+    const result = loadDocument('workspace', doc);
+    if (result.status !== 'ready' || result.applied.length !== 1) throw new Error('not migrated');
+  });
 }

@@ -41,6 +41,7 @@ export const workspaceSpec: KindSpec<'workspace'> = {
     {
       path: 'relations',
       root: 'relations',
+      // notes: a shared text (concurrent edits merge; workspace schema 3, migrations/workspace.ts notesAsText).
       nested: { sevenQuestions: 'map', notes: 'text' },
       item: Relation,
       label: 'Relation',
@@ -77,6 +78,9 @@ export const workspaceSpec: KindSpec<'workspace'> = {
     {
       path: 'contactLog',
       root: 'contactLog',
+      // The entry's note and its signals' notes stay plain values (last writer wins): each is written once,
+      // in the log form, by whoever logs the moment, and nothing in the app edits them afterwards. Convert
+      // them as relation notes were (nested `text` + a migration) if they ever become editable together.
       nested: { signals: 'records' },
       item: ContactLogEntry,
       label: 'Contact-log entry',

@@ -11,6 +11,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { openPage } from './helpers/browser.ts';
 import { ok, seedPlan, seedWorkspace } from './helpers/seed.ts';
+import { SCHEMA_VERSION } from '../../core/model/common.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 const SHOTS = '/tmp/shots';
@@ -244,7 +245,7 @@ test('backup and restore: the whole workspace with its plans, checked first, a s
   expect(parsed).toMatchObject({
     format: 'haard-backup',
     version: 2,
-    workspace: { schemaVersion: 2, id: haard.workspaceId },
+    workspace: { schemaVersion: SCHEMA_VERSION.workspace, id: haard.workspaceId },
   });
   expect(Object.values(parsed.documents.plan).map((p) => [p.title, p.situation.text])).toEqual([
     ['Noordzee Energie B.V. 2026', 'Windpark op zee, fase 2.'],
@@ -290,7 +291,7 @@ test('backup and restore: the whole workspace with its plans, checked first, a s
     buffer: Buffer.from(JSON.stringify(newer)),
   });
   await expect(backup.getByTestId('restore-problem')).toContainText(
-    'made by a newer version of Haard (schema 7; this app knows 2)',
+    `made by a newer version of Haard (schema 7; this app knows ${SCHEMA_VERSION.workspace})`,
   );
   await expect(exportCount(page)).toHaveText('23 relations, 26 contacts');
 
