@@ -79,7 +79,13 @@ export function ContactOffer(props: {
                       value={relationId() ?? ''}
                       onChange={(e) => setChosen(e.currentTarget.value)}
                     >
-                      <For each={relations()}>{(id) => <option value={id}>{name(id)}</option>}</For>
+                      <For each={relations()}>
+                        {(id) => (
+                          <option value={id} selected={id === relationId()}>
+                            {name(id)}
+                          </option>
+                        )}
+                      </For>
                     </select>
                   </label>
                 </Show>

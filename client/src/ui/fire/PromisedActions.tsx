@@ -149,7 +149,7 @@ export function PromisedActions(props: { today: string }) {
             </Show>
             <For each={professionals().filter((p) => p.id !== myId())}>
               {(p) => (
-                <option value={p.id}>
+                <option value={p.id} selected={p.id === whoValue()}>
                   {t('fire.promised.person', { name: p.name, count: counts().byOwner.get(p.id) ?? 0 })}
                 </option>
               )}
