@@ -24,6 +24,18 @@ export interface Overwrite {
   theirs: unknown;
   /** The writer's display name when the document knows it; null otherwise. */
   by: string | null;
+  /** The record's own name (its `name`, `title` or `what`) when the field is in a record; null otherwise. */
+  record: string | null;
+}
+
+/** What a person calls a record: its name, title or what (an action), when it has one. */
+function recordName(record: unknown): string | null {
+  if (!(record instanceof Y.Map)) return null;
+  for (const key of ['name', 'title', 'what']) {
+    const value: unknown = record.get(key);
+    if (typeof value === 'string' && value.trim()) return value.trim();
+  }
+  return null;
 }
 
 const plain = (value: unknown): unknown => (value instanceof Y.AbstractType ? value.toJSON() : value);
@@ -69,6 +81,7 @@ export function watchOverwrites(
             mine: plain(change.oldValue),
             theirs: plain(target.get(key)),
             by: writer ? (personNames(doc).get(writer) ?? null) : null,
+            record: event.path.length > 0 ? recordName(map.get(String(event.path[0]))) : null,
           });
         });
       }

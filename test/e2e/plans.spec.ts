@@ -383,3 +383,47 @@ test('two colleagues in one short field: each sees who else is in it, and neithe
   // Left, the field no longer says anyone is in it.
   await expect(metric(anna)).not.toHaveAttribute('data-peer');
 });
+
+test('a value changed offline and online at the same time: whoever’s value lost is told, and can put it back', async ({
+  browser,
+}) => {
+  const cuttable = await openCuttable(browser);
+  const anna = cuttable.page;
+  await anna.getByRole('textbox', { name: 'Your name' }).fill('Anna');
+  const url = await startAcmePlan(anna);
+  await anna.getByLabel('New action').fill('Lunch with the CFO');
+  await anna.getByLabel('New action').press('Enter');
+  const bram = await openPlan(browser, url);
+  await bram.getByRole('textbox', { name: 'Your name' }).fill('Bram');
+  await expect(bram.getByLabel('What, action 1')).toHaveValue('Lunch with the CFO');
+
+  await cuttable.cut();
+  await expect(anna.getByRole('status').first()).toContainText(/Offline|Connecting/);
+  await anna.getByLabel('Cost, action 1').fill('1500');
+  await anna.getByLabel('Cost, action 1').press('Tab');
+  await bram.getByLabel('Cost, action 1').fill('2000');
+  await bram.getByLabel('Cost, action 1').press('Tab');
+  await cuttable.restore();
+
+  // One value is kept everywhere (Yjs decides); the one whose value lost is told, the other is not.
+  const cost = (page: Page) => page.getByLabel('Cost, action 1').inputValue();
+  await expect
+    .poll(async () => (await cost(anna)) === (await cost(bram)) && (await cost(anna)))
+    .toMatch(/\d/);
+  const annaLost = /2[,.]?000/.test(await cost(anna));
+  const [loser, winner] = annaLost ? [anna, bram] : [bram, anna];
+  const notice = loser.getByTestId('overwrite');
+  await expect(notice).toContainText(
+    annaLost
+      ? 'Bram changed ‘Cost’ of ‘Lunch with the CFO’ while you did. Kept: 2,000. Yours was: 1,500.'
+      : 'Anna changed ‘Cost’ of ‘Lunch with the CFO’ while you did. Kept: 1,500. Yours was: 2,000.',
+  );
+  await expect(winner.getByTestId('overwrite')).toHaveCount(0);
+
+  // "Put mine back": a new edit everyone gets, and nobody is told about it as a clash.
+  await notice.getByRole('button', { name: 'Put mine back' }).click();
+  await expect(notice).toHaveCount(0);
+  for (const page of [anna, bram])
+    await expect(page.getByLabel('Cost, action 1')).toHaveValue(annaLost ? /1[,.]?500/ : /2[,.]?000/);
+  await expect(winner.getByTestId('overwrite')).toHaveCount(0);
+});

@@ -71,6 +71,7 @@ describe('watchOverwrites', () => {
         mine: loser === 'anna' ? '2027-02-28' : '2027-04-01',
         theirs: kept,
         by: winner === 'anna' ? 'Anna' : 'Bram',
+        record: 'Lunch with the CFO',
       },
     ]);
 
@@ -91,6 +92,7 @@ describe('watchOverwrites', () => {
       mine: '2027-02-28',
       theirs: null,
       by: null,
+      record: null,
     };
     expect(ia.removeAction(actionId).ok).toBe(true);
     expect(putBackOverwrite('plan', anna, overwrite, 'anna')).toBe(false);

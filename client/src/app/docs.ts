@@ -20,6 +20,7 @@ import { openDocument, type ConnectionState, type OpenDocument } from '../sync/c
 import { createKindStore, type KindStore } from '../stores/docStore.ts';
 import type { Me } from './identity.ts';
 import { todayIso } from './today.ts';
+import { putBackOverwrite, watchOverwrites, type Overwrite } from '../../../doc/overwrites.ts';
 import { MIGRATION_ORIGIN, SEED_ORIGIN, UPKEEP_ORIGIN } from '../../../doc/index.ts';
 import {
   attachUserOnFirstEdit,
@@ -127,6 +128,15 @@ export interface DocRegistryOptions {
   now?: () => string;
 }
 
+/** A value of this person's that a colleague's concurrent write replaced (doc/overwrites.ts), to be told. */
+export interface OverwriteNotice {
+  /** Unique within the session: what `dismissOverwrite` and `putBackOverwrite` take. */
+  n: number;
+  kind: DocKind;
+  docId: string;
+  overwrite: Overwrite;
+}
+
 export interface PrefetchProgress {
   done: number;
   total: number;
@@ -151,6 +161,19 @@ export interface DocRegistry {
   ): Promise<PrefetchProgress>;
   /** Number of documents open now (held or kept alive). */
   openCount(): number;
+  /**
+   * This person's values that colleagues' concurrent writes replaced, in any document opened this session
+   * (also in the background), oldest first, until dismissed. Watched from the moment a document's local copy
+   * has loaded: what the device already held was told when it happened. Viewers are never told (they write
+   * nothing).
+   */
+  overwrites: Accessor<OverwriteNotice[]>;
+  dismissOverwrite(n: number): void;
+  /**
+   * Writes the replaced value back as a new edit of this person's (undoable), then dismisses the notice.
+   * Resolves false when the field is gone (its record deleted since) — the notice then stays.
+   */
+  putBackOverwrite(n: number): Promise<boolean>;
   setMe(me: Me): void;
   /** Close every document now (flushes IndexedDB). */
   dispose(): Promise<void>;
@@ -177,6 +200,8 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
   const keepAliveMs = opts.keepAliveMs ?? 20_000;
   const now = opts.now ?? (() => new Date().toISOString());
   let me = opts.me;
+  const [overwrites, setOverwrites] = createSignal<OverwriteNotice[]>([]);
+  let overwriteCount = 0;
 
   function create(kind: DocKind, id: string): Entry {
     return createRoot((disposeRoot) => {
@@ -199,6 +224,22 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
       });
       const store = createKindStore(kind, doc, { origin, now, ready: conn.loaded });
       loadStore = () => store.load();
+      let stopOverwrites = () => {};
+      let closed = false;
+      if (opts.role !== 'viewer')
+        void conn.loaded.then(() => {
+          if (closed) return;
+          stopOverwrites = watchOverwrites(
+            kind,
+            doc,
+            () => me.id,
+            (found) =>
+              setOverwrites((list) => [
+                ...list,
+                ...found.map((overwrite) => ({ n: ++overwriteCount, kind, docId: id, overwrite })),
+              ]),
+          );
+        });
       const stopHistory =
         opts.role === 'viewer' ? () => {} : startHistory(kind, doc, conn.loaded, () => me, now);
 
@@ -277,6 +318,8 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
         conn,
         republish: publish,
         async close() {
+          closed = true;
+          stopOverwrites();
           stopHistory();
           awareness.off('change', onAwareness);
           offConn();
@@ -366,6 +409,23 @@ export function createDocRegistry(opts: DocRegistryOptions): DocRegistry {
     },
 
     openCount: () => entries.size,
+
+    overwrites,
+    dismissOverwrite: (n) => setOverwrites((list) => list.filter((o) => o.n !== n)),
+    async putBackOverwrite(n) {
+      const notice = overwrites().find((o) => o.n === n);
+      if (!notice) return false;
+      const handle = registry.open(notice.kind, notice.docId, { background: true });
+      try {
+        await handle.ready;
+        const { doc, origin } = handle.binding;
+        if (!putBackOverwrite(notice.kind, doc, notice.overwrite, origin)) return false;
+        registry.dismissOverwrite(n);
+        return true;
+      } finally {
+        handle.release();
+      }
+    },
 
     setMe(next) {
       me = next;

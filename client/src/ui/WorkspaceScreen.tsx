@@ -10,6 +10,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Presence } from './Presence.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 import { DocBanner } from './DocBanner.tsx';
+import { OverwriteNotices } from './OverwriteNotices.tsx';
 import { Nav } from './Nav.tsx';
 import { WorkspaceRoutes } from './routes.tsx';
 import { WorkspaceMenu } from './WorkspaceMenu.tsx';
@@ -132,6 +133,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
           quarantine={store.state.quarantine}
           connection={session.connection()}
         />
+        <OverwriteNotices docs={session.docs} readOnly={session.readOnly()} />
         <main class="content">
           <Show
             when={data()}

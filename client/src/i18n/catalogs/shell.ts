@@ -44,6 +44,16 @@ export const en = {
   'doc.uninitialised': 'Waiting for the workspace from the server…',
   'quarantine.details': 'What is wrong',
   'quarantine.title': 'Some data could not be read',
+  'overwrite.title': 'Changed at the same time as you:',
+  'overwrite.sentence.record':
+    '{who} changed ‘{field}’ of ‘{record}’ while you did. Kept: {theirs}. Yours was: {mine}.',
+  'overwrite.sentence': '{who} changed ‘{field}’ while you did. Kept: {theirs}. Yours was: {mine}.',
+  'overwrite.someone': 'A colleague',
+  'overwrite.empty': '(empty)',
+  'overwrite.yes': 'yes',
+  'overwrite.no': 'no',
+  'overwrite.putBack': 'Put mine back',
+  'overwrite.dismiss': 'Keep theirs',
   'quarantine.body':
     '{count} record(s) from another device do not fit this version of Haard. They are kept aside, not deleted.',
   'toast.dismiss': 'Dismiss',
@@ -152,6 +162,17 @@ export const nl: Record<keyof typeof en, string> = {
   'doc.uninitialised': 'Wachten op de werkruimte van de server…',
   'quarantine.details': 'Wat er mis is',
   'quarantine.title': 'Sommige gegevens konden niet gelezen worden',
+  'overwrite.title': 'Tegelijk met jou gewijzigd:',
+  'overwrite.sentence.record':
+    '{who} wijzigde ‘{field}’ van ‘{record}’ terwijl jij dat ook deed. Bewaard: {theirs}. Jouw waarde was: {mine}.',
+  'overwrite.sentence':
+    '{who} wijzigde ‘{field}’ terwijl jij dat ook deed. Bewaard: {theirs}. Jouw waarde was: {mine}.',
+  'overwrite.someone': 'Een collega',
+  'overwrite.empty': '(leeg)',
+  'overwrite.yes': 'ja',
+  'overwrite.no': 'nee',
+  'overwrite.putBack': 'Mijn waarde terugzetten',
+  'overwrite.dismiss': 'Zo laten',
   'quarantine.body':
     '{count} record(s) van een ander apparaat passen niet bij deze versie van Haard. Ze zijn apart gezet, niet verwijderd.',
   'toast.dismiss': 'Sluiten',
