@@ -2,6 +2,8 @@
  * Core benchmarks (npm run bench). Prints median figures; asserts nothing.
  * - classifying 10,000 relations × 8 criteria (distribution and thresholds mode)
  * - validating an account plan with 500 actions (and its completeness)
+ * - Keep warm's promised actions of 200 plans × 50 actions (core/promised): the whole list, and the list after
+ *   one plan changed (the screen caches each plan's open actions)
  * - the document view behind the Solid stores (client/src/doc/watch.ts) of a 2,000 × 8 workspace: opening
  *   it (read and check everything), and keeping it up to date after scoring one cell and after a peer
  *   renames a relation (the transaction included; the view is updated incrementally)
@@ -11,6 +13,7 @@ import * as Y from 'yjs';
 import { mulberry32 } from '../test/helpers/rng.ts';
 import { classify } from '../core/abc/index.ts';
 import { planCompleteness, validatePlan } from '../core/plan/index.ts';
+import { openActionsOf, promisedActions } from '../core/promised.ts';
 import type { AccountPlanDoc, Criterion, Professional, ScoreSheet } from '../core/model/index.ts';
 import {
   createWorkspaceDoc,
@@ -142,6 +145,28 @@ console.log(
 measure('validate a plan with 500 actions + completeness', 201, () =>
   planCompleteness(validatePlan(plan, ctx)),
 );
+
+// ------------------------------------------------------------------------------------------- promised actions
+// 200 plans of 50 actions each (10,000), a third done or cancelled, due dates over a year around today.
+const manyPlans: AccountPlanDoc[] = Array.from({ length: 200 }, (_, p) => ({
+  ...plan,
+  id: `plan${p}`,
+  title: `Plan ${p}`,
+  actions: Object.fromEntries(
+    Array.from({ length: 50 }, (_, a) => {
+      const due = new Date(Date.UTC(2026, 0, 1 + Math.floor(random() * 365))).toISOString().slice(0, 10);
+      const status = (['planned', 'planned', 'done', 'cancelled'] as const)[Math.floor(random() * 4)]!;
+      return [`a${a}`, { ...plan.actions.a0!, id: `a${a}`, what: `Action ${a}`, due, status, order: a }];
+    }),
+  ),
+}));
+const perPlan = manyPlans.map((p) => openActionsOf(p, '2026-06-01'));
+console.log(`(200 plans × 50 actions → ${promisedActions(perPlan, '2026-06-01').length} open)`);
+measure('promised actions of 200 plans × 50 actions', 101, () => promisedActions(manyPlans, '2026-06-01'));
+measure('  … after one plan changed (per-plan lists cached)', 201, () => {
+  perPlan[7] = openActionsOf(manyPlans[7]!, '2026-06-01');
+  return promisedActions(perPlan, '2026-06-01');
+});
 
 // ---------------------------------------------------------------------------------------------- document view
 // A 2,000 × 8 workspace, as bench/app.bench.ts seeds it, opened from its encoded state like IndexedDB does.
