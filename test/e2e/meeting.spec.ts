@@ -242,9 +242,19 @@ test('the next meeting links to the last one and shows per plan what changed sin
   const first = await newBoard(anna, ['Acme Bouwgroep 2026–2027']);
   await anna.getByRole('button', { name: 'Start meeting' }).click(); // keeps a version of the presented plan
   await expect(stage(anna)).toHaveAttribute('data-step', 'opening');
+  // A colleague who opens Haard mid-meeting, anywhere else, is told it runs and joins it in one click.
+  const bram = await person(browser, haard.inviteUrl);
+  await expect(bram.getByRole('status').filter({ hasText: 'is running now' })).toContainText(
+    /^The meeting ‘.+’ is running now\. Join it$/,
+  );
+  await bram.getByRole('link', { name: 'Join it' }).click();
+  await expect(bram.getByTestId('meeting-board')).toHaveAttribute('data-status', 'running');
+  await expect(bram.getByText('is running now')).toHaveCount(0);
   await anna.getByRole('button', { name: 'End meeting' }).click();
   await anna.getByRole('button', { name: 'End for everyone' }).click();
   await expect(anna.getByTestId('meeting-summary')).toBeVisible();
+  await bram.goto(`${haard.base}/relations`);
+  await expect(bram.getByText('is running now')).toHaveCount(0);
   // Ended too early: reopened, it runs again where it was ended (the opening); ended again, for good.
   await anna.getByRole('button', { name: 'Reopen meeting' }).click();
   await expect(anna.getByTestId('meeting-board')).toHaveAttribute('data-status', 'running');

@@ -11,6 +11,7 @@ import { Presence } from './Presence.tsx';
 import { SyncStatus } from './SyncStatus.tsx';
 import { DocBanner } from './DocBanner.tsx';
 import { OverwriteNotices } from './OverwriteNotices.tsx';
+import { RunningMeeting } from './RunningMeeting.tsx';
 import { Nav } from './Nav.tsx';
 import { WorkspaceRoutes } from './routes.tsx';
 import { WorkspaceMenu } from './WorkspaceMenu.tsx';
@@ -134,6 +135,7 @@ export function WorkspaceScreen(props: { invite: Invite; me: Me }) {
           connection={session.connection()}
         />
         <OverwriteNotices docs={session.docs} readOnly={session.readOnly()} />
+        <RunningMeeting meetings={data()?.meetings} path={p.location.pathname} />
         <main class="content">
           <Show
             when={data()}
