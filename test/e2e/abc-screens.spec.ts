@@ -3,19 +3,10 @@
  * (no serious or critical violations), and is photographed to /tmp/shots/ for a visual review.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { openPage } from './helpers/browser.ts';
 import { seedDemo, seedWorkspace } from './helpers/seed.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 const open = (browser: Browser, url: string, lang: 'en' | 'nl') =>
   openPage(browser, url, { locale: lang === 'nl' ? 'nl-NL' : 'en-GB' });
@@ -25,6 +16,7 @@ const TABS = ['criteria', 'scoring', 'classes', 'settings'] as const;
 for (const lang of ['en', 'nl'] as const) {
   test(`every ABC tab in ${lang}: no missing texts, no serious axe violations, screenshots`, async ({
     browser,
+    haard,
   }) => {
     await seedWorkspace(haard, seedDemo);
     const page = await open(browser, `${haard.base}/abc/criteria#invite=${haard.token('editor')}`, lang);

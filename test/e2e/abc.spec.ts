@@ -3,22 +3,14 @@
  * validation, score by keyboard only (a second browser sees it live), override with a reason, read the
  * Pareto figures, switch to thresholds, and look without editing as a viewer.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import { openPage } from './helpers/browser.ts';
 import { addClients, readWorkspace, seedDemo, seedWorkspace } from './helpers/seed.ts';
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
-
 async function open(
   browser: Browser,
+  haard: Haard,
   path: string,
   opts: { lang?: 'en' | 'nl'; role?: 'editor' | 'viewer' } = {},
 ): Promise<Page> {
@@ -34,8 +26,9 @@ const scores = (page: Page, name: string) => row(page, name).locator('.cell-scor
 
 test('criteria: validation appears and disappears live, weight 0 is refused at the field, reorder by keyboard, delete with undo', async ({
   browser,
+  haard,
 }) => {
-  const page = await open(browser, '/abc/criteria');
+  const page = await open(browser, haard, '/abc/criteria');
   const validation = page.getByTestId('criteria-validation');
   const names = page.getByTestId('criterion').getByLabel('Name');
   await expect(validation).toContainText('The criteria set is complete: 4 criteria');
@@ -92,6 +85,7 @@ test('criteria: validation appears and disappears live, weight 0 is refused at t
 
 test('score five relations with the keyboard only and see their classes; a second browser sees it live', async ({
   browser,
+  haard,
 }) => {
   await seedWorkspace(haard, (w, data) =>
     addClients(
@@ -100,8 +94,8 @@ test('score five relations with the keyboard only and see their classes; a secon
       ['Alfa', 'Bravo', 'Charlie', 'Delta', 'Echo'].map((name) => ({ name })),
     ),
   );
-  const anna = await open(browser, '/abc/scoring');
-  const bram = await open(browser, '/abc/scoring');
+  const anna = await open(browser, haard, '/abc/scoring');
+  const bram = await open(browser, haard, '/abc/scoring');
   await expect(row(anna, 'Alfa').locator('.cell-class')).toHaveText('Incomplete');
 
   // Into the grid with Tab (find → after-score → show all → grid), then only digits.
@@ -154,9 +148,10 @@ test('score five relations with the keyboard only and see their classes; a secon
 
 test('override a class with a reason: computed and override side by side, then clear it', async ({
   browser,
+  haard,
 }) => {
   await seedWorkspace(haard, seedDemo);
-  const page = await open(browser, '/abc/classes');
+  const page = await open(browser, haard, '/abc/classes');
   const classC = page.getByTestId('class-C');
   const classB = page.getByTestId('class-B');
   await expect(classC.locator('tr[data-relation="IJssel Bank"]')).toBeVisible();
@@ -194,9 +189,9 @@ test('override a class with a reason: computed and override side by side, then c
   await expect(row(page, 'Jade Media').locator('.cell-class')).not.toHaveText('Incomplete');
 });
 
-test('Pareto figures and team fit, in English and Dutch', async ({ browser }) => {
+test('Pareto figures and team fit, in English and Dutch', async ({ browser, haard }) => {
   await seedWorkspace(haard, seedDemo);
-  const en = await open(browser, '/abc/classes');
+  const en = await open(browser, haard, '/abc/classes');
   await expect(en.getByTestId('pareto-top20')).toHaveText('The top 20% of relations bring 70% of revenue.');
   await expect(en.getByTestId('pareto-for80')).toHaveText('80% of revenue comes from 30% of relations.');
   const chart = en.getByRole('img', { name: /Pareto chart/ });
@@ -215,7 +210,7 @@ test('Pareto figures and team fit, in English and Dutch', async ({ browser }) =>
   await expect(en.getByTestId('teamfit').getByRole('link', { name: 'Citadel Advocaten' })).toBeVisible();
   await expect(en.getByTestId('teamfit')).toContainText('Workload per professional');
 
-  const nl = await open(browser, '/abc/classes', { lang: 'nl' });
+  const nl = await open(browser, haard, '/abc/classes', { lang: 'nl' });
   await expect(nl.getByTestId('pareto-top20')).toHaveText(
     'De beste 20% van de relaties brengt 70% van de omzet.',
   );
@@ -226,7 +221,7 @@ test('Pareto figures and team fit, in English and Dutch', async ({ browser }) =>
   await expect(nl.getByRole('button', { name: /handmatig aanpassen/ }).first()).toBeVisible();
 
   // Numbers in fields follow the UI language: a weight typed as 1,5 is shown back as 1,5 (not 1.5).
-  const criteria = await open(browser, '/abc/criteria', { lang: 'nl' });
+  const criteria = await open(browser, haard, '/abc/criteria', { lang: 'nl' });
   const weight = criteria.getByTestId('criterion').first().getByLabel('Weging');
   await weight.fill('1,5');
   await weight.press('Tab');
@@ -235,9 +230,12 @@ test('Pareto figures and team fit, in English and Dutch', async ({ browser }) =>
   await expect(criteria.getByTestId('criterion').first().getByLabel('Weging')).toHaveValue('1,5');
 });
 
-test('settings: shares are validated, and switching to thresholds mode reclassifies', async ({ browser }) => {
+test('settings: shares are validated, and switching to thresholds mode reclassifies', async ({
+  browser,
+  haard,
+}) => {
   await seedWorkspace(haard, seedDemo);
-  const page = await open(browser, '/abc/settings');
+  const page = await open(browser, haard, '/abc/settings');
   const settings = page.getByTestId('abc-settings');
   await expect(page.getByTestId('abc-summary')).toHaveText('3 A · 4 B · 2 C1 incomplete');
 
@@ -271,9 +269,9 @@ test('settings: shares are validated, and switching to thresholds mode reclassif
   });
 });
 
-test('a viewer sees scores and classes but cannot change them', async ({ browser }) => {
+test('a viewer sees scores and classes but cannot change them', async ({ browser, haard }) => {
   await seedWorkspace(haard, seedDemo);
-  const viewer = await open(browser, '/abc/scoring', { role: 'viewer' });
+  const viewer = await open(browser, haard, '/abc/scoring', { role: 'viewer' });
   await expect(viewer.getByText('Read-only: scores are shown, but you cannot change them.')).toBeVisible();
   await viewer.getByRole('grid').focus();
   await viewer.keyboard.press('1');
@@ -290,8 +288,8 @@ test('a viewer sees scores and classes but cannot change them', async ({ browser
   await expect(viewer.getByRole('button', { name: /Delete/ })).toHaveCount(0);
 });
 
-test('an undo toast only ever undoes its own step: a later edit closes it', async ({ browser }) => {
-  const page = await open(browser, '/abc/criteria');
+test('an undo toast only ever undoes its own step: a later edit closes it', async ({ browser, haard }) => {
+  const page = await open(browser, haard, '/abc/criteria');
   const names = page.getByTestId('criterion').getByLabel('Name');
   await expect(names).toHaveCount(4);
   await page.getByRole('button', { name: 'Delete “Sterkte van de relatie”' }).click();

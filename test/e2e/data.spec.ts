@@ -7,8 +7,9 @@ import { readFileSync } from 'node:fs';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
+import { startHaard } from './helpers/haard.ts';
 import { openPage } from './helpers/browser.ts';
 import { ok, seedPlan, seedWorkspace } from './helpers/seed.ts';
 import { SCHEMA_VERSION } from '../../core/model/common.ts';
@@ -16,15 +17,6 @@ import { SCHEMA_VERSION } from '../../core/model/common.ts';
 const FIXTURES = join(import.meta.dirname, '../fixtures/csv');
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 async function open(browser: Browser, url: string, locale: 'en-GB' | 'nl-NL' = 'en-GB'): Promise<Page> {
   const page = await openPage(browser, url, { locale, acceptDownloads: true });
@@ -51,7 +43,10 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('imports the 20-row CSV through the column-mapping step, in one undoable step', async ({ browser }) => {
+test('imports the 20-row CSV through the column-mapping step, in one undoable step', async ({
+  browser,
+  haard,
+}) => {
   const page = await open(browser, haard.inviteUrl);
   await expect(exportCount(page)).toHaveText('0 relations, 0 contacts');
   await chooseCsv(page, 'relations-20.csv');
@@ -102,6 +97,7 @@ test('imports the 20-row CSV through the column-mapping step, in one undoable st
 
 test('bad rows are reported with their line numbers; nothing is imported until they are left out', async ({
   browser,
+  haard,
 }) => {
   const page = await open(browser, haard.inviteUrl);
   await chooseCsv(page, 'relations-errors.csv');
@@ -136,6 +132,7 @@ test('bad rows are reported with their line numbers; nothing is imported until t
 
 test('an export imports back into another workspace without loss; duplicates need a choice', async ({
   browser,
+  haard,
 }) => {
   const page = await open(browser, haard.inviteUrl);
   await chooseCsv(page, 'relations-20.csv');
@@ -219,6 +216,7 @@ test('an export imports back into another workspace without loss; duplicates nee
 
 test('backup and restore: the whole workspace with its plans, checked first, a summary of the changes, undoable', async ({
   browser,
+  haard,
 }) => {
   // A relation with an account plan (its own document) before the CSV import.
   await seedWorkspace(haard, (ws) => ok(ws.addRelation({ id: 'r-noord', name: 'Noordzee Energie B.V.' })));
@@ -366,7 +364,7 @@ test('backup and restore: the whole workspace with its plans, checked first, a s
   }
 });
 
-test('the data screen in Dutch: complete texts, accessible, screenshots', async ({ browser }) => {
+test('the data screen in Dutch: complete texts, accessible, screenshots', async ({ browser, haard }) => {
   const page = await open(browser, haard.inviteUrl, 'nl-NL');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importeren & exporteren');
   await page.screenshot({ path: `${SHOTS}/data-empty-nl.png`, fullPage: true });

@@ -2,25 +2,19 @@
  * Keep the fire burning (DOMAIN.md §6): the dashboard in real Chromium through the real relay. What needs
  * attention comes most important first; a contact logged in one browser warms the relation in the other.
  */
-import { expect, test } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { expect, test } from './helpers/fixtures.ts';
 import { cutOptions, openSynced } from './helpers/browser.ts';
 import { ok, readWorkspace, seedDemo, seedWorkspace } from './helpers/seed.ts';
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
+test.beforeEach(async ({ haard }) => {
   await seedWorkspace(haard, seedDemo);
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
 });
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
 test('the dashboard orders what needs attention and a contact logged in one browser warms the relation in the other', async ({
   browser,
+  haard,
 }) => {
   const ws = await readWorkspace(haard);
   const id = (name: string) => Object.values(ws.relations).find((r) => r.name === name)!.id;

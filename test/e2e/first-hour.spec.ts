@@ -6,23 +6,15 @@
  * team fit gives no green check for nothing, relation texts reach a colleague as they are typed and
  * presence says who has the relation open, revenue is money, and the offline state fits on one row.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import { openPage } from './helpers/browser.ts';
 import { addClients, ok, seedDemo, seedWorkspace } from './helpers/seed.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 /** Open the invite in a browser of its own, synced, at 1366 px; then go to `path`. */
 async function open(
   browser: Browser,
+  haard: Haard,
   path = '/relations',
   locale: 'en-GB' | 'nl-NL' = 'en-GB',
 ): Promise<Page> {
@@ -38,8 +30,9 @@ const fitsWidth = (page: Page) =>
 
 test('an empty workspace says what to do; the firm names it and its language, which a new colleague gets until choosing', async ({
   browser,
+  haard,
 }) => {
-  const anna = await open(browser);
+  const anna = await open(browser, haard);
   const empty = anna.getByTestId('empty-workspace');
   await expect(empty).toContainText('score relations on criteria you choose');
   await expect(empty.getByRole('link', { name: 'Import relations from your CRM (CSV)' })).toHaveAttribute(
@@ -92,8 +85,8 @@ test('an empty workspace says what to do; the firm names it and its language, wh
   await expect(bram.getByRole('navigation').getByRole('link', { name: 'Relations' })).toBeVisible();
 });
 
-test('“Later” hides the naming question on this device', async ({ browser }) => {
-  const page = await open(browser);
+test('“Later” hides the naming question on this device', async ({ browser, haard }) => {
+  const page = await open(browser, haard);
   await page.getByTestId('first-start').getByRole('button', { name: 'Later' }).click();
   await expect(page.getByTestId('first-start')).toHaveCount(0);
   await page.reload();
@@ -103,8 +96,9 @@ test('“Later” hides the naming question on this device', async ({ browser })
 
 test('the Workspaces menu: below the tabs, whole Dutch role names, copy, closes on Escape and a click outside', async ({
   browser,
+  haard,
 }) => {
-  const page = await open(browser, '/relations', 'nl-NL');
+  const page = await open(browser, haard, '/relations', 'nl-NL');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const menu = page.locator('details.ws-menu');
   const panel = page.locator('.ws-menu-panel');
@@ -132,8 +126,11 @@ test('the Workspaces menu: below the tabs, whole Dutch role names, copy, closes 
   await expect(panel).toBeHidden();
 });
 
-test('criteria editor: the level descriptions stay open while tabbing through them', async ({ browser }) => {
-  const page = await open(browser, '/abc/criteria');
+test('criteria editor: the level descriptions stay open while tabbing through them', async ({
+  browser,
+  haard,
+}) => {
+  const page = await open(browser, haard, '/abc/criteria');
   const first = page.getByTestId('criterion').first();
   await first.locator('summary').click();
   const levels = first.locator('details.criterion-levels');
@@ -151,8 +148,9 @@ test('criteria editor: the level descriptions stay open while tabbing through th
 
 test('team fit: no green check for an empty team; the same findings, linked, on the team and ABC screens', async ({
   browser,
+  haard,
 }) => {
-  const page = await open(browser, '/team');
+  const page = await open(browser, haard, '/team');
   await expect(page.getByText('Team fit is checked once the team has professionals')).toBeVisible();
   await expect(page.getByText('✓')).toHaveCount(0);
 
@@ -170,11 +168,12 @@ test('team fit: no green check for an empty team; the same findings, linked, on 
 
 test('relation texts reach a colleague as they are typed; presence shows who has the relation open; revenue is money', async ({
   browser,
+  haard,
 }) => {
   const id = await seedWorkspace(haard, (w) => ok(w.addRelation({ name: 'Acme BV' })));
   const url = `/relations/${id}`;
-  const anna = await open(browser, url);
-  const bram = await open(browser, url, 'nl-NL');
+  const anna = await open(browser, haard, url);
+  const bram = await open(browser, haard, url, 'nl-NL');
   await expect(anna.getByTestId('here-too')).toBeVisible();
   await expect(bram.getByTestId('here-too')).toBeVisible();
 
@@ -208,10 +207,11 @@ test('relation texts reach a colleague as they are typed; presence shows who has
 
 test('offline at 1366 px: the state fits on the top bar’s one row and nothing scrolls sideways', async ({
   browser,
+  haard,
 }) => {
   await seedWorkspace(haard, (w, data) => seedDemo(w, data));
   for (const locale of ['nl-NL', 'en-GB'] as const) {
-    const page = await open(browser, '/team', locale);
+    const page = await open(browser, haard, '/team', locale);
     await expect(page.getByTestId('team-fit')).toBeVisible();
     await haard.stop();
     await expect(page.locator('.sync')).toHaveAttribute('data-phase', 'offline');
@@ -231,6 +231,7 @@ test('offline at 1366 px: the state fits on the top bar’s one row and nothing 
 
 test('scoring: the active row stays in the window while walking down with the keyboard', async ({
   browser,
+  haard,
 }) => {
   await seedWorkspace(haard, (w, data) =>
     addClients(
@@ -239,7 +240,7 @@ test('scoring: the active row stays in the window while walking down with the ke
       Array.from({ length: 40 }, (_, i) => ({ name: `Client ${String(i + 1).padStart(2, '0')}` })),
     ),
   );
-  const page = await open(browser, '/abc/scoring');
+  const page = await open(browser, haard, '/abc/scoring');
   await page.setViewportSize({ width: 1366, height: 700 });
   const grid = page.getByRole('grid');
   await grid.focus();

@@ -4,19 +4,12 @@
  * the restore), undoing the restore, and versions surviving a reload. Axe-clean in English and Dutch.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { readPlan, readWorkspace, seedDemo, seedMeeting, seedWorkspace } from './helpers/seed.ts';
 
-let haard: Haard;
-
-test.beforeEach(async () => {
-  haard = await startHaard();
+test.beforeEach(async ({ haard }) => {
   await seedWorkspace(haard, seedDemo);
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
 });
 
 /** A person with a name of their own (identity.ts keeps it in localStorage), in a context of their own. */
@@ -56,6 +49,7 @@ async function startAcmePlan(page: Page): Promise<void> {
 
 test('a named version: what changed since it and who did it; restore reaches a colleague; undo takes it back; versions survive a reload', async ({
   browser,
+  haard,
 }) => {
   const anna = await openAs(browser, 'Anna', haard.inviteUrl);
   await startAcmePlan(anna);
@@ -135,7 +129,7 @@ test('a named version: what changed since it and who did it; restore reaches a c
   await expect(anna.locator('body')).not.toContainText('⟦');
 });
 
-test('the history panel in Dutch: since a date, versions, axe-clean', async ({ browser }) => {
+test('the history panel in Dutch: since a date, versions, axe-clean', async ({ browser, haard }) => {
   const anna = await openAs(browser, 'Anna', haard.inviteUrl, 'nl-NL');
   await anna.getByRole('link', { name: 'Accountplannen' }).click();
   await anna
@@ -163,6 +157,7 @@ test('the history panel in Dutch: since a date, versions, axe-clean', async ({ b
 
 test('the workspace: what changed in relations since a version, by whom (Import & export screen)', async ({
   browser,
+  haard,
 }) => {
   const anna = await openAs(browser, 'Anna', haard.inviteUrl);
   const bram = await openAs(browser, 'Bram', haard.inviteUrl);
@@ -189,6 +184,7 @@ test('the workspace: what changed in relations since a version, by whom (Import 
 
 test('while someone keeps typing, what changed follows at least every 2 s (the derived views’ timer, not a debounce that waits for a pause)', async ({
   browser,
+  haard,
 }) => {
   const anna = await openAs(browser, 'Anna', haard.inviteUrl);
   await startAcmePlan(anna);
@@ -214,6 +210,7 @@ test('while someone keeps typing, what changed follows at least every 2 s (the d
 
 test('an action filed from a meeting commitment is credited to the participant who made it, not to the browser that filed it', async ({
   browser,
+  haard,
 }) => {
   const anna = await openAs(browser, 'Anna', haard.inviteUrl);
   await startAcmePlan(anna);

@@ -6,24 +6,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import { openPage } from './helpers/browser.ts';
 import { crmContactsCsv } from '../fixtures/csv/crm.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
-
-async function open(browser: Browser, locale: 'en-GB' | 'nl-NL' = 'en-GB'): Promise<Page> {
+async function open(browser: Browser, haard: Haard, locale: 'en-GB' | 'nl-NL' = 'en-GB'): Promise<Page> {
   const page = await openPage(browser, haard.inviteUrl, { locale, width: 1366 });
   await expect(page.getByRole('status').first()).toBeVisible();
   await page
@@ -59,8 +50,9 @@ async function fitsWidth(page: Page) {
 
 test('old-Mac line ends: the bad row is on line 3; leaving it out imports the other two', async ({
   browser,
+  haard,
 }) => {
-  const page = await open(browser);
+  const page = await open(browser, haard);
   await drop(page, 'mac.csv', 'Bedrijf;Omzet\rA;1\rB;veel\rC;2\r');
   const issues = page.getByTestId('import-issues');
   await expect(issues.locator('li')).toHaveText([/^Line 3: Omzet ‘veel’ is not a number/]);
@@ -72,8 +64,9 @@ test('old-Mac line ends: the bad row is on line 3; leaving it out imports the ot
 
 test('a semicolon file with commas in its headers: three columns; the guesses can be changed and the preview follows', async ({
   browser,
+  haard,
 }) => {
-  const page = await open(browser);
+  const page = await open(browser, haard);
   await drop(
     page,
     'zonnebloem.csv',
@@ -114,8 +107,9 @@ test('a semicolon file with commas in its headers: three columns; the guesses ca
 
 test('the character set can be changed: a Windows-1252 file read as UTF-8 shows the damage, back again it is right', async ({
   browser,
+  haard,
 }) => {
-  const page = await open(browser);
+  const page = await open(browser, haard);
   const bytes = Buffer.concat([
     Buffer.from('Bedrijf;Contactpersoon\nCaf'),
     Buffer.from([0xe9]),
@@ -135,8 +129,9 @@ test('the character set can be changed: a Windows-1252 file read as UTF-8 shows 
 
 test('impossible dates are refused with their line; an ambiguous date says how it was read', async ({
   browser,
+  haard,
 }) => {
-  const page = await open(browser);
+  const page = await open(browser, haard);
   await drop(
     page,
     'dates.csv',
@@ -166,8 +161,9 @@ test('impossible dates are refused with their line; an ambiguous date says how i
 
 test('a CRM contacts export imports as it is: mapped once, owners, birthdays, history; again: no changes', async ({
   browser,
+  haard,
 }) => {
-  const page = await open(browser);
+  const page = await open(browser, haard);
   await drop(page, 'crm-contacts.csv', crmContactsCsv());
   const target = (header: string) => panel(page).getByLabel(`Haard field: ${header}`);
   await expect(target('Associated Company')).toHaveValue('relation.name');
@@ -227,8 +223,9 @@ test('a CRM contacts export imports as it is: mapped once, owners, birthdays, hi
 
 test('the import screen in Dutch at 1366 px: complete texts, accessible, no sideways scroll', async ({
   browser,
+  haard,
 }) => {
-  const page = await open(browser, 'nl-NL');
+  const page = await open(browser, haard, 'nl-NL');
   await drop(page, 'crm-contacts.csv', crmContactsCsv());
   const values = page.getByTestId('import-values');
   await expect(values).toContainText('Kies vóór het importeren wat 1 waarde betekent.');

@@ -4,19 +4,9 @@
  * now, keeping their own.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { openPage } from './helpers/browser.ts';
-
-let haard: Haard;
-
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 const open = (browser: Browser, url: string) => openPage(browser, url);
 const syncStatus = (page: Page) => page.getByRole('status');
@@ -40,6 +30,7 @@ async function makeInvite(page: Page, forWhom?: string): Promise<string> {
 
 test('an editor revokes one invite link; the colleague who used it is cut off and told why', async ({
   browser,
+  haard,
 }) => {
   const anna = await open(browser, haard.inviteUrl);
   await expect(syncStatus(anna)).toContainText('Synced');
@@ -80,6 +71,7 @@ test('an editor revokes one invite link; the colleague who used it is cut off an
 
 test('revoke all other links made before now: everyone else is cut off, the editor keeps working', async ({
   browser,
+  haard,
 }) => {
   const anna = await open(browser, haard.inviteUrl);
   await expect(syncStatus(anna)).toContainText('Synced');

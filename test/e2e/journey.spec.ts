@@ -3,20 +3,12 @@
  * `npm start` starts it, two separate browser contexts (no shared BroadcastChannel or IndexedDB).
  */
 import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, serviceWorkerReady, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
+import { serviceWorkerReady } from './helpers/haard.ts';
 import { openSynced } from './helpers/browser.ts';
 
 const CSV = join(import.meta.dirname, '../fixtures/csv/relations-20.csv');
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 const open = (browser: Browser, url: string) => openSynced(browser, url);
 
@@ -26,6 +18,7 @@ const summary = (page: Page) => page.getByTestId('abc-summary');
 
 test('a new user creates a workspace, defines criteria, imports 20 CSV rows, scores by keyboard and sees classes; a colleague joins by invite and follows live', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(180_000);
   const anna = await open(browser, haard.inviteUrl);
@@ -90,6 +83,7 @@ test('a new user creates a workspace, defines criteria, imports 20 CSV rows, sco
 
 test('with the relay down, one user edits, reloads (service worker + IndexedDB) and edits more, the other edits too; when it returns both see everything', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(120_000);
   const anna = await open(browser, haard.inviteUrl);

@@ -4,20 +4,11 @@
  * write — neither from the screen (no controls; keys do nothing) nor by a tampered client (the relay drops a
  * viewer's changes, so nothing changes on the facilitator's board). Through `haard serve`.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { meetingIntents } from '../../doc/index.ts';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { newBoard, person, seedTwoPlans, stage } from './helpers/meeting.ts';
 import { viewerPeerWrite } from './helpers/seed.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 /** Every control on the board a person could type into or choose with that is not disabled or read-only. */
 const editableControls = (page: Page) =>
@@ -45,6 +36,7 @@ const WRITE_BUTTONS = [
 
 test('a viewer link shows the board read-only, follows the facilitator, and cannot write', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(120_000);
   await seedTwoPlans(haard);

@@ -5,22 +5,13 @@
  * moves to the past meetings. In English and in Dutch.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { expect, test } from './helpers/fixtures.ts';
 import { day, newBoard, person, seedTwoPlans } from './helpers/meeting.ts';
 import { readMeeting } from './helpers/seed.ts';
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
-
 test('an impossible meeting date is refused at its field; a past one is taken with a remark', async ({
   browser,
+  haard,
 }) => {
   await seedTwoPlans(haard);
   const anna = await person(browser, haard.inviteUrl);
@@ -66,6 +57,7 @@ test('an impossible meeting date is refused at its field; a past one is taken wi
 
 test('a typed date is saved once, when the field is left; an impossible day is refused and the date stays', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(60_000);
   await seedTwoPlans(haard);

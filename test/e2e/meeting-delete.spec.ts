@@ -5,21 +5,12 @@
  * no edit, and "Restore meeting" brings it back for everyone. Dutch labels too.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { expect, test } from './helpers/fixtures.ts';
 import { newBoard, person, seedTwoPlans } from './helpers/meeting.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 test('a meeting is deleted and restored as a plan is; it leaves every list of meetings meanwhile', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(120_000);
   await seedTwoPlans(haard);
@@ -95,6 +86,7 @@ test('a meeting is deleted and restored as a plan is; it leaves every list of me
 
 test('deleting a running meeting says it is running and ends it; restored, its facilitator reopens it', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(90_000);
   await seedTwoPlans(haard);

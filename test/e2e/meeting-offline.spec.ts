@@ -5,19 +5,10 @@
  * load, which completes any half-made commitment again. Offline, the live bar says so (not "Following"); back
  * online the participant is where the facilitator went meanwhile. Through `haard serve`, separate contexts.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { day, newBoard, person, seedTwoPlans, stage } from './helpers/meeting.ts';
 import { readPlan } from './helpers/seed.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 const CARD = 'Wat is het budget voor 2027?';
 const WHAT = 'Voorstel duurzaamheidsscan naar Acme';
@@ -35,6 +26,7 @@ const rowsWith = (page: Page, what: string) =>
 
 test('a card and a commitment made offline arrive exactly once, and the action is in the plan once', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(120_000);
   const { acme } = await seedTwoPlans(haard);

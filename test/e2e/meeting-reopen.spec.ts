@@ -4,21 +4,12 @@
  * walking back. Reopened, everyone is at the last presentation's closing step with its commitments form at
  * hand; only the facilitator reopens (as only the facilitator ends) — a colleague takes over facilitation first.
  */
-import { expect, test } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { expect, test } from './helpers/fixtures.ts';
 import { day, newBoard, person, seedTwoPlans, stage } from './helpers/meeting.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 test('a reopened meeting goes on at the last presentation for everyone; only its facilitator reopens it', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(120_000);
   await seedTwoPlans(haard);
@@ -63,7 +54,10 @@ test('a reopened meeting goes on at the last presentation for everyone; only its
   await expect(bram.getByRole('button', { name: 'End meeting' })).toBeVisible();
 });
 
-test('after a takeover the summary names who facilitates now, beside the chair', async ({ browser }) => {
+test('after a takeover the summary names who facilitates now, beside the chair', async ({
+  browser,
+  haard,
+}) => {
   test.setTimeout(90_000);
   await seedTwoPlans(haard);
   const anna = await person(browser, haard.inviteUrl);

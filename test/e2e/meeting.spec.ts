@@ -8,8 +8,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { DEMO } from './helpers/demoPlan.ts';
 import {
   day,
@@ -22,15 +22,6 @@ import {
   STEPS,
 } from './helpers/meeting.ts';
 import { readPlan } from './helpers/seed.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 /** Day `offset` from today as the English UI writes it ("14 Dec 2026"). */
 const dayText = (offset: number) =>
@@ -50,6 +41,7 @@ const minutesOf = async (page: Page) => (await page.getByTestId('timer').innerTe
 
 test('a facilitator runs the meeting; two participants follow, commit, and the plans change', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(240_000); // three browsers through two whole presentations
   const { acme } = await seedTwoPlans(haard);
@@ -236,6 +228,7 @@ test('a facilitator runs the meeting; two participants follow, commit, and the p
 
 test('the next meeting links to the last one and shows per plan what changed since it was presented', async ({
   browser,
+  haard,
 }) => {
   const { acme } = await seedTwoPlans(haard);
   const anna = await person(browser, haard.inviteUrl);

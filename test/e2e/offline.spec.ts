@@ -3,20 +3,11 @@
  * data; an edit made with the server down is kept, and reaches a colleague when the server is back.
  */
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
+import { expect, test } from './helpers/fixtures.ts';
 
 test('the app opens from the service worker with no server, keeps offline edits, and syncs them later', async ({
   browser,
+  haard,
 }) => {
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();

@@ -3,24 +3,15 @@
  * takes no edit): the board says why it is not in the plan, and once the plan is restored the commitment lands
  * there without anyone reloading. Two people in their own browsers, through `haard serve`.
  */
-import { expect, test } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { expect, test } from './helpers/fixtures.ts';
 import { day, newBoard, person, seedTwoPlans, stage } from './helpers/meeting.ts';
 import { readPlan } from './helpers/seed.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 const WHAT = 'Rondleiding voor de nieuwe CFO';
 
 test('a commitment for a deleted plan says why it is not in the plan, and lands once the plan is restored', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(120_000);
   const { acme } = await seedTwoPlans(haard);
@@ -64,6 +55,7 @@ test('a commitment for a deleted plan says why it is not in the plan, and lands 
 
 test("the review's actions of a deleted plan say why they cannot be marked, until the plan is restored", async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(90_000);
   const { acme } = await seedTwoPlans(haard);

@@ -4,25 +4,16 @@
  * projector-size screenshots in /tmp/shots.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Page } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import { openSynced } from './helpers/browser.ts';
 import { DEMO, seedDemoPlan } from './helpers/demoPlan.ts';
 
 const STEPS = ['opening', 'situation', 'goals', 'strategy', 'timeline', 'summary', 'closing'];
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
-
 const stepUrl = (id: string, step: string) => new RegExp(`/plans/${id}/present/${step}$`);
 
-async function openPresentation(page: Page, id: string, step = 'opening') {
+async function openPresentation(page: Page, haard: Haard, id: string, step = 'opening') {
   await page.goto(`${haard.base}/plans/${id}/present/${step}`);
   await expect(page.getByTestId('presentation')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -30,6 +21,7 @@ async function openPresentation(page: Page, id: string, step = 'opening') {
 
 test('arrow keys and PageDown walk all steps, the URL and the step indicator follow; Escape leaves', async ({
   browser,
+  haard,
 }) => {
   const id = await seedDemoPlan(haard);
   const page = await openSynced(browser, haard.inviteUrl);
@@ -92,12 +84,15 @@ test('arrow keys and PageDown walk all steps, the URL and the step indicator fol
   await expect(page.getByLabel('Plan title')).toHaveValue('Acme Bouwgroep 2026–2027');
 });
 
-test('presence: the presenter’s step is visible to a colleague in the same plan', async ({ browser }) => {
+test('presence: the presenter’s step is visible to a colleague in the same plan', async ({
+  browser,
+  haard,
+}) => {
   const id = await seedDemoPlan(haard);
   const presenter = await openSynced(browser, haard.inviteUrl);
-  await openPresentation(presenter, id, 'strategy');
+  await openPresentation(presenter, haard, id, 'strategy');
   const colleague = await openSynced(browser, haard.inviteUrl);
-  await openPresentation(colleague, id, 'goals');
+  await openPresentation(colleague, haard, id, 'goals');
   // Both are in the plan's awareness: two avatars on each screen.
   await expect(presenter.getByTestId('presentation').locator('.presence .avatar')).toHaveCount(2);
   await expect(colleague.getByTestId('presentation').locator('.presence .avatar')).toHaveCount(2);
@@ -106,6 +101,7 @@ test('presence: the presenter’s step is visible to a colleague in the same pla
 for (const lang of ['en', 'nl'] as const) {
   test(`every step in ${lang}: accessible, no missing text, readable at projector sizes`, async ({
     browser,
+    haard,
   }) => {
     const id = await seedDemoPlan(haard);
     const page = await openSynced(browser, haard.inviteUrl);
@@ -115,7 +111,7 @@ for (const lang of ['en', 'nl'] as const) {
       { width: 1920, height: 1080 },
     ]) {
       await page.setViewportSize(size);
-      await openPresentation(page, id);
+      await openPresentation(page, haard, id);
       for (const step of STEPS) {
         await page.goto(`${haard.base}/plans/${id}/present/${step}`);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

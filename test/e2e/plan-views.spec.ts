@@ -3,27 +3,18 @@
  * Chromium, colleagues in separate browser contexts, every edit made through the UI.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { openSynced } from './helpers/browser.ts';
 import { DEMO, seedDemoPlan } from './helpers/demoPlan.ts';
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
-
 const text = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
-async function openPlanPage(page: Page, id: string) {
+async function openPlanPage(page: Page, haard: Haard, id: string) {
   await page.goto(`${haard.base}/plans/${id}`);
   await expect(page.locator('.cm-content').first()).toBeVisible();
   await expect(page.getByTestId('plan-views')).toBeVisible();
@@ -31,6 +22,7 @@ async function openPlanPage(page: Page, id: string) {
 
 test('a presenter on the closing step sees a colleague’s edit to the summary appear without touching anything', async ({
   browser,
+  haard,
 }) => {
   const id = await seedDemoPlan(haard);
   const presenter = await openSynced(browser, haard.inviteUrl);
@@ -38,7 +30,7 @@ test('a presenter on the closing step sees a colleague’s edit to the summary a
   await expect(presenter.getByTestId('present-recap')).toHaveText(DEMO.summary);
 
   const colleague = await openSynced(browser, haard.inviteUrl);
-  await openPlanPage(colleague, id);
+  await openPlanPage(colleague, haard, id);
   const summary = text(colleague, 'Summary');
   await summary.click();
   await colleague.keyboard.press('ControlOrMeta+End');
@@ -59,12 +51,13 @@ test('a presenter on the closing step sees a colleague’s edit to the summary a
 
 test('derived views, KPIs and budget follow the plan live; a viewer sees them read-only', async ({
   browser,
+  haard,
 }) => {
   const id = await seedDemoPlan(haard);
   const anna = await openSynced(browser, haard.inviteUrl);
-  await openPlanPage(anna, id);
+  await openPlanPage(anna, haard, id);
   const bram = await openSynced(browser, haard.inviteUrl);
-  await openPlanPage(bram, id);
+  await openPlanPage(bram, haard, id);
 
   // 4P matrix: partnership has three activities (a cancelled one does not count), project none.
   await expect(anna.getByTestId('p4-partnership')).toContainText('3 activities');
@@ -124,7 +117,7 @@ test('derived views, KPIs and budget follow the plan live; a viewer sees them re
 
   // A viewer sees the same, with nothing to change.
   const vera = await openSynced(browser, `${haard.base}/#invite=${haard.token('viewer')}`);
-  await openPlanPage(vera, id);
+  await openPlanPage(vera, haard, id);
   await expect(vera.getByTestId('kpi-card')).toHaveCount(4);
   await expect(vera.getByRole('button', { name: 'Add measurement' })).toHaveCount(0);
   await expect(vera.getByRole('button', { name: 'Add KPI' })).toHaveCount(0);
@@ -133,10 +126,11 @@ test('derived views, KPIs and budget follow the plan live; a viewer sees them re
 
 test('print to PDF: the summary page holds the key points, every goal and every action’s what', async ({
   browser,
+  haard,
 }) => {
   const id = await seedDemoPlan(haard);
   const page = await openSynced(browser, haard.inviteUrl);
-  await openPlanPage(page, id);
+  await openPlanPage(page, haard, id);
   await expect(page.getByRole('button', { name: 'Print / PDF' })).toBeVisible();
   await expect(page.getByTestId('print-summary')).toBeHidden(); // print only
   await page.emulateMedia({ media: 'print' });
@@ -172,13 +166,14 @@ test('print to PDF: the summary page holds the key points, every goal and every 
 for (const lang of ['en', 'nl'] as const) {
   test(`the plan page's views, KPIs and budget in ${lang}: accessible, no missing text`, async ({
     browser,
+    haard,
   }) => {
     const id = await seedDemoPlan(haard);
     const page = await openSynced(browser, haard.inviteUrl);
     if (lang === 'nl') await page.getByLabel('Language').selectOption('nl');
     for (const width of [1280, 1920]) {
       await page.setViewportSize({ width, height: 1000 });
-      await openPlanPage(page, id);
+      await openPlanPage(page, haard, id);
       await expect(page.locator('canvas').first()).toBeVisible();
       await expect(page.locator('body')).not.toContainText('⟦');
       if (width === 1280) {

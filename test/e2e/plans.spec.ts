@@ -2,20 +2,13 @@
  * Account plans as people use them (issue 7): started from the A-relations warning or a relation's page,
  * written together live in separate browser contexts through the real relay, checked as you type.
  */
-import { expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page, WebSocketRoute } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import { openSynced } from './helpers/browser.ts';
 import { seedDemo, seedWorkspace } from './helpers/seed.ts';
 
-let haard: Haard;
-
-test.beforeEach(async () => {
-  haard = await startHaard();
+test.beforeEach(async ({ haard }) => {
   await seedWorkspace(haard, seedDemo);
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
 });
 
 const shot = async (page: Page, name: string) => {
@@ -36,7 +29,12 @@ async function startAcmePlan(page: Page): Promise<string> {
 
 const text = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
-async function openPlan(browser: Browser, url: string, locale?: 'nl-NL' | 'en-GB'): Promise<Page> {
+async function openPlan(
+  browser: Browser,
+  haard: Haard,
+  url: string,
+  locale?: 'nl-NL' | 'en-GB',
+): Promise<Page> {
   const page = await openSynced(browser, haard.inviteUrl, locale ? { locale } : {});
   await page.goto(url);
   await expect(page.locator('.cm-content').first()).toBeVisible();
@@ -45,6 +43,7 @@ async function openPlan(browser: Browser, url: string, locale?: 'nl-NL' | 'en-GB
 
 test('a plan starts from the A-relations warning, is listed with its completeness, and findings follow the typing', async ({
   browser,
+  haard,
 }) => {
   const anna = await openSynced(browser, haard.inviteUrl);
   const url = await startAcmePlan(anna);
@@ -94,6 +93,7 @@ test('a plan starts from the A-relations warning, is listed with its completenes
 
 test('deleting a plan asks first, takes it out of everyone’s list, and it can be restored', async ({
   browser,
+  haard,
 }) => {
   const anna = await openSynced(browser, haard.inviteUrl);
   const url = await startAcmePlan(anna);
@@ -140,6 +140,7 @@ test('deleting a plan asks first, takes it out of everyone’s list, and it can 
 
 test('a deleted plan is read-only for everyone — fields, goals, actions, texts, KPIs — until it is restored', async ({
   browser,
+  haard,
 }) => {
   const anna = await openSynced(browser, haard.inviteUrl, { width: 1366 });
   const url = await startAcmePlan(anna);
@@ -149,7 +150,7 @@ test('a deleted plan is read-only for everyone — fields, goals, actions, texts
   await anna.getByLabel('New action').press('Enter');
   await text(anna, 'Situation').click();
   await anna.keyboard.type('Acme merges in Q3.');
-  const bram = await openPlan(browser, url, 'nl-NL');
+  const bram = await openPlan(browser, haard, url, 'nl-NL');
   await expect(bram.getByRole('textbox', { name: 'Situatie', exact: true })).toContainText(
     'Acme merges in Q3.',
   );
@@ -229,10 +230,11 @@ test('a deleted plan is read-only for everyone — fields, goals, actions, texts
 
 test('two colleagues type into the same section at the same moment; both texts survive and each sees the other’s caret', async ({
   browser,
+  haard,
 }) => {
   const anna = await openSynced(browser, haard.inviteUrl);
   const url = await startAcmePlan(anna);
-  const bram = await openPlan(browser, url);
+  const bram = await openPlan(browser, haard, url);
 
   await text(anna, 'Strategy').click();
   await text(bram, 'Strategy').click();
@@ -253,7 +255,7 @@ test('two colleagues type into the same section at the same moment; both texts s
   // A colleague who joins later sees the same text (remote carets render as zero-width word joiners).
   const plain = async (page: Page) =>
     ((await text(page, 'Strategy').textContent()) ?? '').replace(/\u2060/g, '');
-  const carla = await openPlan(browser, url);
+  const carla = await openPlan(browser, haard, url);
   const expected = await plain(anna);
   expect(await plain(bram)).toBe(expected);
   await expect.poll(() => plain(carla)).toBe(expected);
@@ -263,7 +265,7 @@ test('two colleagues type into the same section at the same moment; both texts s
  * A browser whose connection to the relay can be cut and restored (the relay keeps running for others):
  * its sockets go through a route that forwards everything until `cut()`, then refuses until `restore()`.
  */
-async function openCuttable(browser: Browser) {
+async function openCuttable(browser: Browser, haard: Haard) {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   let offline = false;
   const live = new Set<WebSocketRoute>();
@@ -291,13 +293,14 @@ async function openCuttable(browser: Browser) {
 
 test('one edits offline while the other edits online; after reconnecting both see both, in the texts and the action table', async ({
   browser,
+  haard,
 }) => {
-  const cuttable = await openCuttable(browser);
+  const cuttable = await openCuttable(browser, haard);
   const anna = cuttable.page;
   const url = await startAcmePlan(anna);
   await anna.getByLabel('New action').fill('Shared first action');
   await anna.getByLabel('New action').press('Enter');
-  const bram = await openPlan(browser, url);
+  const bram = await openPlan(browser, haard, url);
   await expect(bram.getByLabel('What, action 1')).toHaveValue('Shared first action');
 
   // Anna loses the network (the relay is fine: Bram stays online).
@@ -330,7 +333,7 @@ test('one edits offline while the other edits online; after reconnecting both se
   }
 });
 
-test('a viewer sees a plan live but cannot change it', async ({ browser }) => {
+test('a viewer sees a plan live but cannot change it', async ({ browser, haard }) => {
   const anna = await openSynced(browser, haard.inviteUrl);
   const url = await startAcmePlan(anna);
   const viewerUrl = `${haard.base}/#invite=${haard.token('viewer')}`;

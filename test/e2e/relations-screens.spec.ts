@@ -3,24 +3,15 @@
  * violations, no missing message (`⟦key⟧`), and a screenshot to look at (/tmp/shots).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import type { Criterion } from '../../core/model/index.ts';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
 import { cutOptions } from './helpers/browser.ts';
 import { ok, seedWorkspace as withWorkspace } from './helpers/seed.ts';
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
-
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
-async function seed() {
+async function seed(haard: Haard) {
   await withWorkspace(haard, (ws, data) => {
     ok(
       ws.addProfessional({
@@ -143,9 +134,10 @@ async function checkScreen(page: Page, name: string, lang: 'en' | 'nl') {
 
 test('relations, relation page and team: accessible, fully translated, in English and Dutch', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(120_000); // every screen, twice
-  await seed();
+  await seed(haard);
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1360, height: 900 } });
   const page = await context.newPage();
   await page.goto(haard.inviteUrl);

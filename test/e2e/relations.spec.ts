@@ -3,19 +3,10 @@
  * search, sort, filter, delete with undo), the relation page (fields, DMU contacts, contact log with
  * signals, seven questions), live collaboration in a second browser context, and the viewer role.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { openSynced } from './helpers/browser.ts';
 import { ok, seedPlan, seedWorkspace as withWorkspace } from './helpers/seed.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 const open = (browser: Browser, url: string) => openSynced(browser, url, { width: 1360 });
 
@@ -29,7 +20,7 @@ async function addRelation(page: Page, name: string, kind = 'Client') {
   await addForm(page).getByRole('button', { name: 'Add relation' }).click();
 }
 
-test('add relations, then search, filter, sort and delete with undo', async ({ browser }) => {
+test('add relations, then search, filter, sort and delete with undo', async ({ browser, haard }) => {
   await withWorkspace(haard, (ws) => {
     ok(ws.addProfessional({ id: 'p-anna', name: 'Anna de Wit', profile: 'relationshipManager' }));
   });
@@ -127,6 +118,7 @@ test('add relations, then search, filter, sort and delete with undo', async ({ b
 
 test('the relation page: edit fields, DMU contacts, a contact with a buying signal, seven questions — live for a colleague', async ({
   browser,
+  haard,
 }) => {
   await withWorkspace(haard, (ws) => {
     ok(ws.addProfessional({ id: 'p-anna', name: 'Anna de Wit', profile: 'relationshipManager' }));
@@ -265,14 +257,14 @@ test('the relation page: edit fields, DMU contacts, a contact with a buying sign
   await expect(bram.getByRole('heading', { level: 1 })).toHaveText('Acme BV');
 });
 
-test('an unknown relation says so, with a way back', async ({ browser }) => {
+test('an unknown relation says so, with a way back', async ({ browser, haard }) => {
   const page = await open(browser, `${haard.base}/relations/nope#invite=${haard.token('editor')}`);
   await expect(page.getByRole('heading', { name: 'Relation not found' })).toBeVisible();
   await page.getByRole('link', { name: 'All relations' }).click();
   await expect(page).toHaveURL(/\/relations$/);
 });
 
-test('a viewer sees relations but no edit controls', async ({ browser }) => {
+test('a viewer sees relations but no edit controls', async ({ browser, haard }) => {
   await withWorkspace(haard, (ws) => {
     ok(ws.addRelation({ id: 'r-acme', name: 'Acme BV' }));
     ok(ws.addContact({ relationId: 'r-acme', name: 'Carla Visser' }));

@@ -1,21 +1,12 @@
 /** Workspace settings in real Chromium: saved on change, errors at the field, live for colleagues, roles. */
 import { mkdirSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { openPage } from './helpers/browser.ts';
 
 const SHOTS = '/tmp/shots';
 mkdirSync(SHOTS, { recursive: true });
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 async function openSettings(
   browser: Browser,
@@ -49,6 +40,7 @@ async function enter(page: Page, label: string | RegExp, value: string) {
 
 test('settings are validated at the field, saved on change, and seen live by a colleague', async ({
   browser,
+  haard,
 }) => {
   const anna = await openSettings(browser, haard.inviteUrl);
   const bram = await openSettings(browser, haard.inviteUrl);
@@ -102,7 +94,7 @@ test('settings are validated at the field, saved on change, and seen live by a c
   await anna.screenshot({ path: `${SHOTS}/settings-en.png`, fullPage: true });
 });
 
-test('a viewer sees the settings and its role, and cannot change them', async ({ browser }) => {
+test('a viewer sees the settings and its role, and cannot change them', async ({ browser, haard }) => {
   const viewer = await openSettings(browser, `${haard.base}/#invite=${haard.token('viewer')}`);
   await expect(viewer.getByTestId('role')).toHaveText('Viewer — can read, not change');
   await expect(viewer.getByText('You have a viewer invite')).toBeVisible();
@@ -110,7 +102,7 @@ test('a viewer sees the settings and its role, and cannot change them', async ({
   await expect(viewer.getByLabel('Default language')).toBeDisabled();
 });
 
-test('settings in Dutch: complete texts, accessible, errors in Dutch', async ({ browser }) => {
+test('settings in Dutch: complete texts, accessible, errors in Dutch', async ({ browser, haard }) => {
   const page = await openSettings(browser, haard.inviteUrl, 'nl-NL');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Instellingen');
   await enter(page, 'Acquisitiekosten van een nieuwe klant', '25.000');

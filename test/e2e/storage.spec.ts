@@ -4,21 +4,17 @@
  * or that never answers), a corrupt local copy, storage that runs full mid-session, and the relay down at the
  * first start on a device. No uncaught error, and the invite never shows up in the console.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import * as Y from 'yjs';
-import { closeContexts, serviceWorkerReady, startHaard, type Haard } from './helpers/haard.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
+import { serviceWorkerReady } from './helpers/haard.ts';
 
 /** A page that records uncaught errors and console lines, so a test can say none of them went wrong. */
-async function watchedPage(browser: Browser, opts: { locale?: string; init?: () => void } = {}) {
+async function watchedPage(
+  browser: Browser,
+  haard: Haard,
+  opts: { locale?: string; init?: () => void } = {},
+) {
   const context = await browser.newContext({ locale: opts.locale ?? 'en-GB' });
   if (opts.init) await context.addInitScript(opts.init);
   const page = await context.newPage();
@@ -35,7 +31,7 @@ async function addRelation(page: Page, name: string) {
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Add relation' }).click();
 }
-const signature = () => haard.inviteUrl.split('#invite=')[1]!.split('.')[2]!;
+const signature = (haard: Haard) => haard.inviteUrl.split('#invite=')[1]!.split('.')[2]!;
 
 function refuseOpen() {
   IDBFactory.prototype.open = function () {
@@ -64,8 +60,9 @@ function diskFullSwitch() {
 
 test('local storage refused: a warning in the person’s language, online work syncs, closing with unsent changes asks first', async ({
   browser,
+  haard,
 }) => {
-  const { page, errors, console } = await watchedPage(browser, { locale: 'nl-NL', init: refuseOpen });
+  const { page, errors, console } = await watchedPage(browser, haard, { locale: 'nl-NL', init: refuseOpen });
   await page.goto(haard.inviteUrl);
   await expect(page.getByRole('alert')).toContainText(
     'Deze browser laat Haard geen kopie op dit apparaat bewaren',
@@ -75,7 +72,7 @@ test('local storage refused: a warning in the person’s language, online work s
   await page.getByRole('button', { name: 'Relatie toevoegen' }).click();
 
   // The change reached the relay: a colleague (with working storage) sees it.
-  const other = await watchedPage(browser);
+  const other = await watchedPage(browser, haard);
   await other.page.goto(haard.inviteUrl);
   await expect(names(other.page)).toHaveText(['Zonder opslag BV']);
 
@@ -92,13 +89,14 @@ test('local storage refused: a warning in the person’s language, online work s
   await dialog.dismiss();
 
   expect(errors).toEqual([]);
-  expect(console.join('\n')).not.toContain(signature());
+  expect(console.join('\n')).not.toContain(signature(haard));
 });
 
 test('an indexedDB.open that never answers ends within seconds in the online-only state', async ({
   browser,
+  haard,
 }) => {
-  const { page, errors } = await watchedPage(browser, { init: neverOpen });
+  const { page, errors } = await watchedPage(browser, haard, { init: neverOpen });
   await page.goto(haard.inviteUrl);
   await expect(page.getByRole('alert')).toContainText('does not let Haard keep a copy', { timeout: 10_000 });
   await expect(status(page)).toContainText('Synced · not kept on this device');
@@ -109,8 +107,9 @@ test('an indexedDB.open that never answers ends within seconds in the online-onl
 
 test('a corrupt local copy is left untouched; the workspace opens through the relay and says so', async ({
   browser,
+  haard,
 }) => {
-  const { page, errors } = await watchedPage(browser);
+  const { page, errors } = await watchedPage(browser, haard);
   await page.goto(haard.inviteUrl);
   await expect(status(page)).toContainText('Synced');
   await addRelation(page, 'Acme BV');
@@ -145,8 +144,9 @@ test('a corrupt local copy is left untouched; the workspace opens through the re
 
 test('storage full mid-session: nothing typed is lost — kept in memory, written once there is space', async ({
   browser,
+  haard,
 }) => {
-  const { page, errors } = await watchedPage(browser, { init: diskFullSwitch });
+  const { page, errors } = await watchedPage(browser, haard, { init: diskFullSwitch });
   await page.goto(haard.inviteUrl);
   await expect(status(page)).toContainText('Synced');
   await serviceWorkerReady(page);
@@ -165,8 +165,9 @@ test('storage full mid-session: nothing typed is lost — kept in memory, writte
 
 test('relay down at the first start on a device: says the workspace is not here yet, opens when it is back', async ({
   browser,
+  haard,
 }) => {
-  const { page, errors, console } = await watchedPage(browser);
+  const { page, errors, console } = await watchedPage(browser, haard);
   await page.goto(haard.inviteUrl);
   await expect(status(page)).toContainText('Synced');
   await addRelation(page, 'Acme BV');
@@ -185,7 +186,7 @@ test('relay down at the first start on a device: says the workspace is not here 
   await expect(names(page)).toHaveText(['Acme BV'], { timeout: 45_000 });
   await expect(status(page)).toContainText('Synced');
   expect(errors).toEqual([]);
-  expect(console.join('\n')).not.toContain(signature());
+  expect(console.join('\n')).not.toContain(signature(haard));
 });
 
 /** Every row of a y-indexeddb-layout database, as plain arrays. */

@@ -2,21 +2,12 @@
  * Local-first sync as people use it: two separate browser contexts (no shared BroadcastChannel or
  * IndexedDB), the real relay over real sockets, real IndexedDB in real Chromium.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import * as Y from 'yjs';
-import { closeContexts, serviceWorkerReady, startHaard, type Haard } from './helpers/haard.ts';
+import { serviceWorkerReady } from './helpers/haard.ts';
 import { openPage } from './helpers/browser.ts';
 import { rawPeerWrite } from './helpers/seed.ts';
-
-let haard: Haard;
-
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 const open = (browser: Browser, url: string) => openPage(browser, url);
 
@@ -30,6 +21,7 @@ async function addRelation(page: Page, name: string) {
 
 test('two people in separate browsers see each other’s edits live, and each other’s presence', async ({
   browser,
+  haard,
 }) => {
   const anna = await open(browser, haard.inviteUrl);
   await expect(syncStatus(anna)).toContainText('Synced');
@@ -49,6 +41,7 @@ test('two people in separate browsers see each other’s edits live, and each ot
 
 test('edits made while the relay is down are kept, shown as pending, and merge when it returns', async ({
   browser,
+  haard,
 }) => {
   const anna = await open(browser, haard.inviteUrl);
   const bram = await open(browser, haard.inviteUrl);
@@ -70,7 +63,7 @@ test('edits made while the relay is down are kept, shown as pending, and merge w
   await expect(syncStatus(anna)).toContainText('Synced');
 });
 
-test('an invite that no longer works says so plainly and stops retrying', async ({ browser }) => {
+test('an invite that no longer works says so plainly and stops retrying', async ({ browser, haard }) => {
   const expired = haard.token('editor', { expiresAt: new Date(Date.now() + 3000) });
   const exp = JSON.parse(Buffer.from(expired.split('.')[1]!, 'base64url').toString()).exp as number;
   // Not expired when opened (the browser accepts it), expired by the time it connects again.
@@ -93,7 +86,7 @@ test('an invite that no longer works says so plainly and stops retrying', async 
   await expect(garbage.getByRole('alert')).toContainText('This is not a Haard invite');
 });
 
-test('a viewer sees the workspace live but cannot edit it', async ({ browser }) => {
+test('a viewer sees the workspace live but cannot edit it', async ({ browser, haard }) => {
   const editor = await open(browser, haard.inviteUrl);
   await addRelation(editor, 'Acme BV');
   const viewer = await open(browser, `${haard.base}/#invite=${haard.token('viewer')}`);
@@ -106,6 +99,7 @@ test('a viewer sees the workspace live but cannot edit it', async ({ browser }) 
 
 test('a record from a peer that does not fit the schema is reported and kept aside; the rest works', async ({
   browser,
+  haard,
 }) => {
   const page = await open(browser, haard.inviteUrl);
   await addRelation(page, 'Acme BV');

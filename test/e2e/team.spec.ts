@@ -3,19 +3,10 @@
  * beside the reference, each one's load of A/B/C relations and the team-fit findings — which follow a
  * colleague's edits live.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { openSynced } from './helpers/browser.ts';
 import { ok, seedWorkspace as withWorkspace } from './helpers/seed.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 const open = (browser: Browser, url: string) => openSynced(browser, url, { width: 1360 });
 
@@ -36,7 +27,10 @@ async function addProfessional(page: Page, name: string, profile: string, senior
   await form.getByRole('button', { name: 'Add professional' }).click();
 }
 
-test('add professionals, see the mix, their load and the team-fit findings, live', async ({ browser }) => {
+test('add professionals, see the mix, their load and the team-fit findings, live', async ({
+  browser,
+  haard,
+}) => {
   await withWorkspace(haard, (ws) => {
     for (const [id, name, cls] of [
       ['r-a1', 'Acme BV', 'A'],

@@ -5,20 +5,13 @@
  * read-only for a viewer.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Page } from '@playwright/test';
+import { expect, test } from './helpers/fixtures.ts';
 import { openPage, openSynced } from './helpers/browser.ts';
 import { ok, seedDemo, seedTournament, seedWorkspace } from './helpers/seed.ts';
 
-let haard: Haard;
-
-test.beforeEach(async () => {
-  haard = await startHaard();
+test.beforeEach(async ({ haard }) => {
   await seedWorkspace(haard, seedDemo);
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
 });
 
 const shot = async (page: Page, name: string) => {
@@ -32,6 +25,7 @@ const entryIn = (page: Page, index: number, name: string) =>
 
 test('a tournament is made, filled and decided; a colleague sees every change live; warnings and the nurture pool follow', async ({
   browser,
+  haard,
 }) => {
   const anna = await openSynced(browser, haard.inviteUrl);
   await anna.getByRole('link', { name: 'XXL tournament' }).click();
@@ -142,7 +136,10 @@ test('a tournament is made, filled and decided; a colleague sees every change li
   await expect(card).toContainText('Round 1: Addresses analysed');
 });
 
-test('the bracket walks to a winner; a viewer sees it live but cannot change it', async ({ browser }) => {
+test('the bracket walks to a winner; a viewer sees it live but cannot change it', async ({
+  browser,
+  haard,
+}) => {
   const names = ['Atlas', 'Boreas', 'Castor', 'Draco'];
   const id = await seedTournament(haard, { title: 'XXL 2025', year: 2025 }, (t) => {
     const ids = names.map((n) => ok(t.addEntry({ name: n })));
@@ -187,6 +184,7 @@ test('the bracket walks to a winner; a viewer sees it live but cannot change it'
 
 test('the whole bracket fits on a 1280 and a 1920 screen in both languages, axe-clean', async ({
   browser,
+  haard,
 }) => {
   const kroon = await seedWorkspace(haard, (_w, data) =>
     Object.values(data().relations).find((r) => r.name === 'Kroon Makelaars')!,

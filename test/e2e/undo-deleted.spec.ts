@@ -3,20 +3,10 @@
  * board's title; Bram deletes the board; Anna's Undo turns disabled (it would take her title back for everyone
  * on a board nobody may change); Bram's Undo takes back his own deletion, which restores the board for both.
  */
-import { expect, test } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { expect, test } from './helpers/fixtures.ts';
 import { newBoard, person, seedTwoPlans } from './helpers/meeting.ts';
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
-
-test("a deleted board takes no undo; the deleter's undo restores it", async ({ browser }) => {
+test("a deleted board takes no undo; the deleter's undo restores it", async ({ browser, haard }) => {
   test.setTimeout(40_000);
   await seedTwoPlans(haard);
   const anna = await person(browser, haard.inviteUrl);
