@@ -11,6 +11,9 @@ import { expect, test, type Haard } from './helpers/fixtures.ts';
 import { openPage } from './helpers/browser.ts';
 import { addClients, ok, seedDemo, seedWorkspace } from './helpers/seed.ts';
 
+// A server of its own for each test: the offline-at-1366-px test stops and restarts the relay (haard.stop/start).
+test.use({ ownServer: true });
+
 /** Open the invite in a browser of its own, synced, at 1366 px; then go to `path`. */
 async function open(
   browser: Browser,

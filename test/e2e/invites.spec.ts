@@ -8,6 +8,10 @@ import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './helpers/fixtures.ts';
 import { openPage } from './helpers/browser.ts';
 
+// A server of its own for each test: its first workspace has no invite in its list yet (the fixture’s
+// workspaces are made through POST /api/workspaces, which records the invite it returns).
+test.use({ ownServer: true });
+
 const open = (browser: Browser, url: string) => openPage(browser, url);
 const syncStatus = (page: Page) => page.getByRole('status');
 /** Every link this test made, to prove each new one differs from the last. */

@@ -8,6 +8,9 @@ import { expect, test } from './helpers/fixtures.ts';
 import { serviceWorkerReady } from './helpers/haard.ts';
 import { openSynced } from './helpers/browser.ts';
 
+// A server of its own for each test: the relay goes down and comes back (haard.kill/start).
+test.use({ ownServer: true });
+
 const CSV = join(import.meta.dirname, '../fixtures/csv/relations-20.csv');
 
 const open = (browser: Browser, url: string) => openSynced(browser, url);

@@ -5,6 +5,9 @@
 import { join } from 'node:path';
 import { expect, test } from './helpers/fixtures.ts';
 
+// A server of its own for each test: the relay goes down and comes back (haard.kill/start).
+test.use({ ownServer: true });
+
 test('the app opens from the service worker with no server, keeps offline edits, and syncs them later', async ({
   browser,
   haard,

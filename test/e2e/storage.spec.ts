@@ -9,6 +9,9 @@ import { expect, test, type Haard } from './helpers/fixtures.ts';
 import * as Y from 'yjs';
 import { serviceWorkerReady } from './helpers/haard.ts';
 
+// A server of its own for each test: the relay goes down, and comes back at the first start on a device (haard.kill/start).
+test.use({ ownServer: true });
+
 /** A page that records uncaught errors and console lines, so a test can say none of them went wrong. */
 async function watchedPage(
   browser: Browser,

@@ -9,6 +9,9 @@ import { serviceWorkerReady } from './helpers/haard.ts';
 import { openPage } from './helpers/browser.ts';
 import { rawPeerWrite } from './helpers/seed.ts';
 
+// A server of its own for each test: the relay goes down and comes back (haard.kill/start).
+test.use({ ownServer: true });
+
 const open = (browser: Browser, url: string) => openPage(browser, url);
 
 const relationNames = (page: Page) => page.getByTestId('relations').locator('.rel-name');
