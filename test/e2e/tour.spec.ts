@@ -120,38 +120,52 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-for (const locale of ['en-GB', 'nl-NL'] as const) {
-  test(`every screen renders completely and accessibly in ${locale}`, async ({ browser }) => {
-    test.setTimeout(120_000);
-    const page = await openAs(browser, haard.inviteUrl, locale);
-    await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
-    const someRelation = page.getByTestId('relations').getByRole('link').first();
-    const screens: string[] = [...SCREENS, planPath, tournamentPath, meetingPath];
-    for (const path of screens) {
-      await page.goto(haard.base + path);
-      await expect(page.locator('main.content')).not.toBeEmpty();
-      // The screen itself, not the "Loading…" that stands in for it while the workspace loads.
-      await expect(page.locator('main.content > .loading')).toHaveCount(0);
-      if (path === tournamentPath) await expect(page.getByTestId('bracket')).toBeVisible();
-      if (path === meetingPath) await expect(page.getByTestId('agenda')).toBeVisible();
-      // Only the plan page loads parts of itself later (its text editors, the KPI chart): let those arrive.
-      // Elsewhere the wait cost 0.5 s a screen for nothing (networkidle waits out 500 ms of quiet).
-      if (path === planPath) await page.waitForLoadState('networkidle');
+/**
+ * The sweep in two halves, each a test of its own: with two workers the halves run side by side, and the
+ * suite does not end on one long test while the other worker waits. Together they visit every screen of
+ * SCREENS, the plan, tournament and meeting pages and a relation page, as one test per language did before.
+ */
+const HALVES = [
+  { name: 'the lists and the ABC screens', screens: () => SCREENS.slice(0, 8), relationPage: false },
+  {
+    name: 'data, settings, tournaments, meetings, and a plan, tournament, meeting and relation page',
+    screens: () => [...SCREENS.slice(8), planPath, tournamentPath, meetingPath],
+    relationPage: true,
+  },
+];
+
+for (const locale of ['en-GB', 'nl-NL'] as const)
+  for (const half of HALVES)
+    test(`every screen renders completely and accessibly in ${locale}: ${half.name}`, async ({ browser }) => {
+      test.setTimeout(120_000);
+      const page = await openAs(browser, haard.inviteUrl, locale);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
+      const someRelation = page.getByTestId('relations').getByRole('link').first();
+      for (const path of half.screens()) {
+        await page.goto(haard.base + path);
+        await expect(page.locator('main.content')).not.toBeEmpty();
+        // The screen itself, not the "Loading…" that stands in for it while the workspace loads.
+        await expect(page.locator('main.content > .loading')).toHaveCount(0);
+        if (path === tournamentPath) await expect(page.getByTestId('bracket')).toBeVisible();
+        if (path === meetingPath) await expect(page.getByTestId('agenda')).toBeVisible();
+        // Only the plan page loads parts of itself later (its text editors, the KPI chart): let those arrive.
+        // Elsewhere the wait cost 0.5 s a screen for nothing (networkidle waits out 500 ms of quiet).
+        if (path === planPath) await page.waitForLoadState('networkidle');
+        await expect(page.locator('body')).not.toContainText('⟦');
+        expect(await seriousViolations(page), `${path} in ${locale}`).toEqual([]);
+        await page.screenshot({
+          path: `${SHOTS}/tour${path.replaceAll('/', '-')}-${locale}.png`,
+          fullPage: true,
+        });
+      }
+      if (!half.relationPage) return;
+      await page.goto(`${haard.base}/relations`);
+      await someRelation.click();
+      await expect(page).toHaveURL(/\/relations\/.+/);
       await expect(page.locator('body')).not.toContainText('⟦');
-      expect(await seriousViolations(page), `${path} in ${locale}`).toEqual([]);
-      await page.screenshot({
-        path: `${SHOTS}/tour${path.replaceAll('/', '-')}-${locale}.png`,
-        fullPage: true,
-      });
-    }
-    await page.goto(`${haard.base}/relations`);
-    await someRelation.click();
-    await expect(page).toHaveURL(/\/relations\/.+/);
-    await expect(page.locator('body')).not.toContainText('⟦');
-    expect(await seriousViolations(page), `relation page in ${locale}`).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/tour-relation-page-${locale}.png`, fullPage: true });
-  });
-}
+      expect(await seriousViolations(page), `relation page in ${locale}`).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/tour-relation-page-${locale}.png`, fullPage: true });
+    });
 
 test('a viewer invite shows every screen read-only', async ({ browser }) => {
   test.setTimeout(120_000);
