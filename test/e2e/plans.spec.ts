@@ -351,12 +351,13 @@ test('a viewer sees a plan live but cannot change it', async ({ browser, haard }
 
 test('two colleagues in one short field: each sees who else is in it, and neither one’s typing is garbled', async ({
   browser,
+  haard,
 }) => {
   const anna = await openSynced(browser, haard.inviteUrl);
   await anna.getByRole('textbox', { name: 'Your name' }).fill('Anna');
   const url = await startAcmePlan(anna);
   await anna.getByRole('button', { name: 'Add goal' }).click();
-  const bram = await openPlan(browser, url);
+  const bram = await openPlan(browser, haard, url);
   await bram.getByRole('textbox', { name: 'Your name' }).fill('Bram');
   const metric = (page: Page) => page.getByLabel('Metric of goal 1');
 

@@ -3,24 +3,18 @@
  * browser contexts, through the real relay, both see each other's words arrive without losing their caret;
  * notes edited offline in one browser and online in the other keep both edits after reconnecting.
  */
-import { expect, test, type Browser, type Page, type WebSocketRoute } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import type { Browser, Page, WebSocketRoute } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import { openSynced } from './helpers/browser.ts';
 import { ok, readWorkspace, seedWorkspace } from './helpers/seed.ts';
 
-let haard: Haard;
 let url: string;
 let relationId: string;
-test.beforeEach(async () => {
-  haard = await startHaard();
+test.beforeEach(async ({ haard }) => {
   relationId = await seedWorkspace(haard, (w) =>
     ok(w.addRelation({ name: 'Acme BV', notes: 'Directeur: Piet.' })),
   );
   url = `${haard.base}/relations/${relationId}`;
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
 });
 
 const notes = (page: Page, name = 'Notes') => page.getByRole('textbox', { name, exact: true });
@@ -28,7 +22,11 @@ const notes = (page: Page, name = 'Notes') => page.getByRole('textbox', { name, 
 const plain = async (page: Page, name = 'Notes') =>
   ((await notes(page, name).textContent()) ?? '').replace(/\u2060/g, '');
 
-async function openRelation(browser: Browser, locale: 'en-GB' | 'nl-NL' = 'en-GB'): Promise<Page> {
+async function openRelation(
+  browser: Browser,
+  haard: Haard,
+  locale: 'en-GB' | 'nl-NL' = 'en-GB',
+): Promise<Page> {
   const page = await openSynced(browser, haard.inviteUrl, { locale });
   await page.goto(url);
   await expect(notes(page, locale === 'nl-NL' ? 'Notities' : 'Notes')).toBeVisible();
@@ -37,9 +35,10 @@ async function openRelation(browser: Browser, locale: 'en-GB' | 'nl-NL' = 'en-GB
 
 test('two people type in the same notes at once: each sees the other’s words live and keeps their caret', async ({
   browser,
+  haard,
 }) => {
-  const anna = await openRelation(browser);
-  const bram = await openRelation(browser, 'nl-NL');
+  const anna = await openRelation(browser, haard);
+  const bram = await openRelation(browser, haard, 'nl-NL');
   await expect(notes(anna)).toHaveText('Directeur: Piet.');
 
   // Anna types at the end, Bram at the start, neither leaves the field.
@@ -69,7 +68,7 @@ test('two people type in the same notes at once: each sees the other’s words l
 });
 
 /** A browser whose connection to the relay can be cut and restored while the relay keeps serving others. */
-async function openCuttable(browser: Browser) {
+async function openCuttable(browser: Browser, haard: Haard) {
   const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
   let offline = false;
   const live = new Set<WebSocketRoute>();
@@ -99,10 +98,11 @@ async function openCuttable(browser: Browser) {
 
 test('notes edited offline in one browser and online in the other keep both edits after reconnecting', async ({
   browser,
+  haard,
 }) => {
-  const cuttable = await openCuttable(browser);
+  const cuttable = await openCuttable(browser, haard);
   const anna = cuttable.page;
-  const bram = await openRelation(browser);
+  const bram = await openRelation(browser, haard);
 
   await cuttable.cut();
   await expect(anna.getByRole('status').first()).toContainText(/Offline|Connecting/);
