@@ -4,21 +4,16 @@
  * as a contact moment, which warms the relation. Separate browser contexts; Bram's clock runs five days ahead
  * (as the QA pass set the browser clock), so what Anna plans "in two days" is overdue for him.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import AxeBuilder from '@axe-core/playwright';
-import { closeContexts, serviceWorkerReady, startHaard, type Haard } from './helpers/haard.ts';
+import { serviceWorkerReady } from './helpers/haard.ts';
 import { openSynced } from './helpers/browser.ts';
 import { day, person } from './helpers/meeting.ts';
 import { ok, readWorkspace, seedDemo, seedPlan, seedWorkspace } from './helpers/seed.ts';
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
+test.beforeEach(async ({ haard }) => {
   await seedWorkspace(haard, seedDemo);
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
 });
 
 const DAY_MS = 86_400_000;
@@ -28,7 +23,7 @@ const EVAL = 'Evaluatie met de directie';
 const NEW = 'Rondleiding op de nieuwe vestiging';
 
 /** Two plans: Acme BV's (an A relation last seen 89 days ago: out) and Delta Logistiek's. */
-async function seedPlans() {
+async function seedPlans(haard: Haard) {
   const ws = await readWorkspace(haard);
   const pro = (name: string) => Object.values(ws.professionals).find((p) => p.name === name)!.id;
   const rel = (name: string) => Object.values(ws.relations).find((r) => r.name === name)!.id;
@@ -68,9 +63,10 @@ const promised = (page: Page) =>
 
 test('an action added in a plan is on a colleague’s Keep warm, overdue once its date has passed; done, it leaves the list and offers to log a contact moment that warms the relation', async ({
   browser,
+  haard,
 }) => {
   test.setTimeout(120_000);
-  const { acme } = await seedPlans();
+  const { acme } = await seedPlans(haard);
   const anna = await person(browser, `${haard.base}/plans/${acme}#invite=${haard.token('editor')}`);
   const bram = await person(browser, haard.inviteUrl, 5 * DAY_MS);
   await bram.getByRole('link', { name: 'Keep warm' }).click();
@@ -140,9 +136,10 @@ test('an action added in a plan is on a colleague’s Keep warm, overdue once it
 for (const lang of ['en', 'nl'] as const)
   test(`Keep warm in ${lang} at 1366 px: the promised actions fit, no serious axe violations; offline, a plan never read here is named`, async ({
     browser,
+    haard,
   }) => {
     test.setTimeout(120_000);
-    const { delta } = await seedPlans();
+    const { delta } = await seedPlans(haard);
     const page = await openSynced(browser, haard.inviteUrl, {
       locale: lang === 'nl' ? 'nl-NL' : 'en-GB',
       width: 1366,
