@@ -3,25 +3,16 @@
  * through the real relay: removing a goal that actions serve asks first, saying how many lose their goal;
  * after undo, redo or a restored version the actions' "Why (goal)" shows the goal again without a reload.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test, type Haard } from './helpers/fixtures.ts';
 import { openSynced } from './helpers/browser.ts';
 import { DEMO, seedDemoPlan } from './helpers/demoPlan.ts';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
-
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
 
 const shot = async (page: Page, name: string) => {
   if (process.env.HAARD_SHOTS) await page.screenshot({ path: `${process.env.HAARD_SHOTS}/${name}.png` });
 };
 
-async function openPlan(page: Page, id: string) {
+async function openPlan(page: Page, haard: Haard, id: string) {
   await page.goto(`${haard.base}/plans/${id}`);
   await expect(page.locator('.cm-content').first()).toBeVisible();
 }
@@ -34,12 +25,13 @@ const why = (page: Page, label: string) =>
 
 test('removing a goal that actions serve asks first; undo, redo and a restored version show the goal in the actions’ Why at once', async ({
   browser,
+  haard,
 }) => {
   const id = await seedDemoPlan(haard);
   const anna = await openSynced(browser, haard.inviteUrl);
   const bram = await openSynced(browser, haard.inviteUrl, { locale: 'nl-NL' });
-  await openPlan(anna, id);
-  await openPlan(bram, id);
+  await openPlan(anna, haard, id);
+  await openPlan(bram, haard, id);
   const goal = DEMO.goals[0]!.title; // served by actions 1, 3 and 6
   await expect.poll(() => why(anna, 'Why (goal), action 1')).toBe(goal);
   await expect.poll(() => why(bram, 'Waarom (doel), actie 1')).toBe(goal);

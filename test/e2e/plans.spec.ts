@@ -390,14 +390,15 @@ test('two colleagues in one short field: each sees who else is in it, and neithe
 
 test('a value changed offline and online at the same time: whoever’s value lost is told, and can put it back', async ({
   browser,
+  haard,
 }) => {
-  const cuttable = await openCuttable(browser);
+  const cuttable = await openCuttable(browser, haard);
   const anna = cuttable.page;
   await anna.getByRole('textbox', { name: 'Your name' }).fill('Anna');
   const url = await startAcmePlan(anna);
   await anna.getByLabel('New action').fill('Lunch with the CFO');
   await anna.getByLabel('New action').press('Enter');
-  const bram = await openPlan(browser, url);
+  const bram = await openPlan(browser, haard, url);
   await bram.getByRole('textbox', { name: 'Your name' }).fill('Bram');
   await expect(bram.getByLabel('What, action 1')).toHaveValue('Lunch with the CFO');
 
