@@ -68,8 +68,9 @@ const regressions: { name: string; seed: number; peers?: number; steps?: number 
 ];
 
 const RUNS = Number(process.env.HAARD_FUZZ_RUNS ?? 20);
-// A large budget (npm run test:fuzz) needs time in proportion: ~0.2 s per run here, with a wide margin.
-const RUN_TIMEOUT_MS = Math.max(20_000, RUNS * 1_000);
+// A large budget (npm run test:fuzz) needs time in proportion: ~0.5 s per run alone, with a wide margin — the
+// default 20 runs took 9.5 s alone and over 20 s on a 2-core machine busy with other work (1 Dec 2026).
+const RUN_TIMEOUT_MS = Math.max(60_000, RUNS * 3_000);
 const STEPS = Number(process.env.HAARD_FUZZ_STEPS ?? 200);
 
 // ---------------------------------------------------------------------------------------------- randomness
