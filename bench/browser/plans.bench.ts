@@ -1,8 +1,8 @@
 /**
  * Account plans at size (issue 7 §5). Prints, measured in real Chromium against the real server:
  * - opening a plan of 500 actions and 20 goals from IndexedDB (relay cut off) to an editable page;
- * - a keystroke in the action table and in a plan text → findings and completeness recomputed, and → the
- *   next frame (median, p95);
+ * - a keystroke in the action table (from its save, 300 ms after typing pauses) and in a plan text → findings
+ *   and completeness recomputed, and → the next frame (median, p95);
  * - a workspace with 200 plans: the plan list shown on a warm load, and how long the first visit takes to
  *   bring all 200 plans onto the device.
  * A benchmark (npm run bench:app): it checks behaviour so the figures mean something, and asserts no timing.
@@ -134,8 +134,12 @@ test('a plan with 500 actions and 20 goals: open from IndexedDB, keystrokes → 
           const poll = () => {
             const all = performance.getEntriesByName('haard:plan:checked');
             if (all.length > marks) {
-              const checked = all[all.length - 1]!.startTime - t0;
-              requestAnimationFrame(() => w.__lat.push({ checked, frame: performance.now() - t0 }));
+              // A short field (LiveText) saves 300 ms after typing pauses: its keystroke is timed from the save
+              // ('haard:live:save'), the cost being measured; a text editor writes at the keystroke.
+              const save = performance.getEntriesByName('haard:live:save').at(-1);
+              const start = save && save.startTime >= t0 ? save.startTime : t0;
+              const checked = all[all.length - 1]!.startTime - start;
+              requestAnimationFrame(() => w.__lat.push({ checked, frame: performance.now() - start }));
             } else setTimeout(poll, 0);
           };
           setTimeout(poll, 0);
