@@ -22,6 +22,7 @@ test('an impossible meeting date is refused at its field; a past one is taken wi
   const date = anna.getByLabel('Date', { exact: true });
 
   await date.fill('0002-11-30');
+  await date.press('Enter');
   const error = anna.locator('.mt-date').getByRole('alert');
   await expect(error).toContainText('Date must be a day from 2000 to 2099; 30 November 0002 is not');
   await expect(error).toContainText('The date stays');
@@ -29,16 +30,20 @@ test('an impossible meeting date is refused at its field; a past one is taken wi
   const violations = (await new AxeBuilder({ page: anna }).include('.mt-details').analyze()).violations;
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await date.blur();
-  await expect(date).toHaveValue(day(0)); // the board's date again
+  await expect(date).toHaveValue('0002-11-30'); // what was typed stays, with the reason beside it
   await expect(title).toHaveText(titleBefore);
   expect((await readMeeting(haard, boardId)).date).toBe(day(0));
+  await date.press('Escape'); // puts the board's date back
+  await expect(date).toHaveValue(day(0).split('-').reverse().join('/'));
 
   await date.fill('');
+  await date.press('Enter');
   await expect(error).toContainText('Date');
   expect((await readMeeting(haard, boardId)).date).toBe(day(0));
 
   // Held three weeks ago, recorded now: taken, with a remark; the list shows it under Past.
   await date.fill(day(-21));
+  await date.press('Enter');
   await expect(error).toHaveCount(0);
   await expect(anna.getByTestId('date-notes')).toContainText('This date is in the past');
   await expect.poll(async () => (await readMeeting(haard, boardId)).date).toBe(day(-21));
@@ -46,6 +51,7 @@ test('an impossible meeting date is refused at its field; a past one is taken wi
   await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
   await expect(anna.getByTestId('date-notes')).toContainText('Deze datum ligt in het verleden');
   await anna.getByLabel('Datum', { exact: true }).fill('2100-01-01');
+  await anna.getByLabel('Datum', { exact: true }).press('Enter');
   await expect(anna.locator('.mt-date').getByRole('alert')).toContainText(
     'Datum moet een dag van 2000 tot en met 2099 zijn; 1 januari 2100 is dat niet',
   );
@@ -55,7 +61,7 @@ test('an impossible meeting date is refused at its field; a past one is taken wi
   await expect(anna.getByTestId('meetings-past').getByRole('listitem')).toHaveCount(1);
 });
 
-test('a typed date is saved once, when the field is left; an impossible day is refused and the date stays', async ({
+test('a typed date is saved once, when the field is left; an impossible day is said as such, the typing kept, the date stays', async ({
   browser,
   haard,
 }) => {
@@ -77,27 +83,29 @@ test('a typed date is saved once, when the field is left; an impossible day is r
     ).observe(el, { subtree: true, characterData: true, childList: true });
   });
 
-  // Chromium's date field here reads month, day, year (its own UI language). As QA typed it: 02 makes 1 February
-  // on the way (a whole date: Chromium fires change), then 31: 31 February.
+  // Typed day first, as QA did: "01/02/2026" is a whole date on the way to 31 February; nothing is saved while
+  // typing, and 31 February is said as such — the typing kept, the board's date unchanged.
   const date = anna.getByLabel('Date', { exact: true });
-  await date.click({ position: { x: 12, y: 10 } }); // its month
-  await anna.keyboard.type('02', { delay: 50 });
-  await expect(date).toHaveValue(`${before.slice(0, 4)}-02-${before.slice(8)}`);
+  const shownBefore = before.split('-').reverse().join('/');
+  await expect(date).toHaveValue(shownBefore);
+  await date.selectText();
+  await anna.keyboard.type('01/02/2026', { delay: 50 });
   await anna.waitForTimeout(300); // what a save on the way would have written has time to reach the relay
   expect((await readMeeting(haard, boardId)).date).toBe(before);
-  await anna.keyboard.type('312026', { delay: 50 });
-  await date.blur(); // leaving it (Tab from the year stops at Chromium's calendar button, still in the field)
+  await date.selectText();
+  await anna.keyboard.type('31/02/2026', { delay: 50 });
+  await date.blur();
   const error = anna.locator('.mt-date').getByRole('alert');
-  await expect(error).toContainText('That date does not exist (31 February, say) or is not complete.');
-  await expect(error).toContainText('The date stays');
-  await expect(date).toHaveValue(before);
+  await expect(error).toHaveText(`31 February does not exist. The saved date stays ${shownBefore}.`);
+  await expect(date).toHaveValue('31/02/2026');
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
   expect((await readMeeting(haard, boardId)).date).toBe(before);
   await expect(bramTitle).toHaveText(titleBefore);
   expect(await bram.evaluate(() => (window as unknown as { titles: string[] }).titles)).toEqual([]);
 
   // A whole, real date typed and confirmed with Enter is saved once; Bram sees the title change once.
-  await date.click({ position: { x: 12, y: 10 } }); // its month
-  await anna.keyboard.type('12242026', { delay: 50 });
+  await date.selectText();
+  await anna.keyboard.type('24-12-2026', { delay: 50 });
   await anna.keyboard.press('Enter');
   await expect(error).toHaveCount(0);
   await expect.poll(async () => (await readMeeting(haard, boardId)).date).toBe('2026-12-24');
@@ -107,10 +115,10 @@ test('a typed date is saved once, when the field is left; an impossible day is r
 
   // In Dutch.
   await anna.getByRole('combobox', { name: 'Language' }).selectOption('Nederlands');
-  await anna.getByLabel('Datum', { exact: true }).click({ position: { x: 12, y: 10 } }); // its month
-  await anna.keyboard.type('02312026', { delay: 50 });
+  await anna.getByLabel('Datum', { exact: true }).selectText();
+  await anna.keyboard.type('31-02-2026', { delay: 50 });
   await anna.getByLabel('Datum', { exact: true }).blur();
   await expect(anna.locator('.mt-date').getByRole('alert')).toHaveText(
-    'Die datum bestaat niet (zoals 31 februari) of is niet volledig ingevuld. De datum blijft 24 dec 2026.',
+    '31 februari bestaat niet. De opgeslagen datum blijft 24-12-2026.',
   );
 });

@@ -194,10 +194,12 @@ test('the relation page: edit fields, DMU contacts, a contact with a buying sign
   // A date after today is kept as a planned contact: the form says so while the date is picked.
   const today = await logForm.getByLabel('Date').inputValue();
   await logForm.getByLabel('Date').fill('2099-06-01');
+  await logForm.getByLabel('Date').press('Tab'); // a typed date is taken when the field is left
   await expect(logForm.getByTestId('log-planned-note')).toHaveText(
     'After today: saved as a planned contact. From 1 Jun 2099 it counts for the fire and its signals open.',
   );
   await logForm.getByLabel('Date').fill(today);
+  await logForm.getByLabel('Date').press('Tab');
   await expect(logForm.getByTestId('log-planned-note')).toHaveCount(0);
   await logForm.getByLabel('Type').selectOption({ label: 'Visit' });
   await logForm.getByRole('group', { name: 'With' }).getByRole('checkbox', { name: 'Carla Visser' }).check();

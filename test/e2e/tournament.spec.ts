@@ -89,22 +89,28 @@ test('a tournament is made, filled and decided; a colleague sees every change li
 
   // Round dates three weeks apart: core/'s round-length warning, in both contexts.
   await anna.getByLabel('Start of Round 1: Addresses analysed').fill('2026-01-05');
+  await anna.getByLabel('Start of Round 1: Addresses analysed').press('Enter');
   await anna.getByLabel('End of Round 1: Addresses analysed').fill('2026-01-26');
+  await anna.getByLabel('End of Round 1: Addresses analysed').press('Enter');
   const warning = 'Round 1: Addresses analysed runs 21 days (3 weeks); a round should take 6–10 weeks.';
   await expect(anna.getByTestId('tournament-findings')).toContainText(warning);
   await expect(bram.getByTestId('tournament-findings')).toContainText(warning);
   await expect(round(bram, 0).locator('.xxl-weeks')).toHaveAttribute('data-off', 'true');
   // Six weeks is within the rule: the warning goes away everywhere.
   await bram.getByLabel('End of Round 1: Addresses analysed').fill('2026-02-16');
+  await bram.getByLabel('End of Round 1: Addresses analysed').press('Enter');
   await expect(anna.getByTestId('tournament-findings')).not.toContainText('runs 21 days');
   await expect(round(anna, 0).locator('.xxl-weeks')).toContainText('6 weeks');
-  // An end before the start is refused in words about the round, and the field shows the stored end again.
+  // An end before the start is refused in words about the round, the typing kept; Escape shows the stored end.
   const end = anna.getByLabel('End of Round 1: Addresses analysed');
   await end.fill('2025-12-01');
-  await expect(round(anna, 0).getByRole('alert')).toHaveText(
+  await end.press('Enter');
+  await expect(round(anna, 0).getByRole('alert').first()).toHaveText(
     'Round 1: the end date is before the start date.',
   );
-  await expect(end).toHaveValue('2026-02-16');
+  await expect(end).toHaveValue('2025-12-01');
+  await end.press('Escape');
+  await expect(end).toHaveValue('16/02/2026');
   await expect(round(bram, 0).locator('.xxl-weeks')).toContainText('6 weeks');
 
   // An entry added before its relation was chosen is linked afterwards, with a note; the colleague sees the link.

@@ -61,7 +61,7 @@ export const planAction = (page: Page, what: string) =>
       for (const row of rows) {
         const inputs = [...row.querySelectorAll('input')];
         if (inputs.some((i) => i.value === text))
-          return { due: row.querySelector<HTMLInputElement>('input[type="date"]')?.value ?? null };
+          return { due: row.querySelector<HTMLInputElement>('[data-col="due"]')?.dataset.date ?? null };
       }
       return null;
     }, what);

@@ -4,6 +4,12 @@
  * client/src/ui/issueText.ts reads them; a path whose field has no name here is shown as it is.
  */
 export const en = {
+  'date.format': 'Write the date as {pattern}, for example {example}.',
+  'date.noYear': 'The year is missing: write the date as {pattern}.',
+  'date.twoDigitYear': 'Write the year in full, for example {example}.',
+  'date.kept': 'The saved date stays {date}.',
+  'date.notSaved': 'Nothing is saved until the date is right.',
+  'date.pick': 'Open the calendar',
   'field.acquisitionCost': 'Acquisition cost',
   'field.attitude': 'Attitude',
   'field.baseline': 'Baseline',
@@ -76,6 +82,12 @@ export const en = {
 };
 
 export const nl: Record<keyof typeof en, string> = {
+  'date.format': 'Schrijf de datum als {pattern}, bijvoorbeeld {example}.',
+  'date.noYear': 'Het jaar ontbreekt: schrijf de datum als {pattern}.',
+  'date.twoDigitYear': 'Schrijf het jaar voluit, bijvoorbeeld {example}.',
+  'date.kept': 'De opgeslagen datum blijft {date}.',
+  'date.notSaved': 'Er wordt niets opgeslagen tot de datum klopt.',
+  'date.pick': 'Kalender openen',
   'field.acquisitionCost': 'Acquisitiekosten',
   'field.attitude': 'Houding',
   'field.baseline': 'Beginwaarde',

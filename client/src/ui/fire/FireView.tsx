@@ -25,6 +25,7 @@ import { FireBadge, issuesText, sinceText, todayIso } from '../relations/common.
 import { PromisedActions } from './PromisedActions.tsx';
 import '../relations/relations.css';
 import './fire.css';
+import { DateField } from '../DateField.tsx';
 
 const FIRES: Fire[] = ['burning', 'smouldering', 'out'];
 /** Attention items shown before "show all". */
@@ -305,11 +306,11 @@ function AttentionRow(props: { item: AttentionItem; owner: string; today: string
           </label>
           <label class="field">
             <span>{t('rel.log.date')}</span>
-            <input
-              type="date"
+            <DateField
+              label={t('rel.log.date')}
               value={date()}
               max={props.today}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              onCommit={(d) => void setDate(d ?? '')}
             />
           </label>
           <button type="submit" class="primary">

@@ -15,6 +15,7 @@ import { locale, t } from '../../i18n/index.ts';
 import { ChangeList } from './ChangeList.tsx';
 import { formatDay, formatWhen, localDay, type ValueLookups } from './format.ts';
 import './history.css';
+import { DateField } from '../DateField.tsx';
 
 export interface HistoryPanelProps {
   handle: HistoryHandle;
@@ -158,12 +159,12 @@ export function HistoryPanel(props: HistoryPanelProps) {
         <Show when={mode() === 'date'}>
           <label class="field">
             <span>{t('hist.date')}</span>
-            <input
+            <DateField
               id={`${props.id}-date`}
-              type="date"
+              label={t('hist.date')}
               value={day()}
               max={todayIso()}
-              onChange={(e) => e.currentTarget.value && setDay(e.currentTarget.value)}
+              onCommit={(d) => void (d && setDay(d))}
             />
           </label>
         </Show>

@@ -14,7 +14,7 @@ import { formatDate, locale, t } from '../../i18n/index.ts';
 import { useBoard, useNames } from './board.tsx';
 import { titleForNewDate } from './titles.ts';
 import { defaultTitleIn, defaultTitles } from './defaultTitle.ts';
-import { dateEntry } from './dateEntry.ts';
+import { DateField } from '../DateField.tsx';
 
 const AUDIENCE_DAYS = 7;
 
@@ -63,22 +63,16 @@ export function BoardDetails() {
       status: doc().live.status,
     }),
   );
-  const changeDate = (input: HTMLInputElement) => {
-    const date = input.value;
-    // Chromium gives '' for an impossible day (31 February) or a half-typed date: say so, keep the board's date.
-    if (input.validity.badInput) {
-      const kept = t('mt.date.kept', { date: formatDate(locale(), doc().date) });
-      setDateError(`${t('mt.date.noSuchDay')} ${kept}`);
-      return;
-    }
+  // A real date typed (DateField: an impossible or half-typed one never gets here, its reason is at the field);
+  // refused with the reason when no meeting can have it, the typing kept.
+  const changeDate = (typed: string | null): string | undefined => {
+    const date = typed ?? '';
     if (meetingDateProblem(date) !== null) {
       const refused = intents.updateBoard({ date });
       const why = refused.ok ? '' : issuesText(refused.issues);
       const kept = t('mt.date.kept', { date: formatDate(locale(), doc().date) });
-      setDateError(why ? `${why}${/[.!?]$/.test(why) ? '' : '.'} ${kept}` : kept);
-      return;
+      return why ? `${why}${/[.!?]$/.test(why) ? '' : '.'} ${kept}` : kept;
     }
-    setDateError(null);
     const others = Object.values(ws.data()?.meetings ?? {})
       .filter((c) => c.id !== doc().id)
       .map((c) => c.title);
@@ -87,8 +81,6 @@ export function BoardDetails() {
       : null;
     board.check(intents.updateBoard(title ? { date, title } : { date }));
   };
-  // Saved when the field is left or on Enter, not at every keystroke that happens to make a date (dateEntry.ts).
-  const dateField = dateEntry(changeDate);
   const participants = () => new Set(doc().participantIds);
   const toggle = (id: string, on: boolean) => {
     const next = doc().participantIds.filter((p) => p !== id);
@@ -111,28 +103,16 @@ export function BoardDetails() {
         <div class="mt-date">
           <label class="field">
             <span>{t('mt.field.date')}</span>
-            <input
-              type="date"
+            <DateField
+              label={t('mt.field.date')}
               min={MEETING_DATES.first}
               max={MEETING_DATES.last}
               value={doc().date}
-              aria-invalid={dateError() ? 'true' : undefined}
-              aria-describedby={dateError() ? 'mt-date-error' : notes().length ? 'mt-date-notes' : undefined}
-              onKeyDown={(e) => dateField.onKeyDown(e)}
-              onChange={(e) => dateField.onChange(e)}
-              // Leaving the field saves what was typed; a refused date shows the board's date again, the
-              // reason still beside it.
-              onBlur={(e) => {
-                dateField.onBlur(e);
-                if (dateError()) e.currentTarget.value = doc().date;
-              }}
+              describedBy={!dateError() && notes().length ? 'mt-date-notes' : undefined}
+              onProblem={setDateError}
+              onCommit={changeDate}
             />
           </label>
-          <Show when={dateError()}>
-            <p id="mt-date-error" class="field-error" role="alert">
-              {dateError()}
-            </p>
-          </Show>
           <Show when={!dateError() && notes().length > 0}>
             <p id="mt-date-notes" class="mt-date-note" data-testid="date-notes">
               <For each={notes()}>

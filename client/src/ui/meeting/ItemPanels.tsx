@@ -11,6 +11,7 @@ import { addCommitment } from '../../app/meetings.ts';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { issuesText, issueTexts } from '../relations/common.tsx';
 import { QUADRANTS, type Quadrant } from '../../../../core/model/plan.ts';
+import { DateField } from '../DateField.tsx';
 import { useBoard, useNames, useOpenPlans } from './board.tsx';
 import { kpiPhrase, kpiProblem } from './kpi.ts';
 import { matchPerson } from './people.ts';
@@ -129,7 +130,8 @@ function Commitments(props: { agendaItemId: string }) {
   const [what, setWhat] = createSignal('');
   const [who, setWho] = createSignal('');
   const [when, setWhen] = createSignal('');
-  const [whenBad, setWhenBad] = createSignal(false); // an impossible or half-typed date (validity.badInput)
+  // What is wrong with the typed date ("31 februari bestaat niet"), said at the field (DateField); null when nothing.
+  const [whenBad, setWhenBad] = createSignal<string | null>(null);
   const [goalId, setGoalId] = createSignal('');
   const [quadrant, setQuadrant] = createSignal<Quadrant>('project');
   const [kpiName, setKpiName] = createSignal('');
@@ -152,8 +154,8 @@ function Commitments(props: { agendaItemId: string }) {
           ? t('mt.commit.whoMany', { name: who(), names: person.candidates.map((p) => p.name).join(', ') })
           : t('mt.commit.whoUnknown', { name: who(), names: teamNames() }),
       );
-    // Chromium gives '' for an impossible day (31 February): not "missing", it does not exist.
-    if (whenBad()) return setError(t('mt.date.noSuchDay'));
+    // An impossible or half-typed date is not "missing": its reason stands at the field.
+    if (whenBad()) return setError(t('mt.commit.whenInvalid'));
     if (!when()) return setError(t('mt.commit.whenMissing'));
     // Promised at this meeting: done on its day at the earliest, never already overdue when it lands.
     const meetingDay = board.doc().date;
@@ -248,13 +250,11 @@ function Commitments(props: { agendaItemId: string }) {
           </label>
           <label class="field">
             <span>{t('mt.commit.when')}</span>
-            <input
-              type="date"
+            <DateField
+              label={t('mt.commit.when')}
               value={when()}
-              onInput={(e) => {
-                setWhen(e.currentTarget.value);
-                setWhenBad(e.currentTarget.validity.badInput);
-              }}
+              onCommit={(d) => void setWhen(d ?? '')}
+              onProblem={setWhenBad}
             />
           </label>
           <label class="field grow">

@@ -40,6 +40,20 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
     const item = current();
     return e !== null && item !== null && e > item.timeboxMinutes * 60;
   };
+  /** Seconds past the timebox (0 when within it). */
+  const overBy = () => Math.max(0, (elapsed() ?? 0) - (current()?.timeboxMinutes ?? 0) * 60);
+  // Said once to assistive tech, politely, when a presentation runs over: not in the timer itself (a role=timer
+  // is not announced, and a ticking live region would speak every half second).
+  const [overNotice, setOverNotice] = createSignal('');
+  let announcedFor: string | null = null; // the presentation whose overrun was said
+  createEffect(() => {
+    const id = current()?.id ?? null;
+    if (!over()) setOverNotice('');
+    else if (id !== announcedFor) {
+      announcedFor = id;
+      setOverNotice(t('mt.live.overNotice'));
+    }
+  });
 
   // Keys for the driver, unless typing somewhere.
   const onKey = (e: KeyboardEvent) => {
@@ -107,6 +121,16 @@ export function LiveBar(props: { amDriver: boolean; following: boolean; onFollow
           >
             <span data-testid="timer">{clockText(elapsed()!)}</span>{' '}
             <span class="muted">/ {current()!.timeboxMinutes}:00</span>
+            {/* Over time is said in words too, not by colour alone. */}
+            <Show when={over()}>
+              <span class="mt-over" data-testid="timer-over">
+                {' · '}
+                {t('mt.live.overBy', { time: clockText(overBy()) })}
+              </span>
+            </Show>
+          </span>
+          <span class="visually-hidden" aria-live="polite" data-testid="timer-notice">
+            {overNotice()}
           </span>
         </Show>
 

@@ -6,7 +6,7 @@
  */
 import { createMemo, createSignal, For, onMount, Show } from 'solid-js';
 import { firstMoveDay, movedToProblem } from '../../../../core/meetingBoard.ts';
-import { dateEntry } from './dateEntry.ts';
+import { DateField } from '../DateField.tsx';
 import type { ReviewItem } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import type { DocHandle } from '../../app/docs.ts';
@@ -91,7 +91,6 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
   const board = useBoard();
   const names = useNames();
   const [moving, setMoving] = createSignal(false);
-  const [dateError, setDateError] = createSignal<string | null>(null);
   const action = () => liveAction(props.plan, props.item.actionId);
   const label = () => action()?.what || props.item.actionId;
   // A deleted plan takes no outcome (its intents refuse it): the buttons are off and say why until it is restored.
@@ -103,26 +102,15 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
   };
   // A moved action's new date comes after the meeting (core firstMoveDay): said here, beside the date field.
   const firstDay = () => firstMoveDay(board.doc().date);
-  const move = (input: HTMLInputElement) => {
-    const value = input.value;
-    if (input.validity.badInput) {
-      setDateError(t('mt.date.noSuchDay'));
-      input.value = props.item.movedTo ?? '';
-      return;
-    }
-    if (!value) return;
-    if (movedToProblem(board.doc().date, value)) {
-      setDateError(t('mt.review.movedTooEarly', { date: formatDate(locale(), firstDay()) }));
-      input.value = props.item.movedTo ?? '';
-      return;
-    }
-    setDateError(null);
+  // Saved on Enter or when the field is left (DateField); an impossible date is said there, the typing kept.
+  const move = (value: string | null): string | undefined => {
+    if (!value) return undefined;
+    if (movedToProblem(board.doc().date, value))
+      return t('mt.review.movedTooEarly', { date: formatDate(locale(), firstDay()) });
     setMoving(false);
     void mark('moved', value);
+    return undefined;
   };
-  // Saved when the field is left or on Enter, not at every keystroke that happens to make a date (dateEntry.ts).
-  const movedField = dateEntry(move);
-  const errorId = () => `mt-moved-error-${props.item.id}`;
   const pressed = (o: ReviewItem['outcome']) => (props.item.outcome === o ? 'true' : 'false');
 
   return (
@@ -179,25 +167,14 @@ function ReviewRow(props: { item: ReviewItem; plan: DocHandle<'plan'> | undefine
           </p>
         </Show>
         <Show when={moving() || props.item.outcome === 'moved'}>
-          <label class="mt-inline">
-            <span class="visually-hidden">{t('mt.review.movedTo', { name: label() })}</span>
-            <input
-              type="date"
-              min={firstDay()}
-              value={props.item.movedTo ?? ''}
-              readOnly={board.readOnly() || planDeleted()}
-              aria-invalid={dateError() ? 'true' : undefined}
-              aria-describedby={dateError() ? errorId() : undefined}
-              onKeyDown={(e) => movedField.onKeyDown(e)}
-              onChange={(e) => movedField.onChange(e)}
-              onBlur={(e) => movedField.onBlur(e)}
-            />
-          </label>
-        </Show>
-        <Show when={dateError()}>
-          <p id={errorId()} class="field-error" role="alert">
-            {dateError()}
-          </p>
+          <DateField
+            class="mt-inline"
+            label={t('mt.review.movedTo', { name: label() })}
+            min={firstDay()}
+            value={props.item.movedTo}
+            readOnly={board.readOnly() || planDeleted()}
+            onCommit={move}
+          />
         </Show>
       </div>
     </li>

@@ -10,6 +10,7 @@
  * are in the DOM (@tanstack/solid-virtual, as the relations table): opening a 500-action plan stays quick.
  * Keyboard moves and "focus this field" from the validation panel scroll the row into view first.
  */
+import { DateField } from '../DateField.tsx';
 import { LiveText } from '../LiveText.tsx';
 import { createVirtualizer } from '@tanstack/solid-virtual';
 import { createMemo, createSignal, For, onCleanup, onMount, Show } from 'solid-js';
@@ -37,23 +38,17 @@ export const REVEAL_EVENT = 'haard:plan-reveal';
 
 /** From this many actions on, the table renders only the rows in view. */
 const VIRTUAL_FROM = 40;
-/** Height of a row, px (fixed in plans.css, so the virtualiser's sums are exact). */
-const ROW_HEIGHT = 38;
+/** Height of an action (its two lines of 38 px, fixed in plans.css, so the virtualiser's sums are exact). */
+const ROW_HEIGHT = 76;
 
-const COLUMNS = [
-  'what',
-  'ownerId',
-  'due',
-  'goalId',
-  'kpiName',
-  'kpiTarget',
-  'quadrant',
-  'cost',
-  'status',
-  'result',
-  'pyramidLayer',
-] as const;
-type Column = (typeof COLUMNS)[number];
+/**
+ * The table shows each action on two lines so that the whole plan reads at 1366 × 768 without scrolling
+ * sideways (it was 1651 px wide in a 764 px card): who / what / when / why / KPI on the first, and under them
+ * the less-used result, P, cost, status and trust layer, each column headed twice (header rows 1 and 2).
+ */
+const LINE_1 = ['what', 'ownerId', 'due', 'goalId', 'kpiName', 'kpiTarget'] as const;
+const LINE_2 = ['result', 'quadrant', 'cost', 'status', 'pyramidLayer'] as const;
+type Column = (typeof LINE_1)[number] | (typeof LINE_2)[number];
 
 export function ActionTable(props: {
   plan: AccountPlanDoc;
@@ -122,9 +117,9 @@ export function ActionTable(props: {
     queueMicrotask(() => tryFocus(5));
   };
 
-  const addAction = (what: string, focusRow = true) => {
+  const addAction = (what: string) => {
     const result = props.intents.addAction({ what });
-    if (!refusal.check(result) || !focusRow) return;
+    if (!refusal.check(result)) return;
     const index = actions().findIndex((a) => a.id === result.value);
     focusCell(index, 'what');
   };
@@ -164,15 +159,18 @@ export function ActionTable(props: {
           class="edit-table action-table"
           ref={(el) => (table = el)}
           data-testid="actions"
-          aria-rowcount={actions().length + 1}
+          aria-rowcount={2 * actions().length + 2}
         >
           <caption class="visually-hidden">{t('plans.actions.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col" class="num">
+              <th scope="col" class="num" rowSpan={2}>
                 #
               </th>
-              <For each={COLUMNS}>{(c) => <th scope="col">{t(`plans.action.${c}`)}</th>}</For>
+              <For each={LINE_1}>{(c) => <th scope="col">{t(`plans.action.${c}`)}</th>}</For>
+            </tr>
+            <tr class="line-2">
+              <For each={LINE_2}>{(c) => <th scope="col">{t(`plans.action.${c}`)}</th>}</For>
               <th scope="col">
                 <span class="visually-hidden">{t('plans.remove')}</span>
               </th>
@@ -190,206 +188,225 @@ export function ActionTable(props: {
                 const label = (col: Column) =>
                   t('plans.action.cellLabel', { column: t(`plans.action.${col}`), n: n() });
                 return (
-                  <tr data-status={action.status} data-index={i()} aria-rowindex={i() + 2}>
-                    <td class="num">{n()}</td>
-                    <td>
-                      <LiveText
-                        class="what"
-                        data-col="what"
-                        data-path={`actions.${action.id}.what`}
-                        aria-label={label('what')}
-                        value={action.what}
-                        readOnly={props.readOnly}
-                        onSave={(what) => update(action.id, { what })}
-                        onKeyDown={kd('what')}
-                      />
-                    </td>
-                    <td>
-                      <select
-                        data-col="ownerId"
-                        data-path={`actions.${action.id}.ownerId`}
-                        aria-label={label('ownerId')}
-                        value={action.ownerId ?? ''}
-                        disabled={props.readOnly}
-                        onChange={(e) => update(action.id, { ownerId: e.currentTarget.value || null })}
-                        onKeyDown={kd('ownerId')}
-                      >
-                        <option value="">—</option>
-                        <Show
-                          when={action.ownerId && !props.professionals.some((p) => p.id === action.ownerId)}
+                  <>
+                    {/* Line 1: who does what, when, why, and the KPI — the five the plan is about, always in view. */}
+                    <tr
+                      data-status={action.status}
+                      data-index={i()}
+                      data-line="1"
+                      aria-rowindex={2 * i() + 3}
+                    >
+                      <td class="num" rowSpan={2}>
+                        {n()}
+                      </td>
+                      <td>
+                        <LiveText
+                          class="what"
+                          data-col="what"
+                          data-path={`actions.${action.id}.what`}
+                          aria-label={label('what')}
+                          value={action.what}
+                          readOnly={props.readOnly}
+                          onSave={(what) => update(action.id, { what })}
+                          onKeyDown={kd('what')}
+                        />
+                      </td>
+                      <td>
+                        <select
+                          data-col="ownerId"
+                          data-path={`actions.${action.id}.ownerId`}
+                          aria-label={label('ownerId')}
+                          value={action.ownerId ?? ''}
+                          disabled={props.readOnly}
+                          onChange={(e) => update(action.id, { ownerId: e.currentTarget.value || null })}
+                          onKeyDown={kd('ownerId')}
                         >
-                          <option value={action.ownerId!} selected>
-                            {t('plans.action.unknownOwner')}
-                          </option>
+                          <option value="">—</option>
+                          <Show
+                            when={action.ownerId && !props.professionals.some((p) => p.id === action.ownerId)}
+                          >
+                            <option value={action.ownerId!} selected>
+                              {t('plans.action.unknownOwner')}
+                            </option>
+                          </Show>
+                          <For each={props.professionals}>
+                            {(p) => (
+                              <option value={p.id} selected={p.id === action.ownerId}>
+                                {p.name}
+                              </option>
+                            )}
+                          </For>
+                        </select>
+                      </td>
+                      <td>
+                        <DateField
+                          compact
+                          data-col="due"
+                          data-path={`actions.${action.id}.due`}
+                          label={label('due')}
+                          value={action.due}
+                          readOnly={props.readOnly}
+                          onCommit={(d) => (update(action.id, { due: d }) ? undefined : refusal.message())}
+                          onKeyDown={kd('due')}
+                        />
+                      </td>
+                      <td>
+                        <select
+                          data-col="goalId"
+                          data-path={`actions.${action.id}.goalId`}
+                          aria-label={label('goalId')}
+                          value={action.goalId ?? ''}
+                          disabled={props.readOnly}
+                          onChange={(e) => update(action.id, { goalId: e.currentTarget.value || null })}
+                          onKeyDown={kd('goalId')}
+                        >
+                          <option value="">—</option>
+                          <For each={goals()}>
+                            {(g, gi) => (
+                              <option value={g.id} selected={g.id === action.goalId}>
+                                {g.title || t('plans.goal.untitled', { n: gi() + 1 })}
+                              </option>
+                            )}
+                          </For>
+                        </select>
+                      </td>
+                      <td>
+                        <LiveText
+                          data-col="kpiName"
+                          data-path={`actions.${action.id}.kpi`}
+                          aria-label={label('kpiName')}
+                          value={action.kpi?.name ?? ''}
+                          readOnly={props.readOnly}
+                          onSave={(name) => {
+                            const target = action.kpi?.target ?? '';
+                            update(action.id, { kpi: name || target ? { name, target } : null });
+                          }}
+                          onKeyDown={kd('kpiName')}
+                        />
+                      </td>
+                      <td>
+                        <LiveText
+                          class="short"
+                          data-col="kpiTarget"
+                          data-path={`actions.${action.id}.kpi.target`}
+                          aria-label={label('kpiTarget')}
+                          value={action.kpi?.target ?? ''}
+                          readOnly={props.readOnly}
+                          onSave={(target) => {
+                            const name = action.kpi?.name ?? '';
+                            update(action.id, { kpi: name || target ? { name, target } : null });
+                          }}
+                          onKeyDown={kd('kpiTarget')}
+                        />
+                      </td>
+                    </tr>
+                    {/* Line 2, under them: the result, the P, cost, status and trust layer (headed by the second header row). */}
+                    <tr
+                      data-status={action.status}
+                      data-index={i()}
+                      data-line="2"
+                      aria-rowindex={2 * i() + 4}
+                    >
+                      <td>
+                        <LiveText
+                          data-col="result"
+                          data-path={`actions.${action.id}.result`}
+                          aria-label={label('result')}
+                          value={action.result}
+                          readOnly={props.readOnly}
+                          onSave={(result) => update(action.id, { result })}
+                          onKeyDown={kd('result')}
+                        />
+                      </td>
+                      <td>
+                        <select
+                          data-col="quadrant"
+                          data-path={`actions.${action.id}.quadrant`}
+                          aria-label={label('quadrant')}
+                          value={action.quadrant}
+                          disabled={props.readOnly}
+                          onChange={(e) => update(action.id, { quadrant: e.currentTarget.value as Quadrant })}
+                          onKeyDown={kd('quadrant')}
+                        >
+                          <For each={QUADRANTS}>
+                            {(q) => <option value={q}>{t(`plans.quadrant.${q}`)}</option>}
+                          </For>
+                        </select>
+                      </td>
+                      <td>
+                        <input
+                          class="money"
+                          inputmode="decimal"
+                          data-col="cost"
+                          data-path={`actions.${action.id}.cost`}
+                          aria-label={label('cost')}
+                          value={costText(action.cost)}
+                          placeholder="0"
+                          readOnly={props.readOnly}
+                          onChange={(e) => {
+                            const text = e.currentTarget.value.trim();
+                            const parsed =
+                              text === '' ? { ok: true as const, value: 0 } : parseNumber(text, locale());
+                            const value = parsed.ok ? parsed.value : Number.NaN;
+                            if (!update(action.id, { cost: value }))
+                              e.currentTarget.value = costText(action.cost);
+                          }}
+                          onKeyDown={kd('cost')}
+                        />
+                      </td>
+                      <td>
+                        <select
+                          data-col="status"
+                          data-path={`actions.${action.id}.status`}
+                          aria-label={label('status')}
+                          value={action.status}
+                          disabled={props.readOnly}
+                          onChange={(e) => {
+                            const status = e.currentTarget.value as ActionStatus;
+                            if (update(action.id, { status }) && status === 'done')
+                              doneOffers.offer(action.id);
+                          }}
+                          onKeyDown={kd('status')}
+                        >
+                          <For each={ACTION_STATUSES}>
+                            {(s) => <option value={s}>{t(`plans.status.${s}`)}</option>}
+                          </For>
+                        </select>
+                      </td>
+                      <td>
+                        <select
+                          data-col="pyramidLayer"
+                          data-path={`actions.${action.id}.pyramidLayer`}
+                          aria-label={label('pyramidLayer')}
+                          value={action.pyramidLayer ?? ''}
+                          disabled={props.readOnly}
+                          onChange={(e) =>
+                            update(action.id, {
+                              pyramidLayer: (e.currentTarget.value || null) as PyramidLayer | null,
+                            })
+                          }
+                          onKeyDown={kd('pyramidLayer')}
+                        >
+                          <option value="">—</option>
+                          <For each={PYRAMID_LAYERS}>
+                            {(l) => <option value={l}>{t(`plans.layer.${l}`)}</option>}
+                          </For>
+                        </select>
+                      </td>
+                      <td>
+                        <Show when={!props.readOnly}>
+                          <button
+                            type="button"
+                            class="icon"
+                            aria-label={t('plans.action.remove', { n: n() })}
+                            onClick={() => refusal.check(props.intents.removeAction(action.id))}
+                          >
+                            ×
+                          </button>
                         </Show>
-                        <For each={props.professionals}>
-                          {(p) => (
-                            <option value={p.id} selected={p.id === action.ownerId}>
-                              {p.name}
-                            </option>
-                          )}
-                        </For>
-                      </select>
-                    </td>
-                    <td>
-                      <input
-                        type="date"
-                        data-col="due"
-                        data-path={`actions.${action.id}.due`}
-                        aria-label={label('due')}
-                        value={action.due ?? ''}
-                        readOnly={props.readOnly}
-                        onChange={(e) => update(action.id, { due: e.currentTarget.value || null })}
-                        onKeyDown={kd('due')}
-                      />
-                    </td>
-                    <td>
-                      <select
-                        data-col="goalId"
-                        data-path={`actions.${action.id}.goalId`}
-                        aria-label={label('goalId')}
-                        value={action.goalId ?? ''}
-                        disabled={props.readOnly}
-                        onChange={(e) => update(action.id, { goalId: e.currentTarget.value || null })}
-                        onKeyDown={kd('goalId')}
-                      >
-                        <option value="">—</option>
-                        <For each={goals()}>
-                          {(g, gi) => (
-                            <option value={g.id} selected={g.id === action.goalId}>
-                              {g.title || t('plans.goal.untitled', { n: gi() + 1 })}
-                            </option>
-                          )}
-                        </For>
-                      </select>
-                    </td>
-                    <td>
-                      <LiveText
-                        data-col="kpiName"
-                        data-path={`actions.${action.id}.kpi`}
-                        aria-label={label('kpiName')}
-                        value={action.kpi?.name ?? ''}
-                        readOnly={props.readOnly}
-                        onSave={(name) => {
-                          const target = action.kpi?.target ?? '';
-                          update(action.id, { kpi: name || target ? { name, target } : null });
-                        }}
-                        onKeyDown={kd('kpiName')}
-                      />
-                    </td>
-                    <td>
-                      <LiveText
-                        class="short"
-                        data-col="kpiTarget"
-                        data-path={`actions.${action.id}.kpi.target`}
-                        aria-label={label('kpiTarget')}
-                        value={action.kpi?.target ?? ''}
-                        readOnly={props.readOnly}
-                        onSave={(target) => {
-                          const name = action.kpi?.name ?? '';
-                          update(action.id, { kpi: name || target ? { name, target } : null });
-                        }}
-                        onKeyDown={kd('kpiTarget')}
-                      />
-                    </td>
-                    <td>
-                      <select
-                        data-col="quadrant"
-                        data-path={`actions.${action.id}.quadrant`}
-                        aria-label={label('quadrant')}
-                        value={action.quadrant}
-                        disabled={props.readOnly}
-                        onChange={(e) => update(action.id, { quadrant: e.currentTarget.value as Quadrant })}
-                        onKeyDown={kd('quadrant')}
-                      >
-                        <For each={QUADRANTS}>
-                          {(q) => <option value={q}>{t(`plans.quadrant.${q}`)}</option>}
-                        </For>
-                      </select>
-                    </td>
-                    <td>
-                      <input
-                        class="money"
-                        inputmode="decimal"
-                        data-col="cost"
-                        data-path={`actions.${action.id}.cost`}
-                        aria-label={label('cost')}
-                        value={costText(action.cost)}
-                        placeholder="0"
-                        readOnly={props.readOnly}
-                        onChange={(e) => {
-                          const text = e.currentTarget.value.trim();
-                          const parsed =
-                            text === '' ? { ok: true as const, value: 0 } : parseNumber(text, locale());
-                          const value = parsed.ok ? parsed.value : Number.NaN;
-                          if (!update(action.id, { cost: value }))
-                            e.currentTarget.value = costText(action.cost);
-                        }}
-                        onKeyDown={kd('cost')}
-                      />
-                    </td>
-                    <td>
-                      <select
-                        data-col="status"
-                        data-path={`actions.${action.id}.status`}
-                        aria-label={label('status')}
-                        value={action.status}
-                        disabled={props.readOnly}
-                        onChange={(e) => {
-                          const status = e.currentTarget.value as ActionStatus;
-                          if (update(action.id, { status }) && status === 'done') doneOffers.offer(action.id);
-                        }}
-                        onKeyDown={kd('status')}
-                      >
-                        <For each={ACTION_STATUSES}>
-                          {(s) => <option value={s}>{t(`plans.status.${s}`)}</option>}
-                        </For>
-                      </select>
-                    </td>
-                    <td>
-                      <LiveText
-                        data-col="result"
-                        data-path={`actions.${action.id}.result`}
-                        aria-label={label('result')}
-                        value={action.result}
-                        readOnly={props.readOnly}
-                        onSave={(result) => update(action.id, { result })}
-                        onKeyDown={kd('result')}
-                      />
-                    </td>
-                    <td>
-                      <select
-                        data-col="pyramidLayer"
-                        data-path={`actions.${action.id}.pyramidLayer`}
-                        aria-label={label('pyramidLayer')}
-                        value={action.pyramidLayer ?? ''}
-                        disabled={props.readOnly}
-                        onChange={(e) =>
-                          update(action.id, {
-                            pyramidLayer: (e.currentTarget.value || null) as PyramidLayer | null,
-                          })
-                        }
-                        onKeyDown={kd('pyramidLayer')}
-                      >
-                        <option value="">—</option>
-                        <For each={PYRAMID_LAYERS}>
-                          {(l) => <option value={l}>{t(`plans.layer.${l}`)}</option>}
-                        </For>
-                      </select>
-                    </td>
-                    <td>
-                      <Show when={!props.readOnly}>
-                        <button
-                          type="button"
-                          class="icon"
-                          aria-label={t('plans.action.remove', { n: n() })}
-                          onClick={() => refusal.check(props.intents.removeAction(action.id))}
-                        >
-                          ×
-                        </button>
-                      </Show>
-                    </td>
-                  </tr>
+                      </td>
+                    </tr>
+                  </>
                 );
               }}
             </For>
@@ -413,7 +430,8 @@ export function ActionTable(props: {
             const what = draft().trim();
             if (!what) return;
             setDraft('');
-            addAction(what, false);
+            // Focus its "what": who, when and why are the next Tabs (not ~13 Shift+Tabs back from here).
+            addAction(what);
           }}
         >
           <label class="field grow">

@@ -124,10 +124,23 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
   onCleanup(() => handle.setLocation(null));
   useRevealActionFromUrl(); // ?action=<id>: a link to one action (Keep warm)
 
+  /**
+   * A contents link takes the focus to its section, not only the view: Tab then goes on inside it ("5 · Action
+   * plan" → its first field), where it stayed in the contents list before (~80 Tabs to "New action").
+   */
+  const goToSection = (e: MouseEvent, id: string) => {
+    const section = document.getElementById(`sec-${id}`);
+    if (!section) return;
+    e.preventDefault();
+    section.scrollIntoView({ block: 'start' });
+    section.focus({ preventScroll: true });
+  };
+
   const Section = (p: { id: string; title: MessageKey; children: JSX.Element; intro?: MessageKey }) => (
     <section
       class="panel plan-section"
       id={`sec-${p.id}`}
+      tabIndex={-1}
       aria-labelledby={`sec-${p.id}-title`}
       onFocusIn={(e) => enter(p.id, e.target)}
     >
@@ -226,7 +239,9 @@ function PlanBody(props: { session: PlanSession; plan: AccountPlanDoc }) {
             <For each={PLAN_SECTIONS}>
               {(s) => (
                 <li>
-                  <a href={`#sec-${s.id}`}>{t(s.title)}</a>
+                  <a href={`#sec-${s.id}`} onClick={(e) => goToSection(e, s.id)}>
+                    {t(s.title)}
+                  </a>
                   <Avatars entries={here(s.id)} />
                 </li>
               )}

@@ -20,6 +20,7 @@ import type { Result } from '../../../../doc/index.ts';
 import type { DocHandle } from '../../app/docs.ts';
 import { locale, t, tn } from '../../i18n/index.ts';
 import { AskFirst } from '../AskFirst.tsx';
+import { DateField } from '../DateField.tsx';
 import { issuesText } from '../relations/common.tsx';
 
 type Intents = DocHandle<'plan'>['store']['intents'];
@@ -190,13 +191,13 @@ export function GoalsSection(props: { plan: AccountPlanDoc; intents: Intents; re
                     />
                   </td>
                   <td>
-                    <input
-                      type="date"
-                      aria-label={t('plans.goal.deadlineOf', { n: i() + 1 })}
+                    <DateField
+                      compact
+                      label={t('plans.goal.deadlineOf', { n: i() + 1 })}
                       data-path={`goals.${goal.id}.deadline`}
-                      value={goal.deadline ?? ''}
+                      value={goal.deadline}
                       readOnly={props.readOnly}
-                      onChange={(e) => update(goal.id, { deadline: e.currentTarget.value || null })}
+                      onCommit={(d) => (update(goal.id, { deadline: d }) ? undefined : refusal.message())}
                     />
                   </td>
                   <td>

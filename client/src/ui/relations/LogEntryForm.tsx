@@ -10,6 +10,7 @@ import {
 import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
 import { issuesText } from './common.tsx';
+import { DateField } from '../DateField.tsx';
 
 interface SignalDraft {
   kind: SignalKind;
@@ -89,14 +90,12 @@ export function LogEntryForm(props: {
       <div class="row">
         <label class="field">
           <span>{t('rel.log.date')}</span>
-          <input
-            type="date"
-            required
+          <DateField
             value={date()}
             // Named by the label's own text: the planned-contact note inside the label only describes it.
-            aria-label={t('rel.log.date')}
-            aria-describedby={planned() ? plannedId : undefined}
-            onInput={(e) => setDate(e.currentTarget.value)}
+            label={t('rel.log.date')}
+            describedBy={planned() ? plannedId : undefined}
+            onCommit={(d) => void setDate(d ?? '')}
           />
           <Show when={planned()}>
             <span class="field-note" id={plannedId} data-testid="log-planned-note">
@@ -211,10 +210,10 @@ export function LogEntryForm(props: {
                 </label>
                 <label class="field">
                   <span>{t('rel.signal.due')}</span>
-                  <input
-                    type="date"
+                  <DateField
+                    label={t('rel.signal.due')}
                     value={s().due}
-                    onInput={(e) => patchSignal(i, { due: e.currentTarget.value })}
+                    onCommit={(d) => void patchSignal(i, { due: d ?? '' })}
                   />
                 </label>
               </div>

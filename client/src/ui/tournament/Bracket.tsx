@@ -6,13 +6,14 @@
  * for a viewer decisions are shown, not offered.
  */
 import { A } from '@solidjs/router';
-import { createSignal, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { Decision } from '../../../../core/model/index.ts';
 import { ROUND_MAX_DAYS, ROUND_MIN_DAYS } from '../../../../core/tournament.ts';
 import type { BracketEntry, BracketRound, TournamentBracket } from '../../../../core/tournamentBoard.ts';
 import type { Result, TournamentIntents } from '../../../../doc/index.ts';
 import { formatDate, locale, t, tn, type MessageKey } from '../../i18n/index.ts';
 import { roundLabel, roundName, weeksOf } from './messages.ts';
+import { DateField } from '../DateField.tsx';
 
 interface BracketProps {
   bracket: TournamentBracket;
@@ -52,24 +53,18 @@ function RoundColumn(props: BracketProps & { round: BracketRound; current: boole
     const days = r().days;
     return days !== null && (days < ROUND_MIN_DAYS || days > ROUND_MAX_DAYS);
   };
-  const [dateError, setDateError] = createSignal<string | null>(null);
-  const dateErrorId = () => `xxl-round-${r().index}-dates-error`;
   /**
    * Save the round's dates after `input` changed. An end before the start is refused here, in words about
    * the round (the intent's path-shaped refusal is for other callers); whatever is refused, the field shows
    * the stored date again, so what is on screen is what is saved.
    */
-  const setDates = (input: HTMLInputElement, start: string | null, end: string | null) => {
-    const stored = (input.dataset.bound === 'start' ? r().start : r().end) ?? '';
-    if (start && end && end < start) {
-      setDateError(t('xxl.round.endBeforeStart', { n: r().index + 1 }));
-      input.value = stored;
-      return;
-    }
+  // A typed date is read by DateField (an impossible one is said there); here the round's own rule.
+  const setDates = (start: string | null, end: string | null): string | undefined => {
+    // Said at the field that was typed in (DateField), the typing kept.
+    if (start && end && end < start) return t('xxl.round.endBeforeStart', { n: r().index + 1 });
     const result = props.intents.setRoundDates(r().index, start, end);
-    setDateError(null);
-    if (!result.ok) input.value = stored;
     props.onResult(result);
+    return undefined;
   };
 
   return (
@@ -106,34 +101,23 @@ function RoundColumn(props: BracketProps & { round: BracketRound; current: boole
           <div class="xxl-dates">
             <label>
               <span>{t('xxl.round.from')}</span>
-              <input
-                type="date"
-                data-bound="start"
-                aria-label={t('xxl.round.start', { name: roundLabel(r().index) })}
-                aria-describedby={dateError() ? dateErrorId() : undefined}
-                value={r().start ?? ''}
+              <DateField
+                label={t('xxl.round.start', { name: roundLabel(r().index) })}
+                value={r().start}
                 readOnly={props.readOnly}
-                onChange={(e) => setDates(e.currentTarget, e.currentTarget.value || null, r().end)}
+                onCommit={(d) => setDates(d, r().end)}
               />
             </label>
             <label>
               <span>{t('xxl.round.to')}</span>
-              <input
-                type="date"
-                data-bound="end"
-                aria-label={t('xxl.round.end', { name: roundLabel(r().index) })}
-                aria-describedby={dateError() ? dateErrorId() : undefined}
-                value={r().end ?? ''}
+              <DateField
+                label={t('xxl.round.end', { name: roundLabel(r().index) })}
+                value={r().end}
                 readOnly={props.readOnly}
-                onChange={(e) => setDates(e.currentTarget, r().start, e.currentTarget.value || null)}
+                onCommit={(d) => setDates(r().start, d)}
               />
             </label>
           </div>
-          <Show when={dateError()}>
-            <p class="field-error xxl-date-error" id={dateErrorId()} role="alert">
-              {dateError()}
-            </p>
-          </Show>
           <p class="xxl-weeks" data-off={durationOff() ? 'true' : undefined}>
             <Show when={r().days !== null} fallback={<span class="muted">{t('xxl.round.noDates')}</span>}>
               <Show when={durationOff()}>

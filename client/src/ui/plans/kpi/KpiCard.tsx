@@ -15,6 +15,7 @@ import { SettingInput } from '../../settings/SettingInput.tsx';
 import { formatKpiValue, kpiName } from './format.ts';
 import { KpiChart } from './KpiChart.tsx';
 import { kpiSeries, sortedMeasurements } from './kpiSeries.ts';
+import { DateField } from '../../DateField.tsx';
 
 export function KpiCard(props: {
   kpi: Kpi;
@@ -196,7 +197,7 @@ export function KpiCard(props: {
         <form class="kpi-add" onSubmit={addMeasurement} aria-labelledby={`${uid()}-name`}>
           <label>
             {t('pv.kpi.date')}
-            <input type="date" value={date()} required onInput={(e) => setDate(e.currentTarget.value)} />
+            <DateField label={t('pv.kpi.date')} value={date()} onCommit={(d) => void setDate(d ?? '')} />
           </label>
           <label>
             {t('pv.kpi.value')}
