@@ -3,20 +3,13 @@
  * once, politely, to assistive tech (QA session 7: "1:58 / 1:00" was colour-only). Playwright's clock jumps the
  * facilitator's time past the timebox; the timer counts on the relay's clock from the board's start time.
  */
-import { expect, test } from '@playwright/test';
-import { closeContexts, startHaard, type Haard } from './helpers/haard.ts';
+import { expect, test } from './helpers/fixtures.ts';
 import { newBoard, person, seedTwoPlans } from './helpers/meeting.ts';
 
-let haard: Haard;
-test.beforeEach(async () => {
-  haard = await startHaard();
-});
-test.afterEach(async ({ browser }) => {
-  await closeContexts(browser);
-  await haard.dispose();
-});
-
-test('a presentation over its timebox says so in words, and once to assistive tech', async ({ browser }) => {
+test('a presentation over its timebox says so in words, and once to assistive tech', async ({
+  browser,
+  haard,
+}) => {
   await seedTwoPlans(haard);
   const anna = await person(browser, haard.inviteUrl);
   await anna.clock.install();

@@ -103,12 +103,13 @@ test('removing a goal that actions serve asks first; undo, redo and a restored v
 
 test('an impossible or half-typed date says so at its field, in the person’s language, keeps the typing and saves nothing', async ({
   browser,
+  haard,
 }) => {
   const id = await seedDemoPlan(haard);
   const anna = await openSynced(browser, haard.inviteUrl, { locale: 'nl-NL', width: 1366 });
   const bram = await openSynced(browser, haard.inviteUrl);
-  await openPlan(anna, id);
-  await openPlan(bram, id);
+  await openPlan(anna, haard, id);
+  await openPlan(bram, haard, id);
   const deadline = anna.getByRole('textbox', { name: 'Deadline van doel 1', exact: true });
   const bramDeadline = bram.getByRole('textbox', { name: 'Deadline of goal 1', exact: true });
   const saved = await deadline.inputValue();
@@ -165,13 +166,14 @@ test('an impossible or half-typed date says so at its field, in the person’s l
 
 test('at 1366 × 768 in Dutch the action plan and the goals read without scrolling sideways; the keyboard reaches them', async ({
   browser,
+  haard,
 }) => {
   const id = await seedDemoPlan(haard);
   const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1366, height: 768 } });
   const anna = await context.newPage();
   await anna.goto(haard.inviteUrl);
   await expect(anna.getByRole('status').first()).toContainText('Gesynchroniseerd');
-  await openPlan(anna, id);
+  await openPlan(anna, haard, id);
 
   // Nothing scrolls sideways, and every field of an action is inside its card, whole.
   const card = await anna.locator('#sec-actions').boundingBox();
