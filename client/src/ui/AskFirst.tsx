@@ -28,6 +28,8 @@ export function AskFirst(props: {
   text?: JSX.Element;
   /** Ask only when this is true (default): when false a click runs `onYes` at once (nothing to lose). */
   ask?: boolean;
+  /** Class of "yes" when it differs from the button's (a sign-only button's class does not suit a word). */
+  yesClass?: string;
 }) {
   const [asking, setAsking] = createSignal(false);
   const questionId = `ask-first-${++questions}`;
@@ -61,7 +63,7 @@ export function AskFirst(props: {
         <p id={questionId}>{props.question}</p>
         <button
           type="button"
-          class={props.buttonClass}
+          class={props.yesClass ?? props.buttonClass}
           ref={(el) => queueMicrotask(() => el.focus())}
           onClick={() => {
             if (props.onYes() !== false) setAsking(false);

@@ -207,6 +207,7 @@ export function GoalsSection(props: { plan: AccountPlanDoc; intents: Intents; re
                         label={t('plans.goal.remove', { title: goal.title || String(i() + 1) })}
                         text="×"
                         buttonClass="icon"
+                        yesClass="danger"
                         class="goal-remove-ask"
                         nameByQuestion
                         ask={serving(goal.id) > 0}
