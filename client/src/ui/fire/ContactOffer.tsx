@@ -10,11 +10,11 @@
  */
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { actionContactId, contactFromAction } from '../../../../core/promised.ts';
-import { CONTACT_TYPES, type ContactType } from '../../../../core/model/index.ts';
+import type { ContactType } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { todayIso } from '../../app/today.ts';
 import { formatDate, locale, t } from '../../i18n/index.ts';
-import { issuesText } from '../relations/common.tsx';
+import { ContactTypeField, issuesText } from '../relations/common.tsx';
 import { relationNameOf } from '../relations/relationNames.ts';
 import './contactOffer.css';
 
@@ -89,16 +89,7 @@ export function ContactOffer(props: {
                     </select>
                   </label>
                 </Show>
-                <label class="field">
-                  <span>{t('rel.log.type')}</span>
-                  <select
-                    aria-label={t('rel.log.type')}
-                    value={type()}
-                    onChange={(e) => setType(e.currentTarget.value as ContactType)}
-                  >
-                    <For each={CONTACT_TYPES}>{(c) => <option value={c}>{t(`rel.type.${c}`)}</option>}</For>
-                  </select>
-                </label>
+                <ContactTypeField value={type()} onChange={setType} />
                 <button
                   type="button"
                   class="primary"

@@ -18,10 +18,10 @@ import {
   type AttentionItem,
   type Fire,
 } from '../../../../core/fire.ts';
-import { CONTACT_TYPES, CLASSES, type ContactType } from '../../../../core/model/index.ts';
+import { CLASSES, type ContactType } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t, tn } from '../../i18n/index.ts';
-import { FireBadge, issuesText, sinceText, todayIso } from '../relations/common.tsx';
+import { ContactTypeField, FireBadge, issuesText, sinceText, todayIso } from '../relations/common.tsx';
 import { PromisedActions } from './PromisedActions.tsx';
 import '../relations/relations.css';
 import './fire.css';
@@ -294,16 +294,7 @@ function AttentionRow(props: { item: AttentionItem; owner: string; today: string
           aria-label={t('fire.log.for', { name: props.item.name })}
           novalidate
         >
-          <label class="field">
-            <span>{t('rel.log.type')}</span>
-            <select
-              aria-label={t('rel.log.type')}
-              value={type()}
-              onChange={(e) => setType(e.currentTarget.value as ContactType)}
-            >
-              <For each={CONTACT_TYPES}>{(c) => <option value={c}>{t(`rel.type.${c}`)}</option>}</For>
-            </select>
-          </label>
+          <ContactTypeField value={type()} onChange={setType} />
           <label class="field">
             <span>{t('rel.log.date')}</span>
             <DateField

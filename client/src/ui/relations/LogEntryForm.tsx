@@ -1,15 +1,10 @@
 /** Log a contact moment: date (today), type, who of us, which contacts, a note, and after-care signals. */
 import { createMemo, createSignal, For, Index, Show } from 'solid-js';
 import { isIsoDate } from '../../../../core/dates.ts';
-import {
-  CONTACT_TYPES,
-  SIGNAL_KINDS,
-  type ContactType,
-  type SignalKind,
-} from '../../../../core/model/index.ts';
+import { SIGNAL_KINDS, type ContactType, type SignalKind } from '../../../../core/model/index.ts';
 import { useWorkspace } from '../../app/context.tsx';
 import { formatDate, locale, t } from '../../i18n/index.ts';
-import { issuesText } from './common.tsx';
+import { ContactTypeField, issuesText } from './common.tsx';
 import { DateField } from '../DateField.tsx';
 
 interface SignalDraft {
@@ -103,16 +98,7 @@ export function LogEntryForm(props: {
             </span>
           </Show>
         </label>
-        <label class="field">
-          <span>{t('rel.log.type')}</span>
-          <select
-            aria-label={t('rel.log.type')}
-            value={type()}
-            onChange={(e) => setType(e.currentTarget.value as ContactType)}
-          >
-            <For each={CONTACT_TYPES}>{(c) => <option value={c}>{t(`rel.type.${c}`)}</option>}</For>
-          </select>
-        </label>
+        <ContactTypeField value={type()} onChange={setType} />
       </div>
       <fieldset class="checks">
         <legend>{t('rel.log.who')}</legend>

@@ -1,7 +1,12 @@
 /** Small pieces the relations and team screens share: today, intent errors per field, badges (the undo toast lives in ui/Toast.tsx). */
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import type { Fire } from '../../../../core/fire.ts';
-import type { AbcClass, SchemaIssue } from '../../../../core/model/index.ts';
+import {
+  CONTACT_TYPES,
+  type AbcClass,
+  type ContactType,
+  type SchemaIssue,
+} from '../../../../core/model/index.ts';
 import { issueSentence } from '../issueText.ts';
 import { locale, t, tn } from '../../i18n/index.ts';
 
@@ -86,3 +91,22 @@ export function FireBadge(props: { fire: Fire }) {
 /** "Today" / "3 days ago" / "Never". */
 export const sinceText = (daysSince: number | null): string =>
   daysSince === null ? t('rel.never') : daysSince === 0 ? t('rel.today') : tn('rel.daysAgo', daysSince);
+
+/**
+ * The contact log's "Type" field (visit, call, e-mail, …; DOMAIN.md §6), as the log form, Keep warm's quick log
+ * and the done-action offer show it: `value` in, the chosen type out through `onChange`.
+ */
+export function ContactTypeField(props: { value: ContactType; onChange: (type: ContactType) => void }) {
+  return (
+    <label class="field">
+      <span>{t('rel.log.type')}</span>
+      <select
+        aria-label={t('rel.log.type')}
+        value={props.value}
+        onChange={(e) => props.onChange(e.currentTarget.value as ContactType)}
+      >
+        <For each={CONTACT_TYPES}>{(c) => <option value={c}>{t(`rel.type.${c}`)}</option>}</For>
+      </select>
+    </label>
+  );
+}
