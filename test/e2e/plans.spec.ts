@@ -2,9 +2,9 @@
  * Account plans as people use them (issue 7): started from the A-relations warning or a relation's page,
  * written together live in separate browser contexts through the real relay, checked as you type.
  */
-import type { Browser, Page, WebSocketRoute } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test, type Haard } from './helpers/fixtures.ts';
-import { openSynced } from './helpers/browser.ts';
+import { openCuttable, openSynced } from './helpers/browser.ts';
 import { seedDemo, seedWorkspace } from './helpers/seed.ts';
 
 test.beforeEach(async ({ haard }) => {
@@ -261,41 +261,11 @@ test('two colleagues type into the same section at the same moment; both texts s
   await expect.poll(() => plain(carla)).toBe(expected);
 });
 
-/**
- * A browser whose connection to the relay can be cut and restored (the relay keeps running for others):
- * its sockets go through a route that forwards everything until `cut()`, then refuses until `restore()`.
- */
-async function openCuttable(browser: Browser, haard: Haard) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  let offline = false;
-  const live = new Set<WebSocketRoute>();
-  await context.routeWebSocket(/\/sync/, (ws) => {
-    if (offline) return void ws.close({ code: 1012, reason: 'test: offline' });
-    ws.connectToServer();
-    live.add(ws);
-    ws.onClose(() => live.delete(ws));
-  });
-  const page = await context.newPage();
-  await page.goto(haard.inviteUrl);
-  await expect(page.getByRole('status').first()).toContainText('Synced');
-  return {
-    page,
-    async cut() {
-      offline = true;
-      await Promise.all([...live].map((ws) => ws.close({ code: 1012, reason: 'test: offline' })));
-    },
-    async restore() {
-      offline = false;
-      await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    },
-  };
-}
-
 test('one edits offline while the other edits online; after reconnecting both see both, in the texts and the action table', async ({
   browser,
   haard,
 }) => {
-  const cuttable = await openCuttable(browser, haard);
+  const cuttable = await openCuttable(browser, haard.inviteUrl);
   const anna = cuttable.page;
   const url = await startAcmePlan(anna);
   await anna.getByLabel('New action').fill('Shared first action');
@@ -392,7 +362,7 @@ test('a value changed offline and online at the same time: whoever’s value los
   browser,
   haard,
 }) => {
-  const cuttable = await openCuttable(browser, haard);
+  const cuttable = await openCuttable(browser, haard.inviteUrl);
   const anna = cuttable.page;
   await anna.getByRole('textbox', { name: 'Your name' }).fill('Anna');
   const url = await startAcmePlan(anna);

@@ -3,9 +3,9 @@
  * browser contexts, through the real relay, both see each other's words arrive without losing their caret;
  * notes edited offline in one browser and online in the other keep both edits after reconnecting.
  */
-import type { Browser, Page, WebSocketRoute } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test, type Haard } from './helpers/fixtures.ts';
-import { openSynced } from './helpers/browser.ts';
+import { openCuttable, openSynced } from './helpers/browser.ts';
 import { ok, readWorkspace, seedWorkspace } from './helpers/seed.ts';
 
 let url: string;
@@ -67,40 +67,19 @@ test('two people type in the same notes at once: each sees the other’s words l
     .toBe('Let op: NB Directeur: Piet. Wil uitbreiden. Q3.');
 });
 
-/** A browser whose connection to the relay can be cut and restored while the relay keeps serving others. */
-async function openCuttable(browser: Browser, haard: Haard) {
-  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  let offline = false;
-  const live = new Set<WebSocketRoute>();
-  await context.routeWebSocket(/\/sync/, (ws) => {
-    if (offline) return void ws.close({ code: 1012, reason: 'test: offline' });
-    ws.connectToServer();
-    live.add(ws);
-    ws.onClose(() => live.delete(ws));
-  });
-  const page = await context.newPage();
-  await page.goto(haard.inviteUrl);
-  await expect(page.getByRole('status').first()).toContainText('Synced');
-  await page.goto(url);
-  await expect(notes(page)).toHaveText('Directeur: Piet.');
-  return {
-    page,
-    async cut() {
-      offline = true;
-      await Promise.all([...live].map((ws) => ws.close({ code: 1012, reason: 'test: offline' })));
-    },
-    async restore() {
-      offline = false;
-      await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    },
-  };
+/** A cuttable browser (helpers/browser.ts) with the relation open. */
+async function openCuttableRelation(browser: Browser, haard: Haard) {
+  const cuttable = await openCuttable(browser, haard.inviteUrl);
+  await cuttable.page.goto(url);
+  await expect(notes(cuttable.page)).toHaveText('Directeur: Piet.');
+  return cuttable;
 }
 
 test('notes edited offline in one browser and online in the other keep both edits after reconnecting', async ({
   browser,
   haard,
 }) => {
-  const cuttable = await openCuttable(browser, haard);
+  const cuttable = await openCuttableRelation(browser, haard);
   const anna = cuttable.page;
   const bram = await openRelation(browser, haard);
 

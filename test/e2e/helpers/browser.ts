@@ -1,5 +1,5 @@
 /** Opening the app as a person would: a browser context of their own (own storage, own service worker). */
-import { expect, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type Locator, type Page, type WebSocketRoute } from '@playwright/test';
 
 export interface OpenOptions {
   locale?: 'en-GB' | 'nl-NL';
@@ -25,6 +25,37 @@ export async function openSynced(browser: Browser, url: string, opts: OpenOption
     opts.locale === 'nl-NL' ? 'Gesynchroniseerd' : 'Synced',
   );
   return page;
+}
+
+/**
+ * A browser whose connection to the relay can be cut and restored (the relay keeps running for others): its
+ * sockets go through a route that forwards everything until `cut()`, then refuses until `restore()`. Opens
+ * `inviteUrl` and waits until synced.
+ */
+export async function openCuttable(browser: Browser, inviteUrl: string) {
+  const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+  let offline = false;
+  const live = new Set<WebSocketRoute>();
+  await context.routeWebSocket(/\/sync/, (ws) => {
+    if (offline) return void ws.close({ code: 1012, reason: 'test: offline' });
+    ws.connectToServer();
+    live.add(ws);
+    ws.onClose(() => live.delete(ws));
+  });
+  const page = await context.newPage();
+  await page.goto(inviteUrl);
+  await expect(page.getByRole('status').first()).toContainText('Synced');
+  return {
+    page,
+    async cut() {
+      offline = true;
+      await Promise.all([...live].map((ws) => ws.close({ code: 1012, reason: 'test: offline' })));
+    },
+    async restore() {
+      offline = false;
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    },
+  };
 }
 
 /**
