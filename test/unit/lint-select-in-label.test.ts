@@ -1,17 +1,8 @@
 /** The lint rule that keeps label-wrapped <select>s named by their label only (QA item 22). */
-import { RuleTester } from 'eslint';
-import { describe, it } from 'vitest';
 import rule from '../../scripts/eslint/select-in-label.js';
+import { jsxRuleTester } from '../helpers/ruleTester.ts';
 
-RuleTester.describe = describe;
-RuleTester.it = it;
-const tester = new RuleTester({
-  languageOptions: {
-    ecmaVersion: 2022,
-    sourceType: 'module',
-    parserOptions: { ecmaFeatures: { jsx: true } },
-  },
-});
+const tester = jsxRuleTester();
 
 tester.run('select-in-label', rule, {
   valid: [

@@ -1,17 +1,8 @@
 /** The lint rule that keeps a <select>'s choice when its options are re-created (QA session 7, item 5). */
-import { RuleTester } from 'eslint';
-import { describe, it } from 'vitest';
 import rule from '../../scripts/eslint/select-options-selected.js';
+import { jsxRuleTester } from '../helpers/ruleTester.ts';
 
-RuleTester.describe = describe;
-RuleTester.it = it;
-const tester = new RuleTester({
-  languageOptions: {
-    ecmaVersion: 2022,
-    sourceType: 'module',
-    parserOptions: { ecmaFeatures: { jsx: true } },
-  },
-});
+const tester = jsxRuleTester();
 
 tester.run('select-options-selected', rule, {
   valid: [
