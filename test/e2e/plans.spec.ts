@@ -358,10 +358,11 @@ test('two colleagues in one short field: each sees who else is in it, and neithe
   await expect(metric(anna)).not.toHaveAttribute('data-peer');
 });
 
-test('a value changed offline and online at the same time: whoever’s value lost is told, and can put it back', async ({
-  browser,
-  haard,
-}) => {
+/**
+ * Anna (offline) and Bram (online) set action 1's cost at the same time — 1,500 and 2,000 — and Anna
+ * reconnects: one of the two values is kept everywhere.
+ */
+async function clashOverCost(browser: Browser, haard: Haard) {
   const cuttable = await openCuttable(browser, haard.inviteUrl);
   const anna = cuttable.page;
   await anna.getByRole('textbox', { name: 'Your name' }).fill('Anna');
@@ -379,6 +380,14 @@ test('a value changed offline and online at the same time: whoever’s value los
   await bram.getByLabel('Cost, action 1').fill('2000');
   await bram.getByLabel('Cost, action 1').press('Tab');
   await cuttable.restore();
+  return { anna, bram };
+}
+
+test('a value changed offline and online at the same time: whoever’s value lost is told, and can put it back', async ({
+  browser,
+  haard,
+}) => {
+  const { anna, bram } = await clashOverCost(browser, haard);
 
   // One value is kept everywhere (Yjs decides); the one whose value lost is told, the other is not.
   const cost = (page: Page) => page.getByLabel('Cost, action 1').inputValue();
@@ -401,4 +410,27 @@ test('a value changed offline and online at the same time: whoever’s value los
   for (const page of [anna, bram])
     await expect(page.getByLabel('Cost, action 1')).toHaveValue(annaLost ? /1[,.]?500/ : /2[,.]?000/);
   await expect(winner.getByTestId('overwrite')).toHaveCount(0);
+});
+
+test('a value that cannot be put back (its action was removed since) says so instead of doing nothing', async ({
+  browser,
+  haard,
+}) => {
+  const { anna, bram } = await clashOverCost(browser, haard);
+  await expect
+    .poll(
+      async () =>
+        (await anna.getByTestId('overwrite').count()) + (await bram.getByTestId('overwrite').count()),
+    )
+    .toBe(1);
+  const annaLost = (await anna.getByTestId('overwrite').count()) === 1;
+  const [loser, winner] = annaLost ? [anna, bram] : [bram, anna];
+  await winner.getByRole('button', { name: 'Remove action 1' }).click();
+  await expect(loser.getByLabel('What, action 1')).toHaveCount(0);
+  const notice = loser.getByTestId('overwrite');
+  await notice.getByRole('button', { name: 'Put mine back' }).click();
+  await expect(notice).toContainText('It cannot be put back: what it belonged to was removed since.');
+  await expect(notice.getByRole('button', { name: 'Put mine back' })).toHaveCount(0);
+  await notice.getByRole('button', { name: 'Keep theirs' }).click();
+  await expect(notice).toHaveCount(0);
 });

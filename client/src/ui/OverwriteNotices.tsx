@@ -4,7 +4,7 @@
  * kept, what theirs was, and "Put mine back" (a new edit, undoable). Shown above every screen, for any
  * document of the workspace, until dismissed.
  */
-import { For, Show } from 'solid-js';
+import { createSignal, For, Show } from 'solid-js';
 import type { OverwriteNotice } from '../app/docs.ts';
 import type { DocRegistry } from '../app/docs.ts';
 import { catalogs, formatDate, formatNumber, locale, t } from '../i18n/index.ts';
@@ -50,6 +50,11 @@ export function overwriteSentence(notice: OverwriteNotice): string {
 }
 
 export function OverwriteNotices(props: { docs: DocRegistry; readOnly: boolean }) {
+  /** Notices whose "Put mine back" found the field gone (its record deleted since): said, not silently ignored. */
+  const [gone, setGone] = createSignal<ReadonlySet<number>>(new Set());
+  const putBack = async (n: number) => {
+    if (!(await props.docs.putBackOverwrite(n))) setGone((s) => new Set([...s, n]));
+  };
   return (
     <Show when={props.docs.overwrites().length > 0}>
       <div class="banner warn overwrites" role="alert">
@@ -59,12 +64,11 @@ export function OverwriteNotices(props: { docs: DocRegistry; readOnly: boolean }
             {(notice) => (
               <li data-testid="overwrite">
                 <span>{overwriteSentence(notice)}</span>{' '}
-                <Show when={!props.readOnly}>
-                  <button
-                    type="button"
-                    class="link"
-                    onClick={() => void props.docs.putBackOverwrite(notice.n)}
-                  >
+                <Show when={gone().has(notice.n)}>
+                  <span class="field-error">{t('overwrite.gone')}</span>{' '}
+                </Show>
+                <Show when={!props.readOnly && !gone().has(notice.n)}>
+                  <button type="button" class="link" onClick={() => void putBack(notice.n)}>
                     {t('overwrite.putBack')}
                   </button>{' '}
                 </Show>

@@ -53,6 +53,7 @@ export const en = {
   'overwrite.yes': 'yes',
   'overwrite.no': 'no',
   'overwrite.putBack': 'Put mine back',
+  'overwrite.gone': 'It cannot be put back: what it belonged to was removed since.',
   'overwrite.dismiss': 'Keep theirs',
   'quarantine.body':
     '{count} record(s) from another device do not fit this version of Haard. They are kept aside, not deleted.',
@@ -172,6 +173,7 @@ export const nl: Record<keyof typeof en, string> = {
   'overwrite.yes': 'ja',
   'overwrite.no': 'nee',
   'overwrite.putBack': 'Mijn waarde terugzetten',
+  'overwrite.gone': 'Terugzetten kan niet: waar de waarde bij hoorde, is intussen verwijderd.',
   'overwrite.dismiss': 'Zo laten',
   'quarantine.body':
     '{count} record(s) van een ander apparaat passen niet bij deze versie van Haard. Ze zijn apart gezet, niet verwijderd.',
